@@ -1,0 +1,5 @@
+package selector
+
+func parseCrypto(raw string, o Options) (Selector, error) {
+	return Selector{}, invalid(Crypto, raw, "not implemented yet")
+}
