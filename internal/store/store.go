@@ -1,0 +1,211 @@
+// Package store defines counterscam's storage: the records it keeps, the
+// interfaces the services use, and the errors every driver translates its
+// own into. Drivers live in store/sqlite (the embedded default) and
+// store/postgres (production); the same test suite (store/storetest) runs
+// against both.
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Sentinel errors. Drivers translate their errors into these at the
+// boundary; nothing above the store sees a driver error.
+var (
+	ErrNotFound = errors.New("not found")
+	ErrConflict = errors.New("conflict")
+)
+
+// TLP labels (TLP 2.0).
+const (
+	TLPClear       = "CLEAR"
+	TLPGreen       = "GREEN"
+	TLPAmber       = "AMBER"
+	TLPAmberStrict = "AMBER+STRICT"
+	TLPRed         = "RED"
+)
+
+// Report is one scam report.
+type Report struct {
+	ID          string    // ULID, minted at intake (so newer reports sort later)
+	Origin      string    // origin organisation
+	ExternalRef string    // the origin's own reference; (Origin, ExternalRef) is unique when ExternalRef != ""
+	Channel     string    // web, api, import, partner
+	ReceivedAt  time.Time // UTC
+	OccurredAt  time.Time // UTC; zero when unknown
+	ScamType    string    // romance, crypto_investment, gambling, job_lure, voice_phishing, impersonation, sextortion, loan, shopping, other
+	Narrative   string
+	// VictimRef is a pseudonymous key of the victim (never a name), used to
+	// count distinct victims; empty means the report is its own victim.
+	VictimRef     string
+	VictimCountry string // ISO 3166-1 alpha-2
+	TLP           string
+	Losses        []Loss
+	Selectors     []ReportSelector
+	NetworkID     string // set by the intelligence service
+	CreatedAt     time.Time
+}
+
+// Loss is money lost, in integer minor units of an ISO 4217 currency.
+type Loss struct {
+	AmountMinor int64
+	Currency    string
+}
+
+// ReportSelector is a selector named by a report, with its role.
+type ReportSelector struct {
+	SelectorID string // UUIDv5 of (kind, value)
+	Kind       string
+	Value      string // canonical
+	Display    string
+	Region     string
+	Subtype    string
+	Role       string // contacted_by, paid_to, recruited_via, website, mentioned, ...
+	Source     string // field (given in a field) or narrative (extracted)
+	Raw        string // as written in the report
+}
+
+// Contact is a reporter's contact details: personal data, kept apart from
+// the report, never returned by public endpoints and never logged.
+type Contact struct {
+	ReportID string
+	Name     string
+	Email    string
+	Phone    string
+	Consent  bool // agreed to be contacted for follow-up
+}
+
+// Selector is what the store knows of one selector across all reports.
+type Selector struct {
+	ID        string
+	Kind      string
+	Value     string
+	Display   string
+	Region    string
+	Subtype   string
+	Hash      string // lower-case hex SHA-256 of "<kind>:<value>" (the private range check)
+	FirstSeen time.Time
+	LastSeen  time.Time
+	Reports   int  // reports naming it
+	Sources   int  // distinct origins naming it
+	NoLink    bool // an analyst said it does not link reports
+	Confirmed bool // an analyst confirmed it for public listing
+	Withdrawn bool // an analyst withdrew it from public listing
+}
+
+// SelectorFlags are an analyst's marks on a selector; nil fields stay.
+type SelectorFlags struct {
+	NoLink    *bool
+	Confirmed *bool
+	Withdrawn *bool
+}
+
+// Network is a connected component of reports and linking selectors, as
+// last summarised.
+type Network struct {
+	ID        string // the ULID of its oldest report
+	Reports   int
+	Selectors int // linking selectors in it
+	FirstSeen time.Time
+	LastSeen  time.Time
+	UpdatedAt time.Time
+}
+
+// NetworkSummary is what a network's reports add up to.
+type NetworkSummary struct {
+	Network
+	Victims         int              // distinct VictimRef, a report without one counting as its own victim
+	Losses          map[string]int64 // currency -> minor units
+	ScamTypes       map[string]int   // scam type -> reports
+	VictimCountries map[string]int   // country -> reports
+	SelectorsByKind map[string]int   // kind -> distinct selectors
+}
+
+// NetworkFilter selects networks; zero fields do not filter.
+type NetworkFilter struct {
+	ScamType      string
+	VictimCountry string
+	Since, Until  time.Time // reports received in the period
+	MinReports    int
+	After         string // keyset cursor: list continues after this network
+	Limit         int
+}
+
+// ReportFilter selects reports; zero fields do not filter.
+type ReportFilter struct {
+	NetworkID  string
+	SelectorID string
+	After      string // keyset cursor: report ID
+	Limit      int
+}
+
+// Edge is one link between a report and a linking selector.
+type Edge struct {
+	ReportID   string
+	SelectorID string
+}
+
+// Reader is every read the services make.
+type Reader interface {
+	GetReport(ctx context.Context, id string) (*Report, error)
+	// ListReports returns reports in ID order after f.After.
+	ListReports(ctx context.Context, f ReportFilter) ([]*Report, error)
+	GetContact(ctx context.Context, reportID string) (*Contact, error)
+	GetSelector(ctx context.Context, id string) (*Selector, error)
+	// SelectorsByHashPrefix returns the selectors whose Hash starts with prefix.
+	SelectorsByHashPrefix(ctx context.Context, prefix string) ([]*Selector, error)
+	GetNetwork(ctx context.Context, id string) (*Network, error) // follows redirects of merged networks
+	// SummariseNetwork aggregates a network's reports (after redirects).
+	SummariseNetwork(ctx context.Context, id string) (*NetworkSummary, error)
+	ListNetworks(ctx context.Context, f NetworkFilter) ([]*Network, error) // largest first, then ID
+	// NetworkSelectors returns the selectors of a network with how many of its reports name each, most first.
+	NetworkSelectors(ctx context.Context, networkID string, limit int) ([]SelectorCount, error)
+	// Edges streams every (report, selector) link, excluding NoLink selectors, for a rebuild.
+	Edges(ctx context.Context, fn func(Edge) error) error
+	Counts(ctx context.Context) (Counts, error)
+}
+
+// SelectorCount is a selector with the number of reports naming it.
+type SelectorCount struct {
+	Selector
+	Count int
+}
+
+// Counts are the store's totals.
+type Counts struct {
+	Reports   int
+	Selectors int
+	Networks  int
+}
+
+// Writer is every change, made inside one transaction (Store.Update).
+type Writer interface {
+	Reader
+	// InsertReports stores reports with their losses and selector links,
+	// skipping any whose (Origin, ExternalRef) is already stored; inserted[i]
+	// says whether reports[i] was new. Selector rows are upserted (first and
+	// last seen, report and source counts).
+	InsertReports(ctx context.Context, reports []*Report) (inserted []bool, err error)
+	PutContact(ctx context.Context, c *Contact) error
+	SetSelectorFlags(ctx context.Context, id string, f SelectorFlags) error
+	// SetNetworks records which network each report is in.
+	SetNetworks(ctx context.Context, reportIDs, networkIDs []string) error
+	// MergeNetworks moves every report of absorbed into survivor and keeps a redirect.
+	MergeNetworks(ctx context.Context, absorbed, survivor string) error
+	// RefreshNetworks recomputes the summaries of the given networks from
+	// their reports (and deletes summaries of networks left empty).
+	RefreshNetworks(ctx context.Context, ids []string) error
+	// ReplaceNetworks sets every report's network at once (after a rebuild)
+	// and recomputes every summary.
+	ReplaceNetworks(ctx context.Context, assign func(reportID string) string) error
+}
+
+// Store is a database: reads outside transactions, writes inside Update.
+type Store interface {
+	Reader
+	// Update runs fn in one transaction: all of its writes land or none.
+	Update(ctx context.Context, fn func(w Writer) error) error
+	Close() error
+}
