@@ -1,0 +1,105 @@
+package postgres
+
+import (
+	"context"
+	"encoding/hex"
+	"errors"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"counterscam/internal/store"
+	"counterscam/internal/store/internal/batch"
+)
+
+const selectorCols = `id, kind, value, display, region, subtype, hash, first_seen, last_seen,
+	report_count, source_count, no_link, confirmed, withdrawn`
+
+func scanSelector(row pgx.Row, extra ...any) (*store.Selector, error) {
+	var (
+		s           store.Selector
+		hash        []byte
+		first, last time.Time
+	)
+	dest := append([]any{&s.ID, &s.Kind, &s.Value, &s.Display, &s.Region, &s.Subtype, &hash, &first, &last,
+		&s.Reports, &s.Sources, &s.NoLink, &s.Confirmed, &s.Withdrawn}, extra...)
+	if err := row.Scan(dest...); err != nil {
+		return nil, translate(err)
+	}
+	s.Hash = hex.EncodeToString(hash)
+	s.FirstSeen, s.LastSeen = first.UTC(), last.UTC()
+	return &s, nil
+}
+
+// GetSelector returns what the store knows of one selector.
+func (r reader) GetSelector(ctx context.Context, id string) (*store.Selector, error) {
+	return scanSelector(r.db.QueryRow(ctx, `SELECT `+selectorCols+` FROM selectors WHERE id = $1`, id))
+}
+
+// SelectorsByHashPrefix returns the selectors whose hash (in hex) starts
+// with prefix, in hash order: one range scan of the hash index. A prefix
+// that is not hex matches nothing.
+func (r reader) SelectorsByHashPrefix(ctx context.Context, prefix string) ([]*store.Selector, error) {
+	lo, hi, err := batch.HashRange(prefix)
+	if errors.Is(err, batch.ErrBadPrefix) {
+		return nil, nil
+	}
+	rows, err := r.db.Query(ctx, `SELECT `+selectorCols+` FROM selectors WHERE hash BETWEEN $1 AND $2 ORDER BY hash`, lo, hi)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var out []*store.Selector
+	for rows.Next() {
+		s, err := scanSelector(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, translate(rows.Err())
+}
+
+// SetSelectorFlags sets an analyst's marks on a selector; nil flags stay.
+func (w *writer) SetSelectorFlags(ctx context.Context, id string, f store.SelectorFlags) error {
+	tag, err := w.tx.Exec(ctx, `UPDATE selectors SET no_link = coalesce($1, no_link),
+		confirmed = coalesce($2, confirmed), withdrawn = coalesce($3, withdrawn) WHERE id = $4`,
+		f.NoLink, f.Confirmed, f.Withdrawn, id)
+	if err != nil {
+		return translate(err)
+	}
+	if tag.RowsAffected() == 0 {
+		return store.ErrNotFound
+	}
+	return nil
+}
+
+// Edges streams every distinct (report, selector) link whose selector links
+// reports (not marked NoLink), in report order.
+func (r reader) Edges(ctx context.Context, fn func(store.Edge) error) error {
+	rows, err := r.db.Query(ctx, `SELECT DISTINCT rs.report_id, rs.selector_id
+		FROM report_selectors rs JOIN selectors s ON s.id = rs.selector_id
+		WHERE NOT s.no_link ORDER BY rs.report_id, rs.selector_id`)
+	if err != nil {
+		return translate(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e store.Edge
+		if err := rows.Scan(&e.ReportID, &e.SelectorID); err != nil {
+			return translate(err)
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return translate(rows.Err())
+}
+
+// Counts returns the numbers of reports, selectors and networks.
+func (r reader) Counts(ctx context.Context) (store.Counts, error) {
+	var c store.Counts
+	err := r.db.QueryRow(ctx, `SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM selectors),
+		(SELECT count(*) FROM networks)`).Scan(&c.Reports, &c.Selectors, &c.Networks)
+	return c, translate(err)
+}

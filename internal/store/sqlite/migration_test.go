@@ -1,0 +1,204 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"counterscam/internal/store"
+)
+
+// appliedVersions lists the versions recorded in schema_migrations.
+func appliedVersions(t *testing.T, dir string) []int {
+	t.Helper()
+	db, err := sql.Open("sqlite", filepath.Join(dir, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(`SELECT version FROM schema_migrations ORDER BY version`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var vs []int
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		vs = append(vs, v)
+	}
+	return vs
+}
+
+// TestMigrationsOneByOne applies the migrations one at a time, as a
+// database living through every release would get them.
+func TestMigrationsOneByOne(t *testing.T) {
+	dir := t.TempDir()
+	for v := 1; v <= len(migrations); v++ {
+		s, err := open(t.Context(), dir, options{upTo: v})
+		if err != nil {
+			t.Fatalf("migrating to %d: %v", v, err)
+		}
+		s.Close()
+		var want []int
+		for i := 1; i <= v; i++ {
+			want = append(want, i)
+		}
+		if got := appliedVersions(t, dir); !reflect.DeepEqual(got, want) {
+			t.Fatalf("after migrating to %d: applied %v", v, got)
+		}
+	}
+	// Opening an up-to-date database changes nothing.
+	s, err := Open(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if got := appliedVersions(t, dir); len(got) != len(migrations) {
+		t.Fatalf("applied %v", got)
+	}
+}
+
+// TestUpgradeFromVersion1 makes a database as the first release left it,
+// with data written in that release's schema, and opens it with this
+// binary: the data is still there and the network redirects of migration
+// 0002 work.
+func TestUpgradeFromVersion1(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	old, err := open(ctx, dir, options{upTo: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Version 1's schema, written by hand: never through today's code.
+	err = old.Update(ctx, func(w store.Writer) error {
+		tx := w.(*writer).tx
+		for _, q := range []string{
+			`INSERT INTO reports (id, origin, external_ref, channel, received_at, scam_type, victim_country, tlp, network_id, created_at)
+			 VALUES ('01JH0000000000000000000001', 'kr-knpa', 'OLD-1', 'web', '2024-05-01T10:00:00.000000000Z', 'romance', 'KR', 'AMBER', '01JH0000000000000000000001', '2024-05-01T10:00:01.000000000Z'),
+			        ('01JH0000000000000000000002', 'kr-knpa', 'OLD-2', 'web', '2024-05-02T10:00:00.000000000Z', 'romance', 'KR', 'AMBER', '01JH0000000000000000000002', '2024-05-02T10:00:01.000000000Z')`,
+			`INSERT INTO selectors (id, kind, value, hash, first_seen, last_seen, report_count, source_count)
+			 VALUES ('sel-1', 'phone', '+85512000000', x'00ff', '2024-05-01T10:00:00.000000000Z', '2024-05-02T10:00:00.000000000Z', 2, 1)`,
+			`INSERT INTO selector_sources (selector_id, origin, reports) VALUES ('sel-1', 'kr-knpa', 2)`,
+			`INSERT INTO report_selectors (report_id, selector_id, role, ord) VALUES
+			 ('01JH0000000000000000000001', 'sel-1', 'contacted_by', 0), ('01JH0000000000000000000002', 'sel-1', 'contacted_by', 0)`,
+			`INSERT INTO report_losses (report_id, ord, amount_minor, currency) VALUES ('01JH0000000000000000000001', 0, 5000, 'USD')`,
+			`INSERT INTO networks (id, report_count, selector_count, first_seen, last_seen, updated_at) VALUES
+			 ('01JH0000000000000000000001', 1, 1, '2024-05-01T10:00:00.000000000Z', '2024-05-01T10:00:00.000000000Z', '2024-05-03T00:00:00.000000000Z'),
+			 ('01JH0000000000000000000002', 1, 1, '2024-05-02T10:00:00.000000000Z', '2024-05-02T10:00:00.000000000Z', '2024-05-03T00:00:00.000000000Z')`,
+		} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+		// Version 1 has no redirects table.
+		if _, err := tx.ExecContext(ctx, `SELECT count(*) FROM network_redirects`); err == nil || !strings.Contains(err.Error(), "no such table") {
+			t.Errorf("network_redirects at version 1: err = %v", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+
+	s, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := appliedVersions(t, dir); !reflect.DeepEqual(got, []int{1, 2}) {
+		t.Fatalf("applied %v", got)
+	}
+	r, err := s.GetReport(ctx, "01JH0000000000000000000001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.ExternalRef != "OLD-1" || len(r.Losses) != 1 || r.Losses[0].AmountMinor != 5000 ||
+		len(r.Selectors) != 1 || r.Selectors[0].Value != "+85512000000" || r.ReceivedAt.Year() != 2024 {
+		t.Errorf("report after upgrade = %+v", r)
+	}
+	// The new schema works: merge the two networks and follow the redirect.
+	err = s.Update(ctx, func(w store.Writer) error {
+		if err := w.MergeNetworks(ctx, "01JH0000000000000000000002", "01JH0000000000000000000001"); err != nil {
+			return err
+		}
+		return w.RefreshNetworks(ctx, []string{"01JH0000000000000000000001"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.GetNetwork(ctx, "01JH0000000000000000000002")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.ID != "01JH0000000000000000000001" || n.Reports != 2 || n.Selectors != 1 {
+		t.Errorf("merged network = %+v", n)
+	}
+	// And old data dedupes against new imports.
+	var inserted []bool
+	err = s.Update(ctx, func(w store.Writer) error {
+		var err error
+		inserted, err = w.InsertReports(ctx, []*store.Report{{ID: "01JH0000000000000000000009", Origin: "kr-knpa", ExternalRef: "OLD-2"}})
+		return err
+	})
+	if err != nil || inserted[0] {
+		t.Errorf("re-import of an old report: inserted %v, err %v", inserted, err)
+	}
+}
+
+func TestOpenRefusesNewerSchema(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.write.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, '0099_future', '2030-01-01T00:00:00.000000000Z')`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := Open(t.Context(), dir); err == nil || !strings.Contains(err.Error(), "newer than this binary") {
+		t.Fatalf("Open of a newer database: err = %v", err)
+	}
+}
+
+func TestOpenKeepsData(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "nested", "data")
+	s, err := Open(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.Update(t.Context(), func(w store.Writer) error {
+		_, err := w.InsertReports(t.Context(), []*store.Report{{ID: "01JH0000000000000000000001", Origin: "o"}})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if c, err := s.Counts(t.Context()); err != nil || c.Reports != 1 {
+		t.Fatalf("counts after reopening = %+v, %v", c, err)
+	}
+	var mode string
+	if err := s.read.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal_mode = %q, %v; want wal", mode, err)
+	}
+	var fk int
+	if err := s.write.QueryRow(`PRAGMA foreign_keys`).Scan(&fk); err != nil || fk != 1 {
+		t.Errorf("foreign_keys = %d, %v; want 1", fk, err)
+	}
+	// The read pool cannot write.
+	if _, err := s.read.Exec(`DELETE FROM reports`); err == nil {
+		t.Error("a read connection deleted reports")
+	}
+}

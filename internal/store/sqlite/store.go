@@ -1,0 +1,150 @@
+// Package sqlite is counterscam's embedded storage: one SQLite file, through
+// a pure-Go driver (modernc.org/sqlite, no cgo), so the binary cross-compiles
+// and runs anywhere without a database server.
+//
+// Writes go through one connection (Store.Update), reads through a small
+// pool of read-only connections; in WAL mode readers never wait for the
+// writer. A selector's first and last seen are the earliest and latest
+// ReceivedAt of the reports naming it.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+
+	"counterscam/internal/store"
+)
+
+// FileName is the database file Open creates in its directory.
+const FileName = "counterscam.db"
+
+// Every connection's settings, in one place. modernc.org/sqlite runs
+// busy_timeout before the other pragmas, whatever their order here.
+//
+//   - busy_timeout(10000): first, so that every later statement, even the
+//     pragmas below, waits up to 10 s for another process's lock instead of
+//     failing at once with "database is locked".
+//   - journal_mode(WAL): readers never block the writer nor the writer the
+//     readers; a commit appends to the log instead of rewriting pages.
+//   - synchronous(NORMAL): in WAL mode a commit is still atomic and the
+//     database never corrupts; a power cut may lose the last commits, not
+//     the file. FULL would fsync on every commit and halve import speed.
+//   - foreign_keys(1): SQLite leaves foreign keys off unless asked, per
+//     connection.
+//   - temp_store(MEMORY): sorts and temporary B-trees of big GROUP BYs stay
+//     in memory.
+//   - cache_size(-65536): 64 MiB of page cache per connection (the default
+//     is 2 MiB), so the indexes an import touches stay cached.
+//   - mmap_size(268435456): reads map up to 256 MiB of the file instead of
+//     copying pages through read().
+var pragmas = []string{
+	"busy_timeout(10000)",
+	"journal_mode(WAL)",
+	"synchronous(NORMAL)",
+	"foreign_keys(1)",
+	"temp_store(MEMORY)",
+	"cache_size(-65536)",
+	"mmap_size(268435456)",
+}
+
+// Store is a counterscam database in one SQLite file.
+type Store struct {
+	reader         // reads outside transactions, on the read pool
+	write  *sql.DB // exactly one connection: SQLite allows one writer
+	read   *sql.DB // read-only connections
+}
+
+// options are for tests: upTo stops the migrations at a version (0: all).
+type options struct {
+	upTo int
+}
+
+// Open opens (creating them where missing) the directory dir and the
+// database file counterscam.db in it, and brings its schema up to date: a
+// database made by an older binary is upgraded.
+func Open(ctx context.Context, dir string) (*Store, error) {
+	return open(ctx, dir, options{})
+}
+
+func open(ctx context.Context, dir string, o options) (*Store, error) {
+	if dir == "" {
+		return nil, errors.New("sqlite: no directory given")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	path := filepath.Join(dir, FileName)
+	// The writer takes the write lock when its transaction begins
+	// (BEGIN IMMEDIATE), so a transaction never fails halfway because
+	// another process wrote first.
+	write, err := sql.Open("sqlite", dsn(path, "_txlock=immediate"))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	write.SetMaxOpenConns(1)
+	write.SetMaxIdleConns(1)
+	write.SetConnMaxLifetime(0)
+	write.SetConnMaxIdleTime(0)
+	if err := migrateUp(ctx, write, o.upTo); err != nil {
+		write.Close()
+		return nil, err
+	}
+	read, err := sql.Open("sqlite", dsn(path, "_query_only=1"))
+	if err != nil {
+		write.Close()
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	n := max(4, runtime.NumCPU())
+	read.SetMaxOpenConns(n)
+	read.SetMaxIdleConns(n)
+	return &Store{reader: reader{db: read}, write: write, read: read}, nil
+}
+
+func dsn(path string, extra string) string {
+	q := url.Values{}
+	for _, p := range pragmas {
+		q.Add("_pragma", p)
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode() + "&" + extra
+}
+
+// Update runs fn in one write transaction: all of its writes land or none.
+// Update must not be called again from inside fn (there is one writer).
+func (s *Store) Update(ctx context.Context, fn func(w store.Writer) error) (err error) {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(err)
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			tx.Rollback()
+		}
+	}()
+	w := &writer{reader: reader{db: tx}, tx: tx, stmts: map[stmtKey]*sql.Stmt{}}
+	if err := fn(w); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return translate(err)
+	}
+	committed = true
+	return nil
+}
+
+// Close lets SQLite refresh its query planner's statistics and closes the
+// database.
+func (s *Store) Close() error {
+	_, _ = s.write.ExecContext(context.Background(), "PRAGMA optimize")
+	return errors.Join(s.read.Close(), s.write.Close())
+}
+
+var _ store.Store = (*Store)(nil)
