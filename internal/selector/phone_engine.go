@@ -19,6 +19,8 @@ type phoneEngine struct {
 	// byCC is filled at construction and only read afterwards; each
 	// slot compiles its metadata on first use.
 	byCC map[int32]*ccSlot
+	// regionCC maps each supported region to its calling code.
+	regionCC map[string]int32
 }
 
 type ccSlot struct {
@@ -43,6 +45,7 @@ type regionMeta struct {
 	voip, personal, pager, uan, voicemail  desc
 	fixed, mobile                          desc
 	sameMobileAndFixed                     bool
+	parse                                  *parseMeta
 }
 
 // desc is a compiled PhoneNumberDesc.
@@ -60,11 +63,32 @@ type numFormat struct {
 
 // newPhoneEngine indexes the library's metadata; nothing is compiled yet.
 func newPhoneEngine() *phoneEngine {
-	e := &phoneEngine{byCC: make(map[int32]*ccSlot)}
+	e := &phoneEngine{byCC: make(map[int32]*ccSlot), regionCC: make(map[string]int32)}
 	for cc := range phonenumbers.GetSupportedCallingCodes() {
 		e.byCC[int32(cc)] = &ccSlot{code: int32(cc)}
 	}
+	for r := range phonenumbers.GetSupportedRegions() {
+		e.regionCC[r] = int32(phonenumbers.GetCountryCodeForRegion(r))
+	}
 	return e
+}
+
+// regionMeta returns the compiled metadata of a supported region, or nil.
+func (e *phoneEngine) regionMeta(region string) *regionMeta {
+	code, ok := e.regionCC[region]
+	if !ok {
+		return nil
+	}
+	c := e.cc(code)
+	if c == nil {
+		return nil
+	}
+	for _, r := range c.regions {
+		if r != nil && r.id == region {
+			return r
+		}
+	}
+	return nil
 }
 
 // cc returns the compiled metadata of a country calling code, or nil.
@@ -113,6 +137,7 @@ func compileCC(code int32) *ccMeta {
 			fixed:              compileDesc(md.GetFixedLine()),
 			mobile:             compileDesc(md.GetMobile()),
 			sameMobileAndFixed: md.GetSameMobileAndFixedLinePattern(),
+			parse:              compileParseMeta(md),
 		}
 		if ld := md.GetLeadingDigits(); ld != "" {
 			r.leading = regexp.MustCompile("^(?:" + ld + ")")
@@ -236,20 +261,13 @@ func (c *ccMeta) formatInternational(nsn string) string {
 	return "+" + c.code + " " + nsn
 }
 
-// read is readPhone with the engine: the library parses, the engine
-// validates, types and formats.
+// read is readPhone with the engine.
 func (e *phoneEngine) read(digits []byte, intl bool, region string) (Selector, bool) {
-	var buf [maxPhoneDigits + 2]byte
-	in := buf[:0]
-	if intl {
-		in = append(in, '+')
-	}
-	in = append(in, digits...)
-	var n phonenumbers.PhoneNumber
-	if err := phonenumbers.ParseToNumber(string(in), region, &n); err != nil {
+	code, nsn, ok := e.parseDigits(string(digits), intl, region)
+	if !ok {
 		return Selector{}, false
 	}
-	return e.finish(n.GetCountryCode(), nationalSignificantNumber(&n))
+	return e.finish(code, nsn)
 }
 
 // finish validates a parsed number and builds its selector.
@@ -277,14 +295,4 @@ func (e *phoneEngine) finish(code int32, nsn string) (Selector, bool) {
 		Region:  reg,
 		Subtype: phoneTypeName(typ),
 	}, true
-}
-
-// nationalSignificantNumber mirrors GetNationalSignificantNumber.
-func nationalSignificantNumber(n *phonenumbers.PhoneNumber) string {
-	nn := strconv.FormatUint(n.GetNationalNumber(), 10)
-	if n.GetItalianLeadingZero() && n.GetNumberOfLeadingZeros() > 0 {
-		z := int(min(n.GetNumberOfLeadingZeros(), 17))
-		return "0000000000000000000"[:z] + nn
-	}
-	return nn
 }

@@ -149,6 +149,9 @@ func phoneSamples(randomPerRegion int) []struct{ raw, region string } {
 			add(fmt.Sprintf("+%d%s", cc, d), "")
 			add("0"+d, r)
 			add("00"+d, r)
+			add(fmt.Sprintf("%d%s", cc, d), r)
+			add(fmt.Sprintf("+%d0%s", cc, d), "")
+			add(fmt.Sprintf("00%d%s", cc, d), r)
 		}
 	}
 	for cc := range phonenumbers.GetSupportedGlobalNetworkCallingCodes() {
