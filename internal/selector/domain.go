@@ -2,6 +2,7 @@ package selector
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/idna"
 	"golang.org/x/net/publicsuffix"
@@ -79,6 +80,9 @@ func normalizeDomain(s string) (string, string) {
 	if s == "" {
 		return "", "empty name"
 	}
+	if !utf8.ValidString(s) {
+		return "", "not valid UTF-8"
+	}
 	if !plainASCIIHost(s) {
 		a, err := hostProfile.ToASCII(s)
 		if err != nil {
@@ -140,10 +144,10 @@ func checkASCIIHost(s string) string {
 	if strings.IndexByte(tld, '_') >= 0 || allDigits(tld) {
 		return "not a top-level domain: " + tld
 	}
-	if tld != "onion" {
-		if _, icann := publicsuffix.PublicSuffix(tld); !icann {
-			return "not a top-level domain: " + tld
-		}
+	// Probe with a label in front: some top-level domains are listed
+	// only through a wildcard (*.kh, *.mm), which a bare "kh" misses.
+	if _, icann := publicsuffix.PublicSuffix("x." + tld); !icann && tld != "onion" {
+		return "not a top-level domain: " + tld
 	}
 	return ""
 }
