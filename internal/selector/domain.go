@@ -21,8 +21,19 @@ import (
 //     a label that starts or ends with a hyphen is not.
 //   - At least two labels. The top-level label must be an ICANN top-level
 //     domain in the public suffix list (so report.pdf, photo.jpg, localhost
-//     and chromewebdata are not domains), or "onion".
+//     and chromewebdata are not domains), or one of the few alternative
+//     roots that scams use and block lists carry: Tor's onion, ENS's eth,
+//     and the blockchain names of altRoots.
 //   - An IP address is never a domain: it is kind ip.
+
+// altRoots are top-level names outside ICANN's root that real scam lists
+// carry: Tor onion services, Ethereum Name Service, and the blockchain
+// naming services' roots (uniswap.eth and metamate.crypto are on the
+// MetaMask block list).
+var altRoots = map[string]bool{
+	"onion": true, "eth": true, "crypto": true, "nft": true, "wallet": true,
+	"blockchain": true, "bitcoin": true, "dao": true, "zil": true,
+}
 
 // maxDomainLen is the DNS limit on a name in text form without the root dot.
 const maxDomainLen = 253
@@ -146,7 +157,7 @@ func checkASCIIHost(s string) string {
 	}
 	// Probe with a label in front: some top-level domains are listed
 	// only through a wildcard (*.kh, *.mm), which a bare "kh" misses.
-	if _, icann := publicsuffix.PublicSuffix("x." + tld); !icann && tld != "onion" {
+	if _, icann := publicsuffix.PublicSuffix("x." + tld); !icann && !altRoots[tld] {
 		return "not a top-level domain: " + tld
 	}
 	return ""
