@@ -35,19 +35,111 @@ func ParseAs(k Kind, raw string, o Options) (Selector, error) {
 // kinds are resolved in a fixed order (see detect), so the same input always
 // gives the same selector.
 func Parse(raw string, o Options) (Selector, error) {
+	return parseAuto(raw, o, nil)
+}
+
+// parseAuto is Parse, with a phone engine when eng is not nil.
+func parseAuto(raw string, o Options, eng *phoneEngine) (Selector, error) {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
 		return Selector{}, invalid("", raw, "empty value")
 	}
 	for _, k := range detect(raw) {
-		if s, err := parsers[k](raw, o); err == nil {
+		var s Selector
+		var err error
+		if k == Phone {
+			s, err = parsePhoneWith(raw, o, eng)
+		} else {
+			s, err = parsers[k](raw, o)
+		}
+		if err == nil {
 			return s, nil
 		}
 	}
 	return Selector{}, invalid("", raw, "not a phone number, e-mail, URL, domain, IP address, wallet, bank account, card or handle")
 }
 
-// detect returns the kinds worth trying for raw, most specific first.
+// Candidate kinds by the shape of the input, most specific first. Each
+// list is fixed, so Parse is deterministic.
+var (
+	// @name is a handle and nothing else.
+	detectAtHandle = []Kind{Handle}
+	// Messenger links (t.me/..., line.me/...) are handles before URLs.
+	detectLink = []Kind{Handle, URL}
+	// name@host is an e-mail address; some handles contain @ too.
+	detectEmail = []Kind{Email, Handle}
+	// Digits and phone punctuation only: 1.2.3.4 is an address, a number
+	// with at most 15 digits that is valid is a phone number, longer ones
+	// are cards (Luhn) or bank accounts.
+	detectNumber = []Kind{IP, Phone, Card, BankAccount}
+	// A + and digits is a phone number.
+	detectIntlNumber = []Kind{Phone}
+	// host:port, IPv6 addresses, and chain-prefixed wallets.
+	detectColon = []Kind{IP, Crypto, URL, Handle}
+	// Dotted names: an address, else a domain with a real top-level
+	// domain, else a handle (some platforms allow dots in names).
+	detectDotted = []Kind{IP, Domain, Handle}
+	// Letters and digits: wallets (0x..., bc1..., T...), IBAN-like bank
+	// accounts, then handles.
+	detectWord = []Kind{Crypto, BankAccount, Card, Handle}
+	detectMail = []Kind{Email}
+	detectTel  = []Kind{Phone}
+)
+
+// detect returns the kinds worth trying for raw (trimmed, not empty), most
+// specific first.
 func detect(raw string) []Kind {
-	return []Kind{Handle, Email, URL, Crypto, BankAccount, IP, Domain, Phone, Card}
+	if raw[0] == '@' {
+		return detectAtHandle
+	}
+	if hasPrefixFold(raw, "tel:") {
+		return detectTel
+	}
+	if hasPrefixFold(raw, "mailto:") {
+		return detectMail
+	}
+	if strings.Contains(raw, "://") || strings.Contains(raw, "[://]") || strings.Contains(raw, "[:]//") {
+		return detectLink
+	}
+	if phoneShaped(raw) {
+		if raw[0] == '+' || strings.HasPrefix(raw, "＋") {
+			return detectIntlNumber
+		}
+		return detectNumber
+	}
+	if strings.IndexByte(raw, '@') >= 0 || strings.IndexByte(refangEmail(raw), '@') >= 0 {
+		return detectEmail
+	}
+	if strings.ContainsAny(raw, "/?#") {
+		return detectLink
+	}
+	if strings.IndexByte(raw, ':') >= 0 {
+		return detectColon
+	}
+	if strings.IndexByte(refangHost(raw), '.') >= 0 {
+		return detectDotted
+	}
+	return detectWord
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// phoneShaped reports whether s has only digits (in any script
+// phoneDigits reads), phone punctuation and a leading plus.
+func phoneShaped(s string) bool {
+	if len(s) > maxPhoneLen {
+		return false
+	}
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "+"), "＋")
+	digits := 0
+	for _, r := range s {
+		if digitValue(r) >= 0 {
+			digits++
+		} else if !isPhoneSeparator(r) {
+			return false
+		}
+	}
+	return digits > 0
 }

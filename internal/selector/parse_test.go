@@ -1,0 +1,176 @@
+package selector
+
+import (
+	"fmt"
+	"testing"
+)
+
+// Parse must put each input in the right kind, whatever else it could be
+// read as.
+func TestParseDetectsKind(t *testing.T) {
+	tests := []struct {
+		in, region string
+		kind       Kind
+		value      string
+	}{
+		{"+855 12 345 678", "", Phone, "+85512345678"},
+		{"+855 12 345 678", "KR", Phone, "+85512345678"},
+		{"012 345 678", "KH", Phone, "+85512345678"},
+		{"012-345-678", "KH", Phone, "+85512345678"},
+		{"010-1234-5678", "KR", Phone, "+821012345678"},
+		{"០១២ ៣៤៥ ៦៧៨", "KH", Phone, "+85512345678"},
+		{"00855 12 345 678", "", Phone, "+85512345678"},
+		{"tel:+85512345678", "", Phone, "+85512345678"},
+		{"recruit@example.com", "KH", Email, "recruit@example.com"},
+		{"recruit[@]example[.]com", "", Email, "recruit@example.com"},
+		{"mailto:Recruit@Example.com", "", Email, "Recruit@example.com"},
+		{"example.com", "", Domain, "example.com"},
+		{"Example[.]COM", "", Domain, "example.com"},
+		{"bücher.de", "", Domain, "xn--bcher-kva.de"},
+		{"ether_promo.kissr.com", "", Domain, "ether_promo.kissr.com"},
+		{"example.com/login", "", URL, "https://example.com/login"},
+		{"example.com:8443", "", URL, "https://example.com:8443/"},
+		{"https://example.com", "", URL, "https://example.com/"},
+		{"hxxps://evil[.]example[.]com/claim", "", URL, "https://evil.example.com/claim"},
+		{"1.2.3.4:8080", "", URL, "https://1.2.3.4:8080/"},
+		{"192.0.2.1", "KH", IP, "192.0.2.1"},
+		{"192.0.2[.]1", "", IP, "192.0.2.1"},
+		{"2001:db8::1", "", IP, "2001:db8::1"},
+		{"[2001:db8::1]", "", IP, "2001:db8::1"},
+	}
+	for _, tc := range tests {
+		s, err := Parse(tc.in, Options{Region: tc.region})
+		if err != nil || s.Kind != tc.kind || s.Value != tc.value {
+			t.Errorf("Parse(%q, %q) = %s %q, %v; want %s %q", tc.in, tc.region, s.Kind, s.Value, err, tc.kind, tc.value)
+		}
+	}
+}
+
+// The kinds other parsers own come first for their shapes, so that no
+// parser of this file can take them.
+func TestDetectOrder(t *testing.T) {
+	tests := []struct {
+		in    string
+		first Kind
+	}{
+		{"@scam_recruiter", Handle},
+		{"@example.com", Handle},
+		{"t.me/scam_recruiter", Handle},
+		{"https://t.me/scam_recruiter", Handle},
+		{"line.me/ti/p/~scam", Handle},
+		{"0x52908400098527886E0F7030069857D2E4169EE7", Crypto},
+		{"bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", Crypto},
+		{"TJRabPrwbZy45sbavfcjinPJC18kjpRTv8", Crypto},
+		{"+85512345678", Phone},
+		{"4111 1111 1111 1111", IP},
+		{"recruit@example.com", Email},
+		{"example.com", IP},
+	}
+	for _, tc := range tests {
+		if got := detect(tc.in); len(got) == 0 || got[0] != tc.first {
+			t.Errorf("detect(%q) = %v, want %s first", tc.in, got, tc.first)
+		}
+	}
+	// Whatever the input, the lists hold each kind at most once and only
+	// known kinds.
+	for _, in := range []string{"@a", "tel:1", "mailto:a", "a://b", "123", "+1", "a@b", "a/b", "a:b", "a.b", "ab"} {
+		seen := map[Kind]bool{}
+		for _, k := range detect(in) {
+			if _, ok := parsers[k]; !ok || seen[k] {
+				t.Errorf("detect(%q) = %v", in, detect(in))
+			}
+			seen[k] = true
+		}
+	}
+}
+
+func TestParseRejects(t *testing.T) {
+	for _, in := range []string{"", "   ", "report.pdf", "localhost", "hello world", "12", "\xff\xfe", "http://", "user@", "::::"} {
+		if s, err := Parse(in, Options{Region: "KH"}); err == nil && (s.Kind == Domain || s.Kind == URL || s.Kind == Email || s.Kind == Phone || s.Kind == IP) {
+			t.Errorf("Parse(%q) = %+v, want an error", in, s)
+		}
+	}
+}
+
+// ownKindSamples are valid inputs of this file's kinds.
+var ownKindSamples = []struct {
+	kind       Kind
+	in, region string
+}{
+	{Phone, "+855 12 345 678", ""}, {Phone, "010-1234-5678", "KR"}, {Phone, "081 234 5678", "TH"},
+	{Phone, "0912 345 678", "VN"}, {Phone, "138 0013 8000", "CN"}, {Phone, "0917 123 4567", "PH"},
+	{Phone, "+800 1234 5678", ""}, {Phone, "+39 06 6988 4010", ""},
+	{Email, "John.Doe@Example.COM", ""}, {Email, `"a b"@bücher.de`, ""}, {Email, "x[@]y[.]com", ""},
+	{URL, "hxxps://Evil[.]Example.COM:443/a/../b/%7euser?x=%2f#frag", ""}, {URL, "example.com/path", ""},
+	{URL, "http://[::ffff:1.2.3.4]:80", ""}, {URL, "https://bücher.de/ä ö?q=ü", ""}, {URL, "http://u:p@1.2.3.4:81/%zz", ""},
+	{Domain, "Bücher.DE.", ""}, {Domain, "xn--niswap-oya.com", ""}, {Domain, "ether_promo.kissr.com", ""},
+	{IP, "::ffff:1.2.3.4", ""}, {IP, "fe80::1%eth0", ""}, {IP, "2001:DB8::1", ""},
+}
+
+// Canonical values are fixed points: parsing Value again, with no
+// options, gives the same selector.
+func TestCanonicalIsFixedPoint(t *testing.T) {
+	for _, c := range ownKindSamples {
+		s, err := ParseAs(c.kind, c.in, Options{Region: c.region})
+		if err != nil {
+			t.Errorf("ParseAs(%s, %q): %v", c.kind, c.in, err)
+			continue
+		}
+		again, err := ParseAs(c.kind, s.Value, Options{})
+		if err != nil || again != s {
+			t.Errorf("ParseAs(%s, %q) = %+v, %v; want %+v", c.kind, s.Value, again, err, s)
+		}
+		if s.ID() != IDOf(c.kind, again.Value) {
+			t.Errorf("%s %q: ID changed", c.kind, s.Value)
+		}
+	}
+}
+
+// The Normalizer returns what Parse and ParseAs return, cached or not.
+func TestNormalizerMatchesParse(t *testing.T) {
+	inputs := []string{"", "nothing", "12", "+855 12 345 678", "012 345 678", "recruit@example.com", "example.com",
+		"example.com/x", "1.2.3.4", "hxxp://a[.]com", "@handle", "0x52908400098527886E0F7030069857D2E4169EE7"}
+	for _, c := range ownKindSamples {
+		inputs = append(inputs, c.in)
+	}
+	for _, size := range []int{0, 1, 64} {
+		n := NewNormalizer(size)
+		for round := 0; round < 3; round++ {
+			for _, in := range inputs {
+				for _, region := range []string{"", "KH", "KR"} {
+					o := Options{Region: region}
+					want, werr := Parse(in, o)
+					got, gerr := n.Parse(in, o)
+					if got != want || fmt.Sprint(gerr) != fmt.Sprint(werr) {
+						t.Errorf("size %d: Normalizer.Parse(%q, %q) = %+v, %v; Parse = %+v, %v", size, in, region, got, gerr, want, werr)
+					}
+					for _, k := range []Kind{Phone, Email, URL, Domain, IP} {
+						want, werr := ParseAs(k, in, o)
+						got, gerr := n.ParseAs(k, in, o)
+						if got != want || fmt.Sprint(gerr) != fmt.Sprint(werr) {
+							t.Errorf("size %d: Normalizer.ParseAs(%s, %q, %q) = %+v, %v; ParseAs = %+v, %v", size, k, in, region, got, gerr, want, werr)
+						}
+					}
+				}
+			}
+		}
+	}
+	if _, err := NewNormalizer(8).ParseAs("nope", "x", Options{}); err == nil {
+		t.Error("unknown kind accepted")
+	}
+}
+
+// The cache stays within its bound however many distinct inputs pass.
+func TestNormalizerBounded(t *testing.T) {
+	n := NewNormalizer(320)
+	for i := 0; i < 20000; i++ {
+		n.ParseAs(Domain, fmt.Sprintf("host%d.example.com", i), Options{})
+	}
+	total := 0
+	for i := range n.shards {
+		total += len(n.shards[i].cur) + len(n.shards[i].old)
+	}
+	if total > 320 || total < 100 {
+		t.Errorf("cache holds %d entries, want at most 320 and not nearly empty", total)
+	}
+}
