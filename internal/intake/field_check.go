@@ -1,0 +1,241 @@
+package intake
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"counterscam/internal/selector"
+	"counterscam/internal/store"
+)
+
+// ScamTypes is the scam-type vocabulary.
+var ScamTypes = []string{
+	"romance", "crypto_investment", "gambling", "job_lure", "voice_phishing",
+	"impersonation", "sextortion", "loan", "shopping", "other",
+}
+
+// scamTypeAliases are other names accepted for a scam type.
+var scamTypeAliases = map[string]string{
+	"pig_butchering": "crypto_investment",
+	"recruitment":    "job_lure",
+	"vishing":        "voice_phishing",
+}
+
+// NormalizeScamType returns the canonical scam type s stands for: case,
+// spaces and hyphens do not matter, and the aliases pig_butchering,
+// recruitment and vishing are accepted.
+func NormalizeScamType(s string) (string, bool) {
+	k := strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(s)))
+	if a, ok := scamTypeAliases[k]; ok {
+		return a, true
+	}
+	for _, t := range ScamTypes {
+		if t == k {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+// Channels is the channel vocabulary; imports default to "import".
+var Channels = []string{"web", "api", "import", "partner"}
+
+// DefaultTLP is the label of a record that gives none. Imported reports
+// carry victims' own words, so they start at AMBER (shared on a need-to-know
+// basis within the receiving organisations) rather than GREEN: a label that
+// is too strict can be relaxed later, a report shared too widely cannot be
+// taken back. A mapping default or a tlp column sets another.
+const DefaultTLP = store.TLPAmber
+
+// NormalizeTLP returns the TLP 2.0 label s stands for. A "TLP:" prefix and
+// case do not matter; WHITE (TLP 1.0) means CLEAR.
+func NormalizeTLP(s string) (string, bool) {
+	u := strings.ToUpper(strings.TrimSpace(s))
+	u = strings.TrimPrefix(u, "TLP:")
+	switch u {
+	case store.TLPClear, store.TLPGreen, store.TLPAmber, store.TLPAmberStrict, store.TLPRed:
+		return u, true
+	case "WHITE":
+		return store.TLPClear, true
+	}
+	return "", false
+}
+
+// norm checks and normalises one scalar value, trimmed and not empty. It
+// returns the normal form and, when the value is bad, a reason.
+func (b *builder) norm(f fieldID, s string) (string, string) {
+	switch f {
+	case fScamType:
+		t, ok := NormalizeScamType(s)
+		if !ok {
+			return "", fmt.Sprintf("%s is not a scam type (one of %s; pig_butchering, recruitment and vishing are accepted as aliases)", quote(s), strings.Join(ScamTypes, ", "))
+		}
+		return t, ""
+	case fVictimCountry:
+		c := strings.ToUpper(s)
+		if !IsCountry(c) {
+			return "", fmt.Sprintf("%s is not an ISO 3166-1 alpha-2 country code (such as KR, KH, TH, VN, CN)", quote(s))
+		}
+		return c, ""
+	case fTLP:
+		t, ok := NormalizeTLP(s)
+		if !ok {
+			return "", fmt.Sprintf("%s is not a TLP label (CLEAR, GREEN, AMBER, AMBER+STRICT or RED)", quote(s))
+		}
+		return t, ""
+	case fChannel:
+		c := strings.ToLower(s)
+		for _, k := range Channels {
+			if k == c {
+				return c, ""
+			}
+		}
+		return "", fmt.Sprintf("%s is not a channel (one of %s)", quote(s), strings.Join(Channels, ", "))
+	case fReceivedAt, fOccurredAt:
+		_, reason := b.parseTime(s, f == fOccurredAt)
+		return s, reason
+	case fLossCurrency:
+		c := strings.ToUpper(s)
+		if _, ok := CurrencyExponent(c); !ok {
+			return "", fmt.Sprintf("%s is not an ISO 4217 currency code (or USDT, USDC, BTC, ETH, TRX)", quote(s))
+		}
+		return c, ""
+	case fLossAmount:
+		_, _, reason := splitAmount(s, b.thousands())
+		return s, reason
+	case fContactEmail:
+		return s, checkEmail(s)
+	case fContactPhone:
+		return s, checkContactPhone(s)
+	case fContactConsent:
+		v, ok := parseBool(s)
+		if !ok {
+			return "", fmt.Sprintf("%s is not yes or no (true/false, yes/no, y/n, 1/0)", quote(s))
+		}
+		if v {
+			return "true", ""
+		}
+		return "false", ""
+	}
+	return s, ""
+}
+
+// parseTime reads an RFC 3339 time, or one in the mapping's time format,
+// or (where dateOK) a date alone.
+func (b *builder) parseTime(s string, dateOK bool) (time.Time, string) {
+	loc := time.UTC
+	if b.m != nil && b.m.loc != nil {
+		loc = b.m.loc
+	}
+	var t time.Time
+	var err error = errNoTime
+	if b.m != nil && b.m.TimeFormat != "" {
+		t, err = time.ParseInLocation(b.m.TimeFormat, s, loc)
+	}
+	if err != nil {
+		t, err = time.Parse(time.RFC3339, s)
+	}
+	if err != nil && dateOK {
+		t, err = time.ParseInLocation(time.DateOnly, s, loc)
+	}
+	if err != nil {
+		if b.m != nil && b.m.TimeFormat != "" {
+			return time.Time{}, fmt.Sprintf("%s matches neither time_format %s nor RFC 3339", quote(s), quote(b.m.TimeFormat))
+		}
+		what := "an RFC 3339 time (such as 2025-03-01T14:30:00+09:00)"
+		if dateOK {
+			what = "an RFC 3339 time or date (such as 2025-03-01T14:30:00+09:00 or 2025-03-01)"
+		}
+		return time.Time{}, fmt.Sprintf("%s is not %s", quote(s), what)
+	}
+	t = t.UTC()
+	if y := t.Year(); y < 1970 || y > 2100 {
+		return time.Time{}, fmt.Sprintf("%s is not between 1970 and 2100", quote(s))
+	}
+	return t, ""
+}
+
+var errNoTime = fmt.Errorf("no time")
+
+func (b *builder) thousands() string {
+	if b.m == nil {
+		return ""
+	}
+	return b.m.ThousandsSeparator
+}
+
+func parseBool(s string) (bool, bool) {
+	switch strings.ToLower(s) {
+	case "true", "yes", "y", "1":
+		return true, true
+	case "false", "no", "n", "0":
+		return false, true
+	}
+	return false, false
+}
+
+func checkEmail(s string) string {
+	local, domain, ok := strings.Cut(s, "@")
+	if !ok || local == "" || domain == "" || strings.Contains(domain, "@") ||
+		!strings.Contains(domain, ".") || strings.ContainsAny(s, " \t,;<>") {
+		return "is not an e-mail address"
+	}
+	return ""
+}
+
+func checkContactPhone(s string) string {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case strings.ContainsRune("+-() ./", r):
+		default:
+			return "is not a phone number (digits, spaces and + - ( ) . / only)"
+		}
+	}
+	if digits < 5 || digits > 17 {
+		return "is not a phone number (it needs 5 to 17 digits)"
+	}
+	return ""
+}
+
+// checkText says what is wrong with a value's encoding or characters, if
+// anything. Only multi-line fields may hold line breaks and tabs.
+func checkText(s string, multiline bool) string {
+	if !utf8.ValidString(s) {
+		return "is not valid UTF-8 (save the file as UTF-8; spreadsheet programs call it \"CSV UTF-8\")"
+	}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f {
+			if multiline && (r == '\n' || r == '\r' || r == '\t') {
+				continue
+			}
+			return fmt.Sprintf("holds the control character U+%04X", r)
+		}
+	}
+	return ""
+}
+
+// checkKindRole checks a selector's kind and role names (lower case).
+func checkKindRole(kind, role string) string {
+	if kind != "" {
+		if _, err := selector.ParseKindName(kind); err != nil {
+			return err.Error()
+		}
+	}
+	if role != "" {
+		if len(role) > 32 {
+			return "a role is at most 32 characters"
+		}
+		for i := 0; i < len(role); i++ {
+			c := role[i]
+			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+				return fmt.Sprintf("role %s: use lower-case letters, digits and _ (contacted_by, paid_to, recruited_via, website, mentioned)", quote(role))
+			}
+		}
+	}
+	return ""
+}

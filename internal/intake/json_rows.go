@@ -1,0 +1,190 @@
+package intake
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// jsonRecord decodes one JSON object into a record.
+func (r *Reader) jsonRecord(data []byte, line int) (*Record, error) {
+	fail := func(field, reason string) (*Record, error) {
+		return nil, &RowError{File: r.name, Line: line, Field: field, Reason: reason}
+	}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(data, &obj); err != nil || obj == nil {
+		reason := "is not a JSON object"
+		var se *json.SyntaxError
+		if err != nil && asSyntax(err, &se) {
+			reason = "is not valid JSON: " + se.Error()
+		}
+		return fail("", reason)
+	}
+	row := &r.row
+	row.reset()
+	var from [numFields]string // the key that gave each field
+	for _, k := range sortedKeys(obj) {
+		t, ok := r.m.target(k)
+		if !ok {
+			f, known := fieldByName(strings.ToLower(strings.TrimSpace(k)))
+			if !known {
+				return fail(k, "unknown key (a mapping file can map it to a field or ignore it with \"-\")")
+			}
+			t = Target{Field: f.String()}
+		}
+		if t.Field == "-" {
+			continue
+		}
+		f, _ := fieldByName(t.Field)
+		raw := obj[k]
+		if !utf8.Valid(raw) {
+			return fail(f.String(), "is not valid UTF-8")
+		}
+		if isNull(raw) {
+			continue
+		}
+		var reason string
+		switch f {
+		case fSelectors:
+			reason = row.jsonSelectors(raw, r.m.selectorSeparator(), t.Kind, t.Role)
+		case fLosses:
+			reason = row.jsonLosses(raw)
+		default:
+			if from[f] != "" {
+				return fail(f.String(), fmt.Sprintf("given by both %s and %s", quote(from[f]), quote(k)))
+			}
+			row.val[f], reason = jsonScalar(raw)
+			row.has[f] = true
+		}
+		if reason != "" {
+			return fail(f.String(), reason)
+		}
+		from[f] = k
+	}
+	if !utf8.Valid(data) {
+		return fail("", "a key is not valid UTF-8")
+	}
+	rec, rerr := r.b.build(row, line)
+	if rerr != nil {
+		return nil, rerr
+	}
+	return rec, nil
+}
+
+func asSyntax(err error, se **json.SyntaxError) bool {
+	s, ok := err.(*json.SyntaxError)
+	if ok {
+		*se = s
+	}
+	return ok
+}
+
+func isNull(raw json.RawMessage) bool { return bytes.Equal(bytes.TrimSpace(raw), []byte("null")) }
+
+// jsonScalar turns a string, number or boolean into text. A number keeps
+// its literal digits, so amounts are never rounded through a float.
+func jsonScalar(raw json.RawMessage) (string, string) {
+	raw = bytes.TrimSpace(raw)
+	switch {
+	case len(raw) > 0 && raw[0] == '"':
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", "is not a valid JSON string"
+		}
+		return s, ""
+	case bytes.Equal(raw, []byte("true")), bytes.Equal(raw, []byte("false")):
+		return string(raw), ""
+	case len(raw) > 0 && (raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9'):
+		return string(raw), ""
+	}
+	return "", "must be a string, number or boolean"
+}
+
+type jsonSelector struct {
+	Value *string `json:"value"`
+	Role  string  `json:"role"`
+	Kind  string  `json:"kind"`
+}
+
+// jsonSelectors reads a selectors value: a string of values separated by
+// sep, or an array of strings and {value, role, kind} objects.
+func (row *rawRow) jsonSelectors(raw json.RawMessage, sep, kind, role string) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) > 0 && raw[0] == '"' {
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "is not a valid JSON string"
+		}
+		row.splitSelectors(s, sep, kind, role)
+		return ""
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		return "must be a string or an array of strings and {value, role, kind} objects"
+	}
+	for i, it := range items {
+		it = bytes.TrimSpace(it)
+		if len(it) > 0 && it[0] == '"' {
+			var s string
+			if err := json.Unmarshal(it, &s); err != nil {
+				return fmt.Sprintf("[%d] is not a valid JSON string", i)
+			}
+			row.sels = append(row.sels, RawSelector{Value: s, Kind: kind, Role: role})
+			continue
+		}
+		var js jsonSelector
+		d := json.NewDecoder(bytes.NewReader(it))
+		d.DisallowUnknownFields()
+		if err := d.Decode(&js); err != nil || js.Value == nil {
+			return fmt.Sprintf("[%d] must be a string or an object with value and optional role and kind", i)
+		}
+		s := RawSelector{Value: *js.Value, Kind: js.Kind, Role: js.Role}
+		if s.Kind == "" {
+			s.Kind = kind
+		}
+		if s.Role == "" {
+			s.Role = role
+		}
+		row.sels = append(row.sels, s)
+	}
+	return ""
+}
+
+// jsonLosses reads a losses value: one {amount, currency} object or an
+// array of them. An amount may be a number or a string.
+func (row *rawRow) jsonLosses(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	var items []json.RawMessage
+	if len(raw) > 0 && raw[0] == '{' {
+		items = []json.RawMessage{raw}
+	} else if err := json.Unmarshal(raw, &items); err != nil {
+		return "must be an array of {amount, currency} objects"
+	}
+	for i, it := range items {
+		var l struct {
+			Amount   json.RawMessage `json:"amount"`
+			Currency json.RawMessage `json:"currency"`
+		}
+		d := json.NewDecoder(bytes.NewReader(it))
+		d.DisallowUnknownFields()
+		if err := d.Decode(&l); err != nil {
+			return fmt.Sprintf("[%d] must be an object with amount and currency", i)
+		}
+		var amount, cur string
+		var reason string
+		if len(l.Amount) > 0 && !isNull(l.Amount) {
+			if amount, reason = jsonScalar(l.Amount); reason != "" {
+				return fmt.Sprintf("[%d]: amount %s", i, reason)
+			}
+		}
+		if len(l.Currency) > 0 && !isNull(l.Currency) {
+			if cur, reason = jsonScalar(l.Currency); reason != "" {
+				return fmt.Sprintf("[%d]: currency %s", i, reason)
+			}
+		}
+		row.losses = append(row.losses, rawLoss{amount: amount, currency: cur})
+	}
+	return ""
+}

@@ -1,0 +1,227 @@
+package intake
+
+import (
+	"fmt"
+	"strings"
+
+	"counterscam/internal/store"
+)
+
+// rawRow is one record's values as read, before any check.
+type rawRow struct {
+	val    [numFields]string
+	has    [numFields]bool
+	sels   []RawSelector
+	losses []rawLoss // from a JSON losses array
+}
+
+type rawLoss struct{ amount, currency string }
+
+func (r *rawRow) reset() {
+	*r = rawRow{sels: r.sels[:0], losses: r.losses[:0]}
+}
+
+// builder turns raw rows into checked records.
+type builder struct {
+	file string
+	m    *Mapping
+}
+
+// value returns field f of row, checked for encoding and length, trimmed,
+// translated by the mapping and defaulted; or a reason it is bad.
+func (b *builder) value(row *rawRow, f fieldID) (string, string) {
+	s := row.val[f]
+	if row.has[f] && s != "" {
+		if reason := checkText(s, f == fNarrative); reason != "" {
+			return "", reason
+		}
+		s = strings.TrimSpace(s)
+	}
+	if b.m != nil {
+		if tr, ok := b.m.Values[f.String()][s]; ok && s != "" {
+			s = tr
+		}
+		if s == "" {
+			s = strings.TrimSpace(b.m.Defaults[f.String()])
+		}
+	}
+	if len(s) > maxLen[f] {
+		return "", fmt.Sprintf("is longer than %d bytes", maxLen[f])
+	}
+	return s, ""
+}
+
+func (b *builder) checkDefaults(row *rawRow) *RowError {
+	for f := fieldID(0); f < numFields; f++ {
+		if !row.has[f] {
+			continue
+		}
+		s, reason := b.value(row, f)
+		if reason == "" && s != "" {
+			_, reason = b.norm(f, s)
+		}
+		if reason != "" {
+			return &RowError{Field: f.String(), Reason: reason}
+		}
+	}
+	return nil
+}
+
+// build checks row and makes a record of it. Problems are reported in
+// layout order, the first one only.
+func (b *builder) build(row *rawRow, line int) (*Record, *RowError) {
+	fail := func(f fieldID, reason string) (*Record, *RowError) {
+		return nil, &RowError{File: b.file, Line: line, Field: f.String(), Reason: reason}
+	}
+	var v [numFields]string
+	for f := fieldID(0); f < numFields; f++ {
+		if f == fSelectors || f == fLosses {
+			continue
+		}
+		s, reason := b.value(row, f)
+		if reason == "" && s != "" {
+			s, reason = b.norm(f, s)
+		}
+		if reason != "" {
+			return fail(f, reason)
+		}
+		v[f] = s
+	}
+	for _, f := range requiredFields {
+		if v[f] == "" {
+			return fail(f, "is missing")
+		}
+	}
+	rec := &Record{
+		File:          b.file,
+		Line:          line,
+		ExternalRef:   v[fExternalRef],
+		Origin:        v[fOrigin],
+		Channel:       v[fChannel],
+		ScamType:      v[fScamType],
+		Narrative:     v[fNarrative],
+		VictimRef:     v[fVictimRef],
+		VictimCountry: v[fVictimCountry],
+		TLP:           v[fTLP],
+	}
+	if rec.Channel == "" {
+		rec.Channel = "import"
+	}
+	if rec.TLP == "" {
+		rec.TLP = DefaultTLP
+	}
+	rec.ReceivedAt, _ = b.parseTime(v[fReceivedAt], false)
+	if v[fOccurredAt] != "" {
+		rec.OccurredAt, _ = b.parseTime(v[fOccurredAt], true)
+		if rec.OccurredAt.After(rec.ReceivedAt) {
+			return fail(fOccurredAt, fmt.Sprintf("%s is after received_at", quote(v[fOccurredAt])))
+		}
+	}
+
+	// Losses: the loss_amount/loss_currency pair, then a JSON losses array.
+	// A default currency alone does not make a loss.
+	if v[fLossAmount] == "" && strings.TrimSpace(row.val[fLossCurrency]) == "" {
+		v[fLossCurrency] = ""
+	}
+	if v[fLossAmount] != "" || v[fLossCurrency] != "" {
+		switch {
+		case v[fLossCurrency] == "":
+			return fail(fLossCurrency, "is missing: loss_amount needs a currency")
+		case v[fLossAmount] == "":
+			return fail(fLossAmount, "is missing: loss_currency needs an amount")
+		}
+		exp, _ := CurrencyExponent(v[fLossCurrency])
+		n, reason := parseAmount(v[fLossAmount], v[fLossCurrency], exp, b.thousands())
+		if reason != "" {
+			return fail(fLossAmount, reason)
+		}
+		rec.Losses = append(rec.Losses, store.Loss{AmountMinor: n, Currency: v[fLossCurrency]})
+	}
+	for i, l := range row.losses {
+		loss, reason := b.loss(l)
+		if reason != "" {
+			return fail(fLosses, fmt.Sprintf("[%d]: %s", i, reason))
+		}
+		rec.Losses = append(rec.Losses, loss)
+	}
+	if len(rec.Losses) > MaxLosses {
+		return fail(fLosses, fmt.Sprintf("a record has at most %d losses", MaxLosses))
+	}
+
+	sels, reason := b.selectors(row.sels)
+	if reason != "" {
+		return fail(fSelectors, reason)
+	}
+	rec.Selectors = sels
+
+	if v[fContactName] != "" || v[fContactEmail] != "" || v[fContactPhone] != "" {
+		rec.Contact = &store.Contact{
+			Name:    v[fContactName],
+			Email:   v[fContactEmail],
+			Phone:   v[fContactPhone],
+			Consent: v[fContactConsent] == "true",
+		}
+	}
+	return rec, nil
+}
+
+func (b *builder) loss(l rawLoss) (store.Loss, string) {
+	amount, cur := strings.TrimSpace(l.amount), strings.ToUpper(strings.TrimSpace(l.currency))
+	if r := checkText(amount+cur, false); r != "" {
+		return store.Loss{}, r
+	}
+	if amount == "" || cur == "" {
+		return store.Loss{}, "needs both amount and currency"
+	}
+	exp, ok := CurrencyExponent(cur)
+	if !ok {
+		return store.Loss{}, fmt.Sprintf("currency %s is not an ISO 4217 code (or USDT, USDC, BTC, ETH, TRX)", quote(cur))
+	}
+	n, reason := parseAmount(amount, cur, exp, b.thousands())
+	if reason != "" {
+		return store.Loss{}, "amount " + reason
+	}
+	return store.Loss{AmountMinor: n, Currency: cur}, ""
+}
+
+// selectors checks raw selectors and drops empty values and repeats.
+func (b *builder) selectors(in []RawSelector) ([]RawSelector, string) {
+	var out []RawSelector
+	seen := map[RawSelector]bool{}
+	for i, s := range in {
+		if r := checkText(s.Value+s.Role+s.Kind, false); r != "" {
+			return nil, fmt.Sprintf("value %d %s", i+1, r)
+		}
+		s.Value = strings.TrimSpace(s.Value)
+		s.Kind = strings.ToLower(strings.TrimSpace(s.Kind))
+		s.Role = strings.ToLower(strings.TrimSpace(s.Role))
+		if s.Value == "" {
+			continue
+		}
+		if len(s.Value) > MaxSelectorBytes {
+			return nil, fmt.Sprintf("value %d is longer than %d bytes", i+1, MaxSelectorBytes)
+		}
+		if r := checkKindRole(s.Kind, s.Role); r != "" {
+			return nil, fmt.Sprintf("value %d: %s", i+1, r)
+		}
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
+		out = append(out, s)
+		if len(out) > MaxSelectors {
+			return nil, fmt.Sprintf("a record has at most %d selectors", MaxSelectors)
+		}
+	}
+	return out, ""
+}
+
+// splitSelectors appends the values of a selectors cell to row.
+func (row *rawRow) splitSelectors(cell, sep, kind, role string) {
+	if strings.TrimSpace(cell) == "" {
+		return
+	}
+	for v := range strings.SplitSeq(cell, sep) {
+		row.sels = append(row.sels, RawSelector{Value: v, Kind: kind, Role: role})
+	}
+}
