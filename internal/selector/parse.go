@@ -75,7 +75,7 @@ var (
 	// A + and digits is a phone number.
 	detectIntlNumber = []Kind{Phone}
 	// host:port, IPv6 addresses, and chain-prefixed wallets.
-	detectColon = []Kind{IP, Crypto, URL, Handle}
+	detectColon = []Kind{IP, Crypto, URL, Handle, BankAccount}
 	// Dotted names: an address, else a domain with a real top-level
 	// domain, else a handle (some platforms allow dots in names).
 	detectDotted = []Kind{IP, Domain, Handle}

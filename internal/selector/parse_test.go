@@ -174,3 +174,12 @@ func TestNormalizerBounded(t *testing.T) {
 		t.Errorf("cache holds %d entries, want at most 320 and not nearly empty", total)
 	}
 }
+
+func TestParseDetectsCanonicalBankAccounts(t *testing.T) {
+	for _, in := range []string{"KR:004:12345678901234", "KR::123456789012"} {
+		s, err := Parse(in, Options{})
+		if err != nil || s.Kind != BankAccount || s.Value != in {
+			t.Errorf("Parse(%q) = %+v, %v; want the bank account itself", in, s, err)
+		}
+	}
+}

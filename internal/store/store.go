@@ -150,6 +150,8 @@ type Edge struct {
 // Reader is every read the services make.
 type Reader interface {
 	GetReport(ctx context.Context, id string) (*Report, error)
+	// GetReportByRef returns the report an origin stored under its own reference.
+	GetReportByRef(ctx context.Context, origin, externalRef string) (*Report, error)
 	// ListReports returns reports in ID order after f.After.
 	ListReports(ctx context.Context, f ReportFilter) ([]*Report, error)
 	GetContact(ctx context.Context, reportID string) (*Contact, error)
@@ -162,6 +164,8 @@ type Reader interface {
 	ListNetworks(ctx context.Context, f NetworkFilter) ([]*Network, error) // largest first, then ID
 	// NetworkSelectors returns the selectors of a network with how many of its reports name each, most first.
 	NetworkSelectors(ctx context.Context, networkID string, limit int) ([]SelectorCount, error)
+	// NoLinkSelectors returns the IDs of the selectors marked "does not link".
+	NoLinkSelectors(ctx context.Context) ([]string, error)
 	// Edges streams every (report, selector) link, excluding NoLink selectors, for a rebuild.
 	Edges(ctx context.Context, fn func(Edge) error) error
 	Counts(ctx context.Context) (Counts, error)

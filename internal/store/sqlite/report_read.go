@@ -178,3 +178,18 @@ func (r reader) GetContact(ctx context.Context, reportID string) (*store.Contact
 	}
 	return &c, nil
 }
+
+// GetReportByRef returns the report an origin stored under its own reference.
+func (r reader) GetReportByRef(ctx context.Context, origin, externalRef string) (*store.Report, error) {
+	if externalRef == "" {
+		return nil, store.ErrNotFound
+	}
+	rep, err := scanReport(r.db.QueryRowContext(ctx, `SELECT `+reportCols+` FROM reports WHERE origin = ? AND external_ref = ?`, origin, externalRef))
+	if err != nil {
+		return nil, err
+	}
+	if err := r.fillReports(ctx, []*store.Report{rep}); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}

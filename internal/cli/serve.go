@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"counterscam/internal/intel"
+	"counterscam/internal/web/api"
+)
+
+func init() {
+	register(&command{name: "serve", summary: "serve the JSON API (and pages) over a store", run: runServe})
+}
+
+func runServe(e *env) error {
+	fs := newFlags(e, "serve", "serve [--data DIR | --db DSN] [--addr HOST:PORT]")
+	var sf storeFlags
+	sf.register(fs)
+	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
+	rate := fs.Float64("check-rate", 20, "public checks a second per client address")
+	if _, err := parseFlags(fs, e.args); err != nil {
+		return err
+	}
+	svc, st, err := sf.service(e.ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return serveUntilDone(e, svc, *addr, *rate, nil)
+}
+
+// serveUntilDone serves svc on addr until the context ends, then shuts
+// down gracefully. ready, if set, is called with the bound address.
+func serveUntilDone(e *env, svc *intel.Service, addr string, rate float64, ready func(string)) error {
+	if err := svc.Warm(e.ctx); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	mux := http.NewServeMux()
+	mux.Handle("/api/", api.New(svc, api.Options{CheckRate: rate, Logger: log}))
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	fmt.Fprintf(e.stdout, "counterscam: serving on http://%s/ (API under /api/v1; Ctrl-C to stop)\n", ln.Addr())
+	if ready != nil {
+		ready(ln.Addr().String())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-e.ctx.Done():
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "counterscam: stopped")
+	return nil
+}

@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"counterscam/internal/intel"
+	"counterscam/internal/store"
+	"counterscam/internal/store/postgres"
+	"counterscam/internal/store/sqlite"
+)
+
+// storeFlags are the flags of every command that touches a store:
+// --data DIR (the embedded default) or --db DSN (PostgreSQL).
+type storeFlags struct {
+	data      string
+	db        string
+	allowlist string
+	threshold int
+}
+
+func (f *storeFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.data, "data", defaultDataDir(), "data directory of the embedded store")
+	fs.StringVar(&f.db, "db", os.Getenv("COUNTERSCAM_DB"), "PostgreSQL DSN (postgres://...); overrides --data")
+	fs.StringVar(&f.allowlist, "allowlist", "", "allow-list file replacing the shipped one (KIND VALUE # note, a line each)")
+	fs.IntVar(&f.threshold, "publish-threshold", 2, "independent sources needed before the public check lists a selector")
+}
+
+// defaultDataDir is $COUNTERSCAM_DATA, else ./counterscam-data.
+func defaultDataDir() string {
+	if d := os.Getenv("COUNTERSCAM_DATA"); d != "" {
+		return d
+	}
+	return "counterscam-data"
+}
+
+// open opens the store the flags name.
+func (f *storeFlags) open(ctx context.Context) (store.Store, error) {
+	if f.db != "" {
+		if !strings.HasPrefix(f.db, "postgres://") && !strings.HasPrefix(f.db, "postgresql://") {
+			return nil, usageError{"--db takes a PostgreSQL DSN (postgres://user@host:5432/db)"}
+		}
+		return postgres.Open(ctx, f.db)
+	}
+	dir, err := filepath.Abs(f.data)
+	if err != nil {
+		return nil, err
+	}
+	return sqlite.Open(ctx, dir)
+}
+
+// service opens the store and the intelligence service over it.
+func (f *storeFlags) service(ctx context.Context) (*intel.Service, store.Store, error) {
+	st, err := f.open(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg := intel.Config{PublicationThreshold: f.threshold}
+	if f.allowlist != "" {
+		fh, err := os.Open(f.allowlist)
+		if err != nil {
+			st.Close()
+			return nil, nil, err
+		}
+		a, err := intel.ParseAllowlist(f.allowlist, fh)
+		fh.Close()
+		if err != nil {
+			st.Close()
+			return nil, nil, err
+		}
+		cfg.Allowlist = a
+	}
+	svc, err := intel.New(ctx, st, cfg)
+	if err != nil {
+		st.Close()
+		return nil, nil, fmt.Errorf("opening the intelligence service: %w", err)
+	}
+	return svc, st, nil
+}

@@ -1,0 +1,18 @@
+package intake
+
+import "counterscam/internal/intel"
+
+// Input turns a record into the intelligence service's input: the service
+// normalises the selectors (VictimCountry as the phone region) and stores it.
+func (r *Record) Input() *intel.ReportInput {
+	in := &intel.ReportInput{
+		Origin: r.Origin, ExternalRef: r.ExternalRef, Channel: r.Channel,
+		ReceivedAt: r.ReceivedAt, OccurredAt: r.OccurredAt, ScamType: r.ScamType,
+		Narrative: r.Narrative, VictimRef: r.VictimRef, VictimCountry: r.VictimCountry,
+		TLP: r.TLP, Losses: r.Losses, Contact: r.Contact,
+	}
+	for _, s := range r.Selectors {
+		in.Selectors = append(in.Selectors, intel.SelectorInput{Value: s.Value, Kind: s.Kind, Role: s.Role})
+	}
+	return in
+}

@@ -1,0 +1,82 @@
+package intel
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math/big"
+	"sort"
+	"strings"
+)
+
+// RangePrefixLen is the length of the hex prefix a client sends to the
+// private range check (k-anonymity: the server never learns the selector).
+const RangePrefixLen = 5
+
+// rangePadMin and rangePadMax bound the number of lines in an answer, so
+// that its size does not reveal how many listed selectors share a prefix.
+const (
+	rangePadMin = 64
+	rangePadMax = 96
+)
+
+// HashKey is the lower-case hex SHA-256 of "<kind>:<canonical value>".
+func HashKey(key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return hex.EncodeToString(sum[:])
+}
+
+// ErrBadPrefix is returned for a range prefix that is not 5 hex characters.
+var ErrBadPrefix = fmt.Errorf("the prefix must be %d hexadecimal characters", RangePrefixLen)
+
+// RangeLine is one line of a range answer: a hash suffix and the number of
+// reports behind it (0 for padding).
+type RangeLine struct {
+	Suffix string
+	Count  int
+}
+
+// Range answers the private check for a hash prefix: the suffixes of every
+// publicly listed selector whose hash starts with it, padded with random
+// suffixes of count 0, in sorted order.
+func (s *Service) Range(ctx context.Context, prefix string) ([]RangeLine, error) {
+	prefix = strings.ToLower(prefix)
+	if len(prefix) != RangePrefixLen || strings.Trim(prefix, "0123456789abcdef") != "" {
+		return nil, ErrBadPrefix
+	}
+	sels, err := s.st.SelectorsByHashPrefix(ctx, prefix)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var out []RangeLine
+	for _, sel := range sels {
+		if !s.publiclyListed(sel) {
+			continue
+		}
+		suf := sel.Hash[RangePrefixLen:]
+		seen[suf] = true
+		out = append(out, RangeLine{Suffix: suf, Count: sel.Reports})
+	}
+	n, err := rand.Int(rand.Reader, big.NewInt(rangePadMax-rangePadMin+1))
+	if err != nil {
+		return nil, err
+	}
+	target := rangePadMin + int(n.Int64())
+	for len(out) < target {
+		var b [32]byte
+		if _, err := rand.Read(b[:]); err != nil {
+			return nil, err
+		}
+		suf := hex.EncodeToString(b[:])[RangePrefixLen:]
+		if seen[suf] {
+			continue
+		}
+		seen[suf] = true
+		out = append(out, RangeLine{Suffix: suf})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Suffix < out[j].Suffix })
+	return out, nil
+}

@@ -1,0 +1,213 @@
+package intel
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"counterscam/internal/selector"
+	"counterscam/internal/store"
+)
+
+// ScamTypes is the scam-type vocabulary.
+var ScamTypes = []string{"romance", "crypto_investment", "gambling", "job_lure", "voice_phishing", "impersonation", "sextortion", "loan", "shopping", "other"}
+
+// TLPs are the TLP 2.0 labels.
+var TLPs = []string{store.TLPClear, store.TLPGreen, store.TLPAmber, store.TLPAmberStrict, store.TLPRed}
+
+// Channels a report can arrive through.
+var Channels = []string{"web", "api", "import", "partner"}
+
+// Limits on a report's parts.
+const (
+	MaxNarrative = 64 << 10
+	MaxSelectors = 200
+)
+
+// ReportInput is a report as it arrives, before normalisation.
+type ReportInput struct {
+	Origin        string
+	ExternalRef   string
+	Channel       string
+	ReceivedAt    time.Time // zero: now
+	OccurredAt    time.Time
+	ScamType      string
+	Narrative     string
+	VictimRef     string
+	VictimCountry string
+	TLP           string // empty: GREEN
+	Losses        []store.Loss
+	Selectors     []SelectorInput
+	Contact       *store.Contact
+}
+
+// SelectorInput is a selector given in a field, as written.
+type SelectorInput struct {
+	Value string
+	Kind  string // empty: detect
+	Role  string // empty: "mentioned"
+}
+
+// FieldError says which field of a report is wrong and why.
+type FieldError struct {
+	Field  string
+	Reason string
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Reason }
+
+func fieldErr(field, format string, args ...any) error {
+	return &FieldError{Field: field, Reason: fmt.Sprintf(format, args...)}
+}
+
+func oneOf(v string, set []string) bool {
+	for _, s := range set {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Prepare validates a report and normalises its selectors: those given in
+// fields (an invalid one is an error naming it) and those found in the
+// narrative. The result is ready for Submit.
+func (s *Service) Prepare(in *ReportInput) (*store.Report, error) {
+	if strings.TrimSpace(in.Origin) == "" {
+		return nil, fieldErr("origin", "missing")
+	}
+	if in.Channel == "" {
+		in.Channel = "api"
+	}
+	if !oneOf(in.Channel, Channels) {
+		return nil, fieldErr("channel", "%q is not one of %s", in.Channel, strings.Join(Channels, ", "))
+	}
+	if in.ScamType == "" {
+		in.ScamType = "other"
+	}
+	if !oneOf(in.ScamType, ScamTypes) {
+		return nil, fieldErr("scam_type", "%q is not one of %s", in.ScamType, strings.Join(ScamTypes, ", "))
+	}
+	if in.TLP == "" {
+		in.TLP = store.TLPGreen
+	}
+	in.TLP = strings.ToUpper(in.TLP)
+	if !oneOf(in.TLP, TLPs) {
+		return nil, fieldErr("tlp", "%q is not a TLP 2.0 label (CLEAR, GREEN, AMBER, AMBER+STRICT, RED)", in.TLP)
+	}
+	if len(in.Narrative) > MaxNarrative {
+		return nil, fieldErr("narrative", "longer than %d bytes", MaxNarrative)
+	}
+	if !utf8.ValidString(in.Narrative) {
+		return nil, fieldErr("narrative", "not valid UTF-8")
+	}
+	if in.VictimCountry != "" {
+		in.VictimCountry = strings.ToUpper(in.VictimCountry)
+		if len(in.VictimCountry) != 2 || strings.Trim(in.VictimCountry, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+			return nil, fieldErr("victim_country", "%q is not an ISO 3166-1 alpha-2 code", in.VictimCountry)
+		}
+	}
+	for i, l := range in.Losses {
+		if l.AmountMinor < 0 {
+			return nil, fieldErr("loss_amount", "negative amount")
+		}
+		if len(l.Currency) < 3 || len(l.Currency) > 5 {
+			return nil, fieldErr("loss_currency", "%q is not a currency code", l.Currency)
+		}
+		in.Losses[i].Currency = strings.ToUpper(l.Currency)
+	}
+	if len(in.Selectors) > MaxSelectors {
+		return nil, fieldErr("selectors", "more than %d selectors", MaxSelectors)
+	}
+	now := s.cfg.Now().UTC()
+	if in.ReceivedAt.IsZero() {
+		in.ReceivedAt = now
+	}
+	r := &store.Report{
+		ID:            s.newID(),
+		Origin:        in.Origin,
+		ExternalRef:   in.ExternalRef,
+		Channel:       in.Channel,
+		ReceivedAt:    in.ReceivedAt.UTC(),
+		OccurredAt:    in.OccurredAt.UTC(),
+		ScamType:      in.ScamType,
+		Narrative:     in.Narrative,
+		VictimRef:     in.VictimRef,
+		VictimCountry: in.VictimCountry,
+		TLP:           in.TLP,
+		Losses:        in.Losses,
+		CreatedAt:     now,
+	}
+	if in.OccurredAt.IsZero() {
+		r.OccurredAt = time.Time{}
+	}
+	opts := selector.Options{Region: in.VictimCountry}
+	seen := map[[2]string]bool{}
+	add := func(sel selector.Selector, role, source, raw string) {
+		key := [2]string{sel.ID().String(), role}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		r.Selectors = append(r.Selectors, store.ReportSelector{
+			SelectorID: key[0], Kind: string(sel.Kind), Value: sel.Value, Display: sel.Display,
+			Region: sel.Region, Subtype: sel.Subtype, Role: role, Source: source, Raw: raw,
+		})
+	}
+	for _, si := range in.Selectors {
+		var (
+			sel selector.Selector
+			err error
+		)
+		if si.Kind != "" {
+			k, kerr := selector.ParseKindName(si.Kind)
+			if kerr != nil {
+				return nil, fieldErr("selectors", "%v", kerr)
+			}
+			sel, err = s.norm.ParseAs(k, si.Value, opts)
+		} else {
+			sel, err = s.norm.Parse(si.Value, opts)
+		}
+		if err != nil {
+			return nil, fieldErr("selectors", "%v", err)
+		}
+		role := si.Role
+		if role == "" {
+			role = "mentioned"
+		}
+		add(sel, role, "field", si.Value)
+	}
+	for _, m := range selector.Extract(in.Narrative, selector.Hints{Region: in.VictimCountry}) {
+		add(m.Selector, "mentioned", "narrative", m.Raw)
+	}
+	return r, nil
+}
+
+// CreateReport prepares and stores one report (with its reporter's contact,
+// kept apart) and links it into the networks.
+func (s *Service) CreateReport(ctx context.Context, in *ReportInput) (*store.Report, bool, error) {
+	r, err := s.Prepare(in)
+	if err != nil {
+		return nil, false, err
+	}
+	var contacts []*store.Contact
+	if in.Contact != nil {
+		c := *in.Contact
+		contacts = []*store.Contact{&c}
+	}
+	res, err := s.Submit(ctx, []*store.Report{r}, contacts)
+	if err != nil {
+		return nil, false, err
+	}
+	if !res.Inserted[0] {
+		// Already stored under the same origin and reference: answer with it.
+		old, err := s.st.GetReportByRef(ctx, r.Origin, r.ExternalRef)
+		if err != nil {
+			return nil, false, err
+		}
+		return old, false, nil
+	}
+	return r, true, nil
+}

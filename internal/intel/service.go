@@ -1,0 +1,81 @@
+// Package intel is counterscam's intelligence core: it takes in scam
+// reports, normalises the selectors they name, links reports that share a
+// selector into networks, and answers the public's check.
+package intel
+
+import (
+	"context"
+	"crypto/rand"
+	"sync"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+
+	"counterscam/internal/selector"
+	"counterscam/internal/store"
+)
+
+// Config steers the service.
+type Config struct {
+	// PublicationThreshold is how many independent sources (distinct origin
+	// organisations) must name a selector before the public check lists it
+	// without an analyst's confirmation. Default 2.
+	PublicationThreshold int
+	// Allowlist holds shared infrastructure that never links reports;
+	// DefaultAllowlist() when nil.
+	Allowlist *Allowlist
+	// Now is the clock; time.Now when nil.
+	Now func() time.Time
+}
+
+// Service is the intelligence core over one store.
+type Service struct {
+	st    store.Store
+	cfg   Config
+	allow *Allowlist
+	norm  *selector.Normalizer // memoises selector parsing: report streams repeat values
+
+	// mu serialises changes to the network partition and the store's
+	// network assignment (one writer, as the embedded store has).
+	mu   sync.Mutex
+	nets *networks
+
+	idmu    sync.Mutex
+	entropy *ulid.MonotonicEntropy
+}
+
+// normalizerSize is how many parsed selectors the service remembers.
+const normalizerSize = 1 << 17
+
+// New opens the service over st and builds the network partition from
+// what st holds.
+func New(ctx context.Context, st store.Store, cfg Config) (*Service, error) {
+	if cfg.PublicationThreshold <= 0 {
+		cfg.PublicationThreshold = 2
+	}
+	if cfg.Allowlist == nil {
+		cfg.Allowlist = DefaultAllowlist()
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	s := &Service{st: st, cfg: cfg, allow: cfg.Allowlist, norm: selector.NewNormalizer(normalizerSize), entropy: ulid.Monotonic(rand.Reader, 0)}
+	if err := s.loadNetworks(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Store is the store under the service (for commands that read it directly).
+func (s *Service) Store() store.Store { return s.st }
+
+// newID mints a report ULID: monotonic, so that a report taken in later
+// always sorts after earlier ones (network IDs rely on it).
+func (s *Service) newID() string {
+	s.idmu.Lock()
+	defer s.idmu.Unlock()
+	return ulid.MustNew(ulid.Timestamp(s.cfg.Now()), s.entropy).String()
+}
+
+// Stats returns the store's totals.
+func (s *Service) Stats(ctx context.Context) (store.Counts, error) { return s.st.Counts(ctx) }

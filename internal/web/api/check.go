@@ -1,0 +1,111 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+
+	"counterscam/internal/intel"
+)
+
+type checkRequest struct {
+	Query  string `json:"query"`
+	Region string `json:"region,omitempty"` // ISO 3166-1 alpha-2 for national phone numbers
+}
+
+type selectorJSON struct {
+	Kind    string `json:"kind"`
+	Value   string `json:"value"`
+	Display string `json:"display"`
+	ID      string `json:"id"`
+}
+
+type checkResponse struct {
+	*intel.CheckResult
+	Selector *selectorJSON `json:"selector"`
+}
+
+func checkJSON(r *intel.CheckResult) checkResponse {
+	out := checkResponse{CheckResult: r}
+	if r.Selector != nil {
+		out.Selector = &selectorJSON{Kind: string(r.Selector.Kind), Value: r.Selector.Value, Display: r.Selector.Display, ID: r.Selector.ID().String()}
+	}
+	return out
+}
+
+// maxQuery bounds one checked value; a longer one is no identifier.
+const maxQuery = 2048
+
+func validRegion(s string) bool {
+	return s == "" || (len(s) == 2 && strings.Trim(strings.ToUpper(s), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "")
+}
+
+func (s *Server) check(w http.ResponseWriter, r *http.Request) error {
+	var req checkRequest
+	if err := readJSON(w, r, maxCheckBody, &req); err != nil {
+		return err
+	}
+	if strings.TrimSpace(req.Query) == "" {
+		return errorf(http.StatusBadRequest, "query: missing; send {\"query\": \"the number, account, wallet, site or handle\"}")
+	}
+	if len(req.Query) > maxQuery {
+		return errorf(http.StatusBadRequest, "query: longer than 2048 bytes")
+	}
+	if !validRegion(req.Region) {
+		return errorf(http.StatusBadRequest, "region: not an ISO 3166-1 alpha-2 code")
+	}
+	res, err := s.svc.Check(r.Context(), req.Query, strings.ToUpper(req.Region))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, checkJSON(res))
+	return nil
+}
+
+type batchRequest struct {
+	Queries []string `json:"queries"`
+	Region  string   `json:"region,omitempty"`
+}
+
+func (s *Server) checkBatch(w http.ResponseWriter, r *http.Request) error {
+	var req batchRequest
+	if err := readJSON(w, r, maxBatchBody, &req); err != nil {
+		return err
+	}
+	if len(req.Queries) == 0 {
+		return errorf(http.StatusBadRequest, "queries: missing; send {\"queries\": [\"value\", ...]}")
+	}
+	if len(req.Queries) > MaxBatch {
+		return errorf(http.StatusRequestEntityTooLarge, "queries: more than 1000 values; split the list")
+	}
+	if !validRegion(req.Region) {
+		return errorf(http.StatusBadRequest, "region: not an ISO 3166-1 alpha-2 code")
+	}
+	res, err := s.svc.CheckBatch(r.Context(), req.Queries, strings.ToUpper(req.Region))
+	if err != nil {
+		return err
+	}
+	out := make([]checkResponse, len(res))
+	for i, c := range res {
+		out[i] = checkJSON(c)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"results": out})
+	return nil
+}
+
+func (s *Server) rangeCheck(w http.ResponseWriter, r *http.Request) error {
+	lines, err := s.svc.Range(r.Context(), r.PathValue("prefix"))
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(l.Suffix)
+		b.WriteByte(':')
+		b.WriteString(itoa(int64(l.Count)))
+		b.WriteString("\r\n")
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	_, err = w.Write([]byte(b.String()))
+	return err
+}

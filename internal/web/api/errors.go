@@ -1,0 +1,94 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"counterscam/internal/intel"
+	"counterscam/internal/store"
+)
+
+// httpError is an error with what the client may see, kept apart from the
+// cause that is logged.
+type httpError struct {
+	Code int    // HTTP status
+	Msg  string // shown to the client
+	Err  error  // logged, never shown
+}
+
+func (e *httpError) Error() string {
+	if e.Err != nil {
+		return e.Msg + ": " + e.Err.Error()
+	}
+	return e.Msg
+}
+
+func (e *httpError) Unwrap() error { return e.Err }
+
+func errorf(code int, msg string) error { return &httpError{Code: code, Msg: msg} }
+
+// handler is an HTTP handler that returns its error for one renderer to write.
+type handler func(w http.ResponseWriter, r *http.Request) error
+
+// writeError renders err: its public message for an httpError, a field
+// error as 400, a missing record as 404, and anything else as a bare 500
+// whose cause goes to the log only.
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	var he *httpError
+	var fe *intel.FieldError
+	switch {
+	case errors.As(err, &he):
+	case errors.As(err, &fe):
+		he = &httpError{Code: http.StatusBadRequest, Msg: fe.Error()}
+	case errors.Is(err, store.ErrNotFound):
+		he = &httpError{Code: http.StatusNotFound, Msg: "not found"}
+	case errors.Is(err, intel.ErrBadPrefix):
+		he = &httpError{Code: http.StatusBadRequest, Msg: err.Error()}
+	default:
+		he = &httpError{Code: http.StatusInternalServerError, Msg: "internal error", Err: err}
+	}
+	if he.Code >= 500 {
+		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", he.Err)
+	}
+	writeJSON(w, he.Code, map[string]string{"error": he.Msg})
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(v); err != nil {
+		slog.Debug("writing response", "err", err)
+	}
+}
+
+// readJSON decodes a JSON body of at most limit bytes into v, refusing
+// unknown fields and trailing data, with a message a client can act on.
+func readJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) error {
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var mbe *http.MaxBytesError
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &mbe):
+			return &httpError{Code: http.StatusRequestEntityTooLarge, Msg: "request body larger than the limit of " + formatBytes(limit)}
+		case errors.As(err, &se):
+			return &httpError{Code: http.StatusBadRequest, Msg: "malformed JSON at byte " + itoa(se.Offset)}
+		case errors.As(err, &te):
+			return &httpError{Code: http.StatusBadRequest, Msg: "field " + te.Field + ": expected " + te.Type.String()}
+		default:
+			return &httpError{Code: http.StatusBadRequest, Msg: "malformed JSON: " + err.Error()}
+		}
+	}
+	if dec.More() {
+		return &httpError{Code: http.StatusBadRequest, Msg: "malformed JSON: more than one value in the body"}
+	}
+	return nil
+}

@@ -1,0 +1,130 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"time"
+
+	"counterscam/internal/intake"
+	"counterscam/internal/store"
+)
+
+type lossJSON struct {
+	AmountMinor int64  `json:"amount_minor"`
+	Currency    string `json:"currency"`
+}
+
+type reportSelectorJSON struct {
+	ID      string `json:"id"`
+	Kind    string `json:"kind"`
+	Value   string `json:"value"`
+	Display string `json:"display"`
+	Role    string `json:"role"`
+	Source  string `json:"source"`
+}
+
+type reportJSON struct {
+	ID            string               `json:"id"`
+	Origin        string               `json:"origin"`
+	ExternalRef   string               `json:"external_ref,omitempty"`
+	Channel       string               `json:"channel"`
+	ReceivedAt    time.Time            `json:"received_at"`
+	OccurredAt    *time.Time           `json:"occurred_at,omitempty"`
+	ScamType      string               `json:"scam_type"`
+	Narrative     string               `json:"narrative"`
+	VictimCountry string               `json:"victim_country,omitempty"`
+	TLP           string               `json:"tlp"`
+	NetworkID     string               `json:"network_id,omitempty"`
+	Losses        []lossJSON           `json:"losses"`
+	Selectors     []reportSelectorJSON `json:"selectors"`
+}
+
+func toReportJSON(r *store.Report) reportJSON {
+	out := reportJSON{
+		ID: r.ID, Origin: r.Origin, ExternalRef: r.ExternalRef, Channel: r.Channel, ReceivedAt: r.ReceivedAt,
+		ScamType: r.ScamType, Narrative: r.Narrative, VictimCountry: r.VictimCountry, TLP: r.TLP, NetworkID: r.NetworkID,
+		Losses: []lossJSON{}, Selectors: []reportSelectorJSON{},
+	}
+	if !r.OccurredAt.IsZero() {
+		t := r.OccurredAt
+		out.OccurredAt = &t
+	}
+	for _, l := range r.Losses {
+		out.Losses = append(out.Losses, lossJSON{AmountMinor: l.AmountMinor, Currency: l.Currency})
+	}
+	for _, s := range r.Selectors {
+		out.Selectors = append(out.Selectors, reportSelectorJSON{ID: s.SelectorID, Kind: s.Kind, Value: s.Value, Display: s.Display, Role: s.Role, Source: s.Source})
+	}
+	return out
+}
+
+func (s *Server) getReport(w http.ResponseWriter, r *http.Request) error {
+	rep, err := s.svc.GetReport(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, toReportJSON(rep))
+	return nil
+}
+
+// createReport takes one report as a JSON object with the import layout's
+// keys (read by the same code as `counterscam import`), plus tlp.
+func (s *Server) createReport(w http.ResponseWriter, r *http.Request) error {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxReportBody))
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return errorf(http.StatusRequestEntityTooLarge, "request body larger than the limit of "+formatBytes(maxReportBody))
+	}
+	if err != nil {
+		return errorf(http.StatusBadRequest, "reading the body: "+err.Error())
+	}
+	// The import reader takes one JSON object a line: fold a pretty-printed
+	// body onto one line first.
+	var line bytes.Buffer
+	if err := json.Compact(&line, body); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return errorf(http.StatusBadRequest, "malformed JSON at byte "+itoa(se.Offset))
+		}
+		return errorf(http.StatusBadRequest, "malformed JSON")
+	}
+	if line.Len() == 0 || line.Bytes()[0] != '{' {
+		return errorf(http.StatusBadRequest, "send one report as one JSON object")
+	}
+	rd, err := intake.NewReader("request", &line, intake.JSONL, nil)
+	if err != nil {
+		return errorf(http.StatusBadRequest, err.Error())
+	}
+	rec, err := rd.Next()
+	var re *intake.RowError
+	switch {
+	case errors.As(err, &re):
+		msg := re.Reason
+		if re.Field != "" {
+			msg = re.Field + ": " + re.Reason
+		}
+		return errorf(http.StatusBadRequest, msg)
+	case errors.Is(err, io.EOF):
+		return errorf(http.StatusBadRequest, "empty body: send one report as a JSON object")
+	case err != nil:
+		return errorf(http.StatusBadRequest, err.Error())
+	}
+	if _, err := rd.Next(); !errors.Is(err, io.EOF) {
+		return errorf(http.StatusBadRequest, "send one report as one JSON object; use counterscam import for many")
+	}
+	in := rec.Input()
+	in.Channel = "api"
+	rep, inserted, err := s.svc.CreateReport(r.Context(), in)
+	if err != nil {
+		return err
+	}
+	code := http.StatusCreated
+	if !inserted {
+		code = http.StatusOK
+	}
+	writeJSON(w, code, map[string]any{"id": rep.ID, "network_id": rep.NetworkID, "created": inserted, "selectors": len(rep.Selectors)})
+	return nil
+}

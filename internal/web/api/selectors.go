@@ -1,0 +1,63 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/google/uuid"
+
+	"counterscam/internal/store"
+)
+
+func (s *Server) getSelector(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	if _, err := uuid.Parse(id); err != nil {
+		return errorf(http.StatusNotFound, "not found")
+	}
+	v, err := s.svc.Selector(r.Context(), id, 100)
+	if err != nil {
+		return err
+	}
+	reps := make([]map[string]any, len(v.Reports))
+	networks := map[string]bool{}
+	for i, rep := range v.Reports {
+		reps[i] = map[string]any{"id": rep.ID, "scam_type": rep.ScamType, "received_at": rep.ReceivedAt, "network_id": rep.NetworkID}
+		if rep.NetworkID != "" {
+			networks[rep.NetworkID] = true
+		}
+	}
+	nets := make([]string, 0, len(networks))
+	for n := range networks {
+		nets = append(nets, n)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{
+		"id": v.ID, "kind": v.Kind, "value": v.Value, "display": v.Display, "region": v.Region, "subtype": v.Subtype,
+		"first_seen": v.FirstSeen, "last_seen": v.LastSeen, "reports": v.Selector.Reports, "sources": v.Sources,
+		"no_link": v.NoLink, "confirmed": v.Confirmed, "withdrawn": v.Withdrawn,
+		"listed": v.Listed, "allowlisted": v.Allowlisted, "report_list": reps, "networks": nets,
+	})
+	return nil
+}
+
+type marksRequest struct {
+	NoLink    *bool `json:"no_link,omitempty"`
+	Confirmed *bool `json:"confirmed,omitempty"`
+	Withdrawn *bool `json:"withdrawn,omitempty"`
+}
+
+func (s *Server) markSelector(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	if _, err := uuid.Parse(id); err != nil {
+		return errorf(http.StatusNotFound, "not found")
+	}
+	var req marksRequest
+	if err := readJSON(w, r, maxCheckBody, &req); err != nil {
+		return err
+	}
+	if req.NoLink == nil && req.Confirmed == nil && req.Withdrawn == nil {
+		return errorf(http.StatusBadRequest, "send at least one of no_link, confirmed, withdrawn")
+	}
+	if err := s.svc.MarkSelector(r.Context(), id, store.SelectorFlags{NoLink: req.NoLink, Confirmed: req.Confirmed, Withdrawn: req.Withdrawn}); err != nil {
+		return err
+	}
+	return s.getSelector(w, r)
+}

@@ -1,0 +1,154 @@
+// Package api is counterscam's JSON API under /api/v1: reports, networks,
+// selectors, the public check, the partners' bulk check and the private
+// range check. Handlers hold no business rule: they decode, call the
+// intelligence service and encode.
+package api
+
+import (
+	_ "embed"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"time"
+
+	"counterscam/internal/intel"
+)
+
+// Body limits.
+const (
+	maxCheckBody  = 16 << 10
+	maxBatchBody  = 4 << 20
+	maxReportBody = 256 << 10
+	MaxBatch      = 1000
+)
+
+//go:embed openapi.json
+var openapiDoc []byte
+
+// Server serves the API.
+type Server struct {
+	svc     *intel.Service
+	log     *slog.Logger
+	limiter *rateLimiter
+	mux     *http.ServeMux
+	started time.Time
+}
+
+// Options configure a Server.
+type Options struct {
+	// CheckRate is how many public checks a client address may make a
+	// second (burst: ten times that). Default 20.
+	CheckRate float64
+	Logger    *slog.Logger
+}
+
+// route is one entry of the route table; the OpenAPI document is tested
+// against it.
+type route struct {
+	method, pattern string
+	h               handler
+	public          bool // rate-limited per client address
+}
+
+func (s *Server) routes() []route {
+	return []route{
+		{"GET", "/api/v1/health", s.health, false},
+		{"GET", "/api/v1/openapi.json", s.openapi, false},
+		{"POST", "/api/v1/reports", s.createReport, false},
+		{"GET", "/api/v1/reports/{id}", s.getReport, false},
+		{"GET", "/api/v1/networks", s.listNetworks, false},
+		{"GET", "/api/v1/networks/{id}", s.getNetwork, false},
+		{"GET", "/api/v1/selectors/{id}", s.getSelector, false},
+		{"POST", "/api/v1/selectors/{id}/marks", s.markSelector, false},
+		{"POST", "/api/v1/check", s.check, true},
+		{"POST", "/api/v1/check/batch", s.checkBatch, false},
+		{"GET", "/api/v1/range/{prefix}", s.rangeCheck, true},
+		{"GET", "/api/v1/stats", s.stats, false},
+	}
+}
+
+// New builds the API server over svc.
+func New(svc *intel.Service, o Options) *Server {
+	if o.CheckRate <= 0 {
+		o.CheckRate = 20
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	s := &Server{svc: svc, log: o.Logger, limiter: newRateLimiter(o.CheckRate, int(o.CheckRate*10)), mux: http.NewServeMux(), started: time.Now()}
+	for _, rt := range s.routes() {
+		h := rt.h
+		if rt.public {
+			h = s.limited(h)
+		}
+		s.mux.Handle(rt.method+" "+rt.pattern, s.wrap(h))
+	}
+	s.mux.Handle("/api/", s.wrap(func(w http.ResponseWriter, r *http.Request) error {
+		return errorf(http.StatusNotFound, "no such endpoint: "+r.Method+" "+r.URL.Path)
+	}))
+	return s
+}
+
+// ServeHTTP serves the API.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+func (s *Server) wrap(h handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				s.log.Error("panic serving request", "method", r.Method, "path", r.URL.Path, "panic", v)
+				writeJSON(w, http.StatusInternalServerError, map[string]string{"error": "internal error"})
+			}
+		}()
+		if err := h(w, r); err != nil {
+			s.writeError(w, r, err)
+		}
+	})
+}
+
+// limited rate-limits h per client address, answering 429 with Retry-After.
+func (s *Server) limited(h handler) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if ok, wait := s.limiter.allow(clientAddr(r), time.Now()); !ok {
+			secs := int(wait/time.Second) + 1
+			w.Header().Set("Retry-After", strconv.Itoa(secs))
+			return errorf(http.StatusTooManyRequests, "too many requests from your address: try again in "+strconv.Itoa(secs)+" s")
+		}
+		return h(w, r)
+	}
+}
+
+func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
+	if _, err := s.svc.Stats(r.Context()); err != nil {
+		return &httpError{Code: http.StatusServiceUnavailable, Msg: "store unavailable", Err: err}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "uptime_seconds": int(time.Since(s.started).Seconds())})
+	return nil
+}
+
+func (s *Server) openapi(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Set("Content-Type", "application/json")
+	_, err := w.Write(openapiDoc)
+	return err
+}
+
+func (s *Server) stats(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.svc.Stats(r.Context())
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]int{"reports": c.Reports, "selectors": c.Selectors, "networks": c.Networks})
+	return nil
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return strconv.FormatInt(n>>10, 10) + " KiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}
