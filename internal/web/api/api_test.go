@@ -1,0 +1,215 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+
+	"counterscam/internal/intel"
+	"counterscam/internal/store/sqlite"
+)
+
+func newTestServer(t *testing.T, o Options) *httptest.Server {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	svc, err := intel.New(ctx, st, intel.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(New(svc, o))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+type exchange struct {
+	method, path, body string
+	code               int
+	want               string // a substring of the answer
+}
+
+func do(t *testing.T, srv *httptest.Server, x exchange) (int, []byte, http.Header) {
+	t.Helper()
+	req, err := http.NewRequest(x.method, srv.URL+x.path, strings.NewReader(x.body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, b, resp.Header
+}
+
+func run(t *testing.T, srv *httptest.Server, xs []exchange) {
+	t.Helper()
+	for _, x := range xs {
+		code, body, _ := do(t, srv, x)
+		if code != x.code || !strings.Contains(string(body), x.want) {
+			t.Errorf("%s %s %.60q: %d %s; want %d containing %q", x.method, x.path, x.body, code, body, x.code, x.want)
+		}
+	}
+}
+
+const reportA = `{"external_ref":"A-1","origin":"KNPA","received_at":"2025-06-01T09:00:00+09:00","scam_type":"crypto_investment",
+ "narrative":"Paid USDT to TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL after a Telegram chat with @goldentrade_vip","victim_country":"KR",
+ "loss_amount":"15000000","loss_currency":"KRW","selectors":"010-2345-6789;TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL"}`
+
+func TestAPIScenarios(t *testing.T) {
+	srv := newTestServer(t, Options{})
+	code, body, _ := do(t, srv, exchange{method: "POST", path: "/api/v1/reports", body: reportA})
+	if code != http.StatusCreated {
+		t.Fatalf("create: %d %s", code, body)
+	}
+	var created struct {
+		ID        string `json:"id"`
+		Selectors int    `json:"selectors"`
+	}
+	json.Unmarshal(body, &created)
+	if len(created.ID) != 26 || created.Selectors != 3 {
+		t.Fatalf("create answered %s; want a ULID and 3 selectors (two given, the handle found in the narrative)", body)
+	}
+	code, body, _ = do(t, srv, exchange{method: "POST", path: "/api/v1/reports", body: reportA})
+	if code != http.StatusOK || !strings.Contains(string(body), created.ID) {
+		t.Fatalf("re-create: %d %s; want 200 with the same id %s", code, body, created.ID)
+	}
+	second := strings.NewReplacer(`"A-1"`, `"B-7"`, `"KNPA"`, `"CNP"`, "010-2345-6789;", "").Replace(reportA)
+	run(t, srv, []exchange{
+		{"POST", "/api/v1/reports", second, 201, `"network_id":"` + created.ID},
+		{"GET", "/api/v1/reports/" + created.ID, "", 200, `"loss`},
+		{"GET", "/api/v1/reports/01ARZ3NDEKTSV4RRFFQ69G5FAV", "", 404, "not found"},
+		{"GET", "/api/v1/networks", "", 200, `"reports":2`},
+		{"GET", "/api/v1/networks?scam_type=lottery", "", 400, "scam_type"},
+		{"GET", "/api/v1/networks?since=yesterday", "", 400, "since"},
+		{"GET", "/api/v1/networks/" + created.ID, "", 200, `"victims":2`},
+		{"POST", "/api/v1/check", `{"query":"TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL"}`, 200, `"status":"listed"`},
+		{"POST", "/api/v1/check", `{"query":"+82 10-2345-6789"}`, 200, `"status":"not_listed"`},
+		{"POST", "/api/v1/check", `{"query":"t.me"}`, 200, `"status":"allowlisted"`},
+		{"POST", "/api/v1/check", `{"query":"hello world"}`, 200, `"status":"invalid"`},
+		{"POST", "/api/v1/check", `{"query":""}`, 400, "query"},
+		{"POST", "/api/v1/check", `{"query":`, 400, "malformed JSON"},
+		{"POST", "/api/v1/check", `{"q":"x"}`, 400, "unknown field"},
+		{"POST", "/api/v1/check", `{"query":"` + strings.Repeat("9", 20<<10) + `"}`, 413, "limit"},
+		{"POST", "/api/v1/check/batch", `{"queries":["t.me","TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL","junk"]}`, 200, `"status":"allowlisted"`},
+		{"POST", "/api/v1/check/batch", `{"queries":[` + strings.Repeat(`"x",`, 1000) + `"x"]}`, 413, "1000"},
+		{"GET", "/api/v1/range/abcde", "", 200, ":0"},
+		{"GET", "/api/v1/range/xyz", "", 400, "prefix"},
+		{"GET", "/api/v1/selectors/not-a-uuid", "", 404, "not found"},
+		{"GET", "/api/v1/nothing-here", "", 404, "no such endpoint"},
+		{"POST", "/api/v1/reports", `{"external_ref":"x","origin":"KNPA","received_at":"2025-13-01T00:00:00Z","scam_type":"romance"}`, 400, "received_at"},
+		{"POST", "/api/v1/reports", `[1,2]`, 400, "one JSON object"},
+		{"POST", "/api/v1/reports", `{"external_ref":"y","origin":"KNPA","received_at":"2025-01-01T00:00:00Z","scam_type":"romance","selectors":"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD"}`, 400, "selectors"},
+		{"GET", "/api/v1/stats", "", 200, `"reports":2`},
+		{"GET", "/api/v1/health", "", 200, `"ok"`},
+	})
+	// The batch answers one result per value, in order.
+	_, body, _ = do(t, srv, exchange{method: "POST", path: "/api/v1/check/batch", body: `{"queries":["junk","t.me","TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL"]}`})
+	var batch struct {
+		Results []struct {
+			Status string `json:"status"`
+		} `json:"results"`
+	}
+	json.Unmarshal(body, &batch)
+	var got []string
+	for _, r := range batch.Results {
+		got = append(got, r.Status)
+	}
+	if !slices.Equal(got, []string{"invalid", "allowlisted", "listed"}) {
+		t.Fatalf("batch statuses %v", got)
+	}
+}
+
+func TestNetworkRedirectsAfterMerge(t *testing.T) {
+	srv := newTestServer(t, Options{})
+	mk := func(ref, sels string) string {
+		body := `{"external_ref":"` + ref + `","origin":"KNPA","received_at":"2025-06-01T00:00:00Z","scam_type":"romance","victim_country":"KH","selectors":"` + sels + `"}`
+		_, b, _ := do(t, srv, exchange{method: "POST", path: "/api/v1/reports", body: body})
+		var r struct{ ID string }
+		json.Unmarshal(b, &r)
+		return r.ID
+	}
+	a := mk("1", "012 345 678")
+	b := mk("2", "@scam_recruiter")
+	mk("3", "012345678;@scam_recruiter")
+	code, _, h := do(t, srv, exchange{method: "GET", path: "/api/v1/networks/" + b})
+	if code != http.StatusPermanentRedirect || h.Get("Location") != "/api/v1/networks/"+a {
+		t.Fatalf("absorbed network: %d to %q; want 308 to %s", code, h.Get("Location"), a)
+	}
+}
+
+func TestRateLimit(t *testing.T) {
+	srv := newTestServer(t, Options{CheckRate: 1})
+	var last int
+	var hdr http.Header
+	for range 15 {
+		last, _, hdr = do(t, srv, exchange{method: "POST", path: "/api/v1/check", body: `{"query":"t.me"}`})
+	}
+	if last != http.StatusTooManyRequests || hdr.Get("Retry-After") == "" {
+		t.Fatalf("after 15 checks at 1/s (burst 10): %d, Retry-After %q", last, hdr.Get("Retry-After"))
+	}
+}
+
+// TestOpenAPIMatchesRoutes keeps the OpenAPI document in step with the
+// route table: every route is documented and every documented path served.
+func TestOpenAPIMatchesRoutes(t *testing.T) {
+	var doc struct {
+		Paths map[string]map[string]json.RawMessage `json:"paths"`
+	}
+	if err := json.Unmarshal(openapiDoc, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var documented, served []string
+	for p, ops := range doc.Paths {
+		for m := range ops {
+			documented = append(documented, strings.ToUpper(m)+" "+p)
+		}
+	}
+	for _, r := range (&Server{}).routes() {
+		served = append(served, r.method+" "+r.pattern)
+	}
+	slices.Sort(documented)
+	slices.Sort(served)
+	if !slices.Equal(documented, served) {
+		t.Fatalf("OpenAPI paths and routes differ:\ndocumented %v\nserved     %v", documented, served)
+	}
+}
+
+func FuzzCheckBody(f *testing.F) {
+	for _, s := range []string{`{"query":"+855 12 345 678"}`, `{"query":1}`, `{`, `{"query":"t.me","region":"KH"}`, "\xff"} {
+		f.Add(s)
+	}
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, f.TempDir())
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer st.Close()
+	svc, err := intel.New(ctx, st, intel.Config{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	h := New(svc, Options{CheckRate: 1e9})
+	f.Fuzz(func(t *testing.T, body string) {
+		for _, path := range []string{"/api/v1/check", "/api/v1/check/batch"} {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("POST", path, bytes.NewBufferString(body)))
+			if rec.Code >= 500 {
+				t.Fatalf("%s %q: %d %s", path, body, rec.Code, rec.Body)
+			}
+		}
+	})
+}
