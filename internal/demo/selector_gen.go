@@ -181,7 +181,7 @@ var (
 	}
 	khBanks = []bank{{[]string{"ABA", "ABA Bank"}, "KH", []int{3, 3, 3}, "0", " "}}
 	thBanks = []bank{
-		{[]string{"KBank", "Kasikornbank"}, "TH", []int{3, 1, 5, 1}, "", "-"},
+		{[]string{"Kasikornbank", "กสิกรไทย"}, "TH", []int{3, 1, 5, 1}, "", "-"},
 		{[]string{"SCB"}, "TH", []int{3, 1, 5, 1}, "", "-"},
 		{[]string{"Bangkok Bank"}, "TH", []int{3, 1, 5, 1}, "", "-"},
 	}
@@ -222,7 +222,8 @@ func (g *gen) cnCard() *sel {
 		}
 		is := issuers[g.rng.IntN(len(issuers))]
 		n := luhnComplete(is.bin + g.digits(12))
-		v := is.name + " " + n[:4] + " " + n[4:8] + " " + n[8:12] + " " + n[12:16] + " " + n[16:]
+		_ = is.name // the issuer shows in the BIN; a card value is its digits
+		v := n[:4] + " " + n[4:8] + " " + n[8:12] + " " + n[12:16] + " " + n[16:]
 		return &sel{key: "account:" + n, kind: "card", class: "card", intl: []string{v}}
 	})
 }

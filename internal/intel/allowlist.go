@@ -110,3 +110,6 @@ func hostOf(u string) string {
 	}
 	return u
 }
+
+// Allowlisted says whether s is on the service's allow-list.
+func (s *Service) Allowlisted(sel selector.Selector) bool { return s.allow.Contains(sel) }
