@@ -1,0 +1,424 @@
+package selector
+
+import "unicode/utf8"
+
+// Context words: "텔레그램", "WhatsApp", "계좌", "บัญชี", "tài khoản" ... say
+// what the next token is. A messenger name makes the next handle-looking
+// token a handle of that platform; an account or bank word makes the next
+// digit run a bank account; a phone word ("call", "전화") makes it a phone
+// number again.
+
+type ctxKind uint8
+
+const (
+	ctxNone   ctxKind = iota // a word that looks like a context word but is not one ("텔레비전")
+	ctxHandle                // a messenger: the next handle-looking token is a handle
+	ctxID                    // "ID", "아이디": a handle follows, of the messenger just named
+	ctxBank                  // an account number follows
+	ctxIDBank                // "账号": an ID right after a messenger's name, else an account
+	ctxPhone                 // a phone number follows
+	ctxFiller                // "number", "no", "is": keeps the current context alive
+)
+
+// ctxWord is one context word.
+type ctxWord struct {
+	w        string // ASCII words in lower case
+	kind     ctxKind
+	platform string
+	// weak words are common in plain English ("line", "signal"): the
+	// handle must then follow a colon or an ID word.
+	weak bool
+	// exact ASCII words match only as written ("WA").
+	exact bool
+	// runStart non-ASCII words match only at the start of a script run
+	// ("라인" but not "온라인").
+	runStart bool
+	// back is how many ASCII bytes come before the first non-ASCII rune
+	// (Vietnamese "tài khoản" is anchored on "à", one byte in).
+	back int
+	// named bank words ("은행", "bank") make the scanner look for a bank's
+	// name around them.
+	named bool
+}
+
+// Platform names, as Options.Platform and handle subtypes spell them.
+const (
+	platTelegram = "telegram"
+	platWhatsApp = "whatsapp"
+	platLine     = "line"
+	platWeChat   = "wechat"
+	platSignal   = "signal"
+	platZalo     = "zalo"
+	platViber    = "viber"
+	platKakao    = "kakaotalk"
+	platInsta    = "instagram"
+	platFacebook = "facebook"
+	platTikTok   = "tiktok"
+	platX        = "x"
+)
+
+var asciiCtxWords = []ctxWord{
+	{w: "telegram", kind: ctxHandle, platform: platTelegram},
+	{w: "tele", kind: ctxHandle, platform: platTelegram},
+	{w: "tg", kind: ctxHandle, platform: platTelegram},
+	{w: "whatsapp", kind: ctxHandle, platform: platWhatsApp},
+	{w: "watsapp", kind: ctxHandle, platform: platWhatsApp},
+	{w: "WA", kind: ctxHandle, platform: platWhatsApp, exact: true},
+	{w: "Wa", kind: ctxHandle, platform: platWhatsApp, exact: true},
+	{w: "LINE", kind: ctxHandle, platform: platLine, exact: true},
+	{w: "line", kind: ctxHandle, platform: platLine, weak: true},
+	{w: "lineid", kind: ctxHandle, platform: platLine},
+	{w: "wechat", kind: ctxHandle, platform: platWeChat},
+	{w: "weixin", kind: ctxHandle, platform: platWeChat},
+	{w: "vx", kind: ctxHandle, platform: platWeChat},
+	{w: "wx", kind: ctxHandle, platform: platWeChat},
+	{w: "signal", kind: ctxHandle, platform: platSignal, weak: true},
+	{w: "zalo", kind: ctxHandle, platform: platZalo},
+	{w: "viber", kind: ctxHandle, platform: platViber},
+	{w: "kakaotalk", kind: ctxHandle, platform: platKakao},
+	{w: "kakao", kind: ctxHandle, platform: platKakao},
+	{w: "kakaoid", kind: ctxHandle, platform: platKakao},
+	{w: "katalk", kind: ctxHandle, platform: platKakao},
+	{w: "instagram", kind: ctxHandle, platform: platInsta},
+	{w: "insta", kind: ctxHandle, platform: platInsta},
+	{w: "ig", kind: ctxHandle, platform: platInsta},
+	{w: "facebook", kind: ctxHandle, platform: platFacebook},
+	{w: "fb", kind: ctxHandle, platform: platFacebook},
+	{w: "tiktok", kind: ctxHandle, platform: platTikTok},
+	{w: "twitter", kind: ctxHandle, platform: platX},
+	{w: "id", kind: ctxID},
+	{w: "username", kind: ctxID},
+	{w: "userid", kind: ctxID},
+	{w: "account", kind: ctxBank, weak: true},
+	{w: "acct", kind: ctxBank, weak: true},
+	{w: "acc", kind: ctxBank, weak: true},
+	{w: "a/c", kind: ctxBank, weak: true},
+	{w: "stk", kind: ctxBank},
+	{w: "bank", kind: ctxBank, named: true, weak: true},
+	{w: "call", kind: ctxPhone},
+	{w: "tel", kind: ctxPhone},
+	{w: "phone", kind: ctxPhone},
+	{w: "mobile", kind: ctxPhone},
+	{w: "hotline", kind: ctxPhone},
+	{w: "sdt", kind: ctxPhone},
+	{w: "number", kind: ctxFiller},
+	{w: "no", kind: ctxFiller},
+	{w: "num", kind: ctxFiller},
+	{w: "is", kind: ctxFiller},
+	{w: "at", kind: ctxFiller},
+	{w: "on", kind: ctxFiller},
+	{w: "via", kind: ctxFiller},
+	{w: "me", kind: ctxFiller},
+	{w: "my", kind: ctxFiller},
+	{w: "our", kind: ctxFiller},
+	{w: "to", kind: ctxFiller},
+	{w: "and", kind: ctxFiller},
+	{w: "or", kind: ctxFiller},
+}
+
+// asciiPairs are two-word context phrases written without diacritics
+// (Vietnamese typed on an English keyboard).
+var asciiPairs = []struct {
+	first, second string
+	kind          ctxKind
+}{
+	{"tai", "khoan", ctxBank},
+	{"ngan", "hang", ctxBank},
+	{"so", "tk", ctxBank},
+	{"dien", "thoai", ctxPhone},
+}
+
+var otherCtxWords = []ctxWord{
+	// Korean
+	{w: "텔레그램", kind: ctxHandle, platform: platTelegram},
+	{w: "텔레", kind: ctxHandle, platform: platTelegram},
+	{w: "텔레비", kind: ctxNone},
+	{w: "카톡", kind: ctxHandle, platform: platKakao},
+	{w: "카카오톡", kind: ctxHandle, platform: platKakao},
+	{w: "카카오", kind: ctxHandle, platform: platKakao},
+	{w: "카카오뱅크", kind: ctxBank, named: true},
+	{w: "라인", kind: ctxHandle, platform: platLine, runStart: true},
+	{w: "위챗", kind: ctxHandle, platform: platWeChat},
+	{w: "왓츠앱", kind: ctxHandle, platform: platWhatsApp},
+	{w: "와츠앱", kind: ctxHandle, platform: platWhatsApp},
+	{w: "시그널", kind: ctxHandle, platform: platSignal, runStart: true},
+	{w: "바이버", kind: ctxHandle, platform: platViber},
+	{w: "인스타", kind: ctxHandle, platform: platInsta},
+	{w: "인스타그램", kind: ctxHandle, platform: platInsta},
+	{w: "페이스북", kind: ctxHandle, platform: platFacebook},
+	{w: "페북", kind: ctxHandle, platform: platFacebook},
+	{w: "틱톡", kind: ctxHandle, platform: platTikTok},
+	{w: "아이디", kind: ctxID},
+	{w: "계좌", kind: ctxBank},
+	{w: "은행", kind: ctxBank, named: true},
+	{w: "뱅크", kind: ctxBank, named: true},
+	{w: "전화", kind: ctxPhone},
+	{w: "연락처", kind: ctxPhone},
+	{w: "휴대폰", kind: ctxPhone},
+	{w: "핸드폰", kind: ctxPhone},
+	// Khmer
+	{w: "ធនាគារ", kind: ctxBank, named: true},
+	{w: "បាគារ", kind: ctxBank, named: true},
+	{w: "គណនី", kind: ctxBank},
+	{w: "តេឡេក្រាម", kind: ctxHandle, platform: platTelegram},
+	{w: "តេលេក្រាម", kind: ctxHandle, platform: platTelegram},
+	{w: "ទូរស័ព្ទ", kind: ctxPhone},
+	// Chinese
+	{w: "微信", kind: ctxHandle, platform: platWeChat},
+	{w: "微信号", kind: ctxHandle, platform: platWeChat},
+	{w: "纸飞机", kind: ctxHandle, platform: platTelegram},
+	{w: "飞机号", kind: ctxHandle, platform: platTelegram},
+	{w: "电报", kind: ctxHandle, platform: platTelegram},
+	{w: "账户", kind: ctxBank},
+	{w: "帐户", kind: ctxBank},
+	{w: "賬戶", kind: ctxBank},
+	{w: "帳戶", kind: ctxBank},
+	{w: "银行卡", kind: ctxBank},
+	{w: "銀行卡", kind: ctxBank},
+	{w: "银行", kind: ctxBank, named: true},
+	{w: "銀行", kind: ctxBank, named: true},
+	{w: "卡号", kind: ctxBank},
+	{w: "账号", kind: ctxIDBank},
+	{w: "帐号", kind: ctxIDBank},
+	{w: "賬號", kind: ctxIDBank},
+	{w: "帳號", kind: ctxIDBank},
+	{w: "电话", kind: ctxPhone},
+	{w: "手机", kind: ctxPhone},
+	{w: "電話", kind: ctxPhone},
+	{w: "手機", kind: ctxPhone},
+	// Thai
+	{w: "บัญชี", kind: ctxBank},
+	{w: "ธนาคาร", kind: ctxBank, named: true},
+	{w: "ไลน์", kind: ctxHandle, platform: platLine},
+	{w: "ไอดี", kind: ctxID},
+	{w: "เทเลแกรม", kind: ctxHandle, platform: platTelegram},
+	{w: "โทร", kind: ctxPhone},
+	{w: "เบอร์", kind: ctxPhone},
+	// Vietnamese
+	{w: "tài khoản", kind: ctxBank, back: 1},
+	{w: "Tài khoản", kind: ctxBank, back: 1},
+	{w: "TÀI KHOẢN", kind: ctxBank, back: 1},
+	{w: "ngân hàng", kind: ctxBank, back: 1, named: true},
+	{w: "Ngân hàng", kind: ctxBank, back: 1, named: true},
+	{w: "điện thoại", kind: ctxPhone},
+	{w: "Điện thoại", kind: ctxPhone},
+	{w: "sđt", kind: ctxPhone, back: 1},
+	{w: "SĐT", kind: ctxPhone, back: 1},
+	{w: "Sđt", kind: ctxPhone, back: 1},
+}
+
+// asciiCtxIndex buckets the ASCII context words by their first letter.
+var asciiCtxIndex = func() (t [26][]int) {
+	for i, w := range asciiCtxWords {
+		c := lower(w.w[0]) - 'a'
+		t[c] = append(t[c], i)
+	}
+	return t
+}()
+
+// otherCtxIndex maps the anchor rune of each non-ASCII context word (its
+// first non-ASCII rune) to the words; otherCtxBits says quickly which BMP
+// runes anchor any word.
+var otherCtxIndex, otherCtxBits = func() (map[rune][]int, *[1024]uint64) {
+	m := map[rune][]int{}
+	var bits [1024]uint64
+	for i, w := range otherCtxWords {
+		r, _ := utf8.DecodeRuneInString(w.w[w.back:])
+		m[r] = append(m[r], i)
+		bits[r>>6&1023] |= 1 << (r & 63)
+	}
+	return m, &bits
+}()
+
+// asciiCtx looks an ASCII word up among the context words.
+func asciiCtx(w string) (ctxWord, bool) {
+	if len(w) < 2 || len(w) > 9 || !isAlpha(w[0]) {
+		return ctxWord{}, false
+	}
+	for _, i := range asciiCtxIndex[lower(w[0])-'a'] {
+		cw := asciiCtxWords[i]
+		if cw.exact {
+			if w == cw.w {
+				return cw, true
+			}
+			continue
+		}
+		if equalFoldASCII(w, cw.w) {
+			if cw.platform == platLine && w == "LINE" {
+				continue // the exact entry is strong
+			}
+			return cw, true
+		}
+	}
+	return ctxWord{}, false
+}
+
+// ctxState is what the recent context words say.
+type ctxState struct {
+	// A messenger: the platform, where its word ended, whether a colon or
+	// an ID word followed it, how many plain words came since.
+	hEnd      int
+	hPlatform string
+	hWeak     bool
+	hExplicit bool // a colon or an ID word followed the messenger's name
+	hASCII    bool // the messenger was named in ASCII (English text)
+	hWords    int
+	// An account: where the word ended, and the bank's country and code
+	// when a bank was named.
+	bEnd    int
+	bWords  int
+	bRegion string
+	// bWeak: the word was English ("account"), which says "account
+	// number" less surely than "계좌" or "บัญชี" do.
+	bWeak bool
+	// bNameStart, bNameEnd: where the bank was named (bNameEnd 0: not).
+	bNameStart, bNameEnd int
+	// A phone word: where it ended.
+	pEnd int
+}
+
+// ctxWindow is how far (in bytes) a context word reaches, and ctxMaxWords
+// how many plain words may come between it and its selector.
+const (
+	ctxWindow   = 64
+	ctxMaxWords = 3
+)
+
+func newCtxState() ctxState { return ctxState{hEnd: -1 << 30, bEnd: -1 << 30, pEnd: -1 << 30} }
+
+// handleAt reports whether a handle context covers a token starting at p.
+func (c *ctxState) handleAt(p int) bool {
+	return p-c.hEnd <= ctxWindow && c.hWords <= ctxMaxWords
+}
+
+// bankAt reports whether an account context covers a digit run at p: the
+// account word came after any phone word or messenger's name.
+func (c *ctxState) bankAt(p int) bool {
+	return p-c.bEnd <= ctxWindow && c.bWords <= ctxMaxWords && c.bEnd > c.pEnd && c.bEnd > c.hEnd
+}
+
+// phoneAt reports whether a phone or messenger word covers a digit run at p.
+func (c *ctxState) phoneAt(p int) bool {
+	return (p-c.pEnd <= ctxWindow) || c.handleAt(p)
+}
+
+// plainWord notes a word that is neither a context word nor a selector.
+func (c *ctxState) plainWord() {
+	c.hWords++
+	c.bWords++
+}
+
+// apply records the context word cw that ends at end; colon says whether a
+// colon or equals sign follows it.
+func (sc *scanner) applyCtx(cw ctxWord, start, end int, colon bool) {
+	c := &sc.ctx
+	adjacentHandle := start-c.hEnd <= 3 && c.hWords == 0
+	switch cw.kind {
+	case ctxHandle:
+		c.hEnd, c.hPlatform, c.hWeak, c.hExplicit, c.hWords = end, cw.platform, cw.weak, colon, 0
+		c.hASCII = cw.w[0] < utf8.RuneSelf
+	case ctxID:
+		if c.handleAt(start) {
+			c.hEnd, c.hWeak, c.hExplicit = end, false, true
+		} else {
+			c.hEnd, c.hPlatform, c.hWeak, c.hExplicit, c.hWords = end, "", false, true, 0
+			c.hASCII = cw.w[0] < utf8.RuneSelf
+		}
+	case ctxIDBank:
+		if adjacentHandle {
+			c.hEnd, c.hWeak, c.hExplicit = end, false, true
+			return
+		}
+		c.bEnd, c.bWords, c.bRegion, c.bWeak = end, 0, "", false
+	case ctxBank:
+		if start-c.bEnd > 8 || c.bWords > 0 {
+			c.bRegion, c.bNameStart, c.bNameEnd = "", 0, 0
+		}
+		c.bEnd, c.bWords, c.bWeak = end, 0, cw.weak
+		if cw.named {
+			if ns, country, ok := sc.bankNameEndingAt(end); ok {
+				c.bRegion, c.bNameStart, c.bNameEnd = country, ns, end
+			}
+		}
+	case ctxPhone:
+		c.pEnd = end
+	case ctxFiller:
+		if end-c.hEnd <= len(cw.w)+4 {
+			c.hEnd = end
+			c.hExplicit = c.hExplicit || colon
+		}
+		if end-c.bEnd <= len(cw.w)+4 {
+			c.bEnd = end
+		}
+		if end-c.pEnd <= len(cw.w)+4 {
+			c.pEnd = end
+		}
+	}
+}
+
+// colonAfter reports whether a colon, full-width colon or equals sign
+// follows text[i] after at most two spaces.
+func colonAfter(text string, i int) bool {
+	for k := 0; k < 3 && i < len(text); k++ {
+		c, size := byteAt(text, i)
+		switch c {
+		case ':', '=':
+			return true
+		case ' ':
+			i += size
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// scriptRun handles a run of non-ASCII characters text[i:j] that are not
+// part of any selector (Hangul, Khmer, Han, Thai, Vietnamese letters): it
+// looks for context words in it. It returns how far a matched context
+// word reaches (it may end after j: "tài khoản" spans ASCII letters).
+func (sc *scanner) scriptRun(i, j int) int {
+	text := sc.text
+	reach := j
+	for p := i; p < j; {
+		r, size := rune(text[p]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[p:j])
+		}
+		if r > 0xFFFF || otherCtxBits[r>>6&1023]&(1<<(r&63)) == 0 {
+			p += size
+			continue
+		}
+		best := -1
+		bestStart := 0
+		for _, k := range otherCtxIndex[r] {
+			cw := &otherCtxWords[k]
+			s := p - cw.back
+			if s < 0 || len(text)-s < len(cw.w) || (best >= 0 && len(cw.w) <= len(otherCtxWords[best].w)) {
+				continue
+			}
+			if cw.runStart && p != i {
+				continue
+			}
+			if cw.back > 0 && (!equalFoldASCII(text[s:p], cw.w[:cw.back]) || isAlpha(byteBefore(text, s))) {
+				continue
+			}
+			if text[p:s+len(cw.w)] != cw.w[cw.back:] {
+				continue
+			}
+			best, bestStart = k, s
+		}
+		if best < 0 {
+			p += size
+			continue
+		}
+		cw := otherCtxWords[best]
+		end := bestStart + len(cw.w)
+		if cw.kind != ctxNone {
+			sc.applyCtx(cw, bestStart, end, colonAfter(text, end))
+		}
+		reach = max(reach, end)
+		p = end
+	}
+	return reach
+}
