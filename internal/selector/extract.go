@@ -46,7 +46,8 @@ type Match struct {
 //
 // Extract reads text once, byte by byte, in time linear in its length.
 func Extract(text string, h Hints) []Match {
-	sc := scanner{text: text, h: h, ctx: newCtxState(), digitCursor: 0}
+	sc := scanner{text: text, h: h, ctx: newCtxState()}
+	sc.out = make([]Match, 0, min(len(text)/128+4, 256))
 	sc.h.Region = normalizeRegion(h.Region)
 	sc.scan()
 	return sc.finish()
@@ -94,13 +95,14 @@ type memoEntry struct {
 	val memoVal
 }
 
-// The memo starts after memoAfter parses (short texts have too few
-// candidates to repeat any), is a short list up to memoList entries, then
-// a map; at maxMemo entries it stops growing.
+// The memo keeps the last memoList answers in a ring (a number or site
+// often comes back a few lines later); a text that needs more than
+// memoMapAfter parses (a long report, a whole corpus) gets a map instead,
+// bounded to maxMemo entries.
 const (
-	memoAfter = 16
-	memoList  = 32
-	maxMemo   = 4096
+	memoList     = 32
+	memoMapAfter = 256
+	maxMemo      = 4096
 )
 
 func (sc *scanner) memoGet(key memoKey) (memoVal, bool) {
@@ -122,19 +124,20 @@ func (sc *scanner) memoPut(key memoKey, v memoVal) {
 		if len(sc.memoMap) < maxMemo {
 			sc.memoMap[key] = v
 		}
-	case sc.parses < memoAfter:
+	case sc.parses >= memoMapAfter:
+		sc.memoMap = make(map[memoKey]memoVal, 2*memoMapAfter)
+		for _, e := range sc.memo {
+			sc.memoMap[e.key] = e.val
+		}
+		sc.memoMap[key] = v
+		sc.memo = nil
 	case len(sc.memo) < memoList:
 		if sc.memo == nil {
 			sc.memo = make([]memoEntry, 0, memoList)
 		}
 		sc.memo = append(sc.memo, memoEntry{key, v})
 	default:
-		sc.memoMap = make(map[memoKey]memoVal, 2*memoList)
-		for _, e := range sc.memo {
-			sc.memoMap[e.key] = e.val
-		}
-		sc.memoMap[key] = v
-		sc.memo = nil
+		sc.memo[sc.parses%memoList] = memoEntry{key, v}
 	}
 }
 

@@ -189,8 +189,10 @@ func wordEnd(text string, i int) (end int, fold bool) {
 			if cl&clWord == 0 {
 				break
 			}
-			if c == '[' || c == '(' {
-				fold = true
+			if (c == '[' || c == '(') && !fold {
+				if l, _ := markerAt(text, j, limit); l > 0 {
+					fold = true
+				}
 			}
 			j++
 			continue
