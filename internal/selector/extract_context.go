@@ -380,6 +380,12 @@ func colonAfter(text string, i int) bool {
 func (sc *scanner) scriptRun(i, j int) int {
 	text := sc.text
 	reach := j
+	matched := false
+	defer func() {
+		if !matched {
+			sc.ctx.plainWord()
+		}
+	}()
 	for p := i; p < j; {
 		r, size := rune(text[p]), 1
 		if r >= utf8.RuneSelf {
@@ -414,6 +420,7 @@ func (sc *scanner) scriptRun(i, j int) int {
 		}
 		cw := otherCtxWords[best]
 		end := bestStart + len(cw.w)
+		matched = true
 		if cw.kind != ctxNone {
 			sc.applyCtx(cw, bestStart, end, colonAfter(text, end))
 		}

@@ -83,7 +83,7 @@ func foldAt(text string, i int) (c byte, size int) {
 		if i+2 < n {
 			b1, b2 := text[i+1], text[i+2]
 			switch {
-			case b1 == 0x80 && (b2 <= 0x8A || b2 == 0xAF): // en quad ... hair space, narrow no-break space
+			case b1 == 0x80 && (b2 <= 0x8B || b2 == 0xAF): // en quad ... zero-width space, narrow no-break space
 				return ' ', 3
 			case b1 == 0x80 && b2 >= 0x90 && b2 <= 0x95: // hyphen ... horizontal bar
 				return '-', 3

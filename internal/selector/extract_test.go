@@ -96,6 +96,9 @@ func TestExtractPhones(t *testing.T) {
 		{"khmer digits", "KH", "លេខទូរស័ព្ទ ០១២ ៣៤៥ ៦៧៨ ។", []found{
 			{Phone, "+85512345678", "០១២ ៣៤៥ ៦៧៨"},
 		}},
+		{"khmer digits split by zero-width spaces", "KH", "ទូរស័ព្ទ\u200b០១២\u200b៣៤៥\u200b៦៧៨\u200bណា", []found{
+			{Phone, "+85512345678", "០១២\u200b៣៤៥\u200b៦៧៨"},
+		}},
 		{"thai digits", "TH", "โทร ๐๘๑ ๒๓๔ ๕๖๗๘ ได้เลย", []found{
 			{Phone, "+66812345678", "๐๘๑ ๒๓๔ ๕๖๗๘"},
 		}},
@@ -255,6 +258,13 @@ func TestExtractHandles(t *testing.T) {
 		}},
 		{"bare @name is telegram", "", "DM @crypto_queen now", []found{
 			{Handle, "telegram:crypto_queen", "@crypto_queen"},
+		}},
+		{"short names", "KR", "TG: scam_boss77 | tele @abc_defg | VX: wx_abc123 | Kakao ID: lucky7707 | 라인 아이디 thai_love99 주세요. 온라인 상담 abc_12345", []found{
+			{Handle, "telegram:scam_boss77", "scam_boss77"},
+			{Handle, "telegram:abc_defg", "@abc_defg"},
+			{Handle, "wechat:wx_abc123", "wx_abc123"},
+			{Handle, "kakaotalk:lucky7707", "lucky7707"},
+			{Handle, "line:thai_love99", "thai_love99"},
 		}},
 		{"instagram", "", "follow instagram: @lily.travels", []found{
 			{Handle, "instagram:lily.travels", "@lily.travels"},

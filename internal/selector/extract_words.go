@@ -650,5 +650,8 @@ func (sc *scanner) ctxHandle(r *run, a, e int) bool {
 		return false
 	}
 	_, ok := sc.try(Handle, start, end, Options{Platform: c.hPlatform})
+	if ok {
+		c.hWords = ctxMaxWords // a list may go on; a sentence may not
+	}
 	return ok
 }
