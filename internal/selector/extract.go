@@ -244,8 +244,9 @@ func (sc *scanner) wordRun(i int) int {
 	j, fold := wordEnd(sc.text, i)
 	r := sc.makeRun(i, j, fold)
 	sc.covered = sc.covered[:0]
-	sc.words(&r)
-	sc.digitsIn(&r)
+	if sc.words(&r)&mDigit != 0 {
+		sc.digitsIn(&r)
+	}
 	sc.prevStart, sc.prevEnd = i, j
 	return j
 }

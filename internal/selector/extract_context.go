@@ -41,27 +41,46 @@ type ctxWord struct {
 	named bool
 }
 
-// asciiCtx looks an ASCII word up among the context words.
-func asciiCtx(w string) (ctxWord, bool) {
-	if len(w) < 2 || len(w) > 9 || !isAlpha(w[0]) {
-		return ctxWord{}, false
+// asciiCtx looks an ASCII word (letters, or "a/c") up among the context
+// words.
+func asciiCtx(w string) (*ctxWord, bool) {
+	n := len(w)
+	if n < 2 || n > 9 {
+		return nil, false
 	}
-	for _, i := range asciiCtxIndex[lower(w[0])-'a'] {
-		cw := asciiCtxWords[i]
-		if cw.exact {
-			if w == cw.w {
-				return cw, true
-			}
+	f := w[0] | 0x20 - 'a'
+	if f >= 26 {
+		return nil, false
+	}
+	key, ninth := packLower(w)
+	for _, e := range asciiCtxIndex[f] {
+		if e.key != key || e.n != uint8(n) || e.ninth != ninth {
 			continue
 		}
-		if equalFoldASCII(w, cw.w) {
-			if cw.platform == platLine && w == "LINE" {
-				continue // the exact entry is strong
-			}
-			return cw, true
+		cw := &asciiCtxWords[e.i]
+		if cw.exact && w != cw.w {
+			continue
+		}
+		if !cw.exact && cw.platform == platLine && w == "LINE" {
+			continue // the exact entry is strong
+		}
+		return cw, true
+	}
+	return nil, false
+}
+
+// packLower packs the first eight bytes of a word of letters, in lower
+// case, into an integer, and returns the ninth apart.
+func packLower(w string) (key uint64, ninth byte) {
+	for i := 0; i < len(w) && i < 9; i++ {
+		c := w[i] | 0x20
+		if i < 8 {
+			key |= uint64(c) << (8 * i)
+		} else {
+			ninth = c
 		}
 	}
-	return ctxWord{}, false
+	return key, ninth
 }
 
 // ctxState is what the recent context words say.
@@ -121,7 +140,7 @@ func (c *ctxState) plainWord() {
 
 // apply records the context word cw that ends at end; colon says whether a
 // colon or equals sign follows it.
-func (sc *scanner) applyCtx(cw ctxWord, start, end int, colon bool) {
+func (sc *scanner) applyCtx(cw *ctxWord, start, end int, colon bool) {
 	c := &sc.ctx
 	adjacentHandle := start-c.hEnd <= 3 && c.hWords == 0
 	switch cw.kind {
@@ -229,7 +248,7 @@ func (sc *scanner) scriptRun(i, j int) int {
 			p += size
 			continue
 		}
-		cw := otherCtxWords[best]
+		cw := &otherCtxWords[best]
 		end := bestStart + len(cw.w)
 		matched = true
 		if cw.kind != ctxNone {

@@ -171,11 +171,20 @@ var otherCtxWords = []ctxWord{
 	{w: "Sđt", kind: ctxPhone, back: 1},
 }
 
+// ctxEntry is an ASCII context word packed for asciiCtx.
+type ctxEntry struct {
+	key   uint64
+	ninth byte
+	n     uint8
+	i     uint8
+}
+
 // asciiCtxIndex buckets the ASCII context words by their first letter.
-var asciiCtxIndex = func() (t [26][]int) {
+var asciiCtxIndex = func() (t [26][]ctxEntry) {
 	for i, w := range asciiCtxWords {
-		c := lower(w.w[0]) - 'a'
-		t[c] = append(t[c], i)
+		key, ninth := packLower(w.w)
+		c := w.w[0] | 0x20 - 'a'
+		t[c] = append(t[c], ctxEntry{key: key, ninth: ninth, n: uint8(len(w.w)), i: uint8(i)})
 	}
 	return t
 }()

@@ -2,22 +2,54 @@ package selector
 
 import "strings"
 
+// Marks say which kinds of character a word run has, to skip the
+// detectors that cannot match.
+const (
+	mAlpha uint8 = 1 << iota
+	mDigit
+	mAt
+	mDot
+	mColon
+	mSlash
+)
+
+var markOf = func() (t [128]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = mDigit
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = mAlpha, mAlpha
+	}
+	t['@'], t['.'], t[':'], t['/'] = mAt, mDot, mColon, mSlash
+	return t
+}()
+
 // words finds the selectors in one word run: context words, URLs,
 // domains, e-mail addresses, @handles, IP addresses, wallets, IBANs, and
-// handles that a context word announced. Digit runs are digitsIn's.
-func (sc *scanner) words(r *run) {
+// handles that a context word announced. Digit runs are digitsIn's. It
+// returns the run's marks.
+func (sc *scanner) words(r *run) uint8 {
 	s := r.s
+	var marks uint8
+	colons := 0
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		marks |= markOf[c&0x7f]
+		if c == ':' {
+			colons++
+		}
+	}
 	// The core of the run, without the brackets and sentence punctuation
 	// around it.
 	a, e := 0, len(s)
 	for a < e && (s[a] == '(' || s[a] == '[' || s[a] == ':' || s[a] == '=') {
 		a++
 	}
-	for e > a && strings.IndexByte(".?)]:(", s[e-1]) >= 0 {
+	for e > a && isTrailing(s[e-1]) {
 		e--
 	}
 	if a == e {
-		return
+		return marks
 	}
 	// A context word, alone ("Telegram", "account:") or glued to what it
 	// names ("ID:abc123", "WA:+85512345678").
@@ -33,34 +65,35 @@ func (sc *scanner) words(r *run) {
 			}
 			sc.applyCtx(cw, r.at(a), r.at(m), colon)
 			if m == e {
-				return
+				return marks
 			}
 			for m < e && (s[m] == ':' || s[m] == '=') {
 				m++
 			}
 			sub := r.slice(m, len(s))
 			sc.words(&sub)
-			return
+			return marks
 		}
-		if m == e && sc.pairCtx(r.start, r.at(m)) {
-			return
+		if m == e && m-a <= 5 && isPairSecond(s[a]) && sc.pairCtx(r.start, r.at(m)) {
+			return marks
 		}
 	}
-	hasAlpha := m > a
 	matched := false
-	if i := strings.Index(s, "://"); i > 0 {
-		matched = sc.schemeURL(r, i)
+	if marks&(mColon|mSlash) == mColon|mSlash {
+		if i := strings.Index(s, "://"); i > 0 {
+			matched = sc.schemeURL(r, i)
+		}
 	}
-	if strings.IndexByte(s, '@') >= 0 {
+	if marks&mAt != 0 {
 		matched = sc.atSigns(r) || matched
 	}
-	if strings.IndexByte(s, '.') > 0 {
+	if marks&mDot != 0 {
 		matched = sc.hosts(r) || matched
 	}
-	if strings.Count(s, ":") >= 2 {
+	if colons >= 2 {
 		matched = sc.ipv6(r) || matched
 	}
-	if e-a >= 4 {
+	if e-a >= 4 && (marks&mDigit != 0 || e-a >= 25) {
 		matched = sc.segments(r) || matched
 	}
 	if sc.ctx.handleAt(r.start) {
@@ -70,19 +103,27 @@ func (sc *scanner) words(r *run) {
 		// A colon or an ID word vouches for the one token after it.
 		sc.ctx.hExplicit, sc.ctx.hASCII = false, true
 	}
-	if !matched {
-		if !hasAlpha {
-			for k := a; k < e; k++ {
-				if isAlpha(s[k]) {
-					hasAlpha = true
-					break
-				}
-			}
-		}
-		if hasAlpha {
-			sc.ctx.plainWord()
-		}
+	if !matched && marks&mAlpha != 0 {
+		sc.ctx.plainWord()
 	}
+	return marks
+}
+
+// isPairSecond reports whether c may start the second word of a phrase of
+// asciiPairs ("khoan", "hang", "tk", "thoai").
+func isPairSecond(c byte) bool {
+	c |= 0x20
+	return c == 'k' || c == 'h' || c == 't'
+}
+
+// isTrailing reports whether c is punctuation that ends a sentence or a
+// bracket rather than a selector.
+func isTrailing(c byte) bool {
+	switch c {
+	case '.', '?', ')', ']', ':', '(':
+		return true
+	}
+	return false
 }
 
 // pairCtx recognises the second word of a two-word context phrase ("tai
@@ -94,7 +135,7 @@ func (sc *scanner) pairCtx(start, end int) bool {
 	first, second := sc.text[sc.prevStart:sc.prevEnd], sc.text[start:end]
 	for _, p := range asciiPairs {
 		if equalFoldASCII(first, p.first) && equalFoldASCII(second, p.second) {
-			sc.applyCtx(ctxWord{w: p.first + " " + p.second, kind: p.kind}, sc.prevStart, end, colonAfter(sc.text, end))
+			sc.applyCtx(&ctxWord{w: p.first, kind: p.kind}, sc.prevStart, end, colonAfter(sc.text, end))
 			return true
 		}
 	}
