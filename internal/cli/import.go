@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"time"
 
 	"counterscam/internal/intake"
@@ -35,9 +36,21 @@ func runImport(e *env) error {
 	rejectsFile := fs.String("rejects", "", "where rejected rows go (default: FIRST-FILE.rejects.tsv)")
 	format := fs.String("format", "", "csv or jsonl (default: from the file name, else the content)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the import to this file")
 	files, err := parseFlags(fs, e.args)
 	if err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if len(files) == 0 {
 		return usageError{"name at least one file to import (- for standard input)"}

@@ -179,7 +179,7 @@ func (s *Service) Prepare(in *ReportInput) (*store.Report, error) {
 		}
 		add(sel, role, "field", si.Value)
 	}
-	for _, m := range selector.Extract(in.Narrative, selector.Hints{Region: in.VictimCountry}) {
+	for _, m := range selector.Extract(in.Narrative, selector.Hints{Region: in.VictimCountry, Normalizer: s.norm}) {
 		add(m.Selector, "mentioned", "narrative", m.Raw)
 	}
 	return r, nil
