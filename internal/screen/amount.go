@@ -506,7 +506,13 @@ func payWordBefore(text string, i int) (string, int, bool) {
 	for lo > 0 && !utf8.RuneStart(text[lo]) {
 		lo++
 	}
-	head := text[lo:i]
+	head := strings.TrimRight(text[lo:i], " \u00a0\t:：=-~")
+	if head == "" {
+		return "", 0, false
+	}
+	if c := head[len(head)-1]; c < utf8.RuneSelf && !(c|0x20 >= 'a' && c|0x20 <= 'z') && c != '.' {
+		return "", 0, false // no word ends here ("1 1-1", "(3)")
+	}
 	for step := 0; step < 4; step++ {
 		head = strings.TrimRight(head, " \u00a0\t:：=-~")
 		stripped := false

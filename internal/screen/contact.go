@@ -3,6 +3,7 @@ package screen
 import (
 	"context"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -58,6 +59,11 @@ var messengerWords = []struct{ word, platform string }{
 	{"zalo", "zalo"}, {"signal", "signal"},
 }
 
+var (
+	messengerMatcherOnce sync.Once
+	messengerMatcher     *matcher
+)
+
 // messengerLinks are link prefixes that lead to a messenger chat.
 var messengerLinks = []struct{ prefix, platform string }{
 	{"t.me/", "telegram"}, {"telegram.me/", "telegram"}, {"telegram.dog/", "telegram"},
@@ -81,14 +87,11 @@ func FindContacts(text string) []Contact {
 		}
 		return false
 	}
-	lower := strings.ToLower(text) // same length for ASCII; only ASCII offsets are used below
-	asciiSafe := len(lower) == len(text)
 	for i := 0; i < len(text) && len(out) < 256; {
 		c := text[i]
 		// Links.
-		if asciiSafe && (c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == 't' || c == 'T' || c == 'l' || c == 'L' ||
-			c == 'o' || c == 'O' || c == 'z' || c == 'Z' || c == 'm' || c == 'M' || c == 'c' || c == 'C') && !prevIsWord(text, i) {
-			if ct, end, ok := linkAt(text, lower, i); ok {
+		if linkStart[c] && !prevIsWord(text, i) {
+			if ct, end, ok := linkAt(text, i); ok {
 				out = append(out, ct)
 				i = end
 				continue
@@ -138,19 +141,37 @@ func isURLByte(c byte) bool {
 	return c > ' ' && c < 0x7f && !strings.ContainsRune("\"'<>()[]{}`,", rune(c))
 }
 
-func linkAt(text, lower string, i int) (Contact, int, bool) {
+// linkStart marks the bytes a link can start with (http, www, t.me, wa.me...).
+var linkStart = func() (b [256]bool) {
+	for _, c := range "hwtlozmcHWTLOZMC" {
+		b[c] = true
+	}
+	return
+}()
+
+func linkAt(text string, i int) (Contact, int, bool) {
 	j := i
 	for _, p := range []string{"https://", "http://"} {
-		if strings.HasPrefix(lower[i:], p) {
+		if hasPrefixFold(text[i:], p) {
 			j = i + len(p)
 			break
 		}
 	}
-	if strings.HasPrefix(lower[j:], "www.") && j == i {
-		j = i // a bare www. link
+	h := j // the host starts here
+	www := hasPrefixFold(text[h:], "www.")
+	if www {
+		h += 4
 	}
-	rest := lower[j:]
-	rest = strings.TrimPrefix(rest, "www.")
+	var ml *struct{ prefix, platform string }
+	for k := range messengerLinks {
+		if hasPrefixFold(text[h:], messengerLinks[k].prefix) {
+			ml = &messengerLinks[k]
+			break
+		}
+	}
+	if ml == nil && j == i && !www {
+		return Contact{}, 0, false // not a link
+	}
 	end := j
 	for end < len(text) && isURLByte(text[end]) {
 		end++
@@ -158,23 +179,18 @@ func linkAt(text, lower string, i int) (Contact, int, bool) {
 	for end > j && strings.ContainsRune(".!?;:", rune(text[end-1])) {
 		end--
 	}
-	for _, ml := range messengerLinks {
-		if strings.HasPrefix(rest, ml.prefix) {
-			name := text[j+strings.Index(lower[j:], ml.prefix)+len(ml.prefix) : end]
-			if name == "" {
-				return Contact{}, 0, false
-			}
-			v := text[i:end]
-			if ml.platform == "telegram" && isHandleName(name) {
-				v = "@" + name
-			}
-			return Contact{Kind: "handle", Value: v, Platform: ml.platform, Start: i, End: end}, end, true
+	if ml != nil {
+		if h+len(ml.prefix) >= end {
+			return Contact{}, 0, false
 		}
+		name := text[h+len(ml.prefix) : end]
+		v := text[i:end]
+		if ml.platform == "telegram" && isHandleName(name) {
+			v = "@" + name
+		}
+		return Contact{Kind: "handle", Value: v, Platform: ml.platform, Start: i, End: end}, end, true
 	}
-	if j == i && !strings.HasPrefix(lower[i:], "www.") {
-		return Contact{}, 0, false
-	}
-	host := rest
+	host := text[h:end]
 	if k := strings.IndexAny(host, "/?#"); k >= 0 {
 		host = host[:k]
 	}
@@ -257,6 +273,12 @@ func phoneAt(text string, i int) (Contact, int, bool) {
 			return Contact{}, end, false // 1000만, 15000000đ
 		}
 	}
+	if _, n := matchSuffixTok(text, end, currencySuffix); n > 0 {
+		return Contact{}, end, false // 20000000원, 3000000 VND
+	}
+	if i > 0 && (text[i-1] == '#' || text[i-1] == '$') {
+		return Contact{}, end, false // order #12345678
+	}
 	raw := text[i:end]
 	if strings.Count(raw, ".") > 0 && !strings.ContainsAny(raw, " -") {
 		return Contact{}, end, false // 15.000.000 is money
@@ -277,22 +299,24 @@ func phoneAt(text string, i int) (Contact, int, bool) {
 // messengerIDs finds IDs written after a messenger's name.
 func messengerIDs(text string, covered func(int) bool) []Contact {
 	var out []Contact
-	lower := foldString(text)
-	if len(lower) != len(text) {
-		return nil // folding changed offsets; the other finders still ran
-	}
-	for _, mw := range messengerWords {
-		for off := 0; ; {
-			k := strings.Index(lower[off:], mw.word)
-			if k < 0 {
-				break
-			}
-			k += off
-			off = k + len(mw.word)
-			if isWordRune(rune(mw.word[0])) && (prevIsWord(text, k) || off < len(text) && isWordRune(rune(text[off]))) {
-				continue
-			}
-			j, marked := off, false
+	messengerMatcherOnce.Do(func() {
+		var ph []matcherPhrase
+		for i, mw := range messengerWords {
+			ph = append(ph, matcherPhrase{text: mw.word, owner: int32(i)})
+		}
+		messengerMatcher = newMatcher(ph)
+	})
+	type hit struct{ end, word int }
+	var hits []hit
+	messengerMatcher.scan(text, func(h mhit) {
+		if len(hits) < 64 {
+			hits = append(hits, hit{h.end, int(messengerMatcher.pats[h.pat].owner)})
+		}
+	})
+	for _, h := range hits {
+		mw := messengerWords[h.word]
+		func() {
+			j, marked := h.end, false
 			for step := 0; step < 3; step++ {
 				j = skipSpaces(text, j)
 				hit := false
@@ -312,7 +336,7 @@ func messengerIDs(text string, covered func(int) bool) []Contact {
 			}
 			j = skipSpaces(text, j)
 			if j < len(text) && text[j] == '@' {
-				continue // the @handle finder has it
+				return // the @handle finder has it
 			}
 			e := j
 			for e < len(text) && text[e] < utf8.RuneSelf && (isWordRune(rune(text[e])) || text[e] == '.' || text[e] == '-') {
@@ -323,14 +347,18 @@ func messengerIDs(text string, covered func(int) bool) []Contact {
 			}
 			id := text[j:e]
 			if len(id) < 3 || len(id) > 32 || covered(j) {
-				continue
+				return
 			}
-			hasDigitOrUnderscore := strings.ContainsAny(id, "0123456789_")
-			if !marked && !hasDigitOrUnderscore {
-				continue // "Telegram for details"
+			if !marked && !strings.ContainsAny(id, "0123456789_") {
+				return // "Telegram for details"
+			}
+			for _, o := range out {
+				if o.Start == j {
+					return // "카카오톡" and "카톡" both end before it
+				}
 			}
 			out = append(out, Contact{Kind: "handle", Value: id, Platform: mw.platform, Start: j, End: e})
-		}
+		}()
 	}
 	return out
 }

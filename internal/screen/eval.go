@@ -46,11 +46,12 @@ const maxEvalLine = 1 << 20
 
 // ReadEval reads a labelled TSV: label<TAB>text[<TAB>source...]. Blank
 // lines, lines starting with '#' and a header line starting with "label"
-// are skipped. fn is called for each item, in order.
+// before any data are skipped. fn is called for each item, in order.
 func ReadEval(r io.Reader, fn func(EvalItem) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxEvalLine)
 	line := 0
+	first := true
 	for sc.Scan() {
 		line++
 		s := strings.TrimRight(sc.Text(), "\r")
@@ -58,9 +59,11 @@ func ReadEval(r io.Reader, fn func(EvalItem) error) error {
 			continue
 		}
 		parts := strings.SplitN(s, "\t", 3)
-		if line == 1 && strings.EqualFold(strings.TrimSpace(parts[0]), "label") {
-			continue
+		if first && strings.EqualFold(strings.TrimSpace(parts[0]), "label") {
+			first = false
+			continue // a header line
 		}
+		first = false
 		if len(parts) < 2 {
 			return fmt.Errorf("line %d: want label<TAB>text", line)
 		}

@@ -136,14 +136,31 @@ func newMatcher(phrases []matcherPhrase) *matcher {
 		}
 	}
 	m.nclass = n
+	// Count the trie's states first, so its table is allocated once.
+	count := map[int64]int32{}
+	total := int32(1)
+	for _, r := range raws {
+		st := int32(0)
+		for _, c := range r.b {
+			k := int64(st)<<16 | int64(m.class[c])
+			nx, ok := count[k]
+			if !ok {
+				nx = total
+				total++
+				count[k] = nx
+			}
+			st = nx
+		}
+	}
 	// Trie.
-	goTo := []int32{}
+	goTo := make([]int32, 0, int(total)*n)
 	newState := func() int32 {
-		goTo = append(goTo, make([]int32, n)...)
-		for i := len(goTo) - n; i < len(goTo); i++ {
+		k := len(goTo)
+		goTo = goTo[:k+n]
+		for i := k; i < k+n; i++ {
 			goTo[i] = -1
 		}
-		return int32(len(goTo)/n - 1)
+		return int32(k / n)
 	}
 	newState() // root
 	ownOut := map[int32][]int32{}
@@ -162,35 +179,35 @@ func newMatcher(phrases []matcherPhrase) *matcher {
 	}
 	states := len(goTo) / n
 	fail := make([]int32, states)
-	m.next = make([]int32, states*n)
 	outs := make([][]int32, states)
 	outs[0] = ownOut[0]
-	// Breadth-first: fill failure links and the DFA.
+	// Breadth-first, turning the trie into the DFA in place: a missing
+	// transition takes that of the failure state, whose row is already
+	// complete because it is shallower.
 	queue := make([]int32, 0, states)
 	for c := 0; c < n; c++ {
-		nx := goTo[c]
-		if nx < 0 {
-			m.next[c] = 0
-			continue
+		if nx := goTo[c]; nx < 0 {
+			goTo[c] = 0
+		} else {
+			fail[nx] = 0
+			queue = append(queue, nx)
 		}
-		m.next[c] = nx
-		fail[nx] = 0
-		queue = append(queue, nx)
 	}
 	for qi := 0; qi < len(queue); qi++ {
 		s := queue[qi]
 		outs[s] = append(append([]int32(nil), ownOut[s]...), outs[fail[s]]...)
+		row, frow := int(s)*n, int(fail[s])*n
 		for c := 0; c < n; c++ {
-			nx := goTo[int(s)*n+c]
+			nx := goTo[row+c]
 			if nx < 0 {
-				m.next[int(s)*n+c] = m.next[int(fail[s])*n+c]
+				goTo[row+c] = goTo[frow+c]
 				continue
 			}
-			m.next[int(s)*n+c] = nx
-			fail[nx] = m.next[int(fail[s])*n+c]
+			fail[nx] = goTo[frow+c]
 			queue = append(queue, nx)
 		}
 	}
+	m.next = goTo
 	m.outStart = make([]int32, states+1)
 	for s := 0; s < states; s++ {
 		m.outStart[s] = int32(len(m.outList))

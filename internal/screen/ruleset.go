@@ -110,7 +110,7 @@ type Combo struct {
 // the score).
 var categoryKind = map[string]string{
 	"pay": "lure", "no_experience": "lure", "destination": "lure", "travel": "lure", "visa": "lure",
-	"vague_job": "lure", "appearance": "lure", "document": "lure", "reassurance": "lure",
+	"vague_job": "lure", "appearance": "lure", "document": "lure", "reassurance": "lure", "crime_role": "lure",
 	"opener": "scam", "investment": "scam", "task": "scam", "prize": "scam",
 	"messenger": "", "urgency": "", "listed": "",
 	"context": "", "legit": "", "warning": "",

@@ -137,6 +137,7 @@ type Screener struct {
 	extract  func(string) []Contact
 	lookup   ListingLookup
 	maxBytes int
+	version  string
 }
 
 // owner is what a matcher phrase belongs to: a rule or a place.
@@ -154,7 +155,7 @@ func New(c Config) (*Screener, error) {
 			return nil, err
 		}
 	}
-	s := &Screener{rs: rs, extract: c.Extract, lookup: c.Lookup, maxBytes: c.MaxBytes}
+	s := &Screener{rs: rs, extract: c.Extract, lookup: c.Lookup, maxBytes: c.MaxBytes, version: rs.Version()}
 	if s.extract == nil {
 		s.extract = FindContacts
 	}

@@ -38,30 +38,32 @@ type finding struct {
 // matchPhrases runs the automaton once and turns hits into findings.
 func (a *assessment) matchPhrases() {
 	s := a.s
-	hits := make([][]Span, len(s.owners))
-	var excepts [][]Span
+	type ownerHit struct {
+		owner  int32
+		except bool
+		span   Span
+	}
+	var hits []ownerHit
 	s.m.scan(a.text, func(h mhit) {
-		p := &s.m.pats[h.pat]
-		if p.except {
-			if excepts == nil {
-				excepts = make([][]Span, len(s.owners))
-			}
-			excepts[p.owner] = append(excepts[p.owner], Span{h.start, h.end})
-			return
-		}
-		if len(hits[p.owner]) < 64 {
-			hits[p.owner] = append(hits[p.owner], Span{h.start, h.end})
+		if len(hits) < maxHits {
+			p := &s.m.pats[h.pat]
+			hits = append(hits, ownerHit{p.owner, p.except, Span{h.start, h.end}})
 		}
 	})
+	// Group by owner, keeping the order of first appearance within each.
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].owner < hits[j].owner })
 	a.cats = map[string]bool{}
-	for oi, spans := range hits {
-		if len(spans) == 0 {
-			continue
+	for i := 0; i < len(hits); {
+		oi := hits[i].owner
+		var spans, excepts []Span
+		for ; i < len(hits) && hits[i].owner == oi; i++ {
+			if hits[i].except {
+				excepts = append(excepts, hits[i].span)
+			} else {
+				spans = append(spans, hits[i].span)
+			}
 		}
-		if excepts != nil {
-			spans = withoutOverlaps(spans, excepts[oi])
-		}
-		spans = mergeSpans(spans)
+		spans = mergeSpans(withoutOverlaps(spans, excepts))
 		if len(spans) == 0 {
 			continue
 		}
@@ -96,6 +98,10 @@ func (a *assessment) matchPhrases() {
 			vars: map[string]string{"place": name, "since": p.Since, "country": s.rs.term("country."+p.Country, a.msgLang)}})
 	}
 }
+
+// maxHits bounds the phrase hits kept for one text (a 64 KiB text of
+// repeated phrases cannot make the assessment quadratic).
+const maxHits = 4096
 
 // add records a finding; a rule code seen before (the same sign in another
 // language) only adds its spans.
@@ -373,7 +379,7 @@ func quote(s string) string {
 // result scores the findings.
 func (a *assessment) result() *Result {
 	rs := a.s.rs
-	res := &Result{MessageLanguage: a.msgLang, Reasons: []Reason{}, Selectors: a.contacts, Amounts: a.pays, RulesVersion: rs.Version()}
+	res := &Result{MessageLanguage: a.msgLang, Reasons: []Reason{}, Selectors: a.contacts, Amounts: a.pays, RulesVersion: a.s.version}
 	if res.Selectors == nil {
 		res.Selectors = []ContactFound{}
 	}
@@ -391,7 +397,9 @@ func (a *assessment) result() *Result {
 	for _, f := range byCode {
 		byCat[f.category] = append(byCat[f.category], f.weight)
 	}
-	pos, neg := 1.0, 1.0
+	// pos is the product of (1 - w) over positive weights; posText leaves
+	// out listed contacts, whose effect is on the level (below).
+	pos, posText, neg := 1.0, 1.0, 1.0
 	kindW := map[string]float64{}
 	present := map[string]bool{}
 	listed := false
@@ -403,6 +411,9 @@ func (a *assessment) result() *Result {
 		for _, w := range ws {
 			if w > 0 {
 				pos *= 1 - w
+				if cat != "listed" {
+					posText *= 1 - w
+				}
 				kindW[categoryKind[cat]] += w
 				present[cat] = true
 			} else {
@@ -423,20 +434,24 @@ func (a *assessment) result() *Result {
 		}
 		if all && c.Weight != 0 {
 			pos *= 1 - c.Weight
+			posText *= 1 - c.Weight
 			res.Combos = append(res.Combos, ComboFound{Code: c.Code, Message: pickMessage(c.Messages, a.msgLang), Weight: c.Weight})
 		}
 	}
-	score := (1 - pos) * neg * 100
-	res.Score = int(math.Round(math.Max(0, math.Min(100, score))))
-	switch {
-	case res.Score >= HighAt:
+	clamp := func(x float64) int { return int(math.Round(math.Max(0, math.Min(100, x)))) }
+	res.Score = clamp((1 - pos) * neg * 100)
+	// The level comes from the text's own signs; a contact already reported
+	// in counterscam then raises it a step (alone: elevated; with any other
+	// sign that reaches elevated: high).
+	switch textScore := clamp((1 - posText) * neg * 100); {
+	case textScore >= HighAt:
 		res.Level = High
-	case res.Score >= ElevatedAt:
+	case textScore >= ElevatedAt:
 		res.Level = Elevated
 	default:
 		res.Level = Low
 	}
-	if listed { // a contact already reported raises the level a step
+	if listed {
 		if res.Level == Low {
 			res.Level = Elevated
 		} else {
