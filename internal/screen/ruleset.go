@@ -128,6 +128,7 @@ var builtinSignals = []string{
 var placeholders = map[string]bool{
 	"match": true, "amount": true, "usd": true, "min": true, "max": true, "role": true,
 	"country": true, "place": true, "since": true, "contact": true, "kind": true, "period": true,
+	"converted": true,
 }
 
 // advisorySignal is the signal whose message and weight a place takes.

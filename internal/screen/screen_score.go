@@ -260,13 +260,17 @@ func (a *assessment) findPay() {
 		period = PeriodMonth
 	}
 	vars := map[string]string{
-		"amount":  best.Currency + " " + formatMoney(best.Value),
-		"period":  rs.term("period."+string(period), a.msgLang),
-		"usd":     formatMoney(best.MonthlyUSD),
-		"min":     formatMoney(best.UsualMin),
-		"max":     formatMoney(best.UsualMax),
-		"role":    rs.term("role."+anyTerm(best.Role), a.msgLang),
-		"country": rs.term("country."+anyTerm(best.Country), a.msgLang),
+		"amount":    best.Currency + " " + formatMoney(best.Value),
+		"period":    rs.term("period."+string(period), a.msgLang),
+		"usd":       formatMoney(best.MonthlyUSD),
+		"min":       formatMoney(best.UsualMin),
+		"max":       formatMoney(best.UsualMax),
+		"converted": "",
+		"role":      rs.term("role."+anyTerm(best.Role), a.msgLang),
+		"country":   rs.term("country."+anyTerm(best.Country), a.msgLang),
+	}
+	if best.Currency != "USD" || period != PeriodMonth {
+		vars["converted"] = fill(rs.term("pay.converted", a.msgLang), vars)
 	}
 	a.add(&finding{code: code, rule: "signal:" + code, category: sig.Category, weight: sig.Weight,
 		tmpl: pickMessage(sig.Messages, a.msgLang), vars: vars,
@@ -470,7 +474,7 @@ func (a *assessment) result() *Result {
 			vars[k] = v
 		}
 		r := Reason{Code: f.code, Rule: f.rule, Category: f.category, Weight: f.weight,
-			Message: fill(f.tmpl, vars), Start: f.spans[0].Start, End: f.spans[0].End,
+			Message: tidy(fill(f.tmpl, vars)), Start: f.spans[0].Start, End: f.spans[0].End,
 			Text: a.text[f.spans[0].Start:f.spans[0].End]}
 		if len(f.spans) > 1 {
 			r.Spans = f.spans[1:]
@@ -487,3 +491,8 @@ func anyTerm(s string) string {
 	}
 	return s
 }
+
+// tidy removes the doubled and stray spaces an empty placeholder leaves.
+var tidier = strings.NewReplacer("  ", " ", " ,", ",", " ;", ";", " )", ")", " .", ".")
+
+func tidy(s string) string { return strings.TrimSpace(tidier.Replace(s)) }
