@@ -1,0 +1,147 @@
+package screen
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestParseAmounts(t *testing.T) {
+	tests := []struct {
+		in       string
+		text     string // the amount's text; "" for none found
+		value    float64
+		high     float64 // 0: same as value
+		currency string
+		period   Period
+		pay      bool
+	}{
+		// Korean
+		{"월 1,000만 원 벌 수 있다", "1,000만 원", 1e7, 0, "KRW", PeriodMonth, true},
+		{"누구나 월 2000", "2000", 2000, 0, "", PeriodMonth, true},
+		{"₩10,000,000/월 보장", "₩10,000,000/월", 1e7, 0, "KRW", PeriodMonth, false},
+		{"1000만원 가능", "1000만원", 1e7, 0, "KRW", PeriodNone, false},
+		{"월 500~1000만원", "500~1000만원", 5e6, 1e7, "KRW", PeriodMonth, true},
+		{"연봉 1억 2천만원", "1억 2천만원", 1.2e8, 0, "KRW", PeriodYear, true},
+		{"월 천만원 보장", "천만원", 1e7, 0, "KRW", PeriodMonth, true},
+		{"일당 30만원", "30만원", 3e5, 0, "KRW", PeriodDay, true},
+		{"시급 10,030원", "10,030원", 10030, 0, "KRW", PeriodHour, true},
+		{"3000불 드립니다", "3000불", 3000, 0, "USD", PeriodNone, false},
+		{"1,000만 원을 벌었다", "1,000만 원", 1e7, 0, "KRW", PeriodNone, false},
+		// English
+		{"customer service in Cambodia, $3,000 a month", "$3,000 a month", 3000, 0, "USD", PeriodMonth, false},
+		{"earn $3k monthly", "$3k monthly", 3000, 0, "USD", PeriodMonth, true},
+		{"Salary: USD 2,000 - 5,000", "USD 2,000 - 5,000", 2000, 5000, "USD", PeriodNone, true},
+		{"pays $500 a day", "$500 a day", 500, 0, "USD", PeriodDay, true},
+		{"US$3,300 per month", "US$3,300 per month", 3300, 0, "USD", PeriodMonth, false},
+		{"up to RM15,000 per month", "RM15,000 per month", 15000, 0, "MYR", PeriodMonth, false},
+		{"£1.50/wk", "£1.50/wk", 1.5, 0, "GBP", PeriodWeek, false},
+		{"3000U", "3000U", 3000, 0, "USD", PeriodNone, false},
+		{"USD3000 monthly", "USD3000 monthly", 3000, 0, "USD", PeriodMonth, false},
+		// Chinese
+		{"3万/月", "3万/月", 3e4, 0, "", PeriodMonth, false},
+		{"月薪3万包机票", "3万", 3e4, 0, "", PeriodMonth, true},
+		{"月薪三万", "三万", 3e4, 0, "", PeriodMonth, true},
+		{"底薪1500U", "1500U", 1500, 0, "USD", PeriodNone, true},
+		{"月入可达1-2万", "1-2万", 1e4, 2e4, "", PeriodMonth, true},
+		{"五千元", "五千元", 5000, 0, "CNY", PeriodNone, false},
+		{"¥8000每月", "¥8000每月", 8000, 0, "CNY", PeriodMonth, false},
+		// Khmer
+		{"៣០០០ដុល្លារ", "៣០០០ដុល្លារ", 3000, 0, "USD", PeriodNone, false},
+		{"ប្រាក់ខែ ១៥០០ ដុល្លារ ក្នុងមួយខែ", "១៥០០ ដុល្លារ ក្នុងមួយខែ", 1500, 0, "USD", PeriodMonth, true},
+		{"៤០០,០០០ រៀល", "៤០០,០០០ រៀល", 400000, 0, "KHR", PeriodNone, false},
+		// Thai
+		{"เงินเดือน 50,000 บาท", "50,000 บาท", 50000, 0, "THB", PeriodMonth, true},
+		{"รายได้ ๓๐,๐๐๐ บาท/เดือน", "๓๐,๐๐๐ บาท/เดือน", 30000, 0, "THB", PeriodMonth, true},
+		{"วันละ 1,500 บาท", "1,500 บาท", 1500, 0, "THB", PeriodDay, true},
+		{"฿1 ล้าน", "฿1 ล้าน", 1e6, 0, "THB", PeriodNone, false},
+		// Vietnamese
+		{"lương cứng 15 triệu đồng", "15 triệu đồng", 15e6, 0, "VND", PeriodMonth, true},
+		{"15tr/tháng", "15tr/tháng", 15e6, 0, "", PeriodMonth, false},
+		{"15.000.000đ/tháng", "15.000.000đ/tháng", 15e6, 0, "VND", PeriodMonth, false},
+		{"thu nhập 500.000 - 1 triệu đồng/ngày", "500.000 - 1 triệu đồng/ngày", 5e5, 1e6, "VND", PeriodDay, true},
+		{"lương 8-10 triệu đồng/tháng", "8-10 triệu đồng/tháng", 8e6, 10e6, "VND", PeriodMonth, true},
+		{"1,5 triệu", "1,5 triệu", 1.5e6, 0, "", PeriodNone, false},
+		{"lương 2000$", "2000$", 2000, 0, "USD", PeriodNone, true},
+		{"500k/ngày", "500k/ngày", 5e5, 0, "", PeriodDay, false},
+		// Full-width digits
+		{"月薪３０００美元", "３０００美元", 3000, 0, "USD", PeriodMonth, true},
+		// Not amounts
+		{"call 010-1234-5678 now", "", 0, 0, "", "", false},
+		{"+855 12 345 678", "", 0, 0, "", "", false},
+		{"flight A320 at 9:30", "", 0, 0, "", "", false},
+		{"3월 15일", "", 0, 0, "", "", false},
+		{"천천히 만나요", "", 0, 0, "", "", false},
+		{"2024-2025 season", "", 0, 0, "", "", false},
+		{"I have 3 kids", "", 0, 0, "", "", false},
+		{"5km away", "", 0, 0, "", "", false},
+	}
+	for _, tt := range tests {
+		got := ParseAmounts(tt.in)
+		if tt.text == "" {
+			if len(got) != 0 {
+				t.Errorf("ParseAmounts(%q) = %+v, want none", tt.in, got)
+			}
+			continue
+		}
+		if len(got) != 1 {
+			t.Errorf("ParseAmounts(%q) found %d amounts %+v, want 1", tt.in, len(got), got)
+			continue
+		}
+		a := got[0]
+		high := tt.high
+		if high == 0 {
+			high = tt.value
+		}
+		if a.Text != tt.text || math.Abs(a.Value-tt.value) > 1e-6 || math.Abs(a.High-high) > 1e-6 ||
+			a.Currency != tt.currency || a.Period != tt.period || a.Pay != tt.pay {
+			t.Errorf("ParseAmounts(%q) = {text %q value %v high %v cur %q period %q pay %v}, want {%q %v %v %q %q %v}",
+				tt.in, a.Text, a.Value, a.High, a.Currency, a.Period, a.Pay, tt.text, tt.value, high, tt.currency, tt.period, tt.pay)
+		}
+		if tt.in[a.Start:a.End] != a.Text {
+			t.Errorf("ParseAmounts(%q): offsets %d:%d do not give %q", tt.in, a.Start, a.End, a.Text)
+		}
+	}
+}
+
+func TestParseAmountsMany(t *testing.T) {
+	in := strings.Repeat("$100 a day ", MaxAmounts+10)
+	if got := ParseAmounts(in); len(got) != MaxAmounts {
+		t.Errorf("got %d amounts, want the cap %d", len(got), MaxAmounts)
+	}
+	got := ParseAmounts("월 300만원, 일당 20만원 and $50/hour")
+	if len(got) != 3 || got[0].Period != PeriodMonth || got[1].Period != PeriodDay || got[2].Period != PeriodHour {
+		t.Errorf("three amounts: got %+v", got)
+	}
+}
+
+func FuzzParseAmounts(f *testing.F) {
+	for _, s := range []string{
+		"월 1,000만 원", "$3k/month", "3万/月", "៣០០០ដុល្លារ", "15.000.000đ/tháng", "เงินเดือน ๓๐,๐๐๐ บาท",
+		"1억 2천만원", "500~1000만원", "9999999999999999999999", "1.2.3.4", "\xff1,000\xfe만", "천만에요",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		prevEnd := 0
+		for _, a := range ParseAmounts(s) {
+			if a.Start < 0 || a.End > len(s) || a.Start >= a.End {
+				t.Fatalf("bad span %d:%d in %q", a.Start, a.End, s)
+			}
+			if s[a.Start:a.End] != a.Text {
+				t.Fatalf("span text %q != %q", s[a.Start:a.End], a.Text)
+			}
+			if a.End < prevEnd && a.Start < prevEnd && a.Start > prevEnd {
+				t.Fatalf("overlapping amounts in %q", s)
+			}
+			if utf8.ValidString(s) && !utf8.ValidString(a.Text) {
+				t.Fatalf("span cuts a rune: %q", a.Text)
+			}
+			if math.IsNaN(a.Value) || math.IsInf(a.Value, 0) || a.Value < 0 || a.High < a.Value {
+				t.Fatalf("bad value %v..%v for %q", a.Value, a.High, a.Text)
+			}
+			prevEnd = a.End
+		}
+	})
+}

@@ -1,0 +1,32 @@
+package screen
+
+import "testing"
+
+func TestDetectLanguage(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"캄보디아 고객상담 월 1,000만 원, 텔레그램 @kh_job_recruiter", "ko"},
+		{"Customer service in Cambodia, $3,000 a month", "en"},
+		{"月薪3万包机票, contact on Telegram", "zh"},
+		{"日本語のテキストです", "ja"},
+		{"ការងារងាយស្រួលជាមួយប្រាក់ខែខ្ពស់", "km"},
+		{"งานออนไลน์ รายได้สูง", "th"},
+		{"Việc nhẹ lương cao, nhận việc ngay", "vi"},
+		{"Lương cao", "vi"},
+		{"Café in Phnom Penh", "en"}, // one accented letter is not Vietnamese
+		{"12345 !!! ???", "und"},
+		{"", "und"},
+	}
+	for _, tt := range tests {
+		got, shares := DetectLanguage(tt.in)
+		if got != tt.want {
+			t.Errorf("DetectLanguage(%q) = %q (%v), want %q", tt.in, got, shares, tt.want)
+		}
+		sum := 0.0
+		for _, s := range shares {
+			sum += s.Share
+		}
+		if len(shares) > 0 && (sum < 0.99 || sum > 1.01) {
+			t.Errorf("DetectLanguage(%q) shares sum to %v", tt.in, sum)
+		}
+	}
+}
