@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"counterscam/internal/screen"
-	"counterscam/internal/selector"
 )
 
 // screenMaxBytes is the default size limit for a text on the command line;
@@ -47,6 +46,8 @@ func runScreen(e *env) error {
 	lang := fs.String("lang", "", "language of the messages (ko, en, zh, km, th, vi); default: the text's")
 	rulesDir := fs.String("rules", "", "folder of rules files laid over the compiled-in ones")
 	maxBytes := fs.Int("max-bytes", screenMaxBytes, "largest text accepted, in bytes")
+	data := fs.String("data", "", "embedded store whose listings mark the contacts found (optional)")
+	db := fs.String("db", "", "PostgreSQL store whose listings mark the contacts found (optional)")
 	args, err := parseFlags(fs, e.args)
 	if err != nil {
 		return err
@@ -60,7 +61,17 @@ func runScreen(e *env) error {
 	if *lang != "" && !isLangCode(*lang) {
 		return usageError{fmt.Sprintf("--lang %q: want a language code such as ko, en, zh, km, th or vi", *lang)}
 	}
-	s, err := newScreener(*rulesDir, *maxBytes)
+	var lookup screen.ListingLookup
+	if *data != "" || *db != "" {
+		sf := storeFlags{data: *data, db: *db, threshold: 2}
+		svc, st, err := sf.service(e.ctx)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		lookup = screen.LookupFunc(svc.ListingStatus)
+	}
+	s, err := newScreener(*rulesDir, *maxBytes, lookup)
 	if err != nil {
 		return err
 	}
@@ -89,7 +100,7 @@ func runScreen(e *env) error {
 
 // newScreener builds a screener from the compiled-in rules, or from a
 // folder laid over them, with counterscam's selector extractor.
-func newScreener(rulesDir string, maxBytes int) (*screen.Screener, error) {
+func newScreener(rulesDir string, maxBytes int, lookup screen.ListingLookup) (*screen.Screener, error) {
 	var rs *screen.Ruleset
 	var err error
 	if rulesDir != "" {
@@ -100,25 +111,7 @@ func newScreener(rulesDir string, maxBytes int) (*screen.Screener, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rules: %w", err)
 	}
-	return screen.New(screen.Config{Rules: rs, Extract: extractContacts, MaxBytes: maxBytes})
-}
-
-// extractContacts finds contacts with the selector package, falling back to
-// the screener's own finder when the selector finds none.
-func extractContacts(text string) []screen.Contact {
-	ms := selector.Extract(text, selector.Hints{})
-	if len(ms) == 0 {
-		return screen.FindContacts(text)
-	}
-	out := make([]screen.Contact, 0, len(ms))
-	for _, m := range ms {
-		c := screen.Contact{Kind: string(m.Kind), Value: m.Value, Start: m.Start, End: m.End}
-		if m.Kind == selector.Handle {
-			c.Platform = m.Subtype
-		}
-		out = append(out, c)
-	}
-	return out
+	return screen.New(screen.Config{Rules: rs, Extract: screen.SelectorContacts, Lookup: lookup, MaxBytes: maxBytes})
 }
 
 var levelWords = map[screen.Level]string{screen.Low: "LOW", screen.Elevated: "ELEVATED", screen.High: "HIGH"}
@@ -143,7 +136,7 @@ func writeVerdict(w io.Writer, text string, res *screen.Result) {
 			if r.Weight < 0 {
 				sign = " (lowers the risk)"
 			}
-			fmt.Fprintf(w, "%3d. %s%s\n     %q at bytes %d-%d\n", i+1, r.Message, sign, oneLine(r.Text), r.Start, r.End)
+			fmt.Fprintf(w, "%3d. %s%s\n     %q at bytes %d-%d\n", i+1, r.Message, sign, collapseSpace(r.Text), r.Start, r.End)
 		}
 	}
 	if len(res.Combos) > 0 {
@@ -168,7 +161,7 @@ func writeVerdict(w io.Writer, text string, res *screen.Result) {
 	}
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func isLangCode(s string) bool {
 	if len(s) < 2 || len(s) > 3 {
@@ -194,7 +187,7 @@ func runScreenEval(e *env, argv []string) error {
 	if len(args) != 1 {
 		return usageError{"screen eval needs one FILE (a TSV of label<TAB>text)"}
 	}
-	s, err := newScreener(*rulesDir, screenMaxBytes)
+	s, err := newScreener(*rulesDir, screenMaxBytes, nil)
 	if err != nil {
 		return err
 	}
@@ -236,7 +229,7 @@ func runScreenRules(e *env, argv []string) error {
 		if len(args) > 0 {
 			return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
 		}
-		s, err := newScreener(*rulesDir, screenMaxBytes)
+		s, err := newScreener(*rulesDir, screenMaxBytes, nil)
 		if err != nil {
 			return err
 		}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,13 +9,6 @@ import (
 )
 
 // run runs the command line with stdin and returns status, stdout, stderr.
-func run(t *testing.T, stdin string, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code := Main(args, strings.NewReader(stdin), &out, &errb)
-	return code, out.String(), errb.String()
-}
-
 const lureAd = "customer service in Cambodia, $3,000 a month, no experience, flight and visa paid, contact on Telegram @kh_hr88"
 
 func TestScreenJSON(t *testing.T) {

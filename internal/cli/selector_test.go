@@ -1,21 +1,12 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
 
 	"counterscam/internal/selector"
 )
-
-// run calls Main with stdin and returns the exit status, stdout and stderr.
-func run(t *testing.T, stdin string, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code := Main(args, strings.NewReader(stdin), &out, &errb)
-	return code, out.String(), errb.String()
-}
 
 func TestSelectorParse(t *testing.T) {
 	id := selector.IDOf(selector.Phone, "+85512345678").String()

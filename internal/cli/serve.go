@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"counterscam/internal/intel"
+	"counterscam/internal/screen"
 	"counterscam/internal/web/api"
 )
 
@@ -41,8 +42,12 @@ func serveUntilDone(e *env, svc *intel.Service, addr string, rate float64, ready
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	scr, err := newScreener("", screen.DefaultMaxBytes, screen.LookupFunc(svc.ListingStatus))
+	if err != nil {
+		return err
+	}
 	mux := http.NewServeMux()
-	mux.Handle("/api/", api.New(svc, api.Options{CheckRate: rate, Logger: log}))
+	mux.Handle("/api/", api.New(svc, api.Options{CheckRate: rate, Logger: log, Screener: scr}))
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err

@@ -71,6 +71,11 @@ func (s *Service) Check(ctx context.Context, query, region string) (*CheckResult
 		}
 		return r, nil
 	}
+	return s.checkSelector(ctx, sel, r)
+}
+
+// checkSelector answers the check for a parsed selector.
+func (s *Service) checkSelector(ctx context.Context, sel selector.Selector, r *CheckResult) (*CheckResult, error) {
 	r.Selector = &sel
 	if s.allow.Contains(sel) {
 		r.Status, r.Advice = StatusAllowlisted, advice[StatusAllowlisted]
@@ -133,4 +138,23 @@ func (s *Service) CheckBatch(ctx context.Context, queries []string, region strin
 		out[i] = r
 	}
 	return out, nil
+}
+
+// ListingStatus is the public check's status of an already normalised
+// selector: listed, not_listed or allowlisted (the lure screener raises its
+// level for listed contacts).
+func (s *Service) ListingStatus(ctx context.Context, kind, value string) (string, error) {
+	k, err := selector.ParseKindName(kind)
+	if err != nil {
+		return "", err
+	}
+	sel, err := s.norm.ParseAs(k, value, selector.Options{})
+	if err != nil {
+		return StatusNotListed, nil
+	}
+	r, err := s.checkSelector(ctx, sel, &CheckResult{Query: value})
+	if err != nil {
+		return "", err
+	}
+	return r.Status, nil
 }

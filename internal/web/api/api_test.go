@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"counterscam/internal/intel"
+	"counterscam/internal/screen"
 	"counterscam/internal/store/sqlite"
 )
 
@@ -150,6 +151,41 @@ func TestNetworkRedirectsAfterMerge(t *testing.T) {
 		t.Fatalf("absorbed network: %d to %q; want 308 to %s", code, h.Get("Location"), a)
 	}
 }
+
+func TestScreenEndpoint(t *testing.T) {
+	scr, err := screen.New(screen.Config{Extract: screen.SelectorContacts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := newTestServer(t, Options{Screener: scr})
+	lure := "Customer service job in Sihanoukville, $3,000 a month, no experience needed, flight and visa paid. Contact only on Telegram @kh_jobs_hr"
+	code, body, _ := do(t, srv, exchange{method: "POST", path: "/api/v1/screen", body: `{"text":` + strconvQuote(lure) + `}`})
+	var res struct {
+		Level   string `json:"level"`
+		Reasons []struct {
+			Code       string
+			Start, End int
+		} `json:"reasons"`
+	}
+	if err := json.Unmarshal(body, &res); err != nil || code != 200 {
+		t.Fatalf("screen: %d %s", code, body)
+	}
+	if res.Level != "high" || len(res.Reasons) < 3 {
+		t.Fatalf("lure screened %s with %d reasons; want high with several", res.Level, len(res.Reasons))
+	}
+	for _, r := range res.Reasons {
+		if r.Start < 0 || r.End > len(lure) || r.Start >= r.End {
+			t.Fatalf("reason %s has span %d-%d outside the text", r.Code, r.Start, r.End)
+		}
+	}
+	run(t, srv, []exchange{
+		{"POST", "/api/v1/screen", `{"text":""}`, 400, "empty"},
+		{"POST", "/api/v1/screen", `{"text":"` + strings.Repeat("a", 70<<10) + `"}`, 413, "64 KiB"},
+		{"POST", "/api/v1/screen", `{"text":"Hi, are we still on for lunch tomorrow?"}`, 200, `"level":"low"`},
+	})
+}
+
+func strconvQuote(s string) string { b, _ := json.Marshal(s); return string(b) }
 
 func TestRateLimit(t *testing.T) {
 	srv := newTestServer(t, Options{CheckRate: 1})

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"counterscam/internal/intel"
+	"counterscam/internal/screen"
 )
 
 // Body limits.
@@ -27,11 +28,12 @@ var openapiDoc []byte
 
 // Server serves the API.
 type Server struct {
-	svc     *intel.Service
-	log     *slog.Logger
-	limiter *rateLimiter
-	mux     *http.ServeMux
-	started time.Time
+	svc      *intel.Service
+	screener *screen.Screener
+	log      *slog.Logger
+	limiter  *rateLimiter
+	mux      *http.ServeMux
+	started  time.Time
 }
 
 // Options configure a Server.
@@ -40,6 +42,8 @@ type Options struct {
 	// second (burst: ten times that). Default 20.
 	CheckRate float64
 	Logger    *slog.Logger
+	// Screener serves POST /api/v1/screen; nil answers 404 there.
+	Screener *screen.Screener
 }
 
 // route is one entry of the route table; the OpenAPI document is tested
@@ -64,6 +68,7 @@ func (s *Server) routes() []route {
 		{"POST", "/api/v1/check/batch", s.checkBatch, false},
 		{"GET", "/api/v1/range/{prefix}", s.rangeCheck, true},
 		{"GET", "/api/v1/stats", s.stats, false},
+		{"POST", "/api/v1/screen", s.screenText, true},
 	}
 }
 
@@ -75,7 +80,7 @@ func New(svc *intel.Service, o Options) *Server {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
-	s := &Server{svc: svc, log: o.Logger, limiter: newRateLimiter(o.CheckRate, int(o.CheckRate*10)), mux: http.NewServeMux(), started: time.Now()}
+	s := &Server{svc: svc, screener: o.Screener, log: o.Logger, limiter: newRateLimiter(o.CheckRate, int(o.CheckRate*10)), mux: http.NewServeMux(), started: time.Now()}
 	for _, rt := range s.routes() {
 		h := rt.h
 		if rt.public {
