@@ -82,6 +82,50 @@ func TestExtractSMSGolden(t *testing.T) {
 	}
 }
 
+// Messages of the corpus checked by hand: what a reader finds in them,
+// read as British text.
+func TestExtractSMSByHand(t *testing.T) {
+	corpus := string(smsCorpus(t))
+	for _, c := range []struct {
+		prefix string // the message starts with this (after the label)
+		want   []string
+	}{
+		{"Go until jurong point", nil},
+		{"Free entry in 2 a wkly comp", []string{"phone +448452810075 08452810075"}}, // not the short code 87121
+		{"WINNER!! As a valued network customer", []string{"phone +449061701461 09061701461"}},
+		{"Had your mobile 11 months or more?", []string{"phone +448002986030 08002986030"}},
+		{"PRIVATE! Your 2004 Account Statement for 07742676969", []string{
+			"phone +447742676969 07742676969", // a mobile number, though "Account" comes before it
+			"phone +448719180248 08719180248",
+		}},
+		{"URGENT! You have won a 1 week FREE membership", []string{"url https://www.dbuk.net/ www.dbuk.net"}},
+		{"I only haf msn.", []string{"email yijue@hotmail.com yijue@hotmail.com"}},
+		{"You are a winner U have been specially selected 2 receive £1000 or a 4* holiday (flights inc) speak to a live operator 2 claim 0871277810910p/min", []string{
+			"phone +448712778109 08712778109", // run into "10p/min"
+		}},
+	} {
+		var text string
+		for _, line := range strings.Split(corpus, "\n") {
+			if _, msg, ok := strings.Cut(line, "\t"); ok && strings.HasPrefix(msg, c.prefix) {
+				text = msg
+				break
+			}
+		}
+		if text == "" {
+			t.Errorf("no message starts with %q", c.prefix)
+			continue
+		}
+		var got []string
+		for _, m := range Extract(text, Hints{Region: "GB"}) {
+			checkMatch(t, text, m)
+			got = append(got, fmt.Sprintf("%s %s %s", m.Kind, m.Value, m.Raw))
+		}
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%q:\n got %q\nwant %q", text, got, c.want)
+		}
+	}
+}
+
 func BenchmarkExtractSMS(b *testing.B) {
 	corpus := string(smsCorpus(b))
 	for _, bc := range []struct {
