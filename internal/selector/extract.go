@@ -210,9 +210,21 @@ func (sc *scanner) scan() {
 	for i := 0; i < n; {
 		c := text[i]
 		if c < 0x80 {
-			if asciiClass[c]&clWord == 0 {
+			cl := asciiClass[c]
+			if cl&clWord == 0 {
 				i++
 				continue
+			}
+			if cl&clAlpha != 0 {
+				// The common case: a word of letters alone.
+				j := i + 1
+				for j < n && text[j] < 0x80 && asciiClass[text[j]]&clAlpha != 0 {
+					j++
+				}
+				if j-i < 25 && (j == n || (text[j] < 0x80 && asciiClass[text[j]]&clWord == 0)) && sc.plainWord(i, j) {
+					i = j
+					continue
+				}
 			}
 			i = sc.wordRun(i)
 			continue
@@ -243,6 +255,23 @@ func (sc *scanner) scan() {
 		}
 		i = max(j, sc.scriptRun(i, j))
 	}
+}
+
+// plainWord takes the word of letters text[i:j] as a plain word, and
+// reports whether it is one: no context word, not the second word of a
+// context phrase, not a handle a context word may announce. Otherwise
+// wordRun reads it.
+func (sc *scanner) plainWord(i, j int) bool {
+	w := sc.text[i:j]
+	if _, ok := asciiCtx(w); ok || sc.ctx.handleAt(i) {
+		return false
+	}
+	if j-i <= 5 && isPairSecond(w[0]) && sc.prevEnd+1 == i && sc.prevEnd-sc.prevStart <= 4 {
+		return false
+	}
+	sc.ctx.plainWord()
+	sc.prevStart, sc.prevEnd = i, j
+	return true
 }
 
 // wordRun handles the word run that starts at text[i] and returns its end.
