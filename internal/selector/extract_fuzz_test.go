@@ -32,12 +32,23 @@ func FuzzExtract(f *testing.F) {
 			f.Add(line, "KR")
 		}
 	}
+	norm := NewNormalizer(0)
 	f.Fuzz(func(t *testing.T, text, region string) {
 		got := Extract(text, Hints{Region: region})
 		for i, m := range got {
 			checkMatch(t, text, m)
 			if i > 0 && got[i-1].Start > m.Start {
 				t.Fatalf("match %d at %d comes after match %d at %d", i, m.Start, i-1, got[i-1].Start)
+			}
+		}
+		// A Normalizer finds the same.
+		with := Extract(text, Hints{Region: region, Normalizer: norm})
+		if len(with) != len(got) {
+			t.Fatalf("%d matches with a Normalizer, %d without", len(with), len(got))
+		}
+		for i := range got {
+			if with[i] != got[i] {
+				t.Fatalf("match %d: %+v with a Normalizer, %+v without", i, with[i], got[i])
 			}
 		}
 	})
