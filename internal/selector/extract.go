@@ -63,10 +63,13 @@ type scanner struct {
 	// digitCursor is where the last digit run ended: digit runs never
 	// overlap.
 	digitCursor int
-	// covered are the spans of the current word run taken by URLs, e-mail
-	// addresses, domains, IPs, wallets and IBANs: no digit run starts
-	// inside them.
-	covered [][2]int
+	// coverBits marks the bytes of the current word run (from coverBase)
+	// taken by URLs, e-mail addresses, domains, IPs, wallets and IBANs:
+	// no digit run starts inside them. urlStart, urlEnd: the run's URL.
+	coverBits        [maxRun/64 + 1]uint64
+	coverBase        int
+	coverLen         int
+	urlStart, urlEnd int
 	// prevWord is the last ASCII word run, for two-word phrases.
 	prevStart, prevEnd int
 
@@ -190,15 +193,24 @@ func (sc *scanner) emit(s Selector, start, end int, o Options) {
 
 // cover marks text[start:end] as taken by a selector of the current word
 // run.
-func (sc *scanner) cover(start, end int) { sc.covered = append(sc.covered, [2]int{start, end}) }
+func (sc *scanner) cover(start, end int) {
+	start = max(start-sc.coverBase, 0)
+	end = min(end-sc.coverBase, sc.coverLen)
+	for p := start; p < end; p++ {
+		sc.coverBits[p>>6] |= 1 << (p & 63)
+	}
+}
 
 func (sc *scanner) isCovered(p int) bool {
-	for _, c := range sc.covered {
-		if p >= c[0] && p < c[1] {
-			return true
-		}
-	}
-	return false
+	p -= sc.coverBase
+	return p >= 0 && p < sc.coverLen && sc.coverBits[p>>6]&(1<<(p&63)) != 0
+}
+
+// startCover starts the coverage of the word run text[start:end].
+func (sc *scanner) startCover(start, end int) {
+	clear(sc.coverBits[:(sc.coverLen+63)>>6])
+	sc.coverBase, sc.coverLen = start, end-start
+	sc.urlStart, sc.urlEnd = 0, 0
 }
 
 // scan walks the text once. ASCII bytes go through a table; other bytes are
@@ -278,8 +290,8 @@ func (sc *scanner) plainWord(i, j int) bool {
 func (sc *scanner) wordRun(i int) int {
 	j, fold := wordEnd(sc.text, i)
 	r := sc.makeRun(i, j, fold)
-	sc.covered = sc.covered[:0]
-	if sc.words(&r)&mDigit != 0 {
+	sc.startCover(i, j)
+	if sc.words(&r, 0)&mDigit != 0 {
 		sc.digitsIn(&r)
 	}
 	sc.prevStart, sc.prevEnd = i, j
