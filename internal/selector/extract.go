@@ -63,12 +63,18 @@ type scanner struct {
 	// digitCursor is where the last digit run ended: digit runs never
 	// overlap.
 	digitCursor int
-	// covered are the spans of the current word run taken by URLs, e-mail
-	// addresses, domains, IPs, wallets and IBANs: no digit run starts
-	// inside them.
-	covered [][2]int
+	// coverBits marks the bytes of the current word run (from coverBase)
+	// taken by URLs, e-mail addresses, domains, IPs, wallets and IBANs:
+	// no digit run starts inside them. urlStart, urlEnd: the run's URL.
+	coverBits        [maxRun/64 + 1]uint64
+	coverBase        int
+	coverLen         int
+	urlStart, urlEnd int
 	// prevWord is the last ASCII word run, for two-word phrases.
 	prevStart, prevEnd int
+
+	// parseFn replaces the parsers in benchmarks of the scanner alone.
+	parseFn func(Kind, string, Options) (Selector, error)
 
 	memo    []memoEntry
 	parses  int
@@ -111,7 +117,8 @@ func (sc *scanner) memoGet(key memoKey) (memoVal, bool) {
 		return v, ok
 	}
 	for i := range sc.memo {
-		if e := &sc.memo[i]; e.key == key {
+		// The raw text differs first, mostly in its length.
+		if e := &sc.memo[i]; e.key.raw == key.raw && e.key.kind == key.kind && e.key.region == key.region && e.key.platform == key.platform {
 			return e.val, true
 		}
 	}
@@ -150,7 +157,9 @@ func (sc *scanner) parse(k Kind, raw string, o Options) (Selector, bool) {
 	}
 	var s Selector
 	var err error
-	if sc.h.Normalizer != nil {
+	if sc.parseFn != nil {
+		s, err = sc.parseFn(k, raw, o)
+	} else if sc.h.Normalizer != nil {
 		s, err = sc.h.Normalizer.ParseAs(k, raw, o)
 	} else {
 		s, err = ParseAs(k, raw, o)
@@ -184,15 +193,24 @@ func (sc *scanner) emit(s Selector, start, end int, o Options) {
 
 // cover marks text[start:end] as taken by a selector of the current word
 // run.
-func (sc *scanner) cover(start, end int) { sc.covered = append(sc.covered, [2]int{start, end}) }
+func (sc *scanner) cover(start, end int) {
+	start = max(start-sc.coverBase, 0)
+	end = min(end-sc.coverBase, sc.coverLen)
+	for p := start; p < end; p++ {
+		sc.coverBits[p>>6] |= 1 << (p & 63)
+	}
+}
 
 func (sc *scanner) isCovered(p int) bool {
-	for _, c := range sc.covered {
-		if p >= c[0] && p < c[1] {
-			return true
-		}
-	}
-	return false
+	p -= sc.coverBase
+	return p >= 0 && p < sc.coverLen && sc.coverBits[p>>6]&(1<<(p&63)) != 0
+}
+
+// startCover starts the coverage of the word run text[start:end].
+func (sc *scanner) startCover(start, end int) {
+	clear(sc.coverBits[:(sc.coverLen+63)>>6])
+	sc.coverBase, sc.coverLen = start, end-start
+	sc.urlStart, sc.urlEnd = 0, 0
 }
 
 // scan walks the text once. ASCII bytes go through a table; other bytes are
@@ -204,9 +222,21 @@ func (sc *scanner) scan() {
 	for i := 0; i < n; {
 		c := text[i]
 		if c < 0x80 {
-			if asciiClass[c]&clWord == 0 {
+			cl := asciiClass[c]
+			if cl&clWord == 0 {
 				i++
 				continue
+			}
+			if cl&clAlpha != 0 {
+				// The common case: a word of letters alone.
+				j := i + 1
+				for j < n && text[j] < 0x80 && asciiClass[text[j]]&clAlpha != 0 {
+					j++
+				}
+				if j-i < 25 && (j == n || (text[j] < 0x80 && asciiClass[text[j]]&clWord == 0)) && sc.plainWord(i, j) {
+					i = j
+					continue
+				}
 			}
 			i = sc.wordRun(i)
 			continue
@@ -239,12 +269,29 @@ func (sc *scanner) scan() {
 	}
 }
 
+// plainWord takes the word of letters text[i:j] as a plain word, and
+// reports whether it is one: no context word, not the second word of a
+// context phrase, not a handle a context word may announce. Otherwise
+// wordRun reads it.
+func (sc *scanner) plainWord(i, j int) bool {
+	w := sc.text[i:j]
+	if _, ok := asciiCtx(w); ok || sc.ctx.handleAt(i) {
+		return false
+	}
+	if j-i <= 5 && isPairSecond(w[0]) && sc.prevEnd+1 == i && sc.prevEnd-sc.prevStart <= 4 {
+		return false
+	}
+	sc.ctx.plainWord()
+	sc.prevStart, sc.prevEnd = i, j
+	return true
+}
+
 // wordRun handles the word run that starts at text[i] and returns its end.
 func (sc *scanner) wordRun(i int) int {
 	j, fold := wordEnd(sc.text, i)
 	r := sc.makeRun(i, j, fold)
-	sc.covered = sc.covered[:0]
-	if sc.words(&r)&mDigit != 0 {
+	sc.startCover(i, j)
+	if sc.words(&r, 0)&mDigit != 0 {
 		sc.digitsIn(&r)
 	}
 	sc.prevStart, sc.prevEnd = i, j

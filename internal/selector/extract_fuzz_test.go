@@ -32,12 +32,23 @@ func FuzzExtract(f *testing.F) {
 			f.Add(line, "KR")
 		}
 	}
+	norm := NewNormalizer(0)
 	f.Fuzz(func(t *testing.T, text, region string) {
 		got := Extract(text, Hints{Region: region})
 		for i, m := range got {
 			checkMatch(t, text, m)
 			if i > 0 && got[i-1].Start > m.Start {
 				t.Fatalf("match %d at %d comes after match %d at %d", i, m.Start, i-1, got[i-1].Start)
+			}
+		}
+		// A Normalizer finds the same.
+		with := Extract(text, Hints{Region: region, Normalizer: norm})
+		if len(with) != len(got) {
+			t.Fatalf("%d matches with a Normalizer, %d without", len(with), len(got))
+		}
+		for i := range got {
+			if with[i] != got[i] {
+				t.Fatalf("match %d: %+v with a Normalizer, %+v without", i, with[i], got[i])
 			}
 		}
 	})
@@ -74,6 +85,9 @@ func TestExtractHostileInput(t *testing.T) {
 		{"colons", strings.Repeat("a:", 1<<20), 0},
 		{"hex", strings.Repeat("0x", 1<<20), 0},
 		{"context words", strings.Repeat("Telegram: 계좌 ", 1<<16), 0},
+		{"context prefixes", strings.Repeat("ID:", 1<<20), 0},
+		{"closing brackets", "http://a.com/" + strings.Repeat(")", 1<<20), -1},
+		{"addresses in one run", strings.Repeat("ab@cd.com/", 1<<18), -1},
 		{"10 MB line", strings.Repeat("call +855 12 345 678 or see t.me/scam_support or mail a.b@example.com ", 10<<20/69), 4 * (10 << 20 / 69)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -92,16 +106,19 @@ func TestExtractHostileInput(t *testing.T) {
 // falls as the input grows would mean worse than linear time.
 func BenchmarkExtractHostile(b *testing.B) {
 	for _, c := range []struct{ name, unit string }{
-		{"digits", "1 "}, {"at", "a@"}, {"dots", "a."}, {"brackets", "[.]"},
+		{"digits", "1 "}, {"at", "a@"}, {"dots", "a."}, {"brackets", "[.]"}, {"prefixes", "ID:"},
+		{"closing", "http://a.com/))))))"}, {"addresses", "ab@cd.com/"},
 		{"mixed", "call +855 12 345 678 t.me/x_y_z a@b.co "},
 	} {
 		for _, size := range []int{1 << 16, 1 << 20} {
 			text := strings.Repeat(c.unit, size/len(c.unit))
 			b.Run(fmt.Sprintf("%s/%dKiB", c.name, size>>10), func(b *testing.B) {
 				b.SetBytes(int64(len(text)))
+				cpu := cpuTime()
 				for b.Loop() {
 					Extract(text, Hints{Region: "KH"})
 				}
+				reportCPURate(b, cpu, len(text))
 			})
 		}
 	}

@@ -12,17 +12,20 @@ var urlSchemes = []string{"https", "http", "hxxps", "hxxp", "hxtps", "hxtp", "ft
 // trimURLEnd drops the punctuation that ends a sentence rather than a URL
 // from s[a:e], and closing brackets that were not opened in it.
 func trimURLEnd(s string, a, e int) int {
+	opens := [2]int{strings.Count(s[a:e], "("), strings.Count(s[a:e], "[")}
+	closes := [2]int{strings.Count(s[a:e], ")"), strings.Count(s[a:e], "]")}
 	for e > a {
 		switch c := s[e-1]; c {
 		case '.', ':', '?', '!', '-', '=', '&':
 			e--
 			continue
 		case ')', ']':
-			open := byte('(')
+			k := 0
 			if c == ']' {
-				open = '['
+				k = 1
 			}
-			if strings.Count(s[a:e], string(open)) < strings.Count(s[a:e], string(c)) {
+			if opens[k] < closes[k] {
+				closes[k]--
 				e--
 				continue
 			}
@@ -61,6 +64,7 @@ func (sc *scanner) schemeURL(r *run, i int) bool {
 		return false
 	}
 	sc.cover(start, end)
+	sc.urlStart, sc.urlEnd = start, end
 	sc.linkExtras(start, end, u)
 	return true
 }
@@ -206,6 +210,7 @@ func (sc *scanner) host(r *run, a, k int) bool {
 		}
 		if u, ok := sc.try(URL, start, r.at(ue), Options{}); ok {
 			sc.cover(start, r.at(ue))
+			sc.urlStart, sc.urlEnd = start, r.at(ue)
 			sc.linkExtras(start, r.at(ue), u)
 			return true
 		}

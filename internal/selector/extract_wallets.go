@@ -41,15 +41,11 @@ func (sc *scanner) segments(r *run) bool {
 	return matched
 }
 
-// walletInLink reports whether the covered position p is inside a URL,
-// where a wallet in the path (an explorer's address page) still counts.
+// walletInLink reports whether the covered position p is inside the
+// run's URL, where a wallet in the path (an explorer's address page)
+// still counts.
 func (sc *scanner) walletInLink(p int) bool {
-	for i := len(sc.out) - 1; i >= 0 && sc.out[i].End > p; i-- {
-		if sc.out[i].Kind == URL && sc.out[i].Start <= p {
-			return true
-		}
-	}
-	return false
+	return p >= sc.urlStart && p < sc.urlEnd
 }
 
 // walletShape says whether a segment has the length and alphabet of a

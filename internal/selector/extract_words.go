@@ -27,8 +27,9 @@ var markOf = func() (t [128]uint8) {
 // words finds the selectors in one word run: context words, URLs,
 // domains, e-mail addresses, @handles, IP addresses, wallets, IBANs, and
 // handles that a context word announced. Digit runs are digitsIn's. It
-// returns the run's marks.
-func (sc *scanner) words(r *run) uint8 {
+// returns the run's marks. depth counts the context words read off the
+// front of the run so far ("ID:abc": one).
+func (sc *scanner) words(r *run, depth int) uint8 {
 	s := r.s
 	var marks uint8
 	colons := 0
@@ -57,7 +58,7 @@ func (sc *scanner) words(r *run) uint8 {
 	for m < e && (isAlpha(s[m]) || (s[m] == '/' && m == a+1 && e > a+2)) {
 		m++
 	}
-	if m > a && (m == e || s[m] == ':' || s[m] == '=') {
+	if m > a && (m == e || s[m] == ':' || s[m] == '=') && depth < 2 {
 		if cw, ok := asciiCtx(s[a:m]); ok {
 			colon := m < len(s) && (s[m] == ':' || s[m] == '=')
 			if m == e && !colon {
@@ -71,7 +72,7 @@ func (sc *scanner) words(r *run) uint8 {
 				m++
 			}
 			sub := r.slice(m, len(s))
-			sc.words(&sub)
+			sc.words(&sub, depth+1)
 			return marks
 		}
 		if m == e && m-a <= 5 && isPairSecond(s[a]) && sc.pairCtx(r.start, r.at(m)) {
