@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Bulk import benchmark: counterscam's whole import pipeline (parse,
+# normalise, de-duplicate, store, link, update networks) against the plain
+# loaders of the same CSV into one bare table, in the same run:
+#   embedded:   counterscam import --data   vs  sqlite3 .import
+#   PostgreSQL: counterscam import --db     vs  psql \copy
+# Usage: bench/import/run.sh [N]   (default 1000000 reports)
+# Prints wall times, the ratios and counterscam's peak RSS.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+N=${1:-1000000}
+OUT=${OUT:-bench/out/import}
+PG=${COUNTERSCAM_BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable}
+mkdir -p "$OUT"
+command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
+command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+
+go build -o "$OUT/counterscam" ./cmd/counterscam
+CSV="$OUT/reports-$N.csv"
+[ -s "$CSV" ] || go run ./bench/gen -n "$N" -o "$CSV"
+echo "input: $CSV ($(du -h "$CSV" | cut -f1), $N reports)"
+
+secs() { python3 -c "import sys; print('%.2f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$@"; }
+now() { date +%s.%N; }
+
+# sqlite3 .import into one bare table with the CSV's columns.
+rm -f "$OUT/bare.db"
+cols=$(head -1 "$CSV" | tr -d '\r' | sed 's/,/ TEXT, /g')
+sqlite3 "$OUT/bare.db" "CREATE TABLE reports ($cols TEXT);"
+t0=$(now)
+sqlite3 "$OUT/bare.db" ".import --csv --skip 1 $CSV reports"
+t1=$(now)
+ref_sqlite=$(secs "$t0" "$t1")
+
+# counterscam import into a fresh embedded store.
+rm -rf "$OUT/data"
+t0=$(now)
+/usr/bin/time -f "%M" -o "$OUT/rss-sqlite" "$OUT/counterscam" import --quiet --data "$OUT/data" --rejects "$OUT/rejects.tsv" "$CSV"
+t1=$(now)
+cs_sqlite=$(secs "$t0" "$t1")
+echo "embedded:   sqlite3 .import ${ref_sqlite}s   counterscam import ${cs_sqlite}s   ratio $(python3 -c "print('%.1fx' % ($cs_sqlite/$ref_sqlite))")   peak RSS $(( $(cat "$OUT/rss-sqlite") / 1024 )) MiB"
+
+if [ "${SKIP_POSTGRES:-}" = "" ] && pg_isready -q -h 127.0.0.1 -p 5432; then
+	db="csbench_$$"
+	psql "$PG" -qc "CREATE DATABASE $db" >/dev/null
+	trap 'psql "$PG" -qc "DROP DATABASE IF EXISTS $db" >/dev/null' EXIT
+	dsn="${PG/\/postgres\?//$db?}"
+	psql "$dsn" -qc "CREATE TABLE bare ($cols TEXT)"
+	t0=$(now)
+	psql "$dsn" -qc "\\copy bare FROM '$CSV' WITH (FORMAT csv, HEADER true)"
+	t1=$(now)
+	ref_pg=$(secs "$t0" "$t1")
+	t0=$(now)
+	/usr/bin/time -f "%M" -o "$OUT/rss-pg" "$OUT/counterscam" import --quiet --db "$dsn" --rejects "$OUT/rejects-pg.tsv" "$CSV"
+	t1=$(now)
+	cs_pg=$(secs "$t0" "$t1")
+	echo "PostgreSQL: psql \\copy ${ref_pg}s   counterscam import ${cs_pg}s   ratio $(python3 -c "print('%.1fx' % ($cs_pg/$ref_pg))")   peak RSS $(( $(cat "$OUT/rss-pg") / 1024 )) MiB"
+fi
