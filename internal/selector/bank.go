@@ -44,6 +44,10 @@ var bankFillerWords = map[string]bool{
 	"계좌": true, "계좌번호": true, "번호": true, "입금계좌": true,
 	"account": true, "accountno": true, "accountnumber": true, "acct": true,
 	"acc": true, "ac": true, "no": true, "number": true,
+	"stk": true, "tk": true, "sotaikhoan": true, "taikhoan": true, "số": true, "tài": true, "khoản": true,
+	"账号": true, "账户": true, "卡号": true, "银行卡": true, "收款账户": true,
+	"บัญชี": true, "เลขที่บัญชี": true, "เลขบัญชี": true,
+	"គណនី": true, "លេខគណនី": true,
 }
 
 func parseBankAccount(raw string, o Options) (Selector, error) {

@@ -222,3 +222,12 @@ func BenchmarkParseBank(b *testing.B) {
 		_, _ = ParseAs(BankAccount, inputs[i%len(inputs)], Options{})
 	}
 }
+
+func TestBankFillerWordsInTheVictimsLanguages(t *testing.T) {
+	for _, in := range []string{"Vietcombank STK 0123456789", "ABA គណនី 000 123 456", "Kasikornbank เลขที่บัญชี 123-4-56789-0"} {
+		s, err := ParseAs(BankAccount, in, Options{})
+		if err != nil || s.Subtype == "" {
+			t.Errorf("ParseAs(bank_account, %q) = %+v, %v; want the bank's code kept", in, s, err)
+		}
+	}
+}

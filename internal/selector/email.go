@@ -25,6 +25,7 @@ const maxEmailLen = 512
 const maxLocalLen = 64
 
 func parseEmail(raw string, o Options) (Selector, error) {
+	raw = foldFullWidth(raw)
 	if len(raw) > maxEmailLen {
 		return Selector{}, invalid(Email, raw, "too long for an e-mail address")
 	}

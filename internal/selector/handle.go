@@ -103,6 +103,7 @@ func hdlPlatformKey(word string) (string, bool) {
 }
 
 func parseHandle(raw string, o Options) (Selector, error) {
+	raw = foldFullWidth(raw)
 	if len(raw) > hdlMaxInput {
 		return Selector{}, invalid(Handle, raw, "too long for a handle")
 	}

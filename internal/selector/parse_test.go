@@ -183,3 +183,20 @@ func TestParseDetectsCanonicalBankAccounts(t *testing.T) {
 		}
 	}
 }
+
+func TestParseFullWidthForms(t *testing.T) {
+	for _, c := range []struct {
+		kind Kind
+		in   string
+		want string
+	}{
+		{URL, "ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍ／ｊｏｂ", "https://example.com/job"},
+		{Email, "ｊｏｈｎ＠ｅｘａｍｐｌｅ．ｃｏｍ", "john@example.com"},
+		{Handle, "＠ｇｏｌｄｅｎ＿ｊｏｂ８８", "telegram:golden_job88"},
+	} {
+		s, err := ParseAs(c.kind, c.in, Options{})
+		if err != nil || s.Value != c.want {
+			t.Errorf("ParseAs(%s, %q) = %q, %v; want %q", c.kind, c.in, s.Value, err, c.want)
+		}
+	}
+}

@@ -39,6 +39,7 @@ var defaultPorts = map[string]string{
 }
 
 func parseURL(raw string, o Options) (Selector, error) {
+	raw = foldFullWidth(raw)
 	if len(raw) > maxURLLen {
 		return Selector{}, invalid(URL, raw, "longer than 8 KiB")
 	}
