@@ -58,7 +58,7 @@ func TransliterateKhmer(s string) string {
 				i++
 				continue
 			}
-			if hasVowel && !khmerVowelAfter(rs, i+1) {
+			if hasVowel && !khmerVowelAfter(rs, i+1) && !khmerLastConsonantNext(rs, i+1) {
 				b.WriteString(khmerFinal(c.latin))
 				hasVowel = false
 				syllableOpen = false
@@ -178,4 +178,14 @@ func khmerVowelAfter(rs []rune, i int) bool {
 		return false
 	}
 	return false
+}
+
+// khmerLastConsonantNext reports whether position i holds a bare consonant
+// that ends the word: the consonant before it then opens a syllable of its
+// own (កុសល ko-sal) rather than closing the previous one.
+func khmerLastConsonantNext(rs []rune, i int) bool {
+	if i >= len(rs) || rs[i] < 0x1780 || rs[i] > 0x17A2 {
+		return false
+	}
+	return i+1 >= len(rs) || !isKhmer(rs[i+1]) || rs[i+1] == 0x17CB
 }

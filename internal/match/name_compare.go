@@ -26,9 +26,9 @@ const (
 )
 
 // names scores the best pairing of the two records' name readings.
-func (s scorer) names(a, b *record, add addFunc) {
+func (s scorer) names(a, b *record, add addFunc) (family, given nameLevel) {
 	if len(a.forms) == 0 || len(b.forms) == 0 {
-		return
+		return nameMissing, nameMissing
 	}
 	best := math.Inf(-1)
 	var bi, bj int
@@ -63,6 +63,38 @@ func (s scorer) names(a, b *record, add addFunc) {
 	if fa.reordered || fb.reordered {
 		add("name order", -0.5, func() string { return "name order: family and given names read in swapped order" })
 	}
+	return bfl, bgl
+}
+
+// agrees reports whether a name part agrees well enough to call two names
+// the same: equal, a passport variant, the same sound, or a close spelling.
+func (l nameLevel) agrees() bool {
+	return l == nameEqual || l == nameVariant || l == nameSound || l == nameClose
+}
+
+// NameWeightCentre centres Value for CompareNames.
+const NameWeightCentre = 5.0
+
+// CompareNames compares two names alone. Its Class is Match when both the
+// family and the given name agree (equal, passport variant, same sound or
+// a close spelling), Possible when the weights still add up to at least
+// NameWeightCentre, NonMatch otherwise. Value = 1/(1+2^-(W-NameWeightCentre)).
+func CompareNames(a, b Name) Score {
+	ra := record{forms: nameForms(a, nil)}
+	rb := record{forms: nameForms(b, nil)}
+	var sc Score
+	fl, gl := scorer{explain: true}.names(&ra, &rb, func(name string, w float64, detail func() string) {
+		sc.Weight += w
+		sc.Features = append(sc.Features, Feature{Name: name, Weight: w, Detail: detail()})
+	})
+	sc.Value = 1 / (1 + math.Exp2(-(sc.Weight - NameWeightCentre)))
+	switch {
+	case fl.agrees() && gl.agrees():
+		sc.Class = Match
+	case sc.Weight >= NameWeightCentre:
+		sc.Class = Possible
+	}
+	return sc
 }
 
 func levelText(l nameLevel, jw float64, a, b *nameForm, family bool) string {
@@ -129,12 +161,13 @@ func (s scorer) familyWeight(a, b *nameForm) (float64, nameLevel, float64) {
 		// two known, different Korean surnames
 		return -5, nameDiffer, jaroWinkler(a.family, b.family)
 	}
-	if a.familySkel == b.familySkel && len(a.familySkel) >= 2 {
+	exact := a.script == b.script && (a.script == ScriptHangul || a.script == ScriptHan)
+	if !exact && a.familySkel == b.familySkel && len(a.familySkel) >= 2 {
 		return weightFor(math.Max(s.familyShare(a), 0.01), 0.8, 1, 7), nameSound, 1
 	}
 	jw := jaroWinkler(a.family, b.family)
 	switch {
-	case jw >= 0.92 || len(a.family) >= 4 && editDistanceAtMost1(a.family, b.family):
+	case jw >= 0.95 || len(a.family) >= 4 && editDistanceAtMost1(a.family, b.family):
 		return 4, nameClose, jw
 	case jw >= 0.85:
 		return 1, nameNear, jw
@@ -156,21 +189,24 @@ func (s scorer) givenWeight(a, b *nameForm) (float64, nameLevel, float64) {
 	if a.given == b.given {
 		return weightFor(share, 0.9, 2, 10), nameEqual, 1
 	}
-	if a.givenSkel == b.givenSkel && len(a.givenSkel) >= 2 {
+	// Two names both written in Hangul (or Han) are exact: 서연 and 서윤
+	// are different names even though their romanisations sound alike.
+	exact := a.script == b.script && (a.script == ScriptHangul || a.script == ScriptHan)
+	if !exact && a.givenSkel == b.givenSkel && len(a.givenSkel) >= 2 {
 		return weightFor(math.Max(share, 0.01), 0.8, 1.5, 7), nameSound, 1
 	}
 	jw := jaroWinkler(a.given, b.given)
-	if sj := jaroWinkler(a.givenSkel, b.givenSkel); sj > jw {
+	if sj := jaroWinkler(a.givenSkel, b.givenSkel); sj > jw && !exact {
 		jw = sj
 	}
-	korean := len(a.groups) > 0 || len(b.groups) > 0 || a.script == ScriptHangul || b.script == ScriptHangul
+	korean := len(a.groups) > 0 || len(b.groups) > 0 || a.script == ScriptHangul || b.script == ScriptHangul ||
+		a.script == ScriptHan || b.script == ScriptHan
 	if korean {
-		// Korean given names are two syllables picked from a small set:
-		// a shared prefix says little, a changed syllable is another name.
-		switch {
-		case jw >= 0.96:
-			return 3, nameClose, jw
-		case jw >= 0.92:
+		// Korean (and Chinese) given names are syllables picked from a small
+		// set: a shared prefix says little, and a changed syllable (세훈,
+		// 세현) is another name however close the letters, so only a
+		// phonetic agreement counts as agreement.
+		if jw >= 0.92 {
 			return 0.5, nameNear, jw
 		}
 		return -5, nameDiffer, jw

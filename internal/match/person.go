@@ -212,12 +212,11 @@ func latinForms(text, written string, script Script, dst []nameForm) []nameForm 
 	first, last := words[0], words[len(words)-1]
 	_, firstKnown := surnames.byLatin[first]
 	_, lastKnown := surnames.byLatin[last]
-	if firstKnown || !lastKnown {
-		dst = append(dst, makeForm(first, strings.Join(words[1:], ""), written, script, false))
-	}
-	if lastKnown || !firstKnown {
-		dst = append(dst, makeForm(last, strings.Join(words[:len(words)-1], ""), written, script, !lastKnown))
-	}
+	// Both readings are kept; the one against the evidence of the surname
+	// table is marked as reordered and costs a little.
+	lastFirst := lastKnown && !firstKnown
+	dst = append(dst, makeForm(first, strings.Join(words[1:], ""), written, script, lastFirst))
+	dst = append(dst, makeForm(last, strings.Join(words[:len(words)-1], ""), written, script, !lastFirst))
 	return dst
 }
 
