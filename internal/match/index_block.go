@@ -3,7 +3,6 @@ package match
 import (
 	"hash/maphash"
 	"sort"
-	"strconv"
 )
 
 // Option configures an Index or Dedupe.
@@ -108,12 +107,7 @@ func (ix *Index) Person(i int) Person { return ix.persons[i] }
 func (ix *Index) blockKeys(r *record, dst []uint64) []uint64 {
 	var h maphash.Hash
 	h.SetSeed(ix.seed)
-	key := func(parts ...string) {
-		h.Reset()
-		for _, p := range parts {
-			h.WriteString(p)
-			h.WriteByte(0)
-		}
+	add := func() {
 		k := h.Sum64()
 		for _, x := range dst {
 			if x == k {
@@ -122,12 +116,27 @@ func (ix *Index) blockKeys(r *record, dst []uint64) []uint64 {
 		}
 		dst = append(dst, k)
 	}
+	key2 := func(tag, a string) {
+		h.Reset()
+		h.WriteString(tag)
+		h.WriteString(a)
+		add()
+	}
+	key3 := func(tag, a, b string) {
+		h.Reset()
+		h.WriteString(tag)
+		h.WriteString(a)
+		h.WriteByte(0)
+		h.WriteString(b)
+		add()
+	}
 	year, full := "", ""
 	if r.dob.Year != 0 {
-		year = strconv.Itoa(r.dob.Year)
+		digits := dateDigits(r.dob)
+		year = digits[:4]
 		if r.dob.Month != 0 && r.dob.Day != 0 {
-			full = r.dob.String()
-			key("d", full)
+			full = digits
+			key2("d\x00", full)
 		}
 	}
 	var fams []string
@@ -137,27 +146,29 @@ func (ix *Index) blockKeys(r *record, dst []uint64) []uint64 {
 		giv := f.givenSkel
 		for _, fam := range fams {
 			if giv != "" {
-				key("n", fam, giv)
+				key3("n\x00", fam, giv)
 			}
 			if full != "" {
-				key("fd", fam, full)
+				key3("fd\x00", fam, full)
 			}
-			if year != "" && len(giv) >= 2 {
-				key("fyg", fam, year, giv[:2])
+			if year != "" && len(giv) >= 3 && !f.reordered {
+				key3("fyg\x00", fam, year+giv[:3])
 			}
 		}
-		if giv != "" && year != "" {
-			key("gy", giv, year)
+		// Not for a reordered reading, whose "given name" is a surname and
+		// would gather everyone of that surname born that year.
+		if giv != "" && year != "" && !f.reordered {
+			key3("gy\x00", giv, year)
 		}
 	}
 	for _, d := range r.docs {
 		if len(d.number) >= 5 {
-			key("doc", d.number)
+			key2("doc\x00", d.number)
 		}
 	}
 	for _, a := range r.attrs {
 		if len(a.value) >= 3 {
-			key("a", a.name, a.value)
+			key3("a\x00", a.name, a.value)
 		}
 	}
 	return dst

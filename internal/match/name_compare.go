@@ -38,6 +38,9 @@ func (s scorer) names(a, b *record, add addFunc) (family, given nameLevel) {
 	for i := range a.forms {
 		for j := range b.forms {
 			fa, fb := &a.forms[i], &b.forms[j]
+			if fa.reordered && fb.reordered {
+				continue // the same as neither reordered
+			}
 			fw, fl, fjw := s.familyWeight(fa, fb)
 			gw, gl, gjw := s.givenWeight(fa, fb)
 			w := fw + gw

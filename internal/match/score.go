@@ -164,13 +164,7 @@ func (s scorer) dates(a, b *record, add addFunc) {
 
 // compareDatesFast classifies without building the explanation.
 func compareDatesFast(a, b Date) (dateAgreement, string) {
-	if a.Year == 0 || b.Year == 0 {
-		return dateMissing, ""
-	}
-	if a == b && a.Month != 0 && a.Day != 0 {
-		return dateExact, ""
-	}
-	return compareDates(a, b)
+	return classifyDates(a, b), ""
 }
 
 func dateParts(d Date) int {
