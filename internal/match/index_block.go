@@ -220,7 +220,8 @@ type Candidate struct {
 // Best returns up to k candidates for p, best first, scored with
 // explanations. Those scoring below PossibleThreshold are left out. With
 // decisions (WithDecisions) and p.ID set, persons judged different from p
-// are never returned and persons judged the same always are, first.
+// are never returned and persons judged the same always are, first. An
+// indexed person with p's own ID is not returned.
 func (ix *Index) Best(p Person, k int) []Candidate {
 	r := prepare(&p)
 	mark := make([]bool, len(ix.recs))
@@ -238,8 +239,8 @@ func (ix *Index) Best(p Person, k int) []Candidate {
 		}
 	}
 	for _, j := range cands {
-		if seen[j] {
-			continue
+		if seen[j] || p.ID != "" && ix.persons[j].ID == p.ID {
+			continue // a record is not a candidate for itself
 		}
 		if d := ix.cfg.decisions; d != nil && p.ID != "" && ix.persons[j].ID != "" && d.Verdict(p.ID, ix.persons[j].ID) == Different {
 			continue

@@ -66,6 +66,11 @@ func TransliterateKhmer(s string) string {
 			}
 			if syllableOpen { // previous consonant had no vowel: inherent one
 				b.WriteString(khmerInherent(oSerie))
+				if !khmerVowelAfter(rs, i+1) && (i+1 >= len(rs) || !isKhmer(next) || next == 0x17CB) {
+					b.WriteString(khmerFinal(c.latin)) // and this one closes it
+					syllableOpen = false
+					continue
+				}
 			}
 			b.WriteString(c.latin)
 			oSerie = c.oSerie

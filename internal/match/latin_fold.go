@@ -1,6 +1,9 @@
 package match
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // latin1Fold gives the base letters of U+00C0..U+00FF, lower case; '*' marks
 // a sign that is not a letter (× ÷).
@@ -9,7 +12,7 @@ const latin1Fold = "aaaaaaaceeeeiiiidnooooo*ouuuuyts" + "aaaaaaaceeeeiiiidnooooo
 // latinExtAFold gives the base letters of U+0100..U+017F, lower case, one per
 // code point; ligatures are expanded in foldRune.
 const latinExtAFold = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii" +
-	"**jjkkklllllllllnnnnnnnnnoooooo**rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs"
+	"**jjkkkllllllllllnnnnnnnnnoooooo**rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs"
 
 // foldRune returns the lower-case ASCII letters a Latin letter stands for
 // without its marks ("É" -> "e", "ß" -> "ss", "ǚ" -> "u"), "" for combining
@@ -38,12 +41,39 @@ func foldRune(r rune) (string, bool) {
 		return string(c), c != '*'
 	case r >= 0x1CD && r <= 0x1DC: // Ǎǎ Ǐǐ Ǒǒ Ǔǔ Ǖǖ Ǘǘ Ǚǚ Ǜǜ (pinyin tones)
 		return string("aaiioouuuuuuuuuu"[r-0x1CD]), true
+	case r >= 0x1EA0 && r <= 0x1EF9: // Vietnamese letters with two marks
+		return string(vietFold(r)), true
+	case r == 'Ơ' || r == 'ơ':
+		return "o", true
+	case r == 'Ư' || r == 'ư':
+		return "u", true
 	case r == 'ɑ':
 		return "a", true
 	case r == 'ŉ':
 		return "n", true
 	}
+	if unicode.IsLetter(r) && r < 0x0250 {
+		return "", true // another Latin letter: dropped, the word goes on
+	}
 	return "", false
+}
+
+// vietFold gives the base of U+1EA0..U+1EF9, which run in blocks of one
+// vowel: a (24), e (16), i (4), o (24), u (14), y (8).
+func vietFold(r rune) byte {
+	switch n := r - 0x1EA0; {
+	case n < 24:
+		return 'a'
+	case n < 40:
+		return 'e'
+	case n < 44:
+		return 'i'
+	case n < 68:
+		return 'o'
+	case n < 82:
+		return 'u'
+	}
+	return 'y'
 }
 
 // foldLatin lower-cases s, strips diacritics and keeps only letters, with

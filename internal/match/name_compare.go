@@ -170,7 +170,7 @@ func (s scorer) familyWeight(a, b *nameForm) (float64, nameLevel, float64) {
 	}
 	jw := jaroWinkler(a.family, b.family)
 	switch {
-	case jw >= 0.95 || len(a.family) >= 4 && editDistanceAtMost1(a.family, b.family):
+	case jw >= 0.95 || min(len(a.family), len(b.family)) >= 4 && editDistanceAtMost1(a.family, b.family):
 		return 4, nameClose, jw
 	case jw >= 0.85:
 		return 1, nameNear, jw
@@ -215,7 +215,7 @@ func (s scorer) givenWeight(a, b *nameForm) (float64, nameLevel, float64) {
 		return -5, nameDiffer, jw
 	}
 	switch {
-	case jw >= 0.94 || len(a.given) >= 4 && editDistanceAtMost1(a.given, b.given):
+	case jw >= 0.94 || min(len(a.given), len(b.given)) >= 4 && editDistanceAtMost1(a.given, b.given):
 		return 4, nameClose, jw
 	case jw >= 0.88:
 		return 2, nameNear, jw

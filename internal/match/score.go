@@ -198,7 +198,7 @@ func (s scorer) documents(a, b *record, add addFunc) {
 				add(docName(da, db), 15, func() string { return docName(da, db) + ": equal" })
 				return
 			}
-			if close == nil && len(da.number) >= 6 && editDistanceAtMost1(da.number, db.number) {
+			if close == nil && min(len(da.number), len(db.number)) >= 6 && editDistanceAtMost1(da.number, db.number) {
 				close, closeOther = da, db
 			}
 			if conflict == nil && da.kind == db.kind && da.country != "" && da.country == db.country {
@@ -253,7 +253,7 @@ func (s scorer) attributes(a, b *record, add addFunc) {
 			}
 			w := math.Min(12, math.Log2(0.9/u))
 			add(x.name, w, func() string { return x.name + ": equal" })
-		case editDistanceAtMost1(x.value, y.value) || len(x.value) >= 6 && jaroWinkler(x.value, y.value) >= 0.9:
+		case editDistanceAtMost1(x.value, y.value) || min(len(x.value), len(y.value)) >= 6 && jaroWinkler(x.value, y.value) >= 0.9:
 			add(x.name, 2, func() string { return x.name + ": nearly equal (" + x.value + " / " + y.value + ")" })
 		default:
 			add(x.name, -2.7, func() string { return x.name + ": differs" })
