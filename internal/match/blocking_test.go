@@ -38,11 +38,11 @@ func TestBlockingRecall(t *testing.T) {
 	}
 }
 
-// BenchmarkDedupe5kBlockedVsBruteForce measures, in the same run, Dedupe
-// and scoring all pairs on the same 5,500 records; the ratio of the two
+// BenchmarkDedupe3kBlockedVsBruteForce measures, in the same run, Dedupe
+// and scoring all pairs on the same 3,300 records; the ratio of the two
 // sub-benchmarks is what blocking buys.
-func BenchmarkDedupe5kBlockedVsBruteForce(b *testing.B) {
-	persons, _ := synthPersons(5000, 0.1, 5)
+func BenchmarkDedupe3kBlockedVsBruteForce(b *testing.B) {
+	persons, _ := synthPersons(3000, 0.1, 5)
 	b.Run("blocked", func(b *testing.B) {
 		for b.Loop() {
 			Dedupe(persons, WithWorkers(1))
