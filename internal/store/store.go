@@ -149,6 +149,7 @@ type Edge struct {
 
 // Reader is every read the services make.
 type Reader interface {
+	TrustReader
 	GetReport(ctx context.Context, id string) (*Report, error)
 	// GetReportByRef returns the report an origin stored under its own reference.
 	GetReportByRef(ctx context.Context, origin, externalRef string) (*Report, error)
@@ -187,6 +188,7 @@ type Counts struct {
 // Writer is every change, made inside one transaction (Store.Update).
 type Writer interface {
 	Reader
+	TrustWriter
 	// InsertReports stores reports with their losses and selector links,
 	// skipping any whose (Origin, ExternalRef) is already stored; inserted[i]
 	// says whether reports[i] was new. Selector rows are upserted (first and

@@ -94,7 +94,7 @@ func TestUpgradeFromVersion1(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if got := appliedVersions(t, s); !reflect.DeepEqual(got, []int{1, 2}) {
+	if got := appliedVersions(t, s); !reflect.DeepEqual(got, []int{1, 2, 3}) {
 		t.Fatalf("applied %v", got)
 	}
 	r, err := s.GetReport(ctx, "01JH0000000000000000000001")
