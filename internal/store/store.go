@@ -110,13 +110,15 @@ type SelectorFlags struct {
 }
 
 // Network is a connected component of reports and linking selectors, as
-// last summarised.
+// last summarised; outside Scope.All, as its reports in scope make it up.
 type Network struct {
 	ID        string // the ULID of its oldest report
 	Reports   int
 	Selectors int // linking selectors in it
 	FirstSeen time.Time
 	LastSeen  time.Time
+	// UpdatedAt is when the summary was last refreshed; outside Scope.All,
+	// the latest CreatedAt of its reports in scope.
 	UpdatedAt time.Time
 }
 

@@ -16,7 +16,9 @@ import (
 // With Scope.All the stored summaries answer. Otherwise each network is
 // counted over its reports in scope, in one statement: reports, first and
 // last seen grouped by network, ordered and cut to the page, and then the
-// linking selectors of the page's networks only.
+// linking selectors of the page's networks only. UpdatedAt is then the
+// latest CreatedAt of the network's reports in scope, so that reports out
+// of scope change nothing a viewer sees.
 func (r reader) ListNetworks(ctx context.Context, f store.NetworkFilter) ([]*store.Network, error) {
 	var (
 		p       params
@@ -84,8 +86,9 @@ func (r reader) ListNetworks(ctx context.Context, f store.NetworkFilter) ([]*sto
 		s := p.add(size)
 		preds = append(preds, `(v.n < `+s+` OR (v.n = `+s+` AND v.network_id > `+p.add(f.After)+`))`)
 	}
-	page := `SELECT v.network_id, v.n, v.first_seen, v.last_seen, nw.updated_at FROM (
-			SELECT r.network_id, count(*) AS n, min(r.received_at) AS first_seen, max(r.received_at) AS last_seen` + hits + `
+	page := `SELECT v.network_id, v.n, v.first_seen, v.last_seen, v.updated_at FROM (
+			SELECT r.network_id, count(*) AS n, min(r.received_at) AS first_seen, max(r.received_at) AS last_seen,
+				max(r.created_at) AS updated_at` + hits + `
 			FROM reports r WHERE r.network_id IS NOT NULL AND ` + scope + ` GROUP BY r.network_id
 		) v JOIN networks nw ON nw.id = v.network_id` + where(preds...) + ` ORDER BY v.n DESC, v.network_id`
 	if f.Limit > 0 {

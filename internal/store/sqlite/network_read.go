@@ -61,7 +61,8 @@ func (r reader) GetNetwork(ctx context.Context, id string) (*store.Network, erro
 
 // visibleNetwork returns a network (after redirects) as the reports in sc
 // make it up: with Scope.All its stored summary, otherwise counted over the
-// reports in scope, store.ErrNotFound when it has none.
+// reports in scope (UpdatedAt the latest CreatedAt among them, so that
+// reports out of scope change nothing), store.ErrNotFound when it has none.
 func (r reader) visibleNetwork(ctx context.Context, id string, sc store.Scope) (*store.Network, error) {
 	if sc.All {
 		return r.GetNetwork(ctx, id)
@@ -72,9 +73,10 @@ func (r reader) visibleNetwork(ctx context.Context, id string, sc store.Scope) (
 	}
 	var p params
 	scope := scopeWhere("r", sc, &p)
-	q := `SELECT nw.id, v.n, (` + visibleSelectorCount("nw.id", scope) + `), v.first_seen, v.last_seen, nw.updated_at
+	q := `SELECT nw.id, v.n, (` + visibleSelectorCount("nw.id", scope) + `), v.first_seen, v.last_seen, v.updated_at
 		FROM networks nw JOIN (
-			SELECT r.network_id, count(*) AS n, min(r.received_at) AS first_seen, max(r.received_at) AS last_seen
+			SELECT r.network_id, count(*) AS n, min(r.received_at) AS first_seen, max(r.received_at) AS last_seen,
+				max(r.created_at) AS updated_at
 			FROM reports r WHERE r.network_id = ` + p.add(live) + ` AND ` + scope + ` GROUP BY r.network_id
 		) v ON v.network_id = nw.id`
 	return scanNetwork(r.db.QueryRowContext(ctx, q, p...))

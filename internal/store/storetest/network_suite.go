@@ -153,7 +153,7 @@ func testSummariseNetwork(t *testing.T, s store.Store) {
 			t.Fatal(err)
 		}
 		want := &store.NetworkSummary{
-			Network:         *getNetwork(t, s, fx.n1),
+			Network:         scopedNetwork(t, s, fx.n1, sc, day(50, 0).Add(time.Minute)),
 			Victims:         2, // v1 twice, and a report without a victim reference
 			Losses:          map[string]int64{"USD": 1500, "KRW": 2000000},
 			ScamTypes:       map[string]int{"romance": 1, "crypto_investment": 2},
@@ -167,7 +167,7 @@ func testSummariseNetwork(t *testing.T, s store.Store) {
 			t.Fatal(err)
 		}
 		want = &store.NetworkSummary{
-			Network:         *getNetwork(t, s, fx.n2),
+			Network:         scopedNetwork(t, s, fx.n2, sc, day(11, 0).Add(time.Minute)),
 			Victims:         2,
 			Losses:          map[string]int64{},
 			ScamTypes:       map[string]int{"job_lure": 2},
@@ -200,6 +200,18 @@ func testSummariseNetwork(t *testing.T, s store.Store) {
 		wantEqual(t, "selectors after merge", got.SelectorsByKind, map[string]int{"phone": 1, "crypto": 1, "email": 1, "bank_account": 1, "handle": 1})
 		wantEqual(t, "countries after merge", got.VictimCountries, map[string]int{"KR": 2, "KH": 1, "TH": 2})
 	}
+}
+
+// scopedNetwork is the stored summary of a network whose reports are all in
+// sc, as a read in sc returns it: outside Scope.All, updated when its
+// latest report was created.
+func scopedNetwork(t *testing.T, s store.Reader, id string, sc store.Scope, latest time.Time) store.Network {
+	t.Helper()
+	n := *getNetwork(t, s, id)
+	if !sc.All {
+		n.UpdatedAt = latest
+	}
+	return n
 }
 
 func testNetworkSelectors(t *testing.T, s store.Store) {
