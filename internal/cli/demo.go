@@ -130,7 +130,7 @@ func printScene(e *env, svc *intel.Service, sc *demo.Scene, dir string) error {
 	}
 	fmt.Fprintf(e.stdout, "counterscam demo: %d reports, %d selectors, %d networks (%d planted) in %s\n\n",
 		c.Reports, c.Selectors, c.Networks, len(sc.Networks), dir)
-	nets, err := svc.ListNetworks(e.ctx, store.NetworkFilter{MinReports: 2, Limit: 5})
+	nets, err := svc.ListNetworks(e.ctx, store.NetworkFilter{Scope: store.Scope{All: true}, MinReports: 2, Limit: 5})
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ func TestDemoRecoversPlantedNetworks(t *testing.T) {
 	}
 	netOf := map[string]string{} // external ref -> network
 	members := map[string][]string{}
-	reps, err := st.ListReports(ctx, store.ReportFilter{Limit: 1 << 20})
+	reps, err := st.ListReports(ctx, store.ReportFilter{Scope: store.Scope{All: true}, Limit: 1 << 20})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +58,7 @@ func TestDemoRecoversPlantedNetworks(t *testing.T) {
 			t.Errorf("lone report %s is in a network of %d", ref, n)
 		}
 	}
-	c, _ := st.Counts(ctx)
+	c, _ := st.Counts(ctx, store.Scope{All: true})
 	if c.Networks != len(sc.Networks)+len(sc.Lone) {
 		t.Errorf("%d networks, want %d planted + %d lone", c.Networks, len(sc.Networks), len(sc.Lone))
 	}

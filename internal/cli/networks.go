@@ -33,7 +33,7 @@ func runNetworks(e *env) error {
 	if !*asJSON {
 		fmt.Fprintln(tw, "NETWORK\tREPORTS\tSELECTORS\tFIRST SEEN\tLAST SEEN")
 	}
-	f := store.NetworkFilter{MinReports: *minReports, Limit: 1000}
+	f := store.NetworkFilter{Scope: store.Scope{All: true}, MinReports: *minReports, Limit: 1000}
 	n := 0
 	for {
 		page, err := st.ListNetworks(e.ctx, f)
@@ -73,7 +73,7 @@ func runStats(e *env) error {
 		return err
 	}
 	defer st.Close()
-	c, err := st.Counts(e.ctx)
+	c, err := st.Counts(e.ctx, store.Scope{All: true})
 	if err != nil {
 		return err
 	}

@@ -103,7 +103,7 @@ func (s *Service) checkSelector(ctx context.Context, sel selector.Selector, r *C
 // selectorContext returns the scam types of the reports naming a selector
 // and the size of the largest network they belong to.
 func (s *Service) selectorContext(ctx context.Context, id string) ([]string, int, error) {
-	reps, err := s.st.ListReports(ctx, store.ReportFilter{SelectorID: id, Limit: 1000})
+	reps, err := s.st.ListReports(ctx, store.ReportFilter{Scope: store.Scope{All: true}, SelectorID: id, Limit: 1000})
 	if err != nil {
 		return nil, 0, err
 	}

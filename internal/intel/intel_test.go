@@ -104,12 +104,12 @@ func TestReportsLinkThroughSharedSelectors(t *testing.T) {
 		t.Fatal("allow-listed t.me linked two reports")
 	}
 	// Importing the same (origin, external_ref) again adds nothing.
-	before, _ := st.Counts(ctx)
+	before, _ := st.Counts(ctx, store.Scope{All: true})
 	_, inserted, err := svc.CreateReport(ctx, report("KNPA", "a1", "+855 12 345 678"))
 	if err != nil || inserted {
 		t.Fatalf("duplicate: inserted=%v err=%v", inserted, err)
 	}
-	after, _ := st.Counts(ctx)
+	after, _ := st.Counts(ctx, store.Scope{All: true})
 	if before != after {
 		t.Fatalf("duplicate changed counts: %+v -> %+v", before, after)
 	}
@@ -160,7 +160,7 @@ func TestIncrementalEqualsRebuild(t *testing.T) {
 func partition(t *testing.T, st store.Store) []string {
 	t.Helper()
 	ctx := context.Background()
-	reps, err := st.ListReports(ctx, store.ReportFilter{Limit: 100000})
+	reps, err := st.ListReports(ctx, store.ReportFilter{Scope: store.Scope{All: true}, Limit: 100000})
 	if err != nil {
 		t.Fatal(err)
 	}

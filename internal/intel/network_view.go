@@ -36,11 +36,11 @@ func (s *Service) ListNetworks(ctx context.Context, f store.NetworkFilter) ([]*s
 // Network returns one network's view; an ID of a network that merged into
 // another gives the survivor's view.
 func (s *Service) Network(ctx context.Context, id string) (*NetworkView, error) {
-	sum, err := s.st.SummariseNetwork(ctx, id)
+	sum, err := s.st.SummariseNetwork(ctx, id, store.Scope{All: true})
 	if err != nil {
 		return nil, err
 	}
-	key, err := s.st.NetworkSelectors(ctx, sum.ID, KeyInfrastructureLimit)
+	key, err := s.st.NetworkSelectors(ctx, sum.ID, KeyInfrastructureLimit, store.Scope{All: true})
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +69,7 @@ func (s *Service) Selector(ctx context.Context, id string, limit int) (*Selector
 	if err != nil {
 		return nil, err
 	}
-	reps, err := s.st.ListReports(ctx, store.ReportFilter{SelectorID: id, Limit: limit})
+	reps, err := s.st.ListReports(ctx, store.ReportFilter{Scope: store.Scope{All: true}, SelectorID: id, Limit: limit})
 	if err != nil {
 		return nil, err
 	}

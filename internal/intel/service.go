@@ -78,4 +78,6 @@ func (s *Service) newID() string {
 }
 
 // Stats returns the store's totals.
-func (s *Service) Stats(ctx context.Context) (store.Counts, error) { return s.st.Counts(ctx) }
+func (s *Service) Stats(ctx context.Context) (store.Counts, error) {
+	return s.st.Counts(ctx, store.Scope{All: true})
+}

@@ -46,6 +46,13 @@ type Report struct {
 	Selectors     []ReportSelector
 	NetworkID     string // set by the intelligence service
 	CreatedAt     time.Time
+	CreatedBy     string // the user who took it in ("" for imports and the public)
+	PAP           string // FIRST PAP: what a recipient may do with it (CLEAR, GREEN, AMBER, RED), "" when not given
+	LegalBasis    string // the legal basis of keeping the personal data in it
+	Purpose       string // what it may be used for
+	// Recipients are the users a RED report is shared with, besides its
+	// creator: sorted, without repeats.
+	Recipients []string
 }
 
 // Loss is money lost, in integer minor units of an ISO 4217 currency.
@@ -103,13 +110,15 @@ type SelectorFlags struct {
 }
 
 // Network is a connected component of reports and linking selectors, as
-// last summarised.
+// last summarised; outside Scope.All, as its reports in scope make it up.
 type Network struct {
 	ID        string // the ULID of its oldest report
 	Reports   int
 	Selectors int // linking selectors in it
 	FirstSeen time.Time
 	LastSeen  time.Time
+	// UpdatedAt is when the summary was last refreshed; outside Scope.All,
+	// the latest CreatedAt of its reports in scope.
 	UpdatedAt time.Time
 }
 
@@ -123,8 +132,13 @@ type NetworkSummary struct {
 	SelectorsByKind map[string]int   // kind -> distinct selectors
 }
 
-// NetworkFilter selects networks; zero fields do not filter.
+// NetworkFilter selects networks; zero fields do not filter, except Scope,
+// whose zero value is the public's (CLEAR reports only).
 type NetworkFilter struct {
+	// Scope is what the viewer may see: networks are counted, filtered and
+	// ordered over the reports in scope only, and a network with none in
+	// scope is not listed.
+	Scope         Scope
 	ScamType      string
 	VictimCountry string
 	Since, Until  time.Time // reports received in the period
@@ -133,8 +147,10 @@ type NetworkFilter struct {
 	Limit         int
 }
 
-// ReportFilter selects reports; zero fields do not filter.
+// ReportFilter selects reports; zero fields do not filter, except Scope,
+// whose zero value is the public's (CLEAR reports only).
 type ReportFilter struct {
+	Scope      Scope // only reports the viewer may see
 	NetworkID  string
 	SelectorID string
 	After      string // keyset cursor: report ID
@@ -148,27 +164,56 @@ type Edge struct {
 }
 
 // Reader is every read the services make.
+//
+// The reads that take a Scope (in a filter or as an argument) count,
+// list and aggregate over the reports that scope may see, so that a record
+// a viewer may not see changes nothing the viewer sees; a network with no
+// report in scope does not exist for that viewer (store.ErrNotFound). The
+// other reads are the server's own and unscoped: the service checks the
+// marking of what they return before showing it.
 type Reader interface {
+	TrustReader
+	// GetReport returns a report whatever its marking.
 	GetReport(ctx context.Context, id string) (*Report, error)
 	// GetReportByRef returns the report an origin stored under its own reference.
 	GetReportByRef(ctx context.Context, origin, externalRef string) (*Report, error)
-	// ListReports returns reports in ID order after f.After.
+	// ListReports returns the reports in f.Scope in ID order after f.After.
 	ListReports(ctx context.Context, f ReportFilter) ([]*Report, error)
 	GetContact(ctx context.Context, reportID string) (*Contact, error)
+	// GetSelector returns what the store knows of a selector across all reports.
 	GetSelector(ctx context.Context, id string) (*Selector, error)
+	// SelectorStats aggregates the reports in scope that name a selector;
+	// store.ErrNotFound when none does.
+	SelectorStats(ctx context.Context, selectorID string, sc Scope) (*SelectorStats, error)
 	// SelectorsByHashPrefix returns the selectors whose Hash starts with prefix.
 	SelectorsByHashPrefix(ctx context.Context, prefix string) ([]*Selector, error)
-	GetNetwork(ctx context.Context, id string) (*Network, error) // follows redirects of merged networks
-	// SummariseNetwork aggregates a network's reports (after redirects).
-	SummariseNetwork(ctx context.Context, id string) (*NetworkSummary, error)
-	ListNetworks(ctx context.Context, f NetworkFilter) ([]*Network, error) // largest first, then ID
-	// NetworkSelectors returns the selectors of a network with how many of its reports name each, most first.
-	NetworkSelectors(ctx context.Context, networkID string, limit int) ([]SelectorCount, error)
+	GetNetwork(ctx context.Context, id string) (*Network, error) // follows redirects of merged networks; unscoped
+	// SummariseNetwork aggregates a network's reports in scope (after redirects).
+	SummariseNetwork(ctx context.Context, id string, sc Scope) (*NetworkSummary, error)
+	// ListNetworks lists the networks with reports in f.Scope, largest
+	// (in reports in scope) first, then by ID.
+	ListNetworks(ctx context.Context, f NetworkFilter) ([]*Network, error)
+	// NetworkSelectors returns the selectors named by a network's reports in
+	// scope, with how many of them name each, most first. Outside Scope.All
+	// each Selector's Reports, Sources, FirstSeen and LastSeen are counted
+	// over the reports in scope too.
+	NetworkSelectors(ctx context.Context, networkID string, limit int, sc Scope) ([]SelectorCount, error)
 	// NoLinkSelectors returns the IDs of the selectors marked "does not link".
 	NoLinkSelectors(ctx context.Context) ([]string, error)
 	// Edges streams every (report, selector) link, excluding NoLink selectors, for a rebuild.
 	Edges(ctx context.Context, fn func(Edge) error) error
-	Counts(ctx context.Context) (Counts, error)
+	// Counts counts the reports in scope, the selectors they name and the
+	// networks they are in.
+	Counts(ctx context.Context, sc Scope) (Counts, error)
+}
+
+// SelectorStats is what the reports in a scope say of one selector.
+type SelectorStats struct {
+	Reports             int // reports naming it
+	Sources             int // distinct origins of those reports
+	FirstSeen, LastSeen time.Time
+	ScamTypes           []string // sorted, without repeats or ""
+	Networks            []string // network IDs, sorted, without repeats
 }
 
 // SelectorCount is a selector with the number of reports naming it.
@@ -187,10 +232,11 @@ type Counts struct {
 // Writer is every change, made inside one transaction (Store.Update).
 type Writer interface {
 	Reader
-	// InsertReports stores reports with their losses and selector links,
-	// skipping any whose (Origin, ExternalRef) is already stored; inserted[i]
-	// says whether reports[i] was new. Selector rows are upserted (first and
-	// last seen, report and source counts).
+	TrustWriter
+	// InsertReports stores reports with their losses, selector links and
+	// recipients, skipping any whose (Origin, ExternalRef) is already
+	// stored; inserted[i] says whether reports[i] was new. Selector rows are
+	// upserted (first and last seen, report and source counts).
 	InsertReports(ctx context.Context, reports []*Report) (inserted []bool, err error)
 	PutContact(ctx context.Context, c *Contact) error
 	SetSelectorFlags(ctx context.Context, id string, f SelectorFlags) error

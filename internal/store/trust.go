@@ -75,7 +75,17 @@ type AuditFilter struct {
 }
 
 // Scope is what a viewer may read, as the TLP 2.0 rules decide it. The
-// zero Scope is the public's: CLEAR records only.
+// zero Scope is the public's: CLEAR records only. A report is in scope when
+//
+//   - All is set, or
+//   - it is CLEAR, or
+//   - it is GREEN and Member is set, or
+//   - Org is set, it is AMBER and its origin is Org or one of PartnerOf, or
+//   - Org is set, it is AMBER+STRICT and its origin is Org, or
+//   - UserID is set, it is RED and UserID created it or is one of its
+//     Recipients.
+//
+// A report with any other label (an empty one included) is in Scope.All only.
 type Scope struct {
 	All       bool     // no restriction: the server's own jobs and the operator's CLI
 	Member    bool     // a signed-in member of an organisation here: GREEN too

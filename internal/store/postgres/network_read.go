@@ -52,11 +52,43 @@ func (r reader) GetNetwork(ctx context.Context, id string) (*store.Network, erro
 	return scanNetwork(r.db.QueryRow(ctx, `SELECT `+networkCols+` FROM networks WHERE id = $1`, live))
 }
 
-// SummariseNetwork adds up a network's reports: distinct victims, losses
-// per currency, reports per scam type and per victim country, and linking
-// selectors (not marked NoLink) per kind.
-func (r reader) SummariseNetwork(ctx context.Context, id string) (*store.NetworkSummary, error) {
-	n, err := r.GetNetwork(ctx, id)
+// visibleNetwork returns a network (after redirects) as the reports in sc
+// make it up: with Scope.All its stored summary, otherwise counted over the
+// reports in scope (UpdatedAt the latest CreatedAt among them, so that
+// reports out of scope change nothing), store.ErrNotFound when it has none.
+func (r reader) visibleNetwork(ctx context.Context, id string, sc store.Scope) (*store.Network, error) {
+	if sc.All {
+		return r.GetNetwork(ctx, id)
+	}
+	live, err := r.resolveNetwork(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	var p params
+	scope := scopeWhere("r", sc, &p)
+	q := `SELECT nw.id, v.n, (` + visibleSelectorCount("nw.id", scope) + `), v.first_seen, v.last_seen, v.updated_at
+		FROM networks nw JOIN (
+			SELECT r.network_id, count(*) AS n, min(r.received_at) AS first_seen, max(r.received_at) AS last_seen,
+				max(r.created_at) AS updated_at
+			FROM reports r WHERE r.network_id = ` + p.add(live) + ` AND ` + scope + ` GROUP BY r.network_id
+		) v ON v.network_id = nw.id`
+	return scanNetwork(r.db.QueryRow(ctx, q, p...))
+}
+
+// visibleSelectorCount is a subquery counting the distinct linking
+// selectors named by the reports in scope (a predicate on alias r) of the
+// network network (an SQL expression).
+func visibleSelectorCount(network, scope string) string {
+	return `SELECT count(DISTINCT rs.selector_id) FROM reports r
+		JOIN report_selectors rs ON rs.report_id = r.id JOIN selectors s ON s.id = rs.selector_id
+		WHERE r.network_id = ` + network + ` AND NOT s.no_link` + andPred(scope)
+}
+
+// SummariseNetwork adds up a network's reports in sc: distinct victims,
+// losses per currency, reports per scam type and per victim country, and
+// linking selectors (not marked NoLink) per kind.
+func (r reader) SummariseNetwork(ctx context.Context, id string, sc store.Scope) (*store.NetworkSummary, error) {
+	n, err := r.visibleNetwork(ctx, id, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -67,8 +99,10 @@ func (r reader) SummariseNetwork(ctx context.Context, id string) (*store.Network
 		VictimCountries: map[string]int{},
 		SelectorsByKind: map[string]int{},
 	}
-	err = r.db.QueryRow(ctx, `SELECT count(DISTINCT nullif(victim_ref, '')) + count(*) FILTER (WHERE victim_ref = '')
-		FROM reports WHERE network_id = $1`, n.ID).Scan(&s.Victims)
+	var p params
+	in := `r.network_id = ` + p.add(n.ID) + andPred(scopeWhere("r", sc, &p))
+	err = r.db.QueryRow(ctx, `SELECT count(DISTINCT nullif(r.victim_ref, '')) + count(*) FILTER (WHERE r.victim_ref = '')
+		FROM reports r WHERE `+in, p...).Scan(&s.Victims)
 	if err != nil {
 		return nil, translate(err)
 	}
@@ -77,8 +111,8 @@ func (r reader) SummariseNetwork(ctx context.Context, id string) (*store.Network
 		c     int
 		sum   int64
 	)
-	rows, err := r.db.Query(ctx, `SELECT scam_type, victim_country, count(*) FROM reports WHERE network_id = $1
-		GROUP BY scam_type, victim_country`, n.ID)
+	rows, err := r.db.Query(ctx, `SELECT r.scam_type, r.victim_country, count(*) FROM reports r WHERE `+in+`
+		GROUP BY r.scam_type, r.victim_country`, p...)
 	if err != nil {
 		return nil, translate(err)
 	}
@@ -94,7 +128,7 @@ func (r reader) SummariseNetwork(ctx context.Context, id string) (*store.Network
 		return nil, translate(err)
 	}
 	rows, err = r.db.Query(ctx, `SELECT l.currency, sum(l.amount_minor)::bigint FROM reports r
-		JOIN report_losses l ON l.report_id = r.id WHERE r.network_id = $1 GROUP BY l.currency`, n.ID)
+		JOIN report_losses l ON l.report_id = r.id WHERE `+in+` GROUP BY l.currency`, p...)
 	if err != nil {
 		return nil, translate(err)
 	}
@@ -106,7 +140,7 @@ func (r reader) SummariseNetwork(ctx context.Context, id string) (*store.Network
 	}
 	rows, err = r.db.Query(ctx, `SELECT s.kind, count(DISTINCT s.id) FROM reports r
 		JOIN report_selectors rs ON rs.report_id = r.id JOIN selectors s ON s.id = rs.selector_id
-		WHERE r.network_id = $1 AND NOT s.no_link GROUP BY s.kind`, n.ID)
+		WHERE `+in+` AND NOT s.no_link GROUP BY s.kind`, p...)
 	if err != nil {
 		return nil, translate(err)
 	}
@@ -119,82 +153,42 @@ func (r reader) SummariseNetwork(ctx context.Context, id string) (*store.Network
 	return s, nil
 }
 
-// ListNetworks returns networks largest first, then by ID. The report
-// filters (scam type, victim country, received in [Since, Until)) hold
-// together for at least one report of each network listed. After continues
-// the list after that network (store.ErrNotFound if it has no summary).
-func (r reader) ListNetworks(ctx context.Context, f store.NetworkFilter) ([]*store.Network, error) {
-	var (
-		where, inner []string
-		p            params
-	)
-	if f.ScamType != "" {
-		inner = append(inner, `r.scam_type = `+p.add(f.ScamType))
-	}
-	if f.VictimCountry != "" {
-		inner = append(inner, `r.victim_country = `+p.add(f.VictimCountry))
-	}
-	if !f.Since.IsZero() {
-		inner = append(inner, `r.received_at >= `+p.add(f.Since))
-	}
-	if !f.Until.IsZero() {
-		inner = append(inner, `r.received_at < `+p.add(f.Until))
-	}
-	if len(inner) > 0 {
-		where = append(where, `EXISTS (SELECT 1 FROM reports r WHERE r.network_id = n.id AND `+strings.Join(inner, ` AND `)+`)`)
-	}
-	if f.MinReports > 0 {
-		where = append(where, `n.report_count >= `+p.add(f.MinReports))
-	}
-	if f.After != "" {
-		var size int
-		err := r.db.QueryRow(ctx, `SELECT report_count FROM networks WHERE id = $1`, f.After).Scan(&size)
-		if err != nil {
-			return nil, translate(err)
-		}
-		s := p.add(size)
-		where = append(where, `(n.report_count < `+s+` OR (n.report_count = `+s+` AND n.id > `+p.add(f.After)+`))`)
-	}
-	q := `SELECT ` + networkCols + ` FROM networks n`
-	if len(where) > 0 {
-		q += ` WHERE ` + strings.Join(where, ` AND `)
-	}
-	q += ` ORDER BY n.report_count DESC, n.id`
-	if f.Limit > 0 {
-		q += ` LIMIT ` + p.add(f.Limit)
-	}
-	rows, err := r.db.Query(ctx, q, p...)
-	if err != nil {
-		return nil, translate(err)
-	}
-	defer rows.Close()
-	var out []*store.Network
-	for rows.Next() {
-		n, err := scanNetwork(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, translate(rows.Err())
-}
-
-// NetworkSelectors returns the selectors named by a network's reports, with
-// how many of its reports name each, most first (then by ID); limit 0
-// returns them all.
-func (r reader) NetworkSelectors(ctx context.Context, networkID string, limit int) ([]store.SelectorCount, error) {
-	n, err := r.GetNetwork(ctx, networkID)
+// NetworkSelectors returns the selectors named by a network's reports in
+// sc, with how many of those reports name each, most first (then by ID);
+// limit 0 returns them all. Outside Scope.All, each selector's reports,
+// sources and first and last seen are counted over the reports in scope.
+func (r reader) NetworkSelectors(ctx context.Context, networkID string, limit int, sc store.Scope) ([]store.SelectorCount, error) {
+	n, err := r.visibleNetwork(ctx, networkID, sc)
 	if err != nil {
 		return nil, err
 	}
-	var p params
-	q := `SELECT ` + prefixed("s.", selectorCols) + `, c.n FROM (
-			SELECT rs.selector_id, count(DISTINCT rs.report_id) AS n FROM reports r
-			JOIN report_selectors rs ON rs.report_id = r.id WHERE r.network_id = ` + p.add(n.ID) + `
-			GROUP BY rs.selector_id
-		) c JOIN selectors s ON s.id = c.selector_id ORDER BY c.n DESC, s.id`
+	var (
+		p     params
+		q     string
+		scope = scopeWhere("r", sc, &p)
+		lim   string
+	)
+	nid := p.add(n.ID)
 	if limit > 0 {
-		q += ` LIMIT ` + p.add(limit)
+		lim = ` LIMIT ` + p.add(limit)
+	}
+	if sc.All {
+		q = `SELECT ` + prefixed("s.", selectorCols) + `, c.n FROM (
+				SELECT rs.selector_id, count(DISTINCT rs.report_id) AS n FROM reports r
+				JOIN report_selectors rs ON rs.report_id = r.id WHERE r.network_id = ` + nid + `
+				GROUP BY rs.selector_id
+			) c JOIN selectors s ON s.id = c.selector_id ORDER BY c.n DESC, s.id` + lim
+	} else {
+		q = `WITH c AS (
+				SELECT rs.selector_id, count(DISTINCT rs.report_id) AS n FROM reports r
+				JOIN report_selectors rs ON rs.report_id = r.id
+				WHERE r.network_id = ` + nid + ` AND ` + scope + `
+				GROUP BY rs.selector_id ORDER BY n DESC, rs.selector_id` + lim + `
+			), g AS (` + visibleSelectorStats(`rs.selector_id IN (SELECT selector_id FROM c)`, scope) + `)
+			SELECT s.id, s.kind, s.value, s.display, s.region, s.subtype, s.hash, g.first_seen, g.last_seen,
+				g.reports, g.sources, s.no_link, s.confirmed, s.withdrawn, c.n
+			FROM c JOIN selectors s ON s.id = c.selector_id JOIN g ON g.selector_id = c.selector_id
+			ORDER BY c.n DESC, s.id`
 	}
 	rows, err := r.db.Query(ctx, q, p...)
 	if err != nil {

@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -22,7 +21,7 @@ func (p *params) add(v any) string {
 }
 
 const reportCols = `id, origin, external_ref, channel, received_at, occurred_at, scam_type, narrative,
-	victim_ref, victim_country, tlp, network_id, created_at`
+	victim_ref, victim_country, tlp, network_id, created_at, created_by, pap, legal_basis, purpose`
 
 func scanReport(row pgx.Row) (*store.Report, error) {
 	var (
@@ -32,7 +31,8 @@ func scanReport(row pgx.Row) (*store.Report, error) {
 		received, created time.Time
 	)
 	if err := row.Scan(&r.ID, &r.Origin, &r.ExternalRef, &r.Channel, &received, &occurred, &r.ScamType,
-		&r.Narrative, &r.VictimRef, &r.VictimCountry, &r.TLP, &networkID, &created); err != nil {
+		&r.Narrative, &r.VictimRef, &r.VictimCountry, &r.TLP, &networkID, &created,
+		&r.CreatedBy, &r.PAP, &r.LegalBasis, &r.Purpose); err != nil {
 		return nil, translate(err)
 	}
 	r.ReceivedAt, r.OccurredAt, r.CreatedAt = received.UTC(), fromOptTime(occurred), created.UTC()
@@ -53,30 +53,24 @@ func (r reader) GetReport(ctx context.Context, id string) (*store.Report, error)
 	return rep, nil
 }
 
-// ListReports returns reports in ID order after f.After.
+// ListReports returns the reports in f.Scope in ID order after f.After.
 func (r reader) ListReports(ctx context.Context, f store.ReportFilter) ([]*store.Report, error) {
-	var (
-		where []string
-		p     params
-	)
+	var p params
+	preds := []string{scopeWhere("r", f.Scope, &p)}
 	if f.NetworkID != "" {
 		nid, err := r.resolveNetwork(ctx, f.NetworkID)
 		if err != nil {
 			return nil, err
 		}
-		where = append(where, `network_id = `+p.add(nid))
+		preds = append(preds, `r.network_id = `+p.add(nid))
 	}
 	if f.SelectorID != "" {
-		where = append(where, `id IN (SELECT report_id FROM report_selectors WHERE selector_id = `+p.add(f.SelectorID)+`)`)
+		preds = append(preds, `r.id IN (SELECT report_id FROM report_selectors WHERE selector_id = `+p.add(f.SelectorID)+`)`)
 	}
 	if f.After != "" {
-		where = append(where, `id > `+p.add(f.After))
+		preds = append(preds, `r.id > `+p.add(f.After))
 	}
-	q := `SELECT ` + reportCols + ` FROM reports`
-	if len(where) > 0 {
-		q += ` WHERE ` + strings.Join(where, ` AND `)
-	}
-	q += ` ORDER BY id`
+	q := `SELECT ` + prefixed("r.", reportCols) + ` FROM reports r` + where(preds...) + ` ORDER BY r.id`
 	if f.Limit > 0 {
 		q += ` LIMIT ` + p.add(f.Limit)
 	}
@@ -103,7 +97,7 @@ func (r reader) ListReports(ctx context.Context, f store.ReportFilter) ([]*store
 	return out, nil
 }
 
-// fillReports loads the losses and selectors of reports, a few thousand
+// fillReports loads the losses, selectors and recipients of reports, a few thousand
 // reports per query.
 func (r reader) fillReports(ctx context.Context, reports []*store.Report) error {
 	const per = 5000
@@ -143,6 +137,18 @@ func (r reader) fillReports(ctx context.Context, reports []*store.Report) error 
 		if _, err := pgx.ForEachRow(rows, []any{&id, &s.SelectorID, &s.Kind, &s.Value, &s.Display, &s.Region,
 			&s.Subtype, &s.Role, &s.Source, &s.Raw}, func() error {
 			byID[id].Selectors = append(byID[id].Selectors, s)
+			return nil
+		}); err != nil {
+			return translate(err)
+		}
+		var user string
+		rows, err = r.db.Query(ctx, `SELECT report_id, user_id FROM report_recipients
+			WHERE report_id = ANY($1) ORDER BY report_id, user_id`, ids)
+		if err != nil {
+			return translate(err)
+		}
+		if _, err := pgx.ForEachRow(rows, []any{&id, &user}, func() error {
+			byID[id].Recipients = append(byID[id].Recipients, user)
 			return nil
 		}); err != nil {
 			return translate(err)

@@ -16,9 +16,10 @@ import (
 // batch's size, with no limit on parameters.
 const (
 	insertReports = `INSERT INTO reports (id, origin, external_ref, channel, received_at, occurred_at, scam_type,
-			narrative, victim_ref, victim_country, tlp, network_id, created_at)
+			narrative, victim_ref, victim_country, tlp, network_id, created_at, created_by, pap, legal_basis, purpose)
 		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[],
-			$7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::timestamptz[])
+			$7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::timestamptz[],
+			$14::text[], $15::text[], $16::text[], $17::text[])
 		ON CONFLICT (origin, external_ref) WHERE external_ref <> '' DO NOTHING
 		RETURNING id`
 	// New (selector, origin) pairs come back; the others are counted by
@@ -48,6 +49,8 @@ const (
 		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::text[], $6::text[])`
 	insertLosses = `INSERT INTO report_losses (report_id, ord, amount_minor, currency)
 		SELECT * FROM unnest($1::text[], $2::integer[], $3::bigint[], $4::text[])`
+	insertRecipients = `INSERT INTO report_recipients (report_id, user_id)
+		SELECT * FROM unnest($1::text[], $2::text[])`
 )
 
 // InsertReports stores the reports not stored yet: the reports first (those
@@ -69,6 +72,7 @@ func (w *writer) InsertReports(ctx context.Context, reports []*store.Report) ([]
 	var (
 		ids, origins, refs, channels, scams, narratives = make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 		victims, countries, tlps                        = make([]string, n), make([]string, n), make([]string, n)
+		creators, paps, bases, purposes                 = make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 		received, created                               = make([]time.Time, n), make([]time.Time, n)
 		occurred                                        = make([]pgtype.Timestamptz, n)
 		networks                                        = make([]pgtype.Text, n)
@@ -80,13 +84,14 @@ func (w *writer) InsertReports(ctx context.Context, reports []*store.Report) ([]
 		received[i], occurred[i] = pgTime(r.ReceivedAt), pgOptTime(r.OccurredAt)
 		scams[i], narratives[i], victims[i], countries[i], tlps[i] = r.ScamType, r.Narrative, r.VictimRef, r.VictimCountry, r.TLP
 		networks[i] = pgText(r.NetworkID)
+		creators[i], paps[i], bases[i], purposes[i] = r.CreatedBy, r.PAP, r.LegalBasis, r.Purpose
 		created[i] = pgTime(r.CreatedAt)
 		if r.CreatedAt.IsZero() {
 			created[i] = pgTime(now)
 		}
 	}
 	rows, err := w.tx.Query(ctx, insertReports, ids, origins, refs, channels, received, occurred, scams,
-		narratives, victims, countries, tlps, networks, created)
+		narratives, victims, countries, tlps, networks, created, creators, paps, bases, purposes)
 	if err != nil {
 		return nil, translate(err)
 	}
@@ -114,7 +119,7 @@ func (w *writer) InsertReports(ctx context.Context, reports []*store.Report) ([]
 }
 
 // writeRest counts the new reports into selector_sources and selectors and
-// stores their links and losses.
+// stores their links, losses and recipients.
 func (w *writer) writeRest(ctx context.Context, fresh []*store.Report) error {
 	sels, pairs := batch.Aggregate(fresh)
 	var b pgx.Batch
@@ -164,7 +169,11 @@ func (w *writer) writeRest(ctx context.Context, fresh []*store.Report) error {
 	var mReport, mCurrency []string
 	var mOrd []int32
 	var mAmount []int64
+	var rReport, rUser []string
 	for _, r := range fresh {
+		for _, u := range batch.Recipients(r) {
+			rReport, rUser = append(rReport, r.ID), append(rUser, u)
+		}
 		for i, l := range batch.Links(r) {
 			lReport, lSel, lRole = append(lReport, r.ID), append(lSel, l.SelectorID), append(lRole, l.Role)
 			lOrd, lSource, lRaw = append(lOrd, int32(i)), append(lSource, l.Source), append(lRaw, l.Raw)
@@ -178,6 +187,9 @@ func (w *writer) writeRest(ctx context.Context, fresh []*store.Report) error {
 	}
 	if len(mReport) > 0 {
 		b.Queue(insertLosses, mReport, mOrd, mAmount, mCurrency)
+	}
+	if len(rReport) > 0 {
+		b.Queue(insertRecipients, rReport, rUser)
 	}
 	if b.Len() == 0 {
 		return nil

@@ -112,7 +112,7 @@ func TestUpgradeFromVersion1(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if got := appliedVersions(t, dir); !reflect.DeepEqual(got, []int{1, 2}) {
+	if got := appliedVersions(t, dir); !reflect.DeepEqual(got, []int{1, 2, 3}) {
 		t.Fatalf("applied %v", got)
 	}
 	r, err := s.GetReport(ctx, "01JH0000000000000000000001")
@@ -152,6 +152,83 @@ func TestUpgradeFromVersion1(t *testing.T) {
 	}
 }
 
+// TestUpgradeFromVersion2 makes a database as the release before the trust
+// layer left it and opens it with this binary: the reports from before keep
+// their data, get empty values in the columns of migration 0003 and are
+// scoped by their label, and the new tables work.
+func TestUpgradeFromVersion2(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	old, err := open(ctx, dir, options{upTo: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Version 2's schema, written by hand: never through today's code.
+	_, err = old.write.ExecContext(ctx, `INSERT INTO reports (id, origin, external_ref, channel, received_at, scam_type,
+			victim_country, tlp, network_id, created_at)
+		VALUES ('01JH0000000000000000000001', 'kr-knpa', 'OLD-1', 'web', '2024-05-01T10:00:00.000000000Z', 'romance', 'KR',
+			'AMBER', '01JH0000000000000000000001', '2024-05-01T10:00:01.000000000Z'),
+		       ('01JH0000000000000000000002', 'kr-knpa', 'OLD-2', 'web', '2024-05-02T10:00:00.000000000Z', 'romance', 'KR',
+			'RED', '01JH0000000000000000000001', '2024-05-02T10:00:01.000000000Z')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.write.ExecContext(ctx, `SELECT count(*) FROM audit_head`); err == nil || !strings.Contains(err.Error(), "no such table") {
+		t.Errorf("audit_head at version 2: err = %v", err)
+	}
+	old.Close()
+
+	s, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := appliedVersions(t, dir); !reflect.DeepEqual(got, []int{1, 2, 3}) {
+		t.Fatalf("applied %v", got)
+	}
+	r, err := s.GetReport(ctx, "01JH0000000000000000000001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.ExternalRef != "OLD-1" || r.TLP != store.TLPAmber || r.ScamType != "romance" || r.ReceivedAt.Year() != 2024 {
+		t.Errorf("report after upgrade = %+v", r)
+	}
+	if r.CreatedBy != "" || r.PAP != "" || r.LegalBasis != "" || r.Purpose != "" || r.Recipients != nil {
+		t.Errorf("new fields of an old report = %q %q %q %q %v, want empty", r.CreatedBy, r.PAP, r.LegalBasis, r.Purpose, r.Recipients)
+	}
+	// The old AMBER report is its origin's; the old RED one, created by
+	// nobody, is in no user's scope.
+	for _, tt := range []struct {
+		sc   store.Scope
+		want int
+	}{
+		{store.Scope{}, 0},
+		{store.Scope{Member: true, Org: "kh-police"}, 0},
+		{store.Scope{Member: true, Org: "kr-knpa", UserID: "u1"}, 1},
+		{store.Scope{All: true}, 2},
+	} {
+		rs, err := s.ListReports(ctx, store.ReportFilter{Scope: tt.sc})
+		if err != nil || len(rs) != tt.want {
+			t.Errorf("ListReports in %+v: %d reports, %v; want %d", tt.sc, len(rs), err, tt.want)
+		}
+	}
+	// The trust tables work, and the audit chain starts at 1.
+	err = s.Update(ctx, func(w store.Writer) error {
+		if err := w.PutOrg(ctx, &store.Org{ID: "o1", Name: "kr-knpa", Country: "KR"}); err != nil {
+			return err
+		}
+		return w.AppendAudit(ctx, &store.AuditEntry{Action: "upgrade"}, func(e *store.AuditEntry) { e.Hash = "h1" })
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seqs []int64
+	err = s.AuditEntries(ctx, store.AuditFilter{}, func(e *store.AuditEntry) error { seqs = append(seqs, e.Seq); return nil })
+	if err != nil || !reflect.DeepEqual(seqs, []int64{1}) {
+		t.Errorf("audit after upgrade: %v, %v", seqs, err)
+	}
+}
+
 func TestOpenRefusesNewerSchema(t *testing.T) {
 	dir := t.TempDir()
 	s, err := Open(t.Context(), dir)
@@ -186,7 +263,7 @@ func TestOpenKeepsData(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if c, err := s.Counts(t.Context()); err != nil || c.Reports != 1 {
+	if c, err := s.Counts(t.Context(), store.Scope{All: true}); err != nil || c.Reports != 1 {
 		t.Fatalf("counts after reopening = %+v, %v", c, err)
 	}
 	var mode string

@@ -59,11 +59,51 @@ func (r reader) GetNetwork(ctx context.Context, id string) (*store.Network, erro
 	return scanNetwork(r.db.QueryRowContext(ctx, `SELECT `+networkCols+` FROM networks WHERE id = ?`, live))
 }
 
-// SummariseNetwork adds up a network's reports: distinct victims, losses
-// per currency, reports per scam type and per victim country, and linking
-// selectors (not marked NoLink) per kind.
-func (r reader) SummariseNetwork(ctx context.Context, id string) (*store.NetworkSummary, error) {
-	n, err := r.GetNetwork(ctx, id)
+// visibleNetwork returns a network (after redirects) as the reports in sc
+// make it up: with Scope.All its stored summary, otherwise counted over the
+// reports in scope (UpdatedAt the latest CreatedAt among them, so that
+// reports out of scope change nothing), store.ErrNotFound when it has none.
+func (r reader) visibleNetwork(ctx context.Context, id string, sc store.Scope) (*store.Network, error) {
+	if sc.All {
+		return r.GetNetwork(ctx, id)
+	}
+	live, err := r.resolveNetwork(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	var p params
+	scope := scopeWhere("r", sc, &p)
+	q := `SELECT nw.id, v.n, (` + visibleSelectorCount("nw.id", scope) + `), v.first_seen, v.last_seen, v.updated_at
+		FROM networks nw JOIN (
+			SELECT r.network_id, count(*) AS n, min(r.received_at) AS first_seen, max(r.received_at) AS last_seen,
+				max(r.created_at) AS updated_at
+			FROM reports r WHERE r.network_id = ` + p.add(live) + ` AND ` + scope + ` GROUP BY r.network_id
+		) v ON v.network_id = nw.id`
+	return scanNetwork(r.db.QueryRowContext(ctx, q, p...))
+}
+
+// visibleSelectorCount is a subquery counting the distinct linking
+// selectors named by the reports in scope (a predicate on alias r) of the
+// network network (an SQL expression).
+func visibleSelectorCount(network, scope string) string {
+	return `SELECT count(DISTINCT rs.selector_id) FROM reports r
+		JOIN report_selectors rs ON rs.report_id = r.id JOIN selectors s ON s.id = rs.selector_id
+		WHERE r.network_id = ` + network + ` AND s.no_link = 0` + andPred(scope)
+}
+
+// andPred is " AND " and pred, or "" when pred is "".
+func andPred(pred string) string {
+	if pred == "" {
+		return ""
+	}
+	return ` AND ` + pred
+}
+
+// SummariseNetwork adds up a network's reports in sc: distinct victims,
+// losses per currency, reports per scam type and per victim country, and
+// linking selectors (not marked NoLink) per kind.
+func (r reader) SummariseNetwork(ctx context.Context, id string, sc store.Scope) (*store.NetworkSummary, error) {
+	n, err := r.visibleNetwork(ctx, id, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -74,15 +114,16 @@ func (r reader) SummariseNetwork(ctx context.Context, id string) (*store.Network
 		VictimCountries: map[string]int{},
 		SelectorsByKind: map[string]int{},
 	}
-	err = r.db.QueryRowContext(ctx, `SELECT count(DISTINCT nullif(victim_ref, '')) +
-			coalesce(sum(CASE WHEN victim_ref = '' THEN 1 ELSE 0 END), 0)
-		FROM reports WHERE network_id = ?`, n.ID).Scan(&s.Victims)
+	var p params
+	in := `r.network_id = ` + p.add(n.ID) + andPred(scopeWhere("r", sc, &p))
+	err = r.db.QueryRowContext(ctx, `SELECT count(DISTINCT nullif(r.victim_ref, '')) +
+			coalesce(sum(CASE WHEN r.victim_ref = '' THEN 1 ELSE 0 END), 0)
+		FROM reports r WHERE `+in, p...).Scan(&s.Victims)
 	if err != nil {
 		return nil, translate(err)
 	}
-	args := []any{n.ID}
-	err = r.each(ctx, `SELECT scam_type, victim_country, count(*) FROM reports WHERE network_id = ?
-		GROUP BY scam_type, victim_country`, args, func(rows *sql.Rows) error {
+	err = r.each(ctx, `SELECT r.scam_type, r.victim_country, count(*) FROM reports r WHERE `+in+`
+		GROUP BY r.scam_type, r.victim_country`, p, func(rows *sql.Rows) error {
 		var scamType, country string
 		var c int
 		if err := rows.Scan(&scamType, &country, &c); err != nil {
@@ -100,7 +141,7 @@ func (r reader) SummariseNetwork(ctx context.Context, id string) (*store.Network
 		return nil, err
 	}
 	err = r.each(ctx, `SELECT l.currency, sum(l.amount_minor) FROM reports r
-		JOIN report_losses l ON l.report_id = r.id WHERE r.network_id = ? GROUP BY l.currency`, args,
+		JOIN report_losses l ON l.report_id = r.id WHERE `+in+` GROUP BY l.currency`, p,
 		func(rows *sql.Rows) error {
 			var cur string
 			var sum int64
@@ -115,7 +156,7 @@ func (r reader) SummariseNetwork(ctx context.Context, id string) (*store.Network
 	}
 	err = r.each(ctx, `SELECT s.kind, count(DISTINCT s.id) FROM reports r
 		JOIN report_selectors rs ON rs.report_id = r.id JOIN selectors s ON s.id = rs.selector_id
-		WHERE r.network_id = ? AND s.no_link = 0 GROUP BY s.kind`, args, func(rows *sql.Rows) error {
+		WHERE `+in+` AND s.no_link = 0 GROUP BY s.kind`, p, func(rows *sql.Rows) error {
 		var kind string
 		var c int
 		if err := rows.Scan(&kind, &c); err != nil {
@@ -130,88 +171,44 @@ func (r reader) SummariseNetwork(ctx context.Context, id string) (*store.Network
 	return s, nil
 }
 
-// ListNetworks returns networks largest first, then by ID. The report
-// filters (scam type, victim country, received in [Since, Until)) hold
-// together for at least one report of each network listed. After continues
-// the list after that network (store.ErrNotFound if it has no summary).
-func (r reader) ListNetworks(ctx context.Context, f store.NetworkFilter) ([]*store.Network, error) {
-	var (
-		where, inner []string
-		args, inArgs []any
-	)
-	if f.ScamType != "" {
-		inner = append(inner, `r.scam_type = ?`)
-		inArgs = append(inArgs, f.ScamType)
-	}
-	if f.VictimCountry != "" {
-		inner = append(inner, `r.victim_country = ?`)
-		inArgs = append(inArgs, f.VictimCountry)
-	}
-	if !f.Since.IsZero() {
-		inner = append(inner, `r.received_at >= ?`)
-		inArgs = append(inArgs, fmtTime(f.Since))
-	}
-	if !f.Until.IsZero() {
-		inner = append(inner, `r.received_at < ?`)
-		inArgs = append(inArgs, fmtTime(f.Until))
-	}
-	if len(inner) > 0 {
-		where = append(where, `EXISTS (SELECT 1 FROM reports r WHERE r.network_id = n.id AND `+strings.Join(inner, ` AND `)+`)`)
-		args = append(args, inArgs...)
-	}
-	if f.MinReports > 0 {
-		where = append(where, `n.report_count >= ?`)
-		args = append(args, f.MinReports)
-	}
-	if f.After != "" {
-		var size int
-		err := r.db.QueryRowContext(ctx, `SELECT report_count FROM networks WHERE id = ?`, f.After).Scan(&size)
-		if err != nil {
-			return nil, translate(err)
-		}
-		where = append(where, `(n.report_count < ? OR (n.report_count = ? AND n.id > ?))`)
-		args = append(args, size, size, f.After)
-	}
-	q := `SELECT ` + networkCols + ` FROM networks n`
-	if len(where) > 0 {
-		q += ` WHERE ` + strings.Join(where, ` AND `)
-	}
-	q += ` ORDER BY n.report_count DESC, n.id`
-	if f.Limit > 0 {
-		q += ` LIMIT ?`
-		args = append(args, f.Limit)
-	}
-	var out []*store.Network
-	err := r.each(ctx, q, args, func(rows *sql.Rows) error {
-		n, err := scanNetwork(rows)
-		if err != nil {
-			return err
-		}
-		out = append(out, n)
-		return nil
-	})
-	return out, err
-}
-
-// NetworkSelectors returns the selectors named by a network's reports, with
-// how many of its reports name each, most first (then by ID); limit 0
-// returns them all.
-func (r reader) NetworkSelectors(ctx context.Context, networkID string, limit int) ([]store.SelectorCount, error) {
-	n, err := r.GetNetwork(ctx, networkID)
+// NetworkSelectors returns the selectors named by a network's reports in
+// sc, with how many of those reports name each, most first (then by ID);
+// limit 0 returns them all. Outside Scope.All, each selector's reports,
+// sources and first and last seen are counted over the reports in scope.
+func (r reader) NetworkSelectors(ctx context.Context, networkID string, limit int, sc store.Scope) ([]store.SelectorCount, error) {
+	n, err := r.visibleNetwork(ctx, networkID, sc)
 	if err != nil {
 		return nil, err
 	}
-	q := `SELECT ` + prefixed("s.", selectorCols) + `, c.n FROM (
-			SELECT rs.selector_id, count(DISTINCT rs.report_id) AS n FROM reports r
-			JOIN report_selectors rs ON rs.report_id = r.id WHERE r.network_id = ? GROUP BY rs.selector_id
-		) c JOIN selectors s ON s.id = c.selector_id ORDER BY c.n DESC, s.id`
-	args := []any{n.ID}
+	var (
+		p     params
+		q     string
+		scope = scopeWhere("r", sc, &p)
+		lim   string
+	)
+	nid := p.add(n.ID)
 	if limit > 0 {
-		q += ` LIMIT ?`
-		args = append(args, limit)
+		lim = ` LIMIT ` + p.add(limit)
+	}
+	if sc.All {
+		q = `SELECT ` + prefixed("s.", selectorCols) + `, c.n FROM (
+				SELECT rs.selector_id, count(DISTINCT rs.report_id) AS n FROM reports r
+				JOIN report_selectors rs ON rs.report_id = r.id WHERE r.network_id = ` + nid + ` GROUP BY rs.selector_id
+			) c JOIN selectors s ON s.id = c.selector_id ORDER BY c.n DESC, s.id` + lim
+	} else {
+		q = `WITH c AS (
+				SELECT rs.selector_id, count(DISTINCT rs.report_id) AS n FROM reports r
+				JOIN report_selectors rs ON rs.report_id = r.id
+				WHERE r.network_id = ` + nid + ` AND ` + scope + `
+				GROUP BY rs.selector_id ORDER BY n DESC, rs.selector_id` + lim + `
+			), g AS (` + visibleSelectorStats(`rs.selector_id IN (SELECT selector_id FROM c)`, scope) + `)
+			SELECT s.id, s.kind, s.value, s.display, s.region, s.subtype, s.hash, g.first_seen, g.last_seen,
+				g.reports, g.sources, s.no_link, s.confirmed, s.withdrawn, c.n
+			FROM c JOIN selectors s ON s.id = c.selector_id JOIN g ON g.selector_id = c.selector_id
+			ORDER BY c.n DESC, s.id`
 	}
 	var out []store.SelectorCount
-	err = r.each(ctx, q, args, func(rows *sql.Rows) error {
+	err = r.each(ctx, q, p, func(rows *sql.Rows) error {
 		var c int
 		s, err := scanSelector(rows, &c)
 		if err != nil {

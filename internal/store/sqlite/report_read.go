@@ -3,13 +3,12 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"strings"
 
 	"counterscam/internal/store"
 )
 
 const reportCols = `id, origin, external_ref, channel, received_at, occurred_at, scam_type, narrative,
-	victim_ref, victim_country, tlp, network_id, created_at`
+	victim_ref, victim_country, tlp, network_id, created_at, created_by, pap, legal_basis, purpose`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -20,7 +19,8 @@ func scanReport(sc scanner) (*store.Report, error) {
 		occurred, networkID sql.NullString
 	)
 	if err := sc.Scan(&r.ID, &r.Origin, &r.ExternalRef, &r.Channel, &received, &occurred, &r.ScamType,
-		&r.Narrative, &r.VictimRef, &r.VictimCountry, &r.TLP, &networkID, &created); err != nil {
+		&r.Narrative, &r.VictimRef, &r.VictimCountry, &r.TLP, &networkID, &created,
+		&r.CreatedBy, &r.PAP, &r.LegalBasis, &r.Purpose); err != nil {
 		return nil, translate(err)
 	}
 	var err error
@@ -50,62 +50,48 @@ func (r reader) GetReport(ctx context.Context, id string) (*store.Report, error)
 	return rep, nil
 }
 
-// ListReports returns reports in ID order after f.After.
+// ListReports returns the reports in f.Scope in ID order after f.After.
 func (r reader) ListReports(ctx context.Context, f store.ReportFilter) ([]*store.Report, error) {
 	var (
-		where []string
-		args  []any
-		from  = `reports`
+		p     params
+		preds = []string{scopeWhere("r", f.Scope, &p)}
 	)
 	if f.NetworkID != "" {
 		nid, err := r.resolveNetwork(ctx, f.NetworkID)
 		if err != nil {
 			return nil, err
 		}
-		where = append(where, `network_id = ?`)
-		args = append(args, nid)
+		preds = append(preds, `r.network_id = `+p.add(nid))
 	}
 	if f.SelectorID != "" {
-		where = append(where, `id IN (SELECT report_id FROM report_selectors WHERE selector_id = ?)`)
-		args = append(args, f.SelectorID)
+		preds = append(preds, `r.id IN (SELECT report_id FROM report_selectors WHERE selector_id = `+p.add(f.SelectorID)+`)`)
 	}
 	if f.After != "" {
-		where = append(where, `id > ?`)
-		args = append(args, f.After)
+		preds = append(preds, `r.id > `+p.add(f.After))
 	}
-	q := `SELECT ` + reportCols + ` FROM ` + from
-	if len(where) > 0 {
-		q += ` WHERE ` + strings.Join(where, ` AND `)
-	}
-	q += ` ORDER BY id`
+	q := `SELECT ` + prefixed("r.", reportCols) + ` FROM reports r` + where(preds...) + ` ORDER BY r.id`
 	if f.Limit > 0 {
-		q += ` LIMIT ?`
-		args = append(args, f.Limit)
+		q += ` LIMIT ` + p.add(f.Limit)
 	}
-	rows, err := r.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, translate(err)
-	}
-	defer rows.Close()
 	var out []*store.Report
-	for rows.Next() {
+	err := r.each(ctx, q, p, func(rows *sql.Rows) error {
 		rep, err := scanReport(rows)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		out = append(out, rep)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	if err := rows.Err(); err != nil {
-		return nil, translate(err)
-	}
-	rows.Close()
 	if err := r.fillReports(ctx, out); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// fillReports loads the losses and selectors of reports, a few hundred
+// fillReports loads the losses, selectors and recipients of reports, a few hundred
 // reports per query.
 func (r reader) fillReports(ctx context.Context, reports []*store.Report) error {
 	const per = 500
@@ -144,6 +130,18 @@ func (r reader) fillReports(ctx context.Context, reports []*store.Report) error 
 				return err
 			}
 			byID[id].Selectors = append(byID[id].Selectors, l)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = r.each(ctx, `SELECT report_id, user_id FROM report_recipients
+			WHERE report_id IN (`+in+`) ORDER BY report_id, user_id`, ids, func(rows *sql.Rows) error {
+			var id, user string
+			if err := rows.Scan(&id, &user); err != nil {
+				return err
+			}
+			byID[id].Recipients = append(byID[id].Recipients, user)
 			return nil
 		})
 		if err != nil {

@@ -12,8 +12,9 @@ import (
 var (
 	insertReports = multiRow{
 		head: `INSERT INTO reports (id, origin, external_ref, channel, received_at, occurred_at, scam_type,
-			narrative, victim_ref, victim_country, tlp, network_id, created_at) VALUES`,
-		cols: 13,
+			narrative, victim_ref, victim_country, tlp, network_id, created_at, created_by, pap, legal_basis,
+			purpose) VALUES`,
+		cols: 17,
 		tail: `ON CONFLICT (origin, external_ref) WHERE external_ref <> '' DO NOTHING RETURNING id`,
 	}
 	// New (selector, origin) pairs come back; the others are counted by
@@ -51,6 +52,10 @@ var (
 		head: `INSERT INTO report_losses (report_id, ord, amount_minor, currency) VALUES`,
 		cols: 4,
 	}
+	insertRecipients = multiRow{
+		head: `INSERT INTO report_recipients (report_id, user_id) VALUES`,
+		cols: 2,
+	}
 )
 
 // InsertReports stores the reports not stored yet, in multi-row statements
@@ -82,7 +87,7 @@ func (w *writer) InsertReports(ctx context.Context, reports []*store.Report) ([]
 			}
 			args = append(args, r.ID, r.Origin, r.ExternalRef, r.Channel, fmtTime(r.ReceivedAt),
 				fmtOptTime(r.OccurredAt), r.ScamType, r.Narrative, r.VictimRef, r.VictimCountry, r.TLP,
-				nullStr(r.NetworkID), fmtTime(created))
+				nullStr(r.NetworkID), fmtTime(created), r.CreatedBy, r.PAP, r.LegalBasis, r.Purpose)
 		}
 		return w.queryEach(ctx, insertReports, hi-lo, args, func(rows *sql.Rows) error {
 			var id string
@@ -174,7 +179,8 @@ func (w *writer) writeSelectors(ctx context.Context, fresh []*store.Report, args
 	})
 }
 
-// writeLinksAndLosses stores the new reports' selector links and losses.
+// writeLinksAndLosses stores the new reports' selector links, losses and
+// recipients.
 func (w *writer) writeLinksAndLosses(ctx context.Context, fresh []*store.Report, args []any) error {
 	type link struct {
 		report string
@@ -188,7 +194,11 @@ func (w *writer) writeLinksAndLosses(ctx context.Context, fresh []*store.Report,
 		l      store.Loss
 	}
 	var losses []loss
+	var recipients [][2]string
 	for _, r := range fresh {
+		for _, u := range batch.Recipients(r) {
+			recipients = append(recipients, [2]string{r.ID, u})
+		}
 		for i, l := range batch.Links(r) {
 			links = append(links, link{r.ID, i, l})
 		}
@@ -206,12 +216,22 @@ func (w *writer) writeLinksAndLosses(ctx context.Context, fresh []*store.Report,
 	if err != nil {
 		return err
 	}
-	return batch.Chunks(len(losses), insertLosses.rowsPerStmt(), func(lo, hi int) error {
+	err = batch.Chunks(len(losses), insertLosses.rowsPerStmt(), func(lo, hi int) error {
 		args = args[:0]
 		for _, k := range losses[lo:hi] {
 			args = append(args, k.report, k.ord, k.l.AmountMinor, k.l.Currency)
 		}
 		return w.execRows(ctx, insertLosses, hi-lo, args)
+	})
+	if err != nil {
+		return err
+	}
+	return batch.Chunks(len(recipients), insertRecipients.rowsPerStmt(), func(lo, hi int) error {
+		args = args[:0]
+		for _, k := range recipients[lo:hi] {
+			args = append(args, k[0], k[1])
+		}
+		return w.execRows(ctx, insertRecipients, hi-lo, args)
 	})
 }
 

@@ -106,10 +106,21 @@ func (r reader) Edges(ctx context.Context, fn func(store.Edge) error) error {
 	return translate(rows.Err())
 }
 
-// Counts returns the numbers of reports, selectors and networks.
-func (r reader) Counts(ctx context.Context) (store.Counts, error) {
+// Counts returns the numbers of reports in sc, of the selectors they name
+// and of the networks they are in; with Scope.All, of every report,
+// selector and network summary.
+func (r reader) Counts(ctx context.Context, sc store.Scope) (store.Counts, error) {
 	var c store.Counts
-	err := r.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM selectors),
-		(SELECT count(*) FROM networks)`).Scan(&c.Reports, &c.Selectors, &c.Networks)
+	if sc.All {
+		err := r.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM selectors),
+			(SELECT count(*) FROM networks)`).Scan(&c.Reports, &c.Selectors, &c.Networks)
+		return c, translate(err)
+	}
+	var p params
+	scope := scopeWhere("r", sc, &p)
+	err := r.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM reports r WHERE `+scope+`),
+		(SELECT count(DISTINCT rs.selector_id) FROM reports r JOIN report_selectors rs ON rs.report_id = r.id WHERE `+scope+`),
+		(SELECT count(DISTINCT r.network_id) FROM reports r JOIN networks nw ON nw.id = r.network_id WHERE `+scope+`)`,
+		p...).Scan(&c.Reports, &c.Selectors, &c.Networks)
 	return c, translate(err)
 }

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"testing"
 	"time"
@@ -12,7 +13,7 @@ import (
 func testNetworks(t *testing.T, s store.Store) {
 	before := time.Now().Add(-time.Minute)
 	fx := networkFixture(t, s)
-	ns, err := s.ListNetworks(t.Context(), store.NetworkFilter{})
+	ns, err := s.ListNetworks(t.Context(), store.NetworkFilter{Scope: everything})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,74 +103,79 @@ func testListNetworksFilters(t *testing.T, s store.Store) {
 		f    store.NetworkFilter
 		want []string
 	}{
-		{"none", store.NetworkFilter{}, all},
-		{"scam type", store.NetworkFilter{ScamType: "crypto_investment"}, []string{fx.n1}},
-		{"scam type in two", store.NetworkFilter{ScamType: "romance"}, []string{fx.n1, fx.n3}},
-		{"country", store.NetworkFilter{VictimCountry: "KH"}, []string{fx.n1, fx.n2}},
-		{"scam type and country of one report", store.NetworkFilter{ScamType: "romance", VictimCountry: "KR"}, []string{fx.n1, fx.n3}},
-		{"scam type and country of different reports", store.NetworkFilter{ScamType: "romance", VictimCountry: "KH"}, nil},
-		{"since is inclusive, until exclusive", store.NetworkFilter{Since: day(22, 0), Until: day(50, 0)}, []string{fx.n1}},
-		{"one instant", store.NetworkFilter{Since: day(50, 0), Until: day(50, 0).Add(time.Microsecond)}, []string{fx.n1}},
-		{"until", store.NetworkFilter{Until: day(10, 0)}, []string{fx.n1}},
-		{"until just after", store.NetworkFilter{Until: day(10, 0).Add(time.Microsecond)}, []string{fx.n1, fx.n2}},
-		{"since", store.NetworkFilter{Since: day(81, 0)}, []string{fx.n4, fx.n3}},
-		{"since in another zone", store.NetworkFilter{Since: day(81, 0).In(time.FixedZone("KST", 9*3600))}, []string{fx.n4, fx.n3}},
-		{"period and country", store.NetworkFilter{Since: day(20, 0), VictimCountry: "KH"}, []string{fx.n1}},
-		{"min reports", store.NetworkFilter{MinReports: 2}, []string{fx.n1, fx.n2, fx.n4}},
-		{"min reports and scam type", store.NetworkFilter{MinReports: 2, ScamType: "romance"}, []string{fx.n1}},
-		{"limit", store.NetworkFilter{Limit: 2}, []string{fx.n1, fx.n2}},
-		{"after", store.NetworkFilter{After: fx.n2, Limit: 2}, []string{fx.n4, fx.n3}},
-		{"after a tie", store.NetworkFilter{After: fx.n4}, []string{fx.n3}},
-		{"after the last", store.NetworkFilter{After: fx.n3}, nil},
-		{"after with a filter", store.NetworkFilter{After: fx.n1, ScamType: "romance"}, []string{fx.n3}},
-		{"nothing matches", store.NetworkFilter{ScamType: "sextortion"}, nil},
+		{"none", store.NetworkFilter{Scope: everything}, all},
+		{"scam type", store.NetworkFilter{Scope: everything, ScamType: "crypto_investment"}, []string{fx.n1}},
+		{"scam type in two", store.NetworkFilter{Scope: everything, ScamType: "romance"}, []string{fx.n1, fx.n3}},
+		{"country", store.NetworkFilter{Scope: everything, VictimCountry: "KH"}, []string{fx.n1, fx.n2}},
+		{"scam type and country of one report", store.NetworkFilter{Scope: everything, ScamType: "romance", VictimCountry: "KR"}, []string{fx.n1, fx.n3}},
+		{"scam type and country of different reports", store.NetworkFilter{Scope: everything, ScamType: "romance", VictimCountry: "KH"}, nil},
+		{"since is inclusive, until exclusive", store.NetworkFilter{Scope: everything, Since: day(22, 0), Until: day(50, 0)}, []string{fx.n1}},
+		{"one instant", store.NetworkFilter{Scope: everything, Since: day(50, 0), Until: day(50, 0).Add(time.Microsecond)}, []string{fx.n1}},
+		{"until", store.NetworkFilter{Scope: everything, Until: day(10, 0)}, []string{fx.n1}},
+		{"until just after", store.NetworkFilter{Scope: everything, Until: day(10, 0).Add(time.Microsecond)}, []string{fx.n1, fx.n2}},
+		{"since", store.NetworkFilter{Scope: everything, Since: day(81, 0)}, []string{fx.n4, fx.n3}},
+		{"since in another zone", store.NetworkFilter{Scope: everything, Since: day(81, 0).In(time.FixedZone("KST", 9*3600))}, []string{fx.n4, fx.n3}},
+		{"period and country", store.NetworkFilter{Scope: everything, Since: day(20, 0), VictimCountry: "KH"}, []string{fx.n1}},
+		{"min reports", store.NetworkFilter{Scope: everything, MinReports: 2}, []string{fx.n1, fx.n2, fx.n4}},
+		{"min reports and scam type", store.NetworkFilter{Scope: everything, MinReports: 2, ScamType: "romance"}, []string{fx.n1}},
+		{"limit", store.NetworkFilter{Scope: everything, Limit: 2}, []string{fx.n1, fx.n2}},
+		{"after", store.NetworkFilter{Scope: everything, After: fx.n2, Limit: 2}, []string{fx.n4, fx.n3}},
+		{"after a tie", store.NetworkFilter{Scope: everything, After: fx.n4}, []string{fx.n3}},
+		{"after the last", store.NetworkFilter{Scope: everything, After: fx.n3}, nil},
+		{"after with a filter", store.NetworkFilter{Scope: everything, After: fx.n1, ScamType: "romance"}, []string{fx.n3}},
+		{"nothing matches", store.NetworkFilter{Scope: everything, ScamType: "sextortion"}, nil},
 	}
-	for _, tt := range tests {
-		wantEqual(t, tt.name, listIDs(t, s, tt.f), tt.want)
-	}
-	// Page through one at a time.
-	var paged []string
-	after := ""
-	for i := 0; i < 10; i++ {
-		page := listIDs(t, s, store.NetworkFilter{After: after, Limit: 1})
-		if len(page) == 0 {
-			break
+	for _, sc := range fullScopes {
+		for _, tt := range tests {
+			tt.f.Scope = sc
+			wantEqual(t, fmt.Sprintf("%s in %+v", tt.name, sc), listIDs(t, s, tt.f), tt.want)
 		}
-		paged = append(paged, page...)
-		after = page[0]
+		// Page through one at a time.
+		var paged []string
+		after := ""
+		for i := 0; i < 10; i++ {
+			page := listIDs(t, s, store.NetworkFilter{Scope: sc, After: after, Limit: 1})
+			if len(page) == 0 {
+				break
+			}
+			paged = append(paged, page...)
+			after = page[0]
+		}
+		wantEqual(t, fmt.Sprintf("paged in %+v", sc), paged, all)
 	}
-	wantEqual(t, "paged", paged, all)
 }
 
 func testSummariseNetwork(t *testing.T, s store.Store) {
 	fx := networkFixture(t, s)
-	got, err := s.SummariseNetwork(t.Context(), fx.n1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := &store.NetworkSummary{
-		Network:         *getNetwork(t, s, fx.n1),
-		Victims:         2, // v1 twice, and a report without a victim reference
-		Losses:          map[string]int64{"USD": 1500, "KRW": 2000000},
-		ScamTypes:       map[string]int{"romance": 1, "crypto_investment": 2},
-		VictimCountries: map[string]int{"KR": 2, "KH": 1},
-		SelectorsByKind: map[string]int{"phone": 1, "crypto": 1, "email": 1, "url": 1},
-	}
-	wantEqual(t, "n1 summary", got, want)
+	for _, sc := range fullScopes {
+		got, err := s.SummariseNetwork(t.Context(), fx.n1, sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := &store.NetworkSummary{
+			Network:         scopedNetwork(t, s, fx.n1, sc, day(50, 0).Add(time.Minute)),
+			Victims:         2, // v1 twice, and a report without a victim reference
+			Losses:          map[string]int64{"USD": 1500, "KRW": 2000000},
+			ScamTypes:       map[string]int{"romance": 1, "crypto_investment": 2},
+			VictimCountries: map[string]int{"KR": 2, "KH": 1},
+			SelectorsByKind: map[string]int{"phone": 1, "crypto": 1, "email": 1, "url": 1},
+		}
+		wantEqual(t, fmt.Sprintf("n1 summary in %+v", sc), got, want)
 
-	got, err = s.SummariseNetwork(t.Context(), fx.n2)
-	if err != nil {
-		t.Fatal(err)
+		got, err = s.SummariseNetwork(t.Context(), fx.n2, sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = &store.NetworkSummary{
+			Network:         scopedNetwork(t, s, fx.n2, sc, day(11, 0).Add(time.Minute)),
+			Victims:         2,
+			Losses:          map[string]int64{},
+			ScamTypes:       map[string]int{"job_lure": 2},
+			VictimCountries: map[string]int{"KH": 2},
+			SelectorsByKind: map[string]int{"handle": 1},
+		}
+		wantEqual(t, fmt.Sprintf("n2 summary in %+v", sc), got, want)
 	}
-	want = &store.NetworkSummary{
-		Network:         *getNetwork(t, s, fx.n2),
-		Victims:         2,
-		Losses:          map[string]int64{},
-		ScamTypes:       map[string]int{"job_lure": 2},
-		VictimCountries: map[string]int{"KH": 2},
-		SelectorsByKind: map[string]int{"handle": 1},
-	}
-	wantEqual(t, "n2 summary", got, want)
 
 	// NoLink selectors do not count; a merged network is summarised as its survivor.
 	yes := true
@@ -182,16 +188,30 @@ func testSummariseNetwork(t *testing.T, s store.Store) {
 		}
 		return w.RefreshNetworks(ctx, []string{fx.n1})
 	})
-	got, err = s.SummariseNetwork(t.Context(), fx.n4)
-	if err != nil {
-		t.Fatal(err)
+	for _, sc := range fullScopes {
+		got, err := s.SummariseNetwork(t.Context(), fx.n4, sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.ID != fx.n1 || got.Reports != 5 || got.Victims != 4 {
+			t.Errorf("summary of merged n4: id %s reports %d victims %d, want %s, 5, 4", got.ID, got.Reports, got.Victims, fx.n1)
+		}
+		wantEqual(t, "losses after merge", got.Losses, map[string]int64{"USD": 1500, "KRW": 2000000, "THB": 7000})
+		wantEqual(t, "selectors after merge", got.SelectorsByKind, map[string]int{"phone": 1, "crypto": 1, "email": 1, "bank_account": 1, "handle": 1})
+		wantEqual(t, "countries after merge", got.VictimCountries, map[string]int{"KR": 2, "KH": 1, "TH": 2})
 	}
-	if got.ID != fx.n1 || got.Reports != 5 || got.Victims != 4 {
-		t.Errorf("summary of merged n4: id %s reports %d victims %d, want %s, 5, 4", got.ID, got.Reports, got.Victims, fx.n1)
+}
+
+// scopedNetwork is the stored summary of a network whose reports are all in
+// sc, as a read in sc returns it: outside Scope.All, updated when its
+// latest report was created.
+func scopedNetwork(t *testing.T, s store.Reader, id string, sc store.Scope, latest time.Time) store.Network {
+	t.Helper()
+	n := *getNetwork(t, s, id)
+	if !sc.All {
+		n.UpdatedAt = latest
 	}
-	wantEqual(t, "losses after merge", got.Losses, map[string]int64{"USD": 1500, "KRW": 2000000, "THB": 7000})
-	wantEqual(t, "selectors after merge", got.SelectorsByKind, map[string]int{"phone": 1, "crypto": 1, "email": 1, "bank_account": 1, "handle": 1})
-	wantEqual(t, "countries after merge", got.VictimCountries, map[string]int{"KR": 2, "KH": 1, "TH": 2})
+	return n
 }
 
 func testNetworkSelectors(t *testing.T, s store.Store) {
@@ -208,20 +228,22 @@ func testNetworkSelectors(t *testing.T, s store.Store) {
 		{fx.n1, 2, []string{fx.wallet, fx.phoneA}, []int{3, 2}},
 		{fx.n2, 0, []string{fx.handle}, []int{2}}, // r4 names it in two roles: one report
 	}
-	for _, tt := range tests {
-		got, err := s.NetworkSelectors(t.Context(), tt.network, tt.limit)
-		if err != nil {
-			t.Fatal(err)
+	for _, sc := range fullScopes {
+		for _, tt := range tests {
+			got, err := s.NetworkSelectors(t.Context(), tt.network, tt.limit, sc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			var cs []int
+			for _, c := range got {
+				ids = append(ids, c.ID)
+				cs = append(cs, c.Count)
+				wantEqual(t, "selector "+c.Value, c.Selector, *getSelector(t, s, c.ID))
+			}
+			wantEqual(t, fmt.Sprintf("selectors of %s in %+v", tt.network, sc), ids, tt.want)
+			wantEqual(t, fmt.Sprintf("counts of %s in %+v", tt.network, sc), cs, tt.counts)
 		}
-		var ids []string
-		var cs []int
-		for _, sc := range got {
-			ids = append(ids, sc.ID)
-			cs = append(cs, sc.Count)
-			wantEqual(t, "selector "+sc.Value, sc.Selector, *getSelector(t, s, sc.ID))
-		}
-		wantEqual(t, "selectors of "+tt.network, ids, tt.want)
-		wantEqual(t, "counts of "+tt.network, cs, tt.counts)
 	}
 }
 
@@ -245,8 +267,8 @@ func testMergeNetworks(t *testing.T, s store.Store) {
 	if n := getNetwork(t, s, fx.n2); n.ID != fx.n1 || n.Reports != 5 || n.Selectors != 5 {
 		t.Errorf("GetNetwork(absorbed) = %+v, want the survivor with 5 reports and 5 selectors", n)
 	}
-	wantEqual(t, "networks after merge", listIDs(t, s, store.NetworkFilter{}), []string{fx.n1, fx.n4, fx.n3})
-	rs, err := s.ListReports(t.Context(), store.ReportFilter{NetworkID: fx.n2})
+	wantEqual(t, "networks after merge", listIDs(t, s, store.NetworkFilter{Scope: everything}), []string{fx.n1, fx.n4, fx.n3})
+	rs, err := s.ListReports(t.Context(), store.ReportFilter{Scope: everything, NetworkID: fx.n2})
 	if err != nil || len(rs) != 5 {
 		t.Errorf("ListReports of the absorbed network: %d reports, %v; want the survivor's 5", len(rs), err)
 	}
@@ -266,7 +288,7 @@ func testMergeNetworks(t *testing.T, s store.Store) {
 	if r := getReport(t, s, rid(6)); r.NetworkID != fx.n4 {
 		t.Errorf("report 6 network = %s, want %s", r.NetworkID, fx.n4)
 	}
-	wantEqual(t, "networks after chain", listIDs(t, s, store.NetworkFilter{}), []string{fx.n4})
+	wantEqual(t, "networks after chain", listIDs(t, s, store.NetworkFilter{Scope: everything}), []string{fx.n4})
 	if c := counts(t, s); c.Networks != 1 || c.Reports != 8 {
 		t.Errorf("counts = %+v", c)
 	}
@@ -314,7 +336,7 @@ func testReplaceNetworks(t *testing.T, s store.Store) {
 				t.Errorf("pass %d: report %s network = %q, want %q", pass, id, r.NetworkID, n)
 			}
 		}
-		ns, err := s.ListNetworks(t.Context(), store.NetworkFilter{})
+		ns, err := s.ListNetworks(t.Context(), store.NetworkFilter{Scope: everything})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -24,6 +24,9 @@ func normalise(r store.Report) store.Report {
 	if len(r.Selectors) == 0 {
 		r.Selectors = nil
 	}
+	if len(r.Recipients) == 0 {
+		r.Recipients = nil
+	}
 	return r
 }
 
@@ -50,13 +53,20 @@ func testReportRoundTrip(t *testing.T, s store.Store) {
 			{SelectorID: selID("phone", "+85512345678"), Kind: "phone", Value: "+85512345678", Display: "+855 12 345 678",
 				Region: "KH", Subtype: "mobile", Role: "mentioned", Source: "narrative", Raw: "+855 12 345 678"},
 		},
-		NetworkID: rid(1),
-		CreatedAt: time.Date(2025, 3, 14, 13, 5, 8, 1000, time.UTC),
+		NetworkID:  rid(1),
+		CreatedAt:  time.Date(2025, 3, 14, 13, 5, 8, 1000, time.UTC),
+		CreatedBy:  "01JH00000000000000000USER01",
+		PAP:        "AMBER",
+		LegalBasis: "KR Act on Special Cases Concerning Telecommunications Financial Fraud, art. 2-4",
+		Purpose:    "investigation",
+		Recipients: []string{"01JH00000000000000000USER02", "01JH00000000000000000USER03"},
 	}
 	// The same link twice is stored once; the same selector in another
 	// role is another link.
 	withRepeat := *full
 	withRepeat.Selectors = append(append([]store.ReportSelector{}, full.Selectors...), full.Selectors[0])
+	// Recipients come back sorted, once each.
+	withRepeat.Recipients = []string{full.Recipients[1], full.Recipients[0], "", full.Recipients[1]}
 	bare := &store.Report{ID: rid(2), Origin: "kh-police", ReceivedAt: time.Date(1999, 12, 31, 23, 59, 59, 0, time.UTC),
 		CreatedAt: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)}
 
@@ -243,27 +253,30 @@ func testListReports(t *testing.T, s store.Store) {
 		f    store.ReportFilter
 		want []string
 	}{
-		{"all", store.ReportFilter{}, []string{rid(1), rid(2), rid(3), rid(4), rid(5), rid(6), rid(7), rid(8)}},
-		{"limit", store.ReportFilter{Limit: 3}, []string{rid(1), rid(2), rid(3)}},
-		{"after", store.ReportFilter{After: rid(3), Limit: 2}, []string{rid(4), rid(5)}},
-		{"after the last", store.ReportFilter{After: rid(8)}, nil},
-		{"network", store.ReportFilter{NetworkID: fx.n1}, []string{rid(1), rid(2), rid(3)}},
-		{"network after", store.ReportFilter{NetworkID: fx.n1, After: rid(1)}, []string{rid(2), rid(3)}},
-		{"selector", store.ReportFilter{SelectorID: fx.wallet}, []string{rid(1), rid(2), rid(3)}},
-		{"selector named twice by a report", store.ReportFilter{SelectorID: fx.handle}, []string{rid(4), rid(5)}},
-		{"network and selector", store.ReportFilter{NetworkID: fx.n1, SelectorID: fx.phoneA}, []string{rid(1), rid(2)}},
-		{"network and another's selector", store.ReportFilter{NetworkID: fx.n2, SelectorID: fx.phoneA}, nil},
-		{"unknown selector", store.ReportFilter{SelectorID: selID("phone", "+10000000000")}, nil},
+		{"all", store.ReportFilter{Scope: everything}, []string{rid(1), rid(2), rid(3), rid(4), rid(5), rid(6), rid(7), rid(8)}},
+		{"limit", store.ReportFilter{Scope: everything, Limit: 3}, []string{rid(1), rid(2), rid(3)}},
+		{"after", store.ReportFilter{Scope: everything, After: rid(3), Limit: 2}, []string{rid(4), rid(5)}},
+		{"after the last", store.ReportFilter{Scope: everything, After: rid(8)}, nil},
+		{"network", store.ReportFilter{Scope: everything, NetworkID: fx.n1}, []string{rid(1), rid(2), rid(3)}},
+		{"network after", store.ReportFilter{Scope: everything, NetworkID: fx.n1, After: rid(1)}, []string{rid(2), rid(3)}},
+		{"selector", store.ReportFilter{Scope: everything, SelectorID: fx.wallet}, []string{rid(1), rid(2), rid(3)}},
+		{"selector named twice by a report", store.ReportFilter{Scope: everything, SelectorID: fx.handle}, []string{rid(4), rid(5)}},
+		{"network and selector", store.ReportFilter{Scope: everything, NetworkID: fx.n1, SelectorID: fx.phoneA}, []string{rid(1), rid(2)}},
+		{"network and another's selector", store.ReportFilter{Scope: everything, NetworkID: fx.n2, SelectorID: fx.phoneA}, nil},
+		{"unknown selector", store.ReportFilter{Scope: everything, SelectorID: selID("phone", "+10000000000")}, nil},
 	}
-	for _, tt := range tests {
-		got, err := s.ListReports(t.Context(), tt.f)
-		if err != nil {
-			t.Errorf("%s: %v", tt.name, err)
-			continue
+	for _, sc := range fullScopes {
+		for _, tt := range tests {
+			tt.f.Scope = sc
+			got, err := s.ListReports(t.Context(), tt.f)
+			if err != nil {
+				t.Errorf("%s: %v", tt.name, err)
+				continue
+			}
+			wantEqual(t, fmt.Sprintf("%s in %+v", tt.name, sc), ids(got), tt.want)
 		}
-		wantEqual(t, tt.name, ids(got), tt.want)
 	}
-	got, err := s.ListReports(t.Context(), store.ReportFilter{NetworkID: fx.n1, Limit: 1})
+	got, err := s.ListReports(t.Context(), store.ReportFilter{Scope: everything, NetworkID: fx.n1, Limit: 1})
 	if err != nil || len(got) != 1 {
 		t.Fatalf("ListReports = %v, %v", got, err)
 	}

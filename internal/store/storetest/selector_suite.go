@@ -249,7 +249,7 @@ func testReadsInsideUpdate(t *testing.T, s store.Store) {
 		if len(r.Selectors) != 1 {
 			t.Errorf("report read inside Update has %d selectors", len(r.Selectors))
 		}
-		c, err := w.Counts(ctx)
+		c, err := w.Counts(ctx, everything)
 		if err != nil {
 			return err
 		}
@@ -271,11 +271,11 @@ func testNotFound(t *testing.T, s store.Store) {
 	wantNotFound(t, "GetSelector", err)
 	_, err = s.GetNetwork(ctx, missing)
 	wantNotFound(t, "GetNetwork", err)
-	_, err = s.SummariseNetwork(ctx, missing)
+	_, err = s.SummariseNetwork(ctx, missing, everything)
 	wantNotFound(t, "SummariseNetwork", err)
-	_, err = s.NetworkSelectors(ctx, missing, 10)
+	_, err = s.NetworkSelectors(ctx, missing, 10, everything)
 	wantNotFound(t, "NetworkSelectors", err)
-	_, err = s.ListNetworks(ctx, store.NetworkFilter{After: missing})
+	_, err = s.ListNetworks(ctx, store.NetworkFilter{Scope: everything, After: missing})
 	wantNotFound(t, "ListNetworks after a missing network", err)
 	err = s.Update(ctx, func(w store.Writer) error { return w.SetNetworks(ctx, []string{missing}, []string{missing}) })
 	wantNotFound(t, "SetNetworks of a missing report", err)

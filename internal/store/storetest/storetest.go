@@ -54,6 +54,14 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	}
 }
 
+// everything is the scope that sees every report: the server's own.
+var everything = store.Scope{All: true}
+
+// fullScopes see every report of networkFixture: Scope.All, and a member
+// of its main origin that the other origin names as a partner. Reads in
+// either must agree, the second computed over the reports in scope.
+var fullScopes = []store.Scope{everything, {Member: true, Org: "kr-knpa", PartnerOf: []string{"partner-th"}}}
+
 // base is the day the fixtures' reports start being received.
 var base = time.Date(2025, 1, 10, 9, 30, 0, 0, time.UTC)
 
@@ -140,7 +148,7 @@ func getNetwork(t *testing.T, s store.Reader, id string) *store.Network {
 
 func counts(t *testing.T, s store.Reader) store.Counts {
 	t.Helper()
-	c, err := s.Counts(t.Context())
+	c, err := s.Counts(t.Context(), everything)
 	if err != nil {
 		t.Fatalf("Counts: %v", err)
 	}

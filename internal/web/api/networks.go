@@ -25,7 +25,7 @@ func toNetworkJSON(n *store.Network) networkJSON {
 // networkFilter reads the list filters from the query string.
 func networkFilter(r *http.Request) (store.NetworkFilter, error) {
 	q := r.URL.Query()
-	f := store.NetworkFilter{ScamType: q.Get("scam_type"), VictimCountry: strings.ToUpper(q.Get("country")), After: q.Get("after"), Limit: 50}
+	f := store.NetworkFilter{Scope: store.Scope{All: true}, ScamType: q.Get("scam_type"), VictimCountry: strings.ToUpper(q.Get("country")), After: q.Get("after"), Limit: 50}
 	if f.ScamType != "" && !oneOf(f.ScamType, intel.ScamTypes) {
 		return f, errorf(http.StatusBadRequest, "scam_type: not one of "+strings.Join(intel.ScamTypes, ", "))
 	}

@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -224,4 +225,19 @@ func Chunks(n, size int, fn func(lo, hi int) error) error {
 		}
 	}
 	return nil
+}
+
+// Recipients returns r's recipients sorted, without repeats or empty IDs.
+func Recipients(r *store.Report) []string {
+	if len(r.Recipients) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(r.Recipients))
+	for _, u := range r.Recipients {
+		if u != "" {
+			out = append(out, u)
+		}
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
 }
