@@ -5,13 +5,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"text/tabwriter"
+	"time"
 
 	"counterscam/internal/demo"
 	"counterscam/internal/intel"
 	"counterscam/internal/selector"
 	"counterscam/internal/store"
 	"counterscam/internal/store/sqlite"
+	"counterscam/internal/trust"
 )
 
 func init() {
@@ -46,17 +49,25 @@ func runDemo(e *env) error {
 	if err != nil {
 		return err
 	}
-	scene := demo.Generate(*seed, demo.Options{})
-	if err := loadScene(e.ctx, svc, scene); err != nil {
+	ts, err := trust.New(st, trust.Options{})
+	if err != nil {
 		return err
 	}
-	if err := printScene(e, svc, scene, dir); err != nil {
+	users, err := setUpDemoOrgs(e.ctx, ts)
+	if err != nil {
+		return err
+	}
+	scene := demo.Generate(*seed, demo.Options{})
+	if err := loadScene(e.ctx, svc, scene, users); err != nil {
+		return err
+	}
+	if err := printScene(e, svc, scene, users, dir, *addr); err != nil {
 		return err
 	}
 	if *noServe {
 		return nil
 	}
-	return serveUntilDone(e, svc, *addr, 20, nil)
+	return serveUntilDone(e, svc, ts, *addr, 20, nil)
 }
 
 // freshDemoDir empties dir if an earlier demo made it, and refuses to touch
@@ -82,22 +93,95 @@ func freshDemoDir(dir string) error {
 	return os.WriteFile(filepath.Join(dir, demoMarker), []byte("made by counterscam demo; wiped by the next run\n"), 0o640)
 }
 
-// loadScene stores the scene's reports through the same path as an import,
-// then does what an analyst would: marks the exchange's shared deposit
-// wallet "does not link", which splits the networks it glued together.
-func loadScene(ctx context.Context, svc *intel.Service, sc *demo.Scene) error {
+// demoPassword is the demo users' password, printed at start: the demo
+// holds synthetic data only.
+const demoPassword = "demo-password-2025"
+
+// demoUser is a user the demo creates.
+type demoUser struct {
+	org, email, role string
+	id, token        string
+}
+
+// demoUsers are the people of the demo: an analyst in each partner police
+// unit, an administrator, and a bank's screening account.
+var demoUsers = []demoUser{
+	{org: "KNPA", email: "analyst@knpa.demo", role: "analyst"},
+	{org: "CNP", email: "analyst@cnp.demo", role: "analyst"},
+	{org: "RTP", email: "analyst@rtp.demo", role: "analyst"},
+	{org: "MPS-VN", email: "analyst@mps-vn.demo", role: "analyst"},
+	{org: "MPS-CN", email: "analyst@mps-cn.demo", role: "analyst"},
+	{org: "KNPA", email: "admin@knpa.demo", role: "admin"},
+	{org: "DEMO-BANK", email: "screening@bank.demo", role: "partner"},
+}
+
+// demoScene is what the demo built, for printing.
+type demoScene struct {
+	scene *demo.Scene
+	users []demoUser
+}
+
+// setUpDemoOrgs creates the scene's organisations, users and their API tokens.
+func setUpDemoOrgs(ctx context.Context, ts *trust.Service) ([]demoUser, error) {
+	op := trust.Operator()
+	for _, o := range demo.Orgs {
+		if _, err := ts.AddOrg(ctx, op, o.Name, o.Country, o.Kind, nil); err != nil {
+			return nil, err
+		}
+	}
+	for _, o := range demo.Orgs {
+		if len(o.Partners) > 0 {
+			if err := ts.SetPartners(ctx, op, o.Name, o.Partners); err != nil {
+				return nil, err
+			}
+		}
+	}
+	users := slices.Clone(demoUsers)
+	for i := range users {
+		u, err := ts.AddUser(ctx, op, users[i].org, users[i].email, users[i].role, demoPassword)
+		if err != nil {
+			return nil, err
+		}
+		users[i].id = u.ID
+		plain, _, err := ts.CreateToken(ctx, op, u.Email, "demo", 30*24*time.Hour)
+		if err != nil {
+			return nil, err
+		}
+		users[i].token = plain
+	}
+	return users, nil
+}
+
+// loadScene stores the scene's reports through the same path as an import
+// (a RED report goes to its organisation's analyst), then does what
+// analysts would: marks the exchange's shared deposit wallet "does not
+// link", which splits the networks it glued together, and confirms the key
+// infrastructure of the largest networks for public listing.
+func loadScene(ctx context.Context, svc *intel.Service, sc *demo.Scene, users []demoUser) error {
+	analyst := map[string]string{}
+	for _, u := range users {
+		if u.role == "analyst" {
+			analyst[u.org] = u.id
+		}
+	}
+	op := trust.Operator()
 	var batch []*store.Report
 	var contacts []*store.Contact
 	for i := range sc.Records {
 		rec := &sc.Records[i]
-		r, err := svc.Prepare(rec.Input())
+		in := rec.Input()
+		if in.TLP == store.TLPRed {
+			in.Recipients = []string{analyst[in.Origin]}
+			in.CreatedBy = analyst[in.Origin]
+		}
+		r, err := svc.Prepare(in)
 		if err != nil {
 			return fmt.Errorf("demo record %s: %w", rec.ExternalRef, err)
 		}
 		batch = append(batch, r)
 		contacts = append(contacts, rec.Contact)
 		if len(batch) == importBatch || i == len(sc.Records)-1 {
-			if _, err := svc.Submit(ctx, batch, contacts); err != nil {
+			if _, err := svc.Submit(ctx, op, batch, contacts); err != nil {
 				return err
 			}
 			batch, contacts = batch[:0], contacts[:0]
@@ -116,21 +200,37 @@ func loadScene(ctx context.Context, svc *intel.Service, sc *demo.Scene) error {
 		if svc.Allowlisted(s) {
 			continue
 		}
-		if err := svc.MarkSelector(ctx, s.ID().String(), store.SelectorFlags{NoLink: &yes}); err != nil {
+		if err := svc.MarkSelector(ctx, op, s.ID().String(), store.SelectorFlags{NoLink: &yes}); err != nil {
 			return err
+		}
+	}
+	nets, err := svc.ListNetworks(ctx, op, store.NetworkFilter{MinReports: 2, Limit: 3})
+	if err != nil {
+		return err
+	}
+	for _, n := range nets {
+		v, err := svc.Network(ctx, op, n.ID)
+		if err != nil {
+			return err
+		}
+		if len(v.KeyInfrastructure) > 0 {
+			if err := svc.MarkSelector(ctx, op, v.KeyInfrastructure[0].ID, store.SelectorFlags{Confirmed: &yes}); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
 }
 
-func printScene(e *env, svc *intel.Service, sc *demo.Scene, dir string) error {
-	c, err := svc.Stats(e.ctx)
+func printScene(e *env, svc *intel.Service, sc *demo.Scene, users []demoUser, dir, addr string) error {
+	op := trust.Operator()
+	c, err := svc.Stats(e.ctx, op)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "counterscam demo: %d reports, %d selectors, %d networks (%d planted) in %s\n\n",
 		c.Reports, c.Selectors, c.Networks, len(sc.Networks), dir)
-	nets, err := svc.ListNetworks(e.ctx, store.NetworkFilter{Scope: store.Scope{All: true}, MinReports: 2, Limit: 5})
+	nets, err := svc.ListNetworks(e.ctx, op, store.NetworkFilter{MinReports: 2, Limit: 5})
 	if err != nil {
 		return err
 	}
@@ -140,15 +240,29 @@ func printScene(e *env, svc *intel.Service, sc *demo.Scene, dir string) error {
 		fmt.Fprintf(tw, "%s\t%d\t%d\n", n.ID, n.Reports, n.Selectors)
 	}
 	tw.Flush()
+	listed := ""
 	if len(nets) > 0 {
-		v, err := svc.Network(e.ctx, nets[0].ID)
+		v, err := svc.Network(e.ctx, op, nets[0].ID)
 		if err == nil && len(v.KeyInfrastructure) > 0 {
 			k := v.KeyInfrastructure[0]
-			fmt.Fprintf(e.stdout, "\nkey infrastructure of the largest: %s %s (in %d of its reports)\n", k.Kind, k.Display, k.Count)
+			listed = k.Display
+			fmt.Fprintf(e.stdout, "\nkey infrastructure of the largest: %s %s (in %d of its reports), confirmed for public listing\n", k.Kind, k.Display, k.Count)
 		}
 	}
+	fmt.Fprintf(e.stdout, "\norganisations and users (password for all: %s; tokens valid 30 days):\n", demoPassword)
+	tw = tabwriter.NewWriter(e.stdout, 2, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "ORG\tUSER\tROLE\tAPI TOKEN")
+	for _, u := range users {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", u.org, u.email, u.role, u.token)
+	}
+	tw.Flush()
+	base := "http://" + addr
+	fmt.Fprintln(e.stdout, "\nKNPA and CNP share what they mark AMBER; every report carries a TLP 2.0 label (CLEAR 15%, GREEN 20%, AMBER 55%, AMBER+STRICT 7%, RED 3%).")
 	fmt.Fprintln(e.stdout, "\ntry, once it serves:")
-	fmt.Fprintln(e.stdout, "  curl -s localhost:8080/api/v1/networks | head -c 600")
-	fmt.Fprintln(e.stdout, `  curl -s -XPOST localhost:8080/api/v1/check -d '{"query":"+855 97 911 7117"}'`)
+	fmt.Fprintf(e.stdout, "  curl -s %s/api/v1/networks -H 'Authorization: Bearer %s' | head -c 600\n", base, users[0].token)
+	if listed != "" {
+		fmt.Fprintf(e.stdout, "  curl -s -XPOST %s/api/v1/check -d '{\"query\":\"%s\"}'\n", base, listed)
+	}
+	fmt.Fprintf(e.stdout, "  curl -s -XPOST %s/api/v1/check -d '{\"query\":\"+855 97 911 7117\"}'\n", base)
 	return nil
 }

@@ -5,10 +5,12 @@ import (
 	"slices"
 	"testing"
 
+	"counterscam/internal/auth"
 	"counterscam/internal/demo"
 	"counterscam/internal/intel"
 	"counterscam/internal/store"
 	"counterscam/internal/store/sqlite"
+	"counterscam/internal/trust"
 )
 
 // TestDemoRecoversPlantedNetworks loads the demo scene and checks that the
@@ -26,8 +28,16 @@ func TestDemoRecoversPlantedNetworks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ts, err := trust.New(st, trust.Options{Params: auth.TestParams})
+	if err != nil {
+		t.Fatal(err)
+	}
+	users, err := setUpDemoOrgs(ctx, ts)
+	if err != nil {
+		t.Fatal(err)
+	}
 	sc := demo.Generate(7, demo.Options{})
-	if err := loadScene(ctx, svc, sc); err != nil {
+	if err := loadScene(ctx, svc, sc, users); err != nil {
 		t.Fatal(err)
 	}
 	netOf := map[string]string{} // external ref -> network

@@ -13,6 +13,7 @@ import (
 	"counterscam/internal/intake"
 	"counterscam/internal/intel"
 	"counterscam/internal/store"
+	"counterscam/internal/trust"
 )
 
 func init() {
@@ -152,7 +153,7 @@ func importFile(e *env, svc *intel.Service, name string, f intake.Format, m *int
 		}
 		// A batch that was read is stored even when an interrupt arrives
 		// meanwhile: stopping loses nothing that was accepted.
-		res, err := svc.Submit(context.WithoutCancel(e.ctx), batch, contacts)
+		res, err := svc.Submit(context.WithoutCancel(e.ctx), trust.Operator(), batch, contacts)
 		if err != nil {
 			return fmt.Errorf("storing records up to line %d of %s: %w", lastLine, name, err)
 		}

@@ -11,6 +11,7 @@ import (
 
 	"counterscam/internal/intel"
 	"counterscam/internal/screen"
+	"counterscam/internal/trust"
 	"counterscam/internal/web/api"
 )
 
@@ -32,12 +33,16 @@ func runServe(e *env) error {
 		return err
 	}
 	defer st.Close()
-	return serveUntilDone(e, svc, *addr, *rate, nil)
+	ts, err := trust.New(st, trust.Options{})
+	if err != nil {
+		return err
+	}
+	return serveUntilDone(e, svc, ts, *addr, *rate, nil)
 }
 
 // serveUntilDone serves svc on addr until the context ends, then shuts
 // down gracefully. ready, if set, is called with the bound address.
-func serveUntilDone(e *env, svc *intel.Service, addr string, rate float64, ready func(string)) error {
+func serveUntilDone(e *env, svc *intel.Service, ts *trust.Service, addr string, rate float64, ready func(string)) error {
 	if err := svc.Warm(e.ctx); err != nil {
 		return err
 	}
@@ -47,7 +52,7 @@ func serveUntilDone(e *env, svc *intel.Service, addr string, rate float64, ready
 		return err
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/api/", api.New(svc, api.Options{CheckRate: rate, Logger: log, Screener: scr}))
+	mux.Handle("/api/", api.New(svc, ts, api.Options{CheckRate: rate, Logger: log, Screener: scr}))
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err

@@ -36,7 +36,7 @@ func (g *gen) write(sc *Scene, drafts []*draft) {
 			ScamType:      d.scamType,
 			VictimRef:     d.victimID,
 			VictimCountry: d.victim,
-			TLP:           g.weighted([]weight{{"AMBER", 70}, {"GREEN", 20}, {"AMBER+STRICT", 7}, {"RED", 3}}),
+			TLP:           g.weighted([]weight{{"CLEAR", 15}, {"GREEN", 20}, {"AMBER", 55}, {"AMBER+STRICT", 7}, {"RED", 3}}),
 			Losses:        g.losses(d.scamType, d.victim),
 		}
 		if g.rng.IntN(3) > 0 {

@@ -3,11 +3,12 @@ package intel
 import (
 	"context"
 	"errors"
-	"sort"
 	"time"
 
+	"counterscam/internal/auth"
 	"counterscam/internal/selector"
 	"counterscam/internal/store"
+	"counterscam/internal/trust"
 )
 
 // Check statuses, as the public API returns them.
@@ -42,14 +43,21 @@ var advice = map[string]string{
 	StatusInvalid:     "This does not look like a phone number, account, wallet, website or handle. Check what you typed.",
 }
 
-// publiclyListed applies the publication rule: never when withdrawn or
-// allow-listed; otherwise when an analyst confirmed it, or when reports from
-// at least PublicationThreshold independent sources name it.
-func (s *Service) publiclyListed(sel *store.Selector) bool {
+// publicScope is the public's: CLEAR reports only. The public check counts
+// and lists over it, so that it never reveals a report (or its existence)
+// that its marking keeps from the public; an analyst's confirmation is the
+// deliberate act that publishes a selector named only in marked reports.
+var publicScope = store.Scope{}
+
+// listed applies the publication rule: never when withdrawn or
+// allow-listed; otherwise when an analyst confirmed it, or when reports the
+// public may see come from at least PublicationThreshold independent
+// sources (distinct origin organisations).
+func (s *Service) listed(sel *store.Selector, public *store.SelectorStats) bool {
 	if sel.Withdrawn || s.isAllowID(sel.ID) {
 		return false
 	}
-	return sel.Confirmed || sel.Sources >= s.cfg.PublicationThreshold
+	return sel.Confirmed || (public != nil && public.Sources >= s.cfg.PublicationThreshold)
 }
 
 func (s *Service) isAllowID(id string) bool {
@@ -81,54 +89,61 @@ func (s *Service) checkSelector(ctx context.Context, sel selector.Selector, r *C
 		r.Status, r.Advice = StatusAllowlisted, advice[StatusAllowlisted]
 		return r, nil
 	}
-	rec, err := s.st.GetSelector(ctx, sel.ID().String())
-	if errors.Is(err, store.ErrNotFound) || (err == nil && !s.publiclyListed(rec)) {
+	pe, err := s.publicEntry(ctx, sel.ID().String())
+	if err != nil {
+		return nil, err
+	}
+	if !pe.listed {
 		r.Status, r.Advice = StatusNotListed, advice[StatusNotListed]
 		return r, nil
 	}
-	if err != nil {
-		return nil, err
-	}
 	r.Status, r.Advice = StatusListed, advice[StatusListed]
-	r.Reports, r.Sources = rec.Reports, rec.Sources
-	r.FirstSeen, r.LastSeen = rec.FirstSeen, rec.LastSeen
-	types, size, err := s.selectorContext(ctx, rec.ID)
-	if err != nil {
-		return nil, err
-	}
-	r.ScamTypes, r.NetworkSize = types, size
+	r.Reports, r.Sources = pe.stats.Reports, pe.stats.Sources
+	r.FirstSeen, r.LastSeen = pe.stats.FirstSeen, pe.stats.LastSeen
+	r.ScamTypes, r.NetworkSize = pe.stats.ScamTypes, pe.networkSize
 	return r, nil
 }
 
-// selectorContext returns the scam types of the reports naming a selector
-// and the size of the largest network they belong to.
-func (s *Service) selectorContext(ctx context.Context, id string) ([]string, int, error) {
-	reps, err := s.st.ListReports(ctx, store.ReportFilter{Scope: store.Scope{All: true}, SelectorID: id, Limit: 1000})
+// computePublic works out what the public may learn of a selector.
+func (s *Service) computePublic(ctx context.Context, id string) (*publicEntry, error) {
+	pe := &publicEntry{}
+	sel, err := s.st.GetSelector(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return pe, nil
+	}
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	seen := map[string]bool{}
-	var types []string
-	size := 0
-	nets := map[string]bool{}
-	for _, rep := range reps {
-		if !seen[rep.ScamType] {
-			seen[rep.ScamType] = true
-			types = append(types, rep.ScamType)
-		}
-		if rep.NetworkID != "" && !nets[rep.NetworkID] {
-			nets[rep.NetworkID] = true
-			if n, err := s.st.GetNetwork(ctx, rep.NetworkID); err == nil && n.Reports > size {
-				size = n.Reports
-			}
+	stats, err := s.st.SelectorStats(ctx, id, publicScope)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		stats = nil
+	case err != nil:
+		return nil, err
+	}
+	pe.listed = s.listed(sel, stats)
+	if !pe.listed || stats == nil {
+		return pe, nil
+	}
+	pe.stats = *stats
+	for _, n := range stats.Networks {
+		sum, err := s.st.SummariseNetwork(ctx, n, publicScope)
+		if err == nil && sum.Reports > pe.networkSize {
+			pe.networkSize = sum.Reports
+		} else if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return nil, err
 		}
 	}
-	sort.Strings(types)
-	return types, size, nil
+	return pe, nil
 }
 
-// CheckBatch checks many values, one answer per value in order.
-func (s *Service) CheckBatch(ctx context.Context, queries []string, region string) ([]*CheckResult, error) {
+// CheckBatch checks many values for a partner (a bank screening its
+// accounts, an exchange its deposit addresses), one answer per value in
+// order. The answers are the public check's.
+func (s *Service) CheckBatch(ctx context.Context, p trust.Principal, queries []string, region string) ([]*CheckResult, error) {
+	if !p.Can(auth.ActionCheckBatch) {
+		return nil, trust.ErrForbidden
+	}
 	out := make([]*CheckResult, len(queries))
 	for i, q := range queries {
 		r, err := s.Check(ctx, q, region)

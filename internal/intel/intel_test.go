@@ -15,6 +15,7 @@ import (
 	"counterscam/internal/selector"
 	"counterscam/internal/store"
 	"counterscam/internal/store/sqlite"
+	"counterscam/internal/trust"
 )
 
 func newService(t *testing.T, cfg intel.Config) (*intel.Service, store.Store) {
@@ -34,7 +35,7 @@ func newService(t *testing.T, cfg intel.Config) (*intel.Service, store.Store) {
 
 func submit(t *testing.T, svc *intel.Service, in *intel.ReportInput) *store.Report {
 	t.Helper()
-	r, _, err := svc.CreateReport(context.Background(), in)
+	r, _, err := svc.CreateReport(context.Background(), trust.Operator(), in)
 	if err != nil {
 		t.Fatalf("CreateReport(%s): %v", in.ExternalRef, err)
 	}
@@ -42,7 +43,7 @@ func submit(t *testing.T, svc *intel.Service, in *intel.ReportInput) *store.Repo
 }
 
 func report(origin, ref string, sels ...string) *intel.ReportInput {
-	in := &intel.ReportInput{Origin: origin, ExternalRef: ref, ScamType: "crypto_investment", VictimCountry: "KR", Narrative: "victim statement"}
+	in := &intel.ReportInput{Origin: origin, ExternalRef: ref, ScamType: "crypto_investment", VictimCountry: "KR", Narrative: "victim statement", TLP: "CLEAR"}
 	for _, s := range sels {
 		in.Selectors = append(in.Selectors, intel.SelectorInput{Value: s, Role: "paid_to"})
 	}
@@ -90,7 +91,7 @@ func TestReportsLinkThroughSharedSelectors(t *testing.T) {
 	if c.NetworkID != a.ID {
 		t.Fatalf("merged network = %s, want the oldest report's ID %s", c.NetworkID, a.ID)
 	}
-	n, err := svc.Network(ctx, b.ID) // b's old network ID redirects
+	n, err := svc.Network(ctx, trust.Operator(), b.ID) // b's old network ID redirects
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +106,7 @@ func TestReportsLinkThroughSharedSelectors(t *testing.T) {
 	}
 	// Importing the same (origin, external_ref) again adds nothing.
 	before, _ := st.Counts(ctx, store.Scope{All: true})
-	_, inserted, err := svc.CreateReport(ctx, report("KNPA", "a1", "+855 12 345 678"))
+	_, inserted, err := svc.CreateReport(ctx, trust.Operator(), report("KNPA", "a1", "+855 12 345 678"))
 	if err != nil || inserted {
 		t.Fatalf("duplicate: inserted=%v err=%v", inserted, err)
 	}
@@ -137,7 +138,7 @@ func TestIncrementalEqualsRebuild(t *testing.T) {
 		}
 		batch = append(batch, r)
 		if len(batch) == 7 || i == 149 {
-			if _, err := svc.Submit(ctx, batch, nil); err != nil {
+			if _, err := svc.Submit(ctx, trust.Operator(), batch, nil); err != nil {
 				t.Fatal(err)
 			}
 			batch = nil
@@ -206,7 +207,7 @@ func TestCheckAndPublicationThreshold(t *testing.T) {
 	// An analyst withdraws it: no longer listed.
 	id := res.Selector.ID().String()
 	yes := true
-	if err := svc.MarkSelector(ctx, id, store.SelectorFlags{Withdrawn: &yes}); err != nil {
+	if err := svc.MarkSelector(ctx, trust.Operator(), id, store.SelectorFlags{Withdrawn: &yes}); err != nil {
 		t.Fatal(err)
 	}
 	if res, _ = svc.Check(ctx, "+821098765432", ""); res.Status != intel.StatusNotListed {
@@ -221,7 +222,7 @@ func TestCheckAndPublicationThreshold(t *testing.T) {
 	// A confirmed selector is listed on one source.
 	submit(t, svc, report("KNPA", "k2", "0x52908400098527886e0f7030069857d2e4169ee7"))
 	sel, _ := selector.Parse("0x52908400098527886E0F7030069857D2E4169EE7", selector.Options{})
-	if err := svc.MarkSelector(ctx, sel.ID().String(), store.SelectorFlags{Confirmed: &yes}); err != nil {
+	if err := svc.MarkSelector(ctx, trust.Operator(), sel.ID().String(), store.SelectorFlags{Confirmed: &yes}); err != nil {
 		t.Fatal(err)
 	}
 	if res, _ = svc.Check(ctx, "0x52908400098527886E0F7030069857D2E4169EE7", ""); res.Status != intel.StatusListed || res.Reports != 1 {
@@ -252,6 +253,30 @@ func TestCheckAndPublicationThreshold(t *testing.T) {
 	_ = time.Now
 }
 
+// TestPublicCheckCountsOnlyWhatThePublicMaySee: reports marked for
+// organisations only neither list a selector nor show in its counts.
+func TestPublicCheckCountsOnlyWhatThePublicMaySee(t *testing.T) {
+	ctx := context.Background()
+	svc, _ := newService(t, intel.Config{PublicationThreshold: 2})
+	for i, org := range []string{"KNPA", "CNP", "MOFA"} {
+		in := report(org, fmt.Sprint("amber", i), "+855 96 765 4321")
+		in.TLP = "AMBER"
+		submit(t, svc, in)
+	}
+	if res, _ := svc.Check(ctx, "+855 96 765 4321", ""); res.Status != intel.StatusNotListed || res.Reports != 0 {
+		t.Fatalf("three AMBER sources: %+v; want not listed, no counts", res)
+	}
+	submit(t, svc, report("KNPA", "clear1", "+855 96 765 4321"))
+	if res, _ := svc.Check(ctx, "+855 96 765 4321", ""); res.Status != intel.StatusNotListed {
+		t.Fatalf("one CLEAR source: %s", res.Status)
+	}
+	submit(t, svc, report("CNP", "clear2", "+855 96 765 4321"))
+	res, _ := svc.Check(ctx, "+855 96 765 4321", "")
+	if res.Status != intel.StatusListed || res.Reports != 2 || res.Sources != 2 || res.NetworkSize != 2 {
+		t.Fatalf("two CLEAR sources among AMBER ones: %+v; want listed with 2 reports, 2 sources, a public network of 2", res)
+	}
+}
+
 func TestNoLinkMarkSplitsNetwork(t *testing.T) {
 	ctx := context.Background()
 	svc, _ := newService(t, intel.Config{})
@@ -266,11 +291,11 @@ func TestNoLinkMarkSplitsNetwork(t *testing.T) {
 		t.Fatal(err)
 	}
 	yes := true
-	if err := svc.MarkSelector(ctx, sel.ID().String(), store.SelectorFlags{NoLink: &yes}); err != nil {
+	if err := svc.MarkSelector(ctx, trust.Operator(), sel.ID().String(), store.SelectorFlags{NoLink: &yes}); err != nil {
 		t.Fatal(err)
 	}
-	ra, _ := svc.GetReport(ctx, a.ID)
-	rb, _ := svc.GetReport(ctx, b.ID)
+	ra, _ := svc.GetReport(ctx, trust.Operator(), a.ID)
+	rb, _ := svc.GetReport(ctx, trust.Operator(), b.ID)
 	if ra.NetworkID == rb.NetworkID {
 		t.Fatal("does-not-link mark did not split the network")
 	}

@@ -3,12 +3,15 @@ package intel
 import (
 	"context"
 	"errors"
+	"fmt"
 	"iter"
 	"sort"
 	"time"
 
+	"counterscam/internal/auth"
 	"counterscam/internal/graph"
 	"counterscam/internal/store"
+	"counterscam/internal/trust"
 )
 
 // networks is the live partition of reports into networks, built from the
@@ -113,7 +116,10 @@ type SubmitResult struct {
 // reports[i]) and links the new ones into the networks, all in one
 // transaction: either every report of the batch and its network changes
 // land, or none do.
-func (s *Service) Submit(ctx context.Context, reports []*store.Report, contacts []*store.Contact) (*SubmitResult, error) {
+func (s *Service) Submit(ctx context.Context, p trust.Principal, reports []*store.Report, contacts []*store.Contact) (*SubmitResult, error) {
+	if !p.Can(auth.ActionCreateReport) || (len(reports) > 1 && !p.Can(auth.ActionImport)) {
+		return nil, trust.ErrForbidden
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.ensureNetworks(ctx); err != nil {
@@ -161,13 +167,28 @@ func (s *Service) Submit(ctx context.Context, reports []*store.Report, contacts 
 		if err := w.SetNetworks(ctx, ids, nets); err != nil {
 			return err
 		}
-		return w.RefreshNetworks(ctx, sortedKeys(touched))
+		if err := w.RefreshNetworks(ctx, sortedKeys(touched)); err != nil {
+			return err
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		recType, recID := "report", ids[0]
+		if len(ids) > 1 {
+			recType, recID = "report_batch", fmt.Sprintf("%s..%s (%d reports)", ids[0], ids[len(ids)-1], len(ids))
+		}
+		return trust.Record(ctx, w, p, s.cfg.Now(), "create", recType, recID, "allow")
 	})
 	if err != nil {
 		// The partition may hold reports the store rolled back: rebuild it
 		// from the store on next use.
 		s.nets = nil
 		return nil, err
+	}
+	for _, r := range reports {
+		for _, rs := range r.Selectors {
+			s.checks.forget(rs.SelectorID)
+		}
 	}
 	return res, nil
 }

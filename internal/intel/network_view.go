@@ -2,8 +2,11 @@ package intel
 
 import (
 	"context"
+	"errors"
 
+	"counterscam/internal/auth"
 	"counterscam/internal/store"
+	"counterscam/internal/trust"
 )
 
 // KeyInfrastructureLimit is how many ranked selectors a network view shows.
@@ -12,7 +15,8 @@ const KeyInfrastructureLimit = 25
 // NetworkView is a network's summary with its key infrastructure: the
 // selectors that join most of its reports, and warnings on selectors whose
 // degree is far above the rest (shared infrastructure that may be gluing
-// unrelated victims together).
+// unrelated victims together). Everything in it is computed over the
+// reports its viewer may see.
 type NetworkView struct {
 	*store.NetworkSummary
 	KeyInfrastructure []store.SelectorCount
@@ -28,19 +32,27 @@ type DegreeWarning struct {
 	Threshold  int    `json:"threshold"`
 }
 
-// ListNetworks lists networks, largest first.
-func (s *Service) ListNetworks(ctx context.Context, f store.NetworkFilter) ([]*store.Network, error) {
+// ListNetworks lists the networks p may see, largest first.
+func (s *Service) ListNetworks(ctx context.Context, p trust.Principal, f store.NetworkFilter) ([]*store.Network, error) {
+	if !p.Can(auth.ActionReadNetwork) {
+		return nil, trust.ErrForbidden
+	}
+	f.Scope = p.Scope()
 	return s.st.ListNetworks(ctx, f)
 }
 
-// Network returns one network's view; an ID of a network that merged into
-// another gives the survivor's view.
-func (s *Service) Network(ctx context.Context, id string) (*NetworkView, error) {
-	sum, err := s.st.SummariseNetwork(ctx, id, store.Scope{All: true})
+// Network returns one network's view as p may see it; an ID of a network
+// that merged into another gives the survivor's view.
+func (s *Service) Network(ctx context.Context, p trust.Principal, id string) (*NetworkView, error) {
+	if !p.Can(auth.ActionReadNetwork) {
+		return nil, trust.ErrForbidden
+	}
+	sc := p.Scope()
+	sum, err := s.st.SummariseNetwork(ctx, id, sc)
 	if err != nil {
 		return nil, err
 	}
-	key, err := s.st.NetworkSelectors(ctx, sum.ID, KeyInfrastructureLimit, store.Scope{All: true})
+	key, err := s.st.NetworkSelectors(ctx, sum.ID, KeyInfrastructureLimit, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -55,44 +67,115 @@ func (s *Service) Network(ctx context.Context, id string) (*NetworkView, error) 
 	return v, nil
 }
 
-// SelectorView is what an analyst sees of a selector.
+// SelectorView is what an analyst sees of a selector: counts over the
+// reports the analyst may see, and those reports.
 type SelectorView struct {
 	store.Selector
+	Stats       store.SelectorStats
 	Listed      bool
 	Allowlisted bool
 	Reports     []*store.Report
 }
 
-// Selector returns a selector with its reports (up to limit) and status.
-func (s *Service) Selector(ctx context.Context, id string, limit int) (*SelectorView, error) {
+// Selector returns a selector with the reports p may see (up to limit).
+// A selector named by no report p may see does not exist for p.
+func (s *Service) Selector(ctx context.Context, p trust.Principal, id string, limit int) (*SelectorView, error) {
+	if !p.Can(auth.ActionReadReport) {
+		return nil, trust.ErrForbidden
+	}
 	sel, err := s.st.GetSelector(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	reps, err := s.st.ListReports(ctx, store.ReportFilter{Scope: store.Scope{All: true}, SelectorID: id, Limit: limit})
+	stats, err := s.st.SelectorStats(ctx, id, p.Scope())
 	if err != nil {
 		return nil, err
 	}
-	return &SelectorView{Selector: *sel, Listed: s.publiclyListed(sel), Allowlisted: s.isAllowID(id), Reports: reps}, nil
+	reps, err := s.st.ListReports(ctx, store.ReportFilter{Scope: p.Scope(), SelectorID: id, Limit: limit})
+	if err != nil {
+		return nil, err
+	}
+	pe, err := s.publicEntry(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.auditRead(ctx, p, "selector", id); err != nil {
+		return nil, err
+	}
+	return &SelectorView{Selector: *sel, Stats: *stats, Listed: pe.listed, Allowlisted: s.isAllowID(id), Reports: reps}, nil
 }
 
-// MarkSelector records an analyst's marks on a selector. A change to "does
-// not link" rebuilds the networks, since it can split them.
-func (s *Service) MarkSelector(ctx context.Context, id string, f store.SelectorFlags) error {
+// MarkSelector records an analyst's marks on a selector, audited in the
+// same transaction. A change to "does not link" rebuilds the networks,
+// since it can split them.
+func (s *Service) MarkSelector(ctx context.Context, p trust.Principal, id string, f store.SelectorFlags) error {
+	if !p.Can(auth.ActionMarkSelector) {
+		return trust.ErrForbidden
+	}
 	before, err := s.st.GetSelector(ctx, id)
 	if err != nil {
 		return err
 	}
-	if err := s.st.Update(ctx, func(w store.Writer) error { return w.SetSelectorFlags(ctx, id, f) }); err != nil {
+	if !p.IsOperator() {
+		// Marking changes what every organisation sees; an analyst marks
+		// only what they can see.
+		if _, err := s.st.SelectorStats(ctx, id, p.Scope()); err != nil {
+			return err
+		}
+	}
+	err = s.st.Update(ctx, func(w store.Writer) error {
+		if err := w.SetSelectorFlags(ctx, id, f); err != nil {
+			return err
+		}
+		return trust.Record(ctx, w, p, s.cfg.Now(), "update", "selector", id, "allow")
+	})
+	if err != nil {
 		return err
 	}
+	s.checks.forget(id)
 	if f.NoLink != nil && *f.NoLink != before.NoLink {
 		return s.Rebuild(ctx)
 	}
 	return nil
 }
 
-// GetReport returns one report (never its reporter's contact).
-func (s *Service) GetReport(ctx context.Context, id string) (*store.Report, error) {
-	return s.st.GetReport(ctx, id)
+// GetReport returns one report (never its reporter's contact) if p may read
+// it. A report p may not read answers store.ErrNotFound, exactly as one
+// that never existed; the refusal is audited.
+func (s *Service) GetReport(ctx context.Context, p trust.Principal, id string) (*store.Report, error) {
+	r, err := s.st.GetReport(ctx, id)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	if r == nil || !s.mayRead(p, r) {
+		if r != nil {
+			if err := s.audit(ctx, p, "read", "report", id, "deny"); err != nil {
+				return nil, err
+			}
+		}
+		return nil, store.ErrNotFound
+	}
+	if err := s.auditRead(ctx, p, "report", id); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// mayRead applies the role and the TLP 2.0 marking of r.
+func (s *Service) mayRead(p trust.Principal, r *store.Report) bool {
+	if p.IsOperator() {
+		return true
+	}
+	return auth.CanRead(p.Viewer, auth.Marking{Origin: r.Origin, TLP: r.TLP, CreatedBy: r.CreatedBy, Recipients: r.Recipients})
+}
+
+// auditRead records a read of personal data.
+func (s *Service) auditRead(ctx context.Context, p trust.Principal, recordType, id string) error {
+	return s.audit(ctx, p, "read", recordType, id, "allow")
+}
+
+func (s *Service) audit(ctx context.Context, p trust.Principal, action, recordType, id, decision string) error {
+	return s.st.Update(ctx, func(w store.Writer) error {
+		return trust.Record(ctx, w, p, s.cfg.Now(), action, recordType, id, decision)
+	})
 }

@@ -53,12 +53,18 @@ func (s *Service) Range(ctx context.Context, prefix string) ([]RangeLine, error)
 	seen := map[string]bool{}
 	var out []RangeLine
 	for _, sel := range sels {
-		if !s.publiclyListed(sel) {
+		pe, err := s.publicEntry(ctx, sel.ID)
+		if err != nil {
+			return nil, err
+		}
+		if !pe.listed || s.isAllowID(sel.ID) {
 			continue
 		}
 		suf := sel.Hash[RangePrefixLen:]
 		seen[suf] = true
-		out = append(out, RangeLine{Suffix: suf, Count: sel.Reports})
+		// An analyst-confirmed selector named in no public report still
+		// counts one, so that clients see it listed.
+		out = append(out, RangeLine{Suffix: suf, Count: max(pe.stats.Reports, 1)})
 	}
 	n, err := rand.Int(rand.Reader, big.NewInt(rangePadMax-rangePadMin+1))
 	if err != nil {

@@ -7,8 +7,10 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"counterscam/internal/auth"
 	"counterscam/internal/selector"
 	"counterscam/internal/store"
+	"counterscam/internal/trust"
 )
 
 // ScamTypes is the scam-type vocabulary.
@@ -41,6 +43,11 @@ type ReportInput struct {
 	Losses        []store.Loss
 	Selectors     []SelectorInput
 	Contact       *store.Contact
+	CreatedBy     string   // user ID of the creator
+	Recipients    []string // TLP:RED: the user IDs it is for
+	PAP           string   // optional PAP label
+	LegalBasis    string   // why it may be held (personal data)
+	Purpose       string   // what for
 }
 
 // SelectorInput is a selector given in a field, as written.
@@ -139,6 +146,14 @@ func (s *Service) Prepare(in *ReportInput) (*store.Report, error) {
 		TLP:           in.TLP,
 		Losses:        in.Losses,
 		CreatedAt:     now,
+		CreatedBy:     in.CreatedBy,
+		Recipients:    in.Recipients,
+		PAP:           in.PAP,
+		LegalBasis:    in.LegalBasis,
+		Purpose:       in.Purpose,
+	}
+	if r.TLP == store.TLPRed && len(r.Recipients) == 0 && r.CreatedBy == "" {
+		return nil, fieldErr("tlp", "a RED report is for named recipients: give them, or mark it AMBER+STRICT")
 	}
 	if in.OccurredAt.IsZero() {
 		r.OccurredAt = time.Time{}
@@ -185,9 +200,25 @@ func (s *Service) Prepare(in *ReportInput) (*store.Report, error) {
 	return r, nil
 }
 
+// PublicOrigin is the origin of reports the public files through the web
+// form; they are marked GREEN, for the organisations on this server.
+const PublicOrigin = "public"
+
 // CreateReport prepares and stores one report (with its reporter's contact,
-// kept apart) and links it into the networks.
-func (s *Service) CreateReport(ctx context.Context, in *ReportInput) (*store.Report, bool, error) {
+// kept apart) and links it into the networks. The origin is p's
+// organisation and the creator p; the public's reports come from
+// PublicOrigin, marked GREEN.
+func (s *Service) CreateReport(ctx context.Context, p trust.Principal, in *ReportInput) (*store.Report, bool, error) {
+	if !p.Can(auth.ActionCreateReport) {
+		return nil, false, trust.ErrForbidden
+	}
+	switch {
+	case p.IsOperator():
+	case p.UserID == "" || p.Role == auth.RolePublic:
+		in.Origin, in.TLP, in.Channel, in.Recipients = PublicOrigin, store.TLPGreen, "web", nil
+	default:
+		in.Origin, in.CreatedBy = p.Org, p.UserID
+	}
 	r, err := s.Prepare(in)
 	if err != nil {
 		return nil, false, err
@@ -197,7 +228,7 @@ func (s *Service) CreateReport(ctx context.Context, in *ReportInput) (*store.Rep
 		c := *in.Contact
 		contacts = []*store.Contact{&c}
 	}
-	res, err := s.Submit(ctx, []*store.Report{r}, contacts)
+	res, err := s.Submit(ctx, p, []*store.Report{r}, contacts)
 	if err != nil {
 		return nil, false, err
 	}

@@ -13,6 +13,7 @@ import (
 
 	"counterscam/internal/selector"
 	"counterscam/internal/store"
+	"counterscam/internal/trust"
 )
 
 // Config steers the service.
@@ -30,10 +31,11 @@ type Config struct {
 
 // Service is the intelligence core over one store.
 type Service struct {
-	st    store.Store
-	cfg   Config
-	allow *Allowlist
-	norm  *selector.Normalizer // memoises selector parsing: report streams repeat values
+	st     store.Store
+	cfg    Config
+	allow  *Allowlist
+	norm   *selector.Normalizer // memoises selector parsing: report streams repeat values
+	checks *listingCache        // recent public check answers
 
 	// mu serialises changes to the network partition and the store's
 	// network assignment (one writer, as the embedded store has).
@@ -47,6 +49,12 @@ type Service struct {
 // normalizerSize is how many parsed selectors the service remembers.
 const normalizerSize = 1 << 17
 
+// The public check's cache: how many answers, for how long.
+const (
+	checkCacheSize = 1 << 18
+	checkCacheTTL  = 10 * time.Second
+)
+
 // New opens the service over st and builds the network partition from
 // what st holds.
 func New(ctx context.Context, st store.Store, cfg Config) (*Service, error) {
@@ -59,7 +67,8 @@ func New(ctx context.Context, st store.Store, cfg Config) (*Service, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &Service{st: st, cfg: cfg, allow: cfg.Allowlist, norm: selector.NewNormalizer(normalizerSize), entropy: ulid.Monotonic(rand.Reader, 0)}
+	s := &Service{st: st, cfg: cfg, allow: cfg.Allowlist, norm: selector.NewNormalizer(normalizerSize),
+		checks: newListingCache(checkCacheSize, checkCacheTTL), entropy: ulid.Monotonic(rand.Reader, 0)}
 	if err := s.loadNetworks(ctx); err != nil {
 		return nil, err
 	}
@@ -77,7 +86,8 @@ func (s *Service) newID() string {
 	return ulid.MustNew(ulid.Timestamp(s.cfg.Now()), s.entropy).String()
 }
 
-// Stats returns the store's totals.
-func (s *Service) Stats(ctx context.Context) (store.Counts, error) {
-	return s.st.Counts(ctx, store.Scope{All: true})
+// Stats returns the totals p may see: a record p may not read changes none
+// of them.
+func (s *Service) Stats(ctx context.Context, p trust.Principal) (store.Counts, error) {
+	return s.st.Counts(ctx, p.Scope())
 }

@@ -10,13 +10,25 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"counterscam/internal/auth"
 	"counterscam/internal/intel"
 	"counterscam/internal/screen"
 	"counterscam/internal/store/sqlite"
+	"counterscam/internal/trust"
 )
 
-func newTestServer(t *testing.T, o Options) *httptest.Server {
+// testServer is a server over a fresh embedded store with two partner
+// police units and an unrelated one, an analyst in each, and a bank.
+type testServer struct {
+	*httptest.Server
+	svc    *intel.Service
+	trust  *trust.Service
+	tokens map[string]string // e-mail -> API token
+}
+
+func newTestServer(t *testing.T, o Options) *testServer {
 	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, t.TempDir())
@@ -28,9 +40,36 @@ func newTestServer(t *testing.T, o Options) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(New(svc, o))
+	ts, err := trust.New(st, trust.Options{Params: auth.TestParams})
+	if err != nil {
+		t.Fatal(err)
+	}
+	op := trust.Operator()
+	for _, o := range [][3]string{{"KNPA", "KR", "police"}, {"CNP", "KH", "police"}, {"RTP", "TH", "police"}, {"BANK", "KR", "bank"}} {
+		if _, err := ts.AddOrg(ctx, op, o[0], o[1], o[2], nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ts.SetPartners(ctx, op, "KNPA", []string{"CNP"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ts.SetPartners(ctx, op, "CNP", []string{"KNPA"}); err != nil {
+		t.Fatal(err)
+	}
+	tokens := map[string]string{}
+	for _, u := range [][3]string{{"KNPA", "a@knpa.test", "analyst"}, {"CNP", "a@cnp.test", "analyst"}, {"RTP", "a@rtp.test", "analyst"}, {"BANK", "s@bank.test", "partner"}, {"KNPA", "admin@knpa.test", "admin"}} {
+		if _, err := ts.AddUser(ctx, op, u[0], u[1], u[2], "correct horse battery"); err != nil {
+			t.Fatal(err)
+		}
+		tok, _, err := ts.CreateToken(ctx, op, u[1], "test", time.Hour)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tokens[u[1]] = tok
+	}
+	srv := httptest.NewServer(New(svc, ts, o))
 	t.Cleanup(srv.Close)
-	return srv
+	return &testServer{Server: srv, svc: svc, trust: ts, tokens: tokens}
 }
 
 type exchange struct {
@@ -39,13 +78,21 @@ type exchange struct {
 	want               string // a substring of the answer
 }
 
-func do(t *testing.T, srv *httptest.Server, x exchange) (int, []byte, http.Header) {
+func do(t *testing.T, srv *testServer, x exchange) (int, []byte, http.Header) {
+	return doAs(t, srv, srv.tokens["a@knpa.test"], x)
+}
+
+// doAs sends x with a bearer token ("" for none).
+func doAs(t *testing.T, srv *testServer, token string, x exchange) (int, []byte, http.Header) {
 	t.Helper()
 	req, err := http.NewRequest(x.method, srv.URL+x.path, strings.NewReader(x.body))
 	if err != nil {
 		t.Fatal(err)
 	}
 	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	resp, err := client.Do(req)
 	if err != nil {
@@ -56,10 +103,15 @@ func do(t *testing.T, srv *httptest.Server, x exchange) (int, []byte, http.Heade
 	return resp.StatusCode, b, resp.Header
 }
 
-func run(t *testing.T, srv *httptest.Server, xs []exchange) {
+func run(t *testing.T, srv *testServer, xs []exchange) {
+	t.Helper()
+	runAs(t, srv, srv.tokens["a@knpa.test"], xs)
+}
+
+func runAs(t *testing.T, srv *testServer, token string, xs []exchange) {
 	t.Helper()
 	for _, x := range xs {
-		code, body, _ := do(t, srv, x)
+		code, body, _ := doAs(t, srv, token, x)
 		if code != x.code || !strings.Contains(string(body), x.want) {
 			t.Errorf("%s %s %.60q: %d %s; want %d containing %q", x.method, x.path, x.body, code, body, x.code, x.want)
 		}
@@ -68,7 +120,7 @@ func run(t *testing.T, srv *httptest.Server, xs []exchange) {
 
 const reportA = `{"external_ref":"A-1","origin":"KNPA","received_at":"2025-06-01T09:00:00+09:00","scam_type":"crypto_investment",
  "narrative":"Paid USDT to TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL after a Telegram chat with @goldentrade_vip","victim_country":"KR",
- "loss_amount":"15000000","loss_currency":"KRW","selectors":"010-2345-6789;TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL"}`
+ "loss_amount":"15000000","loss_currency":"KRW","selectors":"010-2345-6789;TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL","tlp":"CLEAR"}`
 
 func TestAPIScenarios(t *testing.T) {
 	srv := newTestServer(t, Options{})
@@ -88,9 +140,12 @@ func TestAPIScenarios(t *testing.T) {
 	if code != http.StatusOK || !strings.Contains(string(body), created.ID) {
 		t.Fatalf("re-create: %d %s; want 200 with the same id %s", code, body, created.ID)
 	}
-	second := strings.NewReplacer(`"A-1"`, `"B-7"`, `"KNPA"`, `"CNP"`, "010-2345-6789;", "").Replace(reportA)
-	run(t, srv, []exchange{
+	// The same wallet reported by the Cambodian side: a second source.
+	second := strings.NewReplacer(`"A-1"`, `"B-7"`, "010-2345-6789;", "").Replace(reportA)
+	runAs(t, srv, srv.tokens["a@cnp.test"], []exchange{
 		{"POST", "/api/v1/reports", second, 201, `"network_id":"` + created.ID},
+	})
+	run(t, srv, []exchange{
 		{"GET", "/api/v1/reports/" + created.ID, "", 200, `"loss`},
 		{"GET", "/api/v1/reports/01ARZ3NDEKTSV4RRFFQ69G5FAV", "", 404, "not found"},
 		{"GET", "/api/v1/networks", "", 200, `"reports":2`},
@@ -238,7 +293,11 @@ func FuzzCheckBody(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	h := New(svc, Options{CheckRate: 1e9})
+	ts, err := trust.New(st, trust.Options{Params: auth.TestParams})
+	if err != nil {
+		f.Fatal(err)
+	}
+	h := New(svc, ts, Options{CheckRate: 1e9})
 	f.Fuzz(func(t *testing.T, body string) {
 		for _, path := range []string{"/api/v1/check", "/api/v1/check/batch"} {
 			rec := httptest.NewRecorder()

@@ -80,7 +80,7 @@ func (s *Server) checkBatch(w http.ResponseWriter, r *http.Request) error {
 	if !validRegion(req.Region) {
 		return errorf(http.StatusBadRequest, "region: not an ISO 3166-1 alpha-2 code")
 	}
-	res, err := s.svc.CheckBatch(r.Context(), req.Queries, strings.ToUpper(req.Region))
+	res, err := s.svc.CheckBatch(r.Context(), principal(r), req.Queries, strings.ToUpper(req.Region))
 	if err != nil {
 		return err
 	}

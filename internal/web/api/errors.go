@@ -8,6 +8,7 @@ import (
 
 	"counterscam/internal/intel"
 	"counterscam/internal/store"
+	"counterscam/internal/trust"
 )
 
 // httpError is an error with what the client may see, kept apart from the
@@ -42,6 +43,10 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.As(err, &he):
 	case errors.As(err, &fe):
 		he = &httpError{Code: http.StatusBadRequest, Msg: fe.Error()}
+	case errors.Is(err, trust.ErrForbidden):
+		he = &httpError{Code: http.StatusForbidden, Msg: "your role may not do this"}
+	case errors.Is(err, trust.ErrUnauthorized):
+		he = &httpError{Code: http.StatusUnauthorized, Msg: "sign in first"}
 	case errors.Is(err, store.ErrNotFound):
 		he = &httpError{Code: http.StatusNotFound, Msg: "not found"}
 	case errors.Is(err, intel.ErrBadPrefix):

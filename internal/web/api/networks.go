@@ -70,7 +70,7 @@ func (s *Server) listNetworks(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	nets, err := s.svc.ListNetworks(r.Context(), f)
+	nets, err := s.svc.ListNetworks(r.Context(), principal(r), f)
 	if err != nil {
 		return err
 	}
@@ -88,7 +88,7 @@ func (s *Server) listNetworks(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) getNetwork(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
-	v, err := s.svc.Network(r.Context(), id)
+	v, err := s.svc.Network(r.Context(), principal(r), id)
 	if err != nil {
 		return err
 	}

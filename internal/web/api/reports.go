@@ -62,7 +62,7 @@ func toReportJSON(r *store.Report) reportJSON {
 }
 
 func (s *Server) getReport(w http.ResponseWriter, r *http.Request) error {
-	rep, err := s.svc.GetReport(r.Context(), r.PathValue("id"))
+	rep, err := s.svc.GetReport(r.Context(), principal(r), r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -117,7 +117,7 @@ func (s *Server) createReport(w http.ResponseWriter, r *http.Request) error {
 	}
 	in := rec.Input()
 	in.Channel = "api"
-	rep, inserted, err := s.svc.CreateReport(r.Context(), in)
+	rep, inserted, err := s.svc.CreateReport(r.Context(), principal(r), in)
 	if err != nil {
 		return err
 	}

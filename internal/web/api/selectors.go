@@ -13,7 +13,7 @@ func (s *Server) getSelector(w http.ResponseWriter, r *http.Request) error {
 	if _, err := uuid.Parse(id); err != nil {
 		return errorf(http.StatusNotFound, "not found")
 	}
-	v, err := s.svc.Selector(r.Context(), id, 100)
+	v, err := s.svc.Selector(r.Context(), principal(r), id, 100)
 	if err != nil {
 		return err
 	}
@@ -31,7 +31,7 @@ func (s *Server) getSelector(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, map[string]any{
 		"id": v.ID, "kind": v.Kind, "value": v.Value, "display": v.Display, "region": v.Region, "subtype": v.Subtype,
-		"first_seen": v.FirstSeen, "last_seen": v.LastSeen, "reports": v.Selector.Reports, "sources": v.Sources,
+		"first_seen": v.Stats.FirstSeen, "last_seen": v.Stats.LastSeen, "reports": v.Stats.Reports, "sources": v.Stats.Sources,
 		"no_link": v.NoLink, "confirmed": v.Confirmed, "withdrawn": v.Withdrawn,
 		"listed": v.Listed, "allowlisted": v.Allowlisted, "report_list": reps, "networks": nets,
 	})
@@ -56,7 +56,7 @@ func (s *Server) markSelector(w http.ResponseWriter, r *http.Request) error {
 	if req.NoLink == nil && req.Confirmed == nil && req.Withdrawn == nil {
 		return errorf(http.StatusBadRequest, "send at least one of no_link, confirmed, withdrawn")
 	}
-	if err := s.svc.MarkSelector(r.Context(), id, store.SelectorFlags{NoLink: req.NoLink, Confirmed: req.Confirmed, Withdrawn: req.Withdrawn}); err != nil {
+	if err := s.svc.MarkSelector(r.Context(), principal(r), id, store.SelectorFlags{NoLink: req.NoLink, Confirmed: req.Confirmed, Withdrawn: req.Withdrawn}); err != nil {
 		return err
 	}
 	return s.getSelector(w, r)

@@ -13,6 +13,7 @@ import (
 
 	"counterscam/internal/intel"
 	"counterscam/internal/screen"
+	"counterscam/internal/trust"
 )
 
 // Body limits.
@@ -29,6 +30,7 @@ var openapiDoc []byte
 // Server serves the API.
 type Server struct {
 	svc      *intel.Service
+	trust    *trust.Service
 	screener *screen.Screener
 	log      *slog.Logger
 	limiter  *rateLimiter
@@ -51,42 +53,51 @@ type Options struct {
 type route struct {
 	method, pattern string
 	h               handler
-	public          bool // rate-limited per client address
+	access          access
 }
+
+// access is who may call a route.
+type access int
+
+const (
+	open     access = iota // anyone; a token, if sent, must be valid
+	limited                // anyone, rate-limited per client address
+	signedIn               // a valid bearer token (401 without)
+)
 
 func (s *Server) routes() []route {
 	return []route{
-		{"GET", "/api/v1/health", s.health, false},
-		{"GET", "/api/v1/openapi.json", s.openapi, false},
-		{"POST", "/api/v1/reports", s.createReport, false},
-		{"GET", "/api/v1/reports/{id}", s.getReport, false},
-		{"GET", "/api/v1/networks", s.listNetworks, false},
-		{"GET", "/api/v1/networks/{id}", s.getNetwork, false},
-		{"GET", "/api/v1/selectors/{id}", s.getSelector, false},
-		{"POST", "/api/v1/selectors/{id}/marks", s.markSelector, false},
-		{"POST", "/api/v1/check", s.check, true},
-		{"POST", "/api/v1/check/batch", s.checkBatch, false},
-		{"GET", "/api/v1/range/{prefix}", s.rangeCheck, true},
-		{"GET", "/api/v1/stats", s.stats, false},
-		{"POST", "/api/v1/screen", s.screenText, true},
+		{"GET", "/api/v1/health", s.health, open},
+		{"GET", "/api/v1/openapi.json", s.openapi, open},
+		{"POST", "/api/v1/reports", s.createReport, signedIn},
+		{"GET", "/api/v1/reports/{id}", s.getReport, signedIn},
+		{"GET", "/api/v1/networks", s.listNetworks, signedIn},
+		{"GET", "/api/v1/networks/{id}", s.getNetwork, signedIn},
+		{"GET", "/api/v1/selectors/{id}", s.getSelector, signedIn},
+		{"POST", "/api/v1/selectors/{id}/marks", s.markSelector, signedIn},
+		{"POST", "/api/v1/check", s.check, limited},
+		{"POST", "/api/v1/check/batch", s.checkBatch, signedIn},
+		{"GET", "/api/v1/range/{prefix}", s.rangeCheck, limited},
+		{"GET", "/api/v1/stats", s.stats, open},
+		{"POST", "/api/v1/screen", s.screenText, limited},
 	}
 }
 
-// New builds the API server over svc.
-func New(svc *intel.Service, o Options) *Server {
+// New builds the API server over the intelligence and trust services.
+func New(svc *intel.Service, ts *trust.Service, o Options) *Server {
 	if o.CheckRate <= 0 {
 		o.CheckRate = 20
 	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
-	s := &Server{svc: svc, screener: o.Screener, log: o.Logger, limiter: newRateLimiter(o.CheckRate, int(o.CheckRate*10)), mux: http.NewServeMux(), started: time.Now()}
+	s := &Server{svc: svc, trust: ts, screener: o.Screener, log: o.Logger, limiter: newRateLimiter(o.CheckRate, int(o.CheckRate*10)), mux: http.NewServeMux(), started: time.Now()}
 	for _, rt := range s.routes() {
 		h := rt.h
-		if rt.public {
+		if rt.access == limited {
 			h = s.limited(h)
 		}
-		s.mux.Handle(rt.method+" "+rt.pattern, s.wrap(h))
+		s.mux.Handle(rt.method+" "+rt.pattern, s.wrap(s.authenticated(rt.access, h)))
 	}
 	s.mux.Handle("/api/", s.wrap(func(w http.ResponseWriter, r *http.Request) error {
 		return errorf(http.StatusNotFound, "no such endpoint: "+r.Method+" "+r.URL.Path)
@@ -124,7 +135,7 @@ func (s *Server) limited(h handler) handler {
 }
 
 func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
-	if _, err := s.svc.Stats(r.Context()); err != nil {
+	if _, err := s.svc.Stats(r.Context(), trust.Public(clientAddr(r))); err != nil {
 		return &httpError{Code: http.StatusServiceUnavailable, Msg: "store unavailable", Err: err}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "uptime_seconds": int(time.Since(s.started).Seconds())})
@@ -138,7 +149,7 @@ func (s *Server) openapi(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) stats(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.svc.Stats(r.Context())
+	c, err := s.svc.Stats(r.Context(), principal(r))
 	if err != nil {
 		return err
 	}

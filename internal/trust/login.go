@@ -1,0 +1,161 @@
+package trust
+
+import (
+	"context"
+	"encoding/hex"
+	"errors"
+	"time"
+
+	"counterscam/internal/auth"
+	"counterscam/internal/store"
+)
+
+// SessionTTL is how long a web session lasts.
+const SessionTTL = 12 * time.Hour
+
+// Session is a signed-in web session as the face needs it.
+type Session struct {
+	ID         string // the plain session ID, for the cookie; never stored
+	CSRFSecret []byte
+	Principal  Principal
+	ExpiresAt  time.Time
+}
+
+// Login checks an e-mail, password and (where enrolled) TOTP code, with
+// back-off and lock-out after repeated failures, and opens a new session:
+// a fresh ID at every sign-in, so a session ID planted before it (session
+// fixation) is worth nothing. Every attempt is audited.
+func (s *Service) Login(ctx context.Context, email, password, totp, addr string) (*Session, error) {
+	email = normEmail(email)
+	u, err := s.st.GetUserByEmail(ctx, email)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	now := s.now()
+	if u != nil {
+		if ok, wait := s.throttle.Decide(u.Failures, u.LastFailure, now); !ok {
+			_ = s.record(ctx, Principal{Viewer: auth.Viewer{UserID: u.ID, Org: u.Org}, Addr: addr}, "login", "user", u.ID, "throttled")
+			return nil, &ThrottledError{RetryAfter: wait}
+		}
+	}
+	s.login <- struct{}{}
+	hash := s.dummy
+	if u != nil {
+		hash = u.PasswordHash
+	}
+	ok, _, verr := s.params.Verify(hash, password)
+	<-s.login
+	if u == nil || verr != nil || !ok || u.Disabled || (u.TOTPSecret != "" && !auth.VerifyTOTP(u.TOTPSecret, totp, now)) {
+		if u != nil {
+			u.Failures++
+			u.LastFailure = now.UTC()
+			err := s.st.Update(ctx, func(w store.Writer) error {
+				if err := w.UpdateUser(ctx, u); err != nil {
+					return err
+				}
+				return Record(ctx, w, Principal{Viewer: auth.Viewer{UserID: u.ID, Org: u.Org}, Addr: addr}, now, "login", "user", u.ID, "deny")
+			})
+			if err != nil {
+				return nil, err
+			}
+		} else {
+			_ = s.record(ctx, Principal{Addr: addr}, "login", "user", "", "deny")
+		}
+		return nil, ErrUnauthorized
+	}
+	p, err := s.principal(ctx, u, addr)
+	if err != nil {
+		return nil, err
+	}
+	plain, hashID := auth.NewSessionID()
+	secret := auth.NewCSRFSecret()
+	sess := &store.Session{Hash: hashID, UserID: u.ID, CSRF: hex.EncodeToString(secret), CreatedAt: now.UTC(), ExpiresAt: now.Add(SessionTTL).UTC()}
+	err = s.st.Update(ctx, func(w store.Writer) error {
+		if u.Failures != 0 {
+			u.Failures, u.LastFailure = 0, time.Time{}
+			if err := w.UpdateUser(ctx, u); err != nil {
+				return err
+			}
+		}
+		if err := w.PutSession(ctx, sess); err != nil {
+			return err
+		}
+		return Record(ctx, w, p, now, "login", "user", u.ID, "allow")
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &Session{ID: plain, CSRFSecret: secret, Principal: p, ExpiresAt: sess.ExpiresAt}, nil
+}
+
+// SessionOf resolves a session cookie's value; an unknown or expired
+// session, or one of a disabled user, is ErrUnauthorized.
+func (s *Service) SessionOf(ctx context.Context, id, addr string) (*Session, error) {
+	if !auth.LooksLikeSessionID(id) {
+		return nil, ErrUnauthorized
+	}
+	sess, err := s.st.SessionByHash(ctx, auth.HashToken(id))
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, ErrUnauthorized
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !s.now().Before(sess.ExpiresAt) {
+		return nil, ErrUnauthorized
+	}
+	u, err := s.st.GetUser(ctx, sess.UserID)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && u.Disabled) {
+		return nil, ErrUnauthorized
+	}
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.principal(ctx, u, addr)
+	if err != nil {
+		return nil, err
+	}
+	secret, err := hex.DecodeString(sess.CSRF)
+	if err != nil {
+		return nil, ErrUnauthorized
+	}
+	return &Session{ID: id, CSRFSecret: secret, Principal: p, ExpiresAt: sess.ExpiresAt}, nil
+}
+
+// Logout ends a session.
+func (s *Service) Logout(ctx context.Context, id string, p Principal) error {
+	if !auth.LooksLikeSessionID(id) {
+		return nil
+	}
+	return s.st.Update(ctx, func(w store.Writer) error {
+		if err := w.DeleteSession(ctx, auth.HashToken(id)); err != nil && !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		return Record(ctx, w, p, s.now(), "logout", "user", p.UserID, "allow")
+	})
+}
+
+// EnrolTOTP gives a user a second factor: it returns the secret and the
+// otpauth:// URI to show as a QR code.
+func (s *Service) EnrolTOTP(ctx context.Context, p Principal, email string) (secret, uri string, err error) {
+	u, err := s.st.GetUserByEmail(ctx, normEmail(email))
+	if err != nil {
+		return "", "", err
+	}
+	if !p.IsOperator() && p.UserID != u.ID && !(p.Role == auth.RoleAdmin && p.Org == u.Org) {
+		return "", "", ErrForbidden
+	}
+	secret = auth.NewTOTPSecret()
+	uri, err = auth.TOTPURI("counterscam", u.Email, secret)
+	if err != nil {
+		return "", "", err
+	}
+	u.TOTPSecret = secret
+	err = s.st.Update(ctx, func(w store.Writer) error {
+		if err := w.UpdateUser(ctx, u); err != nil {
+			return err
+		}
+		return Record(ctx, w, p, s.now(), "update", "user", u.ID, "allow")
+	})
+	return secret, uri, err
+}
