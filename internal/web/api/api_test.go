@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -26,6 +27,25 @@ type testServer struct {
 	svc    *intel.Service
 	trust  *trust.Service
 	tokens map[string]string // e-mail -> API token
+	clock  *testClock
+}
+
+// testClock is the trust layer's clock, which a test moves forward.
+type testClock struct {
+	mu  sync.Mutex
+	off time.Duration
+}
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().Add(c.off)
+}
+
+func (c *testClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.off += d
+	c.mu.Unlock()
 }
 
 func newTestServer(t *testing.T, o Options) *testServer {
@@ -40,7 +60,8 @@ func newTestServer(t *testing.T, o Options) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts, err := trust.New(st, trust.Options{Params: auth.TestParams})
+	clock := &testClock{}
+	ts, err := trust.New(st, trust.Options{Params: auth.TestParams, Now: clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +90,7 @@ func newTestServer(t *testing.T, o Options) *testServer {
 	}
 	srv := httptest.NewServer(New(svc, ts, o))
 	t.Cleanup(srv.Close)
-	return &testServer{Server: srv, svc: svc, trust: ts, tokens: tokens}
+	return &testServer{Server: srv, svc: svc, trust: ts, tokens: tokens, clock: clock}
 }
 
 type exchange struct {

@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"database/sql"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"counterscam/internal/store/sqlite"
+)
+
+// TestTrustCommands walks the contract partner agencies script against:
+// org add, user add --password-stdin, token create (printed once), and
+// audit verify exiting non-zero, naming the entry, once an entry is edited.
+func TestTrustCommands(t *testing.T) {
+	dir := t.TempDir()
+	data := "--data=" + dir
+	if code, out, errs := run(t, "", "org", "add", data, "--name", "KNPA", "--country", "KR", "--kind", "police"); code != 0 || !strings.Contains(out, "KNPA") {
+		t.Fatalf("org add: %d %s %s", code, out, errs)
+	}
+	if code, _, errs := run(t, "", "org", "add", data, "--name", "CNP", "--country", "Cambodia"); code != 1 || !strings.Contains(errs, "country") {
+		t.Fatalf("org add with a bad country: %d %s", code, errs)
+	}
+	if code, out, errs := run(t, "correct horse battery staple\n", "user", "add", data, "--org", "KNPA", "--email", "a@knpa.test", "--role", "analyst", "--password-stdin"); code != 0 || !strings.Contains(out, "a@knpa.test") {
+		t.Fatalf("user add: %d %s %s", code, out, errs)
+	}
+	if code, _, errs := run(t, "", "user", "add", data, "--org", "KNPA", "--email", "b@knpa.test", "--role", "analyst"); code != 2 || !strings.Contains(errs, "password-stdin") {
+		t.Fatalf("user add without --password-stdin: %d %s", code, errs)
+	}
+	code, out, errs := run(t, "", "token", "create", data, "--user", "a@knpa.test")
+	token := strings.TrimSpace(out)
+	if code != 0 || !strings.HasPrefix(token, "cst_") || strings.Count(out, "\n") != 1 || !strings.Contains(errs, "shown once") {
+		t.Fatalf("token create: %d %q %s", code, out, errs)
+	}
+	if code, out, _ := run(t, "", "audit", "verify", data); code != 0 || !strings.Contains(out, "intact") {
+		t.Fatalf("audit verify: %d %s", code, out)
+	}
+	if code, out, _ := run(t, "", "audit", data, "--action", "create"); code != 0 || strings.Count(out, "create") < 3 {
+		t.Fatalf("audit --action create: %d %s", code, out)
+	}
+	db, err := sql.Open("sqlite", filepath.Join(dir, sqlite.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE audit SET action = 'read' WHERE seq = 2`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if code, _, errs := run(t, "", "audit", "verify", data); code == 0 || !strings.Contains(errs, "entry 2") {
+		t.Fatalf("audit verify after tampering: %d %s", code, errs)
+	}
+}

@@ -1,0 +1,173 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"counterscam/internal/auth"
+	"counterscam/internal/trust"
+)
+
+// TestTokensAsAnAttackerWouldTry: missing, malformed, forged, expired and
+// revoked tokens all get 401 on every signed-in route, never anything else.
+func TestTokensAsAnAttackerWouldTry(t *testing.T) {
+	srv := newTestServer(t, Options{})
+	ctx := context.Background()
+	expiring, _, err := srv.trust.CreateToken(ctx, trust.Operator(), "a@knpa.test", "short", time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	revoked, tok, err := srv.trust.CreateToken(ctx, trust.Operator(), "a@knpa.test", "revoked", time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.trust.RevokeToken(ctx, trust.Operator(), tok.ID); err != nil {
+		t.Fatal(err)
+	}
+	forged, _ := auth.NewToken() // well-formed, never issued
+	valid := srv.tokens["a@knpa.test"]
+	srv.clock.Advance(2 * time.Minute) // the short token has expired
+	headers := map[string]string{
+		"missing":      "",
+		"no scheme":    valid,
+		"basic":        "Basic " + valid,
+		"empty bearer": "Bearer ",
+		"garbage":      "Bearer ' OR 1=1 --",
+		"forged":       "Bearer " + forged,
+		"expired":      "Bearer " + expiring,
+		"revoked":      "Bearer " + revoked,
+		"truncated":    "Bearer " + valid[:len(valid)-2],
+	}
+	for _, rt := range (&Server{}).routes() {
+		if rt.access != signedIn {
+			continue
+		}
+		path := strings.NewReplacer("{id}", "01ARZ3NDEKTSV4RRFFQ69G5FAV", "{prefix}", "abcde").Replace(rt.pattern)
+		for name, h := range headers {
+			req, _ := http.NewRequest(rt.method, srv.URL+path, strings.NewReader(`{}`))
+			if h != "" {
+				req.Header.Set("Authorization", h)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusUnauthorized || resp.Header.Get("WWW-Authenticate") == "" {
+				t.Errorf("%s %s with %s token: %d, want 401 with WWW-Authenticate", rt.method, path, name, resp.StatusCode)
+			}
+		}
+	}
+	// A bad token is refused even on open routes: never read as the public.
+	code, _, _ := doAs(t, srv, forged, exchange{method: "GET", path: "/api/v1/stats"})
+	if code != http.StatusUnauthorized {
+		t.Errorf("forged token on an open route: %d, want 401", code)
+	}
+}
+
+// TestGuessedIDsOfOtherOrganisations: an AMBER+STRICT report of KNPA is,
+// for anyone else, exactly a report that does not exist.
+func TestGuessedIDsOfOtherOrganisations(t *testing.T) {
+	srv := newTestServer(t, Options{})
+	_, body, _ := do(t, srv, exchange{method: "POST", path: "/api/v1/reports",
+		body: `{"external_ref":"s1","origin":"x","received_at":"2025-01-01T00:00:00Z","scam_type":"sextortion","narrative":"informant statement","tlp":"AMBER+STRICT"}`})
+	var r struct{ ID string }
+	json.Unmarshal(body, &r)
+	for _, who := range []string{"a@cnp.test", "a@rtp.test", "s@bank.test"} {
+		code, got, _ := doAs(t, srv, srv.tokens[who], exchange{method: "GET", path: "/api/v1/reports/" + r.ID})
+		_, none, _ := doAs(t, srv, srv.tokens[who], exchange{method: "GET", path: "/api/v1/reports/01ARZ3NDEKTSV4RRFFQ69G5FAV"})
+		if code != http.StatusNotFound || string(got) != string(none) {
+			t.Errorf("%s reading KNPA's AMBER+STRICT report: %d %s; want the missing-ID answer %s", who, code, got, none)
+		}
+		code, _, _ = doAs(t, srv, srv.tokens[who], exchange{method: "GET", path: "/api/v1/networks/" + r.ID})
+		if code != http.StatusNotFound && code != http.StatusForbidden {
+			t.Errorf("%s reading the network of KNPA's AMBER+STRICT report: %d", who, code)
+		}
+	}
+	code, _, _ := do(t, srv, exchange{method: "GET", path: "/api/v1/reports/" + r.ID})
+	if code != http.StatusOK {
+		t.Fatalf("the origin's own analyst: %d", code)
+	}
+}
+
+// TestInjectionInEveryTextField: SQL and template syntax in every text
+// field is stored and returned as plain text, and nothing answers 500.
+func TestInjectionInEveryTextField(t *testing.T) {
+	srv := newTestServer(t, Options{CheckRate: 1e6})
+	payloads := []string{
+		`'; DROP TABLE reports; --`, `" OR "1"="1`, `{{.}}{{printf "%s" .Narrative}}`, `<script>alert(1)</script>`,
+		`\u0000`, `%00`, `$1`, `?`, `' UNION SELECT hash FROM tokens --`, strings.Repeat("'", 300),
+	}
+	for i, p := range payloads {
+		q, _ := json.Marshal(p)
+		fields := []string{"external_ref", "narrative", "victim_ref", "selectors", "occurred_at", "scam_type", "victim_country", "loss_amount", "loss_currency", "tlp", "channel"}
+		for _, f := range fields {
+			body := fmt.Sprintf(`{"external_ref":"inj-%d-%s","origin":"x","received_at":"2025-01-01T00:00:00Z","scam_type":"other",%q:%s}`, i, f, f, q)
+			if f == "external_ref" || f == "scam_type" {
+				body = fmt.Sprintf(`{"origin":"x","received_at":"2025-01-01T00:00:00Z","scam_type":"other","external_ref":"e%d%s",%q:%s}`, i, f, f, q)
+			}
+			code, resp, _ := do(t, srv, exchange{method: "POST", path: "/api/v1/reports", body: body})
+			if code >= 500 {
+				t.Fatalf("%s = %s: %d %s", f, p, code, resp)
+			}
+			if f == "narrative" && code == http.StatusCreated {
+				var r struct{ ID string }
+				json.Unmarshal(resp, &r)
+				_, got, _ := do(t, srv, exchange{method: "GET", path: "/api/v1/reports/" + r.ID})
+				var rep struct{ Narrative string }
+				json.Unmarshal(got, &rep)
+				if rep.Narrative != p && !(p == `\u0000` || strings.ContainsRune(p, 0)) {
+					t.Errorf("narrative %q came back as %q", p, rep.Narrative)
+				}
+			}
+		}
+		for _, path := range []string{"/api/v1/check", "/api/v1/screen", "/api/v1/check/batch"} {
+			body := `{"query":` + string(q) + `}`
+			if path == "/api/v1/screen" {
+				body = `{"text":` + string(q) + `}`
+			} else if path == "/api/v1/check/batch" {
+				body = `{"queries":[` + string(q) + `]}`
+			}
+			if code, resp, _ := do(t, srv, exchange{method: "POST", path: path, body: body}); code >= 500 {
+				t.Fatalf("%s with %s: %d %s", path, p, code, resp)
+			}
+		}
+		for _, path := range []string{"/api/v1/networks?scam_type=", "/api/v1/networks?after=", "/api/v1/reports/", "/api/v1/selectors/", "/api/v1/range/"} {
+			if code, resp, _ := do(t, srv, exchange{method: "GET", path: path + urlEscape(p)}); code >= 500 {
+				t.Fatalf("GET %s%s: %d %s", path, p, code, resp)
+			}
+		}
+	}
+	// The tables are all still there.
+	if code, body, _ := do(t, srv, exchange{method: "GET", path: "/api/v1/stats"}); code != 200 || !strings.Contains(string(body), `"reports":`) {
+		t.Fatalf("after the payloads: %d %s", code, body)
+	}
+}
+
+// TestMalformedAndOversizedBodies never answer 500.
+func TestMalformedAndOversizedBodies(t *testing.T) {
+	srv := newTestServer(t, Options{CheckRate: 1e6})
+	bodies := []string{"", "{", "[]", "null", `{"query":[]}`, strings.Repeat("{", 10000), "\xff\xfe\xfd", strings.Repeat("x", 5<<20)}
+	for _, rt := range (&Server{}).routes() {
+		if rt.method != "POST" {
+			continue
+		}
+		path := strings.ReplaceAll(rt.pattern, "{id}", "00000000-0000-5000-8000-000000000000")
+		for _, b := range bodies {
+			code, resp, _ := do(t, srv, exchange{method: "POST", path: path, body: b})
+			if code >= 500 || code < 400 {
+				t.Errorf("POST %s with a %d-byte bad body: %d %.80s", path, len(b), code, resp)
+			}
+		}
+	}
+}
+
+func urlEscape(s string) string {
+	r := strings.NewReplacer("%", "%25", "#", "%23", "?", "%3F", " ", "%20", "/", "%2F", "\\", "%5C", "\"", "%22", "<", "%3C", ">", "%3E", "{", "%7B", "}", "%7D", "'", "%27", "$", "%24", "=", "%3D", ";", "%3B")
+	return r.Replace(s)
+}
