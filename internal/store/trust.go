@@ -96,34 +96,44 @@ type Scope struct {
 
 // TrustReader reads organisations, users, tokens, sessions and the audit trail.
 type TrustReader interface {
-	GetOrg(ctx context.Context, name string) (*Org, error)
-	ListOrgs(ctx context.Context) ([]*Org, error)
-	// PartnersOf returns the names of the organisations that named org as a partner.
+	GetOrg(ctx context.Context, name string) (*Org, error) // with its partners, sorted
+	ListOrgs(ctx context.Context) ([]*Org, error)          // by name
+	// PartnersOf returns, sorted, the names of the organisations that named
+	// org as a partner: the Scope.PartnerOf of org's members.
 	PartnersOf(ctx context.Context, org string) ([]string, error)
 	GetUser(ctx context.Context, id string) (*User, error)
-	GetUserByEmail(ctx context.Context, email string) (*User, error)
-	ListUsers(ctx context.Context, org string) ([]*User, error)
+	GetUserByEmail(ctx context.Context, email string) (*User, error) // whatever its case
+	ListUsers(ctx context.Context, org string) ([]*User, error)      // by e-mail; org "" lists everyone
 	// TokenByHash returns a token, revoked or expired ones included (the caller decides).
 	TokenByHash(ctx context.Context, hash string) (*Token, error)
-	ListTokens(ctx context.Context, userID string) ([]*Token, error)
+	ListTokens(ctx context.Context, userID string) ([]*Token, error) // oldest first
+	// SessionByHash returns a session, expired ones included (the caller decides).
 	SessionByHash(ctx context.Context, hash string) (*Session, error)
-	// AuditEntries streams entries in Seq order.
+	// AuditEntries streams entries in Seq order; an error from fn stops it
+	// and is returned as it is. In PostgreSQL, fn must not use the
+	// transaction the entries are read in.
 	AuditEntries(ctx context.Context, f AuditFilter, fn func(*AuditEntry) error) error
 }
 
-// TrustWriter changes them, inside a transaction.
+// TrustWriter changes them, inside a transaction. A missing organisation,
+// partner or user that a record names is ErrNotFound.
 type TrustWriter interface {
-	PutOrg(ctx context.Context, o *Org) error // insert; ErrConflict on a taken name
+	PutOrg(ctx context.Context, o *Org) error // insert, with its partners; ErrConflict on a taken name or ID
+	// SetPartners replaces the organisations org shares its AMBER with.
 	SetPartners(ctx context.Context, org string, partners []string) error
-	PutUser(ctx context.Context, u *User) error // insert; ErrConflict on a taken e-mail
+	PutUser(ctx context.Context, u *User) error // insert, e-mail in lower case; ErrConflict on a taken e-mail or ID
+	// UpdateUser writes every field but ID and CreatedAt; ErrNotFound for
+	// an unknown ID, ErrConflict on a taken e-mail.
 	UpdateUser(ctx context.Context, u *User) error
-	PutToken(ctx context.Context, t *Token) error
+	PutToken(ctx context.Context, t *Token) error // insert; ErrConflict on a taken hash or ID
+	// RevokeToken marks a token revoked; one revoked before keeps its first time.
 	RevokeToken(ctx context.Context, id string, at time.Time) error
-	PutSession(ctx context.Context, s *Session) error
-	DeleteSession(ctx context.Context, hash string) error
+	PutSession(ctx context.Context, s *Session) error     // insert; ErrConflict on a taken hash
+	DeleteSession(ctx context.Context, hash string) error // ErrNotFound when there is none
 	// AppendAudit appends e to the chain: it sets e.Seq and e.Prev from the
-	// chain's head (serialised against concurrent appends), then seal
-	// computes e.Hash, and the entry is stored in the same transaction as
-	// the change it records.
+	// chain's head (serialised against concurrent appends), sets a zero
+	// e.At to now and cuts e.At to the microsecond in UTC, then seal
+	// computes e.Hash (it must not change Seq or Prev), and the entry is
+	// stored in the same transaction as the change it records.
 	AppendAudit(ctx context.Context, e *AuditEntry, seal func(*AuditEntry)) error
 }

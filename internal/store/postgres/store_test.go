@@ -87,3 +87,15 @@ func BenchmarkInsertReports(b *testing.B) {
 	defer s.Close()
 	storetest.BenchInsertReports(b, s)
 }
+
+func BenchmarkScopedReads(b *testing.B) {
+	s, err := Open(b.Context(), freshSchema(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	storetest.BenchScopedReads(b, s, func() error {
+		_, err := s.pool.Exec(b.Context(), `ANALYZE`)
+		return err
+	})
+}

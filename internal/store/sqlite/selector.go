@@ -119,8 +119,9 @@ func (r reader) Counts(ctx context.Context, sc store.Scope) (store.Counts, error
 	var p params
 	scope := scopeWhere("r", sc, &p)
 	err := r.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM reports r WHERE `+scope+`),
-		(SELECT count(DISTINCT rs.selector_id) FROM reports r JOIN report_selectors rs ON rs.report_id = r.id WHERE `+scope+`),
-		(SELECT count(DISTINCT r.network_id) FROM reports r JOIN networks nw ON nw.id = r.network_id WHERE `+scope+`)`,
+		(SELECT count(DISTINCT rs.selector_id) FROM report_selectors rs
+			WHERE rs.report_id IN (SELECT r.id FROM reports r WHERE `+scope+`)),
+		(SELECT count(*) FROM networks nw WHERE nw.id IN (SELECT r.network_id FROM reports r WHERE `+scope+`))`,
 		p...).Scan(&c.Reports, &c.Selectors, &c.Networks)
 	return c, translate(err)
 }

@@ -44,6 +44,16 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"UpdateRollback", testUpdateRollback},
 		{"ReadsInsideUpdate", testReadsInsideUpdate},
 		{"NotFound", testNotFound},
+		{"ScopeMatrix", testScopeMatrix},
+		{"ScopeHandCounted", testScopeHandCounted},
+		{"ScopeFilters", testScopeFilters},
+		{"ScopeDeniedChangesNothing", testScopeDeniedChangesNothing},
+		{"Orgs", testOrgs},
+		{"Users", testUsers},
+		{"Tokens", testTokens},
+		{"Sessions", testSessions},
+		{"Audit", testAudit},
+		{"AuditConcurrent", testAuditConcurrent},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
