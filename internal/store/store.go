@@ -8,6 +8,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -153,8 +154,18 @@ type ReportFilter struct {
 	Scope      Scope // only reports the viewer may see
 	NetworkID  string
 	SelectorID string
-	After      string // keyset cursor: report ID
-	Limit      int
+	// Text finds reports whose narrative, or one of whose selectors (its
+	// canonical value or as written), contains it, ignoring ASCII case.
+	Text  string
+	After string // keyset cursor: report ID
+	Limit int
+}
+
+// LikePattern turns text into a LIKE pattern matching it anywhere, with
+// the wildcards % and _ and the escape \ in it taken literally (ESCAPE '\').
+func LikePattern(text string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(text) + "%"
 }
 
 // Edge is one link between a report and a linking selector.

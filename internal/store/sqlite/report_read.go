@@ -66,6 +66,10 @@ func (r reader) ListReports(ctx context.Context, f store.ReportFilter) ([]*store
 	if f.SelectorID != "" {
 		preds = append(preds, `r.id IN (SELECT report_id FROM report_selectors WHERE selector_id = `+p.add(f.SelectorID)+`)`)
 	}
+	if f.Text != "" {
+		ph := p.add(store.LikePattern(f.Text))
+		preds = append(preds, `(lower(r.narrative) LIKE lower(`+ph+`) ESCAPE '\' OR r.id IN (SELECT rs.report_id FROM report_selectors rs JOIN selectors s ON s.id = rs.selector_id WHERE lower(s.value) LIKE lower(`+ph+`) ESCAPE '\' OR lower(rs.raw) LIKE lower(`+ph+`) ESCAPE '\'))`)
+	}
 	if f.After != "" {
 		preds = append(preds, `r.id > `+p.add(f.After))
 	}

@@ -264,6 +264,13 @@ func testListReports(t *testing.T, s store.Store) {
 		{"network and selector", store.ReportFilter{Scope: everything, NetworkID: fx.n1, SelectorID: fx.phoneA}, []string{rid(1), rid(2)}},
 		{"network and another's selector", store.ReportFilter{Scope: everything, NetworkID: fx.n2, SelectorID: fx.phoneA}, nil},
 		{"unknown selector", store.ReportFilter{Scope: everything, SelectorID: selID("phone", "+10000000000")}, nil},
+		{"text in a handle", store.ReportFilter{Scope: everything, Text: "recruiter_kh"}, []string{rid(4), rid(5)}},
+		{"text in any case", store.ReportFilter{Scope: everything, Text: "RECRUITER"}, []string{rid(4), rid(5)}},
+		{"text in an e-mail and a site", store.ReportFilter{Scope: everything, Text: "example"}, []string{rid(2), rid(3)}},
+		{"text with a literal underscore", store.ReportFilter{Scope: everything, Text: "r_k"}, []string{rid(4), rid(5)}},
+		{"text with a literal percent", store.ReportFilter{Scope: everything, Text: "%"}, nil},
+		{"text and network", store.ReportFilter{Scope: everything, Text: "ABA", NetworkID: fx.n4}, []string{rid(7), rid(8)}},
+		{"text found nowhere", store.ReportFilter{Scope: everything, Text: "nothing like it"}, nil},
 	}
 	for _, sc := range fullScopes {
 		for _, tt := range tests {

@@ -95,6 +95,24 @@ func TestPermissionMatrix(t *testing.T) {
 			if v.reports && (code != 200 || sv.Reports != visible) {
 				t.Errorf("selector: %d, %d reports, want %d", code, sv.Reports, visible)
 			}
+			// Search and export return only what the viewer may read.
+			code, body, _ = doAs(t, srv, v.token, exchange{method: "GET", path: "/api/v1/reports?q=" + wallet})
+			var found struct{ Reports []struct{ TLP string } }
+			json.Unmarshal(body, &found)
+			switch {
+			case v.reports && (code != 200 || len(found.Reports) != visible):
+				t.Errorf("search: %d, %d reports, want %d", code, len(found.Reports), visible)
+			case !v.reports && code != http.StatusUnauthorized && code != http.StatusForbidden:
+				t.Errorf("search as %s: %d, want 401 or 403", v.name, code)
+			}
+			code, body, _ = doAs(t, srv, v.token, exchange{method: "GET", path: "/api/v1/export/reports"})
+			lines := strings.Count(string(body), "\n")
+			switch {
+			case v.reports && (code != 200 || lines != visible):
+				t.Errorf("export: %d, %d lines, want %d", code, lines, visible)
+			case !v.reports && code != http.StatusUnauthorized && code != http.StatusForbidden:
+				t.Errorf("export as %s: %d, want 401 or 403", v.name, code)
+			}
 			// The public check is the same for everyone: CLEAR only.
 			_, body, _ = doAs(t, srv, v.token, exchange{method: "POST", path: "/api/v1/check", body: `{"query":"` + wallet + `"}`})
 			if !strings.Contains(string(body), `"status":"not_listed","reports":0`) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strconv"
 	"time"
 
 	"counterscam/internal/intake"
@@ -127,4 +128,63 @@ func (s *Server) createReport(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, code, map[string]any{"id": rep.ID, "network_id": rep.NetworkID, "created": inserted, "selectors": len(rep.Selectors)})
 	return nil
+}
+
+// reportFilter reads the list filters of the query string.
+func reportFilter(r *http.Request) (store.ReportFilter, error) {
+	q := r.URL.Query()
+	f := store.ReportFilter{NetworkID: q.Get("network_id"), SelectorID: q.Get("selector_id"), After: q.Get("after"), Limit: 100}
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1000 {
+			return f, errorf(http.StatusBadRequest, "limit: a whole number from 1 to 1000")
+		}
+		f.Limit = n
+	}
+	return f, nil
+}
+
+// searchReports lists the reports the caller may read: ?q= finds text in
+// narratives and selectors; network_id, selector_id, after and limit narrow
+// and page the list.
+func (s *Server) searchReports(w http.ResponseWriter, r *http.Request) error {
+	f, err := reportFilter(r)
+	if err != nil {
+		return err
+	}
+	reps, err := s.svc.Search(r.Context(), principal(r), r.URL.Query().Get("q"), f)
+	if err != nil {
+		return err
+	}
+	out := make([]reportJSON, len(reps))
+	for i, rep := range reps {
+		out[i] = toReportJSON(rep)
+	}
+	resp := map[string]any{"reports": out}
+	if len(reps) == f.Limit {
+		resp["next"] = reps[len(reps)-1].ID
+	}
+	writeJSON(w, http.StatusOK, resp)
+	return nil
+}
+
+// exportReports streams every report the caller may read as JSON Lines.
+func (s *Server) exportReports(w http.ResponseWriter, r *http.Request) error {
+	f, err := reportFilter(r)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/x-ndjson")
+	enc := json.NewEncoder(w)
+	started := false
+	_, err = s.svc.Export(r.Context(), principal(r), f, func(rep *store.Report) error {
+		started = true
+		return enc.Encode(toReportJSON(rep))
+	})
+	if err != nil && started {
+		// The status is sent: end the stream; the client sees it cut short.
+		s.log.Error("export cut short", "err", err)
+		return nil
+	}
+	return err
 }

@@ -1,0 +1,76 @@
+package intel
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"counterscam/internal/auth"
+	"counterscam/internal/selector"
+	"counterscam/internal/store"
+	"counterscam/internal/trust"
+)
+
+// MaxSearchText bounds a search query.
+const MaxSearchText = 256
+
+// Search lists the reports p may read that match f: in a network, naming a
+// selector, and containing text in the narrative or a selector. A text
+// that is itself an identifier ("+855 12 345 678", "t.me/name") finds the
+// reports naming it in any spelling. The search is audited.
+func (s *Service) Search(ctx context.Context, p trust.Principal, text string, f store.ReportFilter) ([]*store.Report, error) {
+	if !p.Can(auth.ActionSearch) || !p.Can(auth.ActionReadReport) {
+		return nil, trust.ErrForbidden
+	}
+	text = strings.TrimSpace(text)
+	if len(text) > MaxSearchText {
+		return nil, fieldErr("q", "longer than %d bytes", MaxSearchText)
+	}
+	f.Scope = p.Scope()
+	if text != "" {
+		if sel, err := s.norm.Parse(text, selector.Options{}); err == nil && f.SelectorID == "" {
+			f.SelectorID = sel.ID().String()
+		} else {
+			f.Text = text
+		}
+	}
+	if f.Limit <= 0 || f.Limit > 1000 {
+		f.Limit = 100
+	}
+	reps, err := s.st.ListReports(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.audit(ctx, p, "search", "report", fmt.Sprintf("%d results", len(reps)), "allow"); err != nil {
+		return nil, err
+	}
+	return reps, nil
+}
+
+// Export streams every report p may read that matches f, oldest first, and
+// records the export (with its size) in the audit trail.
+func (s *Service) Export(ctx context.Context, p trust.Principal, f store.ReportFilter, fn func(*store.Report) error) (int, error) {
+	if !p.Can(auth.ActionExport) || !p.Can(auth.ActionReadReport) {
+		return 0, trust.ErrForbidden
+	}
+	f.Scope = p.Scope()
+	f.Limit = 1000
+	n := 0
+	for {
+		page, err := s.st.ListReports(ctx, f)
+		if err != nil {
+			return n, err
+		}
+		for _, r := range page {
+			if err := fn(r); err != nil {
+				return n, err
+			}
+			n++
+		}
+		if len(page) < f.Limit {
+			break
+		}
+		f.After = page[len(page)-1].ID
+	}
+	return n, s.audit(ctx, p, "export", "report", fmt.Sprintf("%d reports", n), "allow")
+}
