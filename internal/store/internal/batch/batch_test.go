@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -141,6 +142,28 @@ func TestChunks(t *testing.T) {
 		_ = Chunks(tt.n, tt.size, func(lo, hi int) error { got = append(got, [2]int{lo, hi}); return nil })
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("Chunks(%d, %d) = %v, want %v", tt.n, tt.size, got, tt.want)
+		}
+	}
+}
+
+func TestRecipients(t *testing.T) {
+	tests := []struct {
+		in, want []string
+	}{
+		{nil, nil},
+		{[]string{}, nil},
+		{[]string{""}, []string{}},
+		{[]string{"u2", "u1"}, []string{"u1", "u2"}},
+		{[]string{"u2", "", "u1", "u2", "u1"}, []string{"u1", "u2"}},
+	}
+	for _, tt := range tests {
+		in := slices.Clone(tt.in)
+		got := Recipients(&store.Report{Recipients: in})
+		if len(got) != len(tt.want) || (len(got) > 0 && !reflect.DeepEqual(got, tt.want)) {
+			t.Errorf("Recipients(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if !reflect.DeepEqual(in, tt.in) {
+			t.Errorf("Recipients(%q) changed its input to %q", tt.in, in)
 		}
 	}
 }
