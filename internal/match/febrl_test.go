@@ -1,6 +1,7 @@
 package match
 
 import (
+	"counterscam/internal/shareddata"
 	"encoding/csv"
 	"io"
 	"os"
@@ -12,7 +13,7 @@ import (
 // (rec-223-org and rec-223-dup-0 are the same person).
 func loadFEBRL(t testing.TB, name string) ([]Person, []string) {
 	t.Helper()
-	f, err := os.Open(sharedData(t, "febrl/"+name))
+	f, err := os.Open(shareddata.Path(t, "febrl/"+name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package match
 
 import (
 	"bufio"
+	"counterscam/internal/shareddata"
 	"os"
 	"strings"
 	"testing"
@@ -60,7 +61,7 @@ func TestRomanizeKoreanName(t *testing.T) {
 // proper nouns). Name rows ("Min Yongha (Min Yong-ha)") are checked in name
 // mode against either written form. The minimums guard against regressions.
 func TestNIKLExamples(t *testing.T) {
-	f, err := os.Open(sharedData(t, "romanization/korean-rr-nikl-examples.tsv"))
+	f, err := os.Open(shareddata.Path(t, "romanization/korean-rr-nikl-examples.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package selector
 
 import (
 	"bufio"
+	"counterscam/internal/shareddata"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -9,27 +10,6 @@ import (
 	"strings"
 	"testing"
 )
-
-// cryptoSharedData finds shared/data by walking up from the test's working
-// directory, or skips the test.
-func cryptoSharedData(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skipf("no working directory: %v", err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", "data")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/data not found above the working directory; real-data tests skipped")
-		}
-		dir = parent
-	}
-}
 
 func cryptoReadLines(t *testing.T, path string) []string {
 	t.Helper()
@@ -84,7 +64,7 @@ var ofacKnownOdd = map[string]struct {
 }
 
 func TestRealDataOFAC(t *testing.T) {
-	dir := filepath.Join(cryptoSharedData(t), "scam-lists", "ofac")
+	dir := filepath.Join(shareddata.Path(t, ""), "scam-lists", "ofac")
 	files, _ := filepath.Glob(filepath.Join(dir, "sanctioned_addresses_*.txt"))
 	if len(files) == 0 {
 		t.Skipf("no OFAC lists in %s", dir)
@@ -137,7 +117,7 @@ func containsString(list []string, s string) bool {
 }
 
 func TestRealDataScamSnifferAddresses(t *testing.T) {
-	path := filepath.Join(cryptoSharedData(t), "scam-lists", "scamsniffer-address.json")
+	path := filepath.Join(shareddata.Path(t, ""), "scam-lists", "scamsniffer-address.json")
 	data, err := os.ReadFile(path)
 	if os.IsNotExist(err) {
 		t.Skipf("%s absent", path)
@@ -162,7 +142,7 @@ func TestRealDataScamSnifferAddresses(t *testing.T) {
 }
 
 func BenchmarkParseCryptoOFAC(b *testing.B) {
-	dir := filepath.Join(cryptoSharedData(b), "scam-lists", "ofac")
+	dir := filepath.Join(shareddata.Path(b, ""), "scam-lists", "ofac")
 	data, err := os.ReadFile(filepath.Join(dir, "sanctioned_addresses_XBT.txt"))
 	if err != nil {
 		b.Skip(err)

@@ -1,6 +1,7 @@
 package selector
 
 import (
+	"counterscam/internal/shareddata"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -8,31 +9,10 @@ import (
 	"testing"
 )
 
-// sharedData finds the shared/data folder by walking up from the working
-// directory, or skips the test.
-func sharedData(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Skip("no working directory")
-	}
-	for {
-		p := filepath.Join(dir, "shared", "data")
-		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("shared/data not found above the working directory: real-data tests skipped")
-		}
-		dir = parent
-	}
-}
-
 // scamDomains returns every domain of the MetaMask phishing config (block
 // list, allow list, fuzzy list) and of the ScamSniffer domain list.
 func scamDomains(tb testing.TB) (metamask, scamsniffer []string) {
-	dir := filepath.Join(sharedData(tb), "scam-lists")
+	dir := filepath.Join(shareddata.Path(tb, ""), "scam-lists")
 	var mm struct {
 		Blacklist, Whitelist, Fuzzylist []string
 	}
