@@ -93,6 +93,14 @@ func isCJKNumeral(r rune) bool {
 // and the period they are paid for. A bare number with none of currency,
 // period, multiplier or pay word is not an amount and is left out.
 func ParseAmounts(text string) []Amount {
+	if hasCombiningMark(text) {
+		return parseAmountsComposed(text)
+	}
+	return parseAmounts(text)
+}
+
+// parseAmounts is ParseAmounts on text as it is.
+func parseAmounts(text string) []Amount {
 	var out []Amount
 	for i := 0; i < len(text) && len(out) < MaxAmounts; {
 		c := text[i]
@@ -389,13 +397,19 @@ func applyMultipliers(text string, i int, v float64) (float64, int, bool) {
 	return v, j, false
 }
 
+// firstRune is the first rune of s.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 // skipRangeJoin returns where the second number of a range would start.
 func skipRangeJoin(text string, i int) (int, bool) {
 	j := skipSpaces(text, i)
 	for _, s := range rangeJoin {
 		if hasPrefixFold(text[j:], s) {
 			k := j + len(s)
-			if isWordRune(rune(s[0])) && k < len(text) {
+			if isWordRune(firstRune(s)) && k < len(text) {
 				if r, _ := utf8.DecodeRuneInString(text[k:]); isWordRune(r) {
 					continue
 				}
@@ -484,7 +498,7 @@ func currencyBefore(text string, i int) (string, int) {
 	for _, t := range currencyPrefix {
 		if hasSuffixFold(head, t.s) {
 			s := len(head) - len(t.s)
-			if s > 0 && isWordRune(rune(t.s[0])) {
+			if s > 0 && isWordRune(firstRune(t.s)) {
 				if r, _ := utf8.DecodeLastRuneInString(head[:s]); isWordRune(r) {
 					continue
 				}
@@ -519,7 +533,7 @@ func payWordBefore(text string, i int) (string, int, bool) {
 		for _, f := range fillers {
 			if hasSuffixFold(head, f) {
 				s := len(head) - len(f)
-				if s > 0 && isWordRune(rune(f[0])) {
+				if s > 0 && isWordRune(firstRune(f)) {
 					if r, _ := utf8.DecodeLastRuneInString(head[:s]); isWordRune(r) {
 						continue
 					}
@@ -541,7 +555,7 @@ func payWordBefore(text string, i int) (string, int, bool) {
 		s := len(head) - len(t.s)
 		if s > 0 {
 			r, _ := utf8.DecodeLastRuneInString(head[:s])
-			if isWordRune(rune(t.s[0])) && isWordRune(r) {
+			if isWordRune(firstRune(t.s)) && isWordRune(r) {
 				continue
 			}
 			// "3월" is March, not "a month".

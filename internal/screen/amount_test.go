@@ -65,6 +65,16 @@ func TestParseAmounts(t *testing.T) {
 		{"1,5 triệu", "1,5 triệu", 1.5e6, 0, "", PeriodNone, false},
 		{"lương 2000$", "2000$", 2000, 0, "USD", PeriodNone, true},
 		{"500k/ngày", "500k/ngày", 5e5, 0, "", PeriodDay, false},
+		{"luong 20 trieu/thang", "20 trieu/thang", 2e7, 0, "", PeriodMonth, true},                                                  // typed without marks
+		{"lương 20 trie\u0323\u0302u đồng/tha\u0301ng", "20 trie\u0323\u0302u đồng/tha\u0301ng", 2e7, 0, "VND", PeriodMonth, true}, // marks typed apart
+		{"thu nhap tu 5 den 10 trieu", "5 den 10 trieu", 5e6, 1e7, "", PeriodNone, true},
+		// Particles, adverbs and currency names between or after
+		{"월급은 600만원이며", "600만원", 6e6, 0, "KRW", PeriodMonth, true},
+		{"주급이 100만원", "100만원", 1e6, 0, "KRW", PeriodWeek, true},
+		{"薪资就有8000,另外还有提成", "8000", 8000, 0, "", PeriodNone, true},
+		{"一个月轻轻松松2、3万", "2、3万", 2e4, 3e4, "", PeriodMonth, true},
+		{"Pay per Month 1,800,000~2,300,000 Korean Won", "1,800,000~2,300,000 Korean Won", 1.8e6, 2.3e6, "KRW", PeriodMonth, true},
+		{"earn easily $2,000 per month", "$2,000 per month", 2000, 0, "USD", PeriodMonth, true},
 		// Full-width digits
 		{"月薪３０００美元", "３０００美元", 3000, 0, "USD", PeriodMonth, true},
 		// Not amounts

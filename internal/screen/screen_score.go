@@ -177,6 +177,10 @@ var currencyCountry = map[string]string{
 	"IDR": "ID", "MMK": "MM", "LAK": "LA", "JPY": "JP", "INR": "IN",
 }
 
+// maxGuessedMonthlyUSD is the most a month's pay may come to when the
+// currency was guessed; above it the guess is taken to be wrong.
+const maxGuessedMonthlyUSD = 50000
+
 // Pay ratios to the usual maximum that make a sign.
 const (
 	farAboveRatio = 2.0
@@ -228,6 +232,11 @@ func (a *assessment) findPay() {
 			continue
 		}
 		pf.MonthlyUSD = math.Round(usd * perMonth[am.Period])
+		if pf.CurrencyGuessed && pf.MonthlyUSD > maxGuessedMonthlyUSD {
+			// "1,800,000" in an English text is not dollars: some currency
+			// the text did not name, or one the parser does not know.
+			continue
+		}
 		c := country
 		if c == "" {
 			c = currencyCountry[cur]
