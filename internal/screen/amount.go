@@ -45,6 +45,9 @@ type Amount struct {
 	Scaled bool `json:"scaled,omitempty"`
 	// PrefixStart is where the pay word or currency before the number begins.
 	PrefixStart int `json:"-"`
+	// hint is the currency a multiplier implies when none is named:
+	// "15 triệu" is dong, "300만" won.
+	hint string
 }
 
 // MaxAmounts bounds how many amounts ParseAmounts returns for one text.
@@ -162,7 +165,9 @@ func parseAmountAt(text string, i int) (Amount, int, bool) {
 		}
 	}
 	var scaled bool
+	numEnd := end
 	v, end, scaled = applyMultipliers(text, end, v)
+	a.hint = multiplierCurrency(text[numEnd:end])
 	a.Scaled = a.Scaled || scaled
 	a.Value, a.High = v, v
 	// Range.
@@ -173,6 +178,9 @@ func parseAmountAt(text string, i int) (Amount, int, bool) {
 		if r2, _ := utf8.DecodeRuneInString(text[j:]); digitValue(r2) >= 0 {
 			if v2, e2, ok2 := parseNumber(text, j); ok2 {
 				v2s, e2s, sc2 := applyMultipliers(text, e2, v2)
+				if a.hint == "" {
+					a.hint = multiplierCurrency(text[e2:e2s])
+				}
 				lo := a.Value
 				if sc2 && !a.Scaled && v2 > 0 && a.Value*(v2s/v2) <= v2s {
 					lo = a.Value * (v2s / v2) // "500~1000만": both ends in 만
@@ -395,6 +403,23 @@ func applyMultipliers(text string, i int, v float64) (float64, int, bool) {
 		return v * f, n, true
 	}
 	return v, j, false
+}
+
+// multiplierCurrency is the currency a written multiplier implies, or "".
+func multiplierCurrency(m string) string {
+	m = strings.ToLower(strings.TrimSpace(m))
+	switch m {
+	case "":
+		return ""
+	case "tr", "triệu", "trieu", "nghìn", "nghin", "ngàn", "ngan", "tỷ", "tỉ":
+		return "VND"
+	}
+	for _, r := range m {
+		if unicode.Is(unicode.Hangul, r) {
+			return "KRW"
+		}
+	}
+	return ""
 }
 
 // firstRune is the first rune of s.

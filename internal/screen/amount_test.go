@@ -115,6 +115,17 @@ func TestParseAmounts(t *testing.T) {
 	}
 }
 
+func TestMultiplierCurrency(t *testing.T) {
+	for in, want := range map[string]string{
+		"luong 15 trieu": "VND", "8-10 triệu đồng": "VND", "월 300만": "KRW", "月薪3万": "", "$3k": "", "500k/ngày": "",
+	} {
+		got := ParseAmounts(in)
+		if len(got) != 1 || got[0].hint != want {
+			t.Errorf("ParseAmounts(%q) = %+v, want one amount with hint %q", in, got, want)
+		}
+	}
+}
+
 func TestParseAmountsMany(t *testing.T) {
 	in := strings.Repeat("$100 a day ", MaxAmounts+10)
 	if got := ParseAmounts(in); len(got) != MaxAmounts {

@@ -3,6 +3,8 @@ package screen
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // matcher finds many literal phrases in one pass over a text: an
@@ -60,19 +62,15 @@ func isInvisible(r rune) bool {
 	return r == 0x200B || r == 0x200C || r == 0x200D || r == 0xFEFF || r == 0x00AD
 }
 
-// foldString folds every rune of s the way the matcher feeds text: case
-// folded, precomposed Latin letters decomposed, invisible runes dropped.
+// foldString folds every rune of s and drops invisible ones. Phrases are
+// composed (NFC) first, as the text is (see composeText).
 func foldString(s string) string {
+	s = norm.NFC.String(s)
 	b := make([]byte, 0, len(s))
 	for _, r := range s {
-		if isInvisible(r) {
-			continue
+		if !isInvisible(r) {
+			b = utf8.AppendRune(b, foldRune(r))
 		}
-		if f, ok := decomposeLatin(r); ok {
-			b = append(b, f.s...)
-			continue
-		}
-		b = utf8.AppendRune(b, foldRune(r))
 	}
 	return string(b)
 }
@@ -232,46 +230,33 @@ func (m *matcher) scan(text string, fn func(h mhit)) {
 	if len(m.pats) == 0 {
 		return
 	}
-	// ring holds the text offset of the rune each of the last maxRunes fed
-	// runes came from (a decomposed letter feeds several).
-	ring := make([]int, m.maxRunes)
+	ring := make([]int, m.maxRunes) // start offsets of the last maxRunes runes
 	n := int32(m.nclass)
 	s := int32(0)
-	ri := 0 // runes fed so far
+	ri := 0 // rune index
 	var buf [utf8.UTFMax]byte
 	for i := 0; i < len(text); {
 		c := text[i]
 		var w int
+		if c >= utf8.RuneSelf {
+			if r, rw := utf8.DecodeRuneInString(text[i:]); isInvisible(r) {
+				i += rw // not fed, not counted: a phrase matches across it
+				continue
+			}
+		}
+		ring[ri%len(ring)] = i
 		if c < utf8.RuneSelf {
 			w = 1
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			ring[ri%len(ring)] = i
-			ri++
 			s = m.next[s*n+int32(m.class[c])]
 		} else {
 			var r rune
 			r, w = utf8.DecodeRuneInString(text[i:])
-			switch f, ok := decomposeLatin(r); {
-			case isInvisible(r):
-				i += w // not fed, not counted: a phrase matches across it
-				continue
-			case r == utf8.RuneError && w == 1:
-				ring[ri%len(ring)] = i
-				ri++
+			if r == utf8.RuneError && w == 1 {
 				s = m.next[s*n] // class 0
-			case ok:
-				for k := 0; k < f.n; k++ {
-					ring[(ri+k)%len(ring)] = i
-				}
-				ri += f.n
-				for j := 0; j < len(f.s); j++ {
-					s = m.next[s*n+int32(m.class[f.s[j]])]
-				}
-			default:
-				ring[ri%len(ring)] = i
-				ri++
+			} else {
 				k := utf8.EncodeRune(buf[:], foldRune(r))
 				for j := 0; j < k; j++ {
 					s = m.next[s*n+int32(m.class[buf[j]])]
@@ -282,7 +267,7 @@ func (m *matcher) scan(text string, fn func(h mhit)) {
 		if lo, hi := m.outStart[s], m.outStart[s+1]; lo < hi {
 			for _, pi := range m.outList[lo:hi] {
 				p := &m.pats[pi]
-				start := ring[(ri-p.runes+len(ring)*2)%len(ring)]
+				start := ring[(ri-p.runes+1+len(ring)*2)%len(ring)]
 				if p.leftWord && start > 0 {
 					if r, _ := utf8.DecodeLastRuneInString(text[:start]); isWordRune(r) {
 						continue
@@ -296,6 +281,7 @@ func (m *matcher) scan(text string, fn func(h mhit)) {
 				fn(mhit{pat: pi, start: start, end: end})
 			}
 		}
+		ri++
 		i = end
 	}
 }

@@ -44,10 +44,19 @@ func (a *assessment) matchPhrases() {
 		span   Span
 	}
 	var hits []ownerHit
-	s.m.scan(a.text, func(h mhit) {
+	text, back := a.text, (*composedText)(nil)
+	if hasCombiningMark(text) {
+		back = composeText(text)
+		text = back.text
+	}
+	s.m.scan(text, func(h mhit) {
 		if len(hits) < maxHits {
 			p := &s.m.pats[h.pat]
-			hits = append(hits, ownerHit{p.owner, p.except, Span{h.start, h.end}})
+			sp := Span{h.start, h.end}
+			if back != nil {
+				sp = Span{back.start(h.start), back.end(h.end)}
+			}
+			hits = append(hits, ownerHit{p.owner, p.except, sp})
 		}
 	})
 	// Group by owner, keeping the order of first appearance within each.
@@ -216,7 +225,10 @@ func (a *assessment) findPay() {
 		pf := PayFound{Amount: am}
 		cur := am.Currency
 		if cur == "" {
-			cur = usualCurrency[a.lang]
+			cur = am.hint
+			if cur == "" {
+				cur = usualCurrency[a.lang]
+			}
 			if cur == "" {
 				cur = "USD"
 			}
