@@ -306,6 +306,7 @@ func FuzzAssess(f *testing.F) {
 		"customer service in Cambodia, $3,000 a month, no experience, flight and visa paid, contact on Telegram @hr",
 		"캄보디아 고객상담 월 1,000만 원, 경력 무관", "西港急招客服,月薪3000U起", "ការងារស្រួល ៣០០០ដុល្លារ",
 		"งานออนไลน์ รายได้สูง", "Việc nhẹ lương cao 15tr/tháng", "\xff\xfe@a t.me/ 010-", "월 천만에요 1억 2천만원",
+		"Vie\u0323\u0302c nhe\u0323 lương cao 15 trie\u0323\u0302u/tha\u0301ng", "\u0301\u0300a\u0323\u0302", "viec nhe luong cao 20 trieu",
 	} {
 		f.Add(s)
 	}
