@@ -18,7 +18,7 @@ trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/counterscam" ./cmd/counterscam
 "$tmp/counterscam" screen rules export "$tmp/rules" >/dev/null
 grep -h '^pattern = ' "$tmp"/rules/*.rules | sed 's/^pattern = //; s/^\*//; s/\*$//' | sort -u >"$tmp/patterns.txt"
-src=("$data/text/uci-sms-spam-collection.tsv" internal/screen/testdata/real.tsv internal/screen/testdata/written.tsv)
+src=("$data/text/uci-sms-spam-collection.tsv" internal/screen/testdata/real-dev.tsv internal/screen/testdata/real-test.tsv internal/screen/testdata/written.tsv)
 : >"$tmp/corpus.tsv"
 while [ "$(stat -c %s "$tmp/corpus.tsv")" -lt $((mb * 1000000)) ]; do
 	grep -hv -e '^#' -e '^label' "${src[@]}" >>"$tmp/corpus.tsv"

@@ -45,6 +45,9 @@ type Amount struct {
 	Scaled bool `json:"scaled,omitempty"`
 	// PrefixStart is where the pay word or currency before the number begins.
 	PrefixStart int `json:"-"`
+	// hint is the currency a multiplier implies when none is named:
+	// "15 triệu" is dong, "300만" won.
+	hint string
 }
 
 // MaxAmounts bounds how many amounts ParseAmounts returns for one text.
@@ -93,6 +96,14 @@ func isCJKNumeral(r rune) bool {
 // and the period they are paid for. A bare number with none of currency,
 // period, multiplier or pay word is not an amount and is left out.
 func ParseAmounts(text string) []Amount {
+	if hasCombiningMark(text) {
+		return parseAmountsComposed(text)
+	}
+	return parseAmounts(text)
+}
+
+// parseAmounts is ParseAmounts on text as it is.
+func parseAmounts(text string) []Amount {
 	var out []Amount
 	for i := 0; i < len(text) && len(out) < MaxAmounts; {
 		c := text[i]
@@ -154,7 +165,9 @@ func parseAmountAt(text string, i int) (Amount, int, bool) {
 		}
 	}
 	var scaled bool
+	numEnd := end
 	v, end, scaled = applyMultipliers(text, end, v)
+	a.hint = multiplierCurrency(text[numEnd:end])
 	a.Scaled = a.Scaled || scaled
 	a.Value, a.High = v, v
 	// Range.
@@ -165,6 +178,9 @@ func parseAmountAt(text string, i int) (Amount, int, bool) {
 		if r2, _ := utf8.DecodeRuneInString(text[j:]); digitValue(r2) >= 0 {
 			if v2, e2, ok2 := parseNumber(text, j); ok2 {
 				v2s, e2s, sc2 := applyMultipliers(text, e2, v2)
+				if a.hint == "" {
+					a.hint = multiplierCurrency(text[e2:e2s])
+				}
 				lo := a.Value
 				if sc2 && !a.Scaled && v2 > 0 && a.Value*(v2s/v2) <= v2s {
 					lo = a.Value * (v2s / v2) // "500~1000만": both ends in 만
@@ -389,13 +405,36 @@ func applyMultipliers(text string, i int, v float64) (float64, int, bool) {
 	return v, j, false
 }
 
+// multiplierCurrency is the currency a written multiplier implies, or "".
+func multiplierCurrency(m string) string {
+	m = strings.ToLower(strings.TrimSpace(m))
+	switch m {
+	case "":
+		return ""
+	case "tr", "triệu", "trieu", "nghìn", "nghin", "ngàn", "ngan", "tỷ", "tỉ":
+		return "VND"
+	}
+	for _, r := range m {
+		if unicode.Is(unicode.Hangul, r) {
+			return "KRW"
+		}
+	}
+	return ""
+}
+
+// firstRune is the first rune of s.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 // skipRangeJoin returns where the second number of a range would start.
 func skipRangeJoin(text string, i int) (int, bool) {
 	j := skipSpaces(text, i)
 	for _, s := range rangeJoin {
 		if hasPrefixFold(text[j:], s) {
 			k := j + len(s)
-			if isWordRune(rune(s[0])) && k < len(text) {
+			if isWordRune(firstRune(s)) && k < len(text) {
 				if r, _ := utf8.DecodeRuneInString(text[k:]); isWordRune(r) {
 					continue
 				}
@@ -484,7 +523,7 @@ func currencyBefore(text string, i int) (string, int) {
 	for _, t := range currencyPrefix {
 		if hasSuffixFold(head, t.s) {
 			s := len(head) - len(t.s)
-			if s > 0 && isWordRune(rune(t.s[0])) {
+			if s > 0 && isWordRune(firstRune(t.s)) {
 				if r, _ := utf8.DecodeLastRuneInString(head[:s]); isWordRune(r) {
 					continue
 				}
@@ -519,7 +558,7 @@ func payWordBefore(text string, i int) (string, int, bool) {
 		for _, f := range fillers {
 			if hasSuffixFold(head, f) {
 				s := len(head) - len(f)
-				if s > 0 && isWordRune(rune(f[0])) {
+				if s > 0 && isWordRune(firstRune(f)) {
 					if r, _ := utf8.DecodeLastRuneInString(head[:s]); isWordRune(r) {
 						continue
 					}
@@ -541,7 +580,7 @@ func payWordBefore(text string, i int) (string, int, bool) {
 		s := len(head) - len(t.s)
 		if s > 0 {
 			r, _ := utf8.DecodeLastRuneInString(head[:s])
-			if isWordRune(rune(t.s[0])) && isWordRune(r) {
+			if isWordRune(firstRune(t.s)) && isWordRune(r) {
 				continue
 			}
 			// "3월" is March, not "a month".

@@ -65,6 +65,16 @@ func TestParseAmounts(t *testing.T) {
 		{"1,5 triệu", "1,5 triệu", 1.5e6, 0, "", PeriodNone, false},
 		{"lương 2000$", "2000$", 2000, 0, "USD", PeriodNone, true},
 		{"500k/ngày", "500k/ngày", 5e5, 0, "", PeriodDay, false},
+		{"luong 20 trieu/thang", "20 trieu/thang", 2e7, 0, "", PeriodMonth, true},                                                  // typed without marks
+		{"lương 20 trie\u0323\u0302u đồng/tha\u0301ng", "20 trie\u0323\u0302u đồng/tha\u0301ng", 2e7, 0, "VND", PeriodMonth, true}, // marks typed apart
+		{"thu nhap tu 5 den 10 trieu", "5 den 10 trieu", 5e6, 1e7, "", PeriodNone, true},
+		// Particles, adverbs and currency names between or after
+		{"월급은 600만원이며", "600만원", 6e6, 0, "KRW", PeriodMonth, true},
+		{"주급이 100만원", "100만원", 1e6, 0, "KRW", PeriodWeek, true},
+		{"薪资就有8000,另外还有提成", "8000", 8000, 0, "", PeriodNone, true},
+		{"一个月轻轻松松2、3万", "2、3万", 2e4, 3e4, "", PeriodMonth, true},
+		{"Pay per Month 1,800,000~2,300,000 Korean Won", "1,800,000~2,300,000 Korean Won", 1.8e6, 2.3e6, "KRW", PeriodMonth, true},
+		{"earn easily $2,000 per month", "$2,000 per month", 2000, 0, "USD", PeriodMonth, true},
 		// Full-width digits
 		{"月薪３０００美元", "３０００美元", 3000, 0, "USD", PeriodMonth, true},
 		// Not amounts
@@ -105,6 +115,17 @@ func TestParseAmounts(t *testing.T) {
 	}
 }
 
+func TestMultiplierCurrency(t *testing.T) {
+	for in, want := range map[string]string{
+		"luong 15 trieu": "VND", "8-10 triệu đồng": "VND", "월 300만": "KRW", "月薪3万": "", "$3k": "", "500k/ngày": "",
+	} {
+		got := ParseAmounts(in)
+		if len(got) != 1 || got[0].hint != want {
+			t.Errorf("ParseAmounts(%q) = %+v, want one amount with hint %q", in, got, want)
+		}
+	}
+}
+
 func TestParseAmountsMany(t *testing.T) {
 	in := strings.Repeat("$100 a day ", MaxAmounts+10)
 	if got := ParseAmounts(in); len(got) != MaxAmounts {
@@ -120,6 +141,7 @@ func FuzzParseAmounts(f *testing.F) {
 	for _, s := range []string{
 		"월 1,000만 원", "$3k/month", "3万/月", "៣០០០ដុល្លារ", "15.000.000đ/tháng", "เงินเดือน ๓๐,๐๐๐ บาท",
 		"1억 2천만원", "500~1000만원", "9999999999999999999999", "1.2.3.4", "\xff1,000\xfe만", "천만에요",
+		"lương 20 trie\u0323\u0302u/tha\u0301ng", "\u03011\u0301,\u0301000", "2、3万、4", "월급은 600만원이며",
 	} {
 		f.Add(s)
 	}

@@ -33,6 +33,12 @@ var currencySuffix = []tok{
 	{"mmk", "MMK", false}, {"kip", "LAK", false}, {"lak", "LAK", false}, {"₭", "LAK", false},
 	{"円", "JPY", false}, {"jpy", "JPY", false}, {"yen", "JPY", false}, {"inr", "INR", false},
 	{"rupees", "INR", false}, {"₹", "INR", false},
+	// the currency named with its country ("1,800,000 Korean Won")
+	{"korean won", "KRW", false}, {"south korean won", "KRW", false}, {"thai baht", "THB", false},
+	{"us dollars", "USD", false}, {"us dollar", "USD", false}, {"u.s. dollars", "USD", false},
+	{"american dollars", "USD", false}, {"vietnamese dong", "VND", false},
+	{"cambodian riel", "KHR", false}, {"chinese yuan", "CNY", false}, {"philippine pesos", "PHP", false},
+	{"malaysian ringgit", "MYR", false}, {"japanese yen", "JPY", false},
 }
 
 // currencyPrefix: written before the number.
@@ -78,6 +84,8 @@ var periodSuffix = []tok{
 	{"/月", "month", false}, {"每月", "month", false}, {"一个月", "month", false}, {"每个月", "month", false},
 	{"/tháng", "month", false}, {"mỗi tháng", "month", false}, {"một tháng", "month", false},
 	{"1 tháng", "month", false}, {"/ tháng", "month", false}, {"tháng", "month", false},
+	{"/thang", "month", false}, {"/ thang", "month", false}, {"moi thang", "month", false},
+	{"mot thang", "month", false}, {"1 thang", "month", false}, {"thang", "month", false},
 	{"/เดือน", "month", false}, {"ต่อเดือน", "month", false}, {"เดือน", "month", false},
 	{"/ខែ", "month", false}, {"ក្នុងមួយខែ", "month", false}, {"ក្នុង១ខែ", "month", false},
 	{"ក្នុង ១ ខែ", "month", false}, {"មួយខែ", "month", false}, {"ខែ", "month", false},
@@ -88,11 +96,14 @@ var periodSuffix = []tok{
 	{"/ ngày", "day", false}, {"mỗi ngày", "day", false}, {"một ngày", "day", false}, {"1 ngày", "day", false},
 	{"/วัน", "day", false}, {"ต่อวัน", "day", false}, {"/ថ្ងៃ", "day", false},
 	{"ក្នុងមួយថ្ងៃ", "day", false},
+	{"/ngay", "day", false}, {"/ ngay", "day", false}, {"moi ngay", "day", false},
+	{"mot ngay", "day", false}, {"1 ngay", "day", false},
 	// week
 	{"/week", "week", false}, {"per week", "week", false}, {"a week", "week", false},
 	{"weekly", "week", false}, {"/wk", "week", false}, {"/주", "week", false}, {"/周", "week", false},
 	{"每周", "week", false}, {"/tuần", "week", false}, {"mỗi tuần", "week", false},
 	{"/สัปดาห์", "week", false}, {"ต่อสัปดาห์", "week", false}, {"/សប្តាហ៍", "week", false},
+	{"/tuan", "week", false}, {"moi tuan", "week", false},
 	// year
 	{"/year", "year", false}, {"per year", "year", false}, {"a year", "year", false},
 	{"/yr", "year", false}, {"per annum", "year", false}, {"p.a.", "year", false},
@@ -115,6 +126,8 @@ var payPrefix = []tok{
 	{"월 수입", "pay:month", false}, {"월평균", "pay:month", false}, {"월", "pay:month", false},
 	{"매월", "pay:month", false}, {"月薪", "pay:month", false}, {"月入", "pay:month", false},
 	{"月收入", "pay:month", false}, {"月工资", "pay:month", false}, {"每月", "pay:month", false},
+	{"一个月", "pay:month", false}, {"每个月", "pay:month", false}, {"주급", "pay:week", false},
+	{"luong thang", "pay:month", false}, {"luong cung", "pay:month", false},
 	{"monthly salary", "pay:month", false}, {"monthly", "pay:month", false},
 	{"per month", "pay:month", false}, {"lương tháng", "pay:month", false},
 	{"lương cứng", "pay:month", false}, {"เงินเดือน", "pay:month", false},
@@ -132,7 +145,8 @@ var payPrefix = []tok{
 	{"급여", "pay", false}, {"수입", "pay", false}, {"수익", "pay", false}, {"보수", "pay", false},
 	{"工资", "pay", false}, {"薪资", "pay", false}, {"薪水", "pay", false}, {"收入", "pay", false},
 	{"底薪", "pay", false}, {"高薪", "pay", false}, {"赚", "pay", false}, {"lương", "pay", false},
-	{"thu nhập", "pay", false}, {"kiếm", "pay", false}, {"รายได้", "pay", false},
+	{"thu nhập", "pay", false}, {"kiếm", "pay", false}, {"luong", "pay", false},
+	{"thu nhap", "pay", false}, {"kiem", "pay", false}, {"mức lương", "pay", false}, {"muc luong", "pay", false}, {"รายได้", "pay", false},
 	{"ค่าจ้าง", "pay", false}, {"ได้เงิน", "pay", false}, {"ប្រាក់ចំណូល", "pay", false},
 	{"ចំណូល", "pay", false}, {"ប្រាក់ឈ្នួល", "pay", false}, {"រកបាន", "pay", false},
 }
@@ -142,8 +156,13 @@ var fillers = []string{
 	"up to", "at least", "more than", "from", "over", "about", "around", "approx.", "approx",
 	"of", "is", "only", "최대", "최소", "평균", "기본", "약", "约", "高达", "可达", "过", "至少", "超过",
 	"từ", "khoảng", "lên tới", "lên đến", "tới", "đến", "trên", "ถึง", "ประมาณ", "สูงสุด",
+	"tu", "khoang", "len toi", "len den", "toi", "den", "tren", "easily", "just",
+	// Korean particles after the pay word ("월급은 600만원", "주급이 100만원")
+	"은", "는", "이", "가", "도", "쉽게",
+	// Chinese verbs and adverbs between the pay word and the sum ("薪资就有8000", "一个月轻轻松松2、3万")
+	"就有", "就能", "能拿到", "可以拿到", "能拿", "可拿", "轻轻松松", "轻松", "就",
 	"រហូតដល់", "ដល់", "ប្រហែល", "ពី",
 }
 
 // rangeJoin joins the two ends of a range ("$2,000-5,000", "500~1000만원").
-var rangeJoin = []string{"-", "–", "—", "~", "〜", "～", "to", "đến", "tới", "至", "到", "ถึง", "ដល់"}
+var rangeJoin = []string{"-", "–", "—", "~", "〜", "～", "to", "đến", "tới", "den", "toi", "至", "到", "、", "ถึง", "ដល់"}

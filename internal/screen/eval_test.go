@@ -122,21 +122,6 @@ func TestEvalUCI(t *testing.T) {
 	}
 }
 
-// TestEvalReal screens real quoted lures, openers, genuine ads and warnings.
-func TestEvalReal(t *testing.T) {
-	rep := evalFile(t, filepath.Join("testdata", "real.tsv"))
-	g := rep.All
-	if g.Support[LabelLure] < 40 || g.Support[LabelBenign] < 15 {
-		t.Fatalf("real.tsv shrank: %v", g.Support)
-	}
-	if r := rate(g.Confusion[LabelLure][LabelLure], g.Support[LabelLure]); r < 0.8 {
-		t.Errorf("lure recall %.3f, want at least 0.8", r)
-	}
-	if g.FlaggedHigh[LabelBenign] != 0 {
-		t.Errorf("%d benign texts flagged high, want 0", g.FlaggedHigh[LabelBenign])
-	}
-}
-
 // TestEvalWritten screens the genuine ads and messages written here: at most
 // 5% may be flagged high, and the handful of written lures must all be caught.
 func TestEvalWritten(t *testing.T) {

@@ -3,6 +3,8 @@ package screen
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // matcher finds many literal phrases in one pass over a text: an
@@ -60,8 +62,10 @@ func isInvisible(r rune) bool {
 	return r == 0x200B || r == 0x200C || r == 0x200D || r == 0xFEFF || r == 0x00AD
 }
 
-// foldString folds every rune of s and drops invisible ones.
+// foldString folds every rune of s and drops invisible ones. Phrases are
+// composed (NFC) first, as the text is (see composeText).
 func foldString(s string) string {
+	s = norm.NFC.String(s)
 	b := make([]byte, 0, len(s))
 	for _, r := range s {
 		if !isInvisible(r) {

@@ -35,8 +35,10 @@ func TestMatcher(t *testing.T) {
 		{"ការងារមិនត្រូវការបទពិសោធន៍", []string{"6:មិនត្រូវការបទពិសោធន៍"}},
 		{"មិន\u200bត្រូវការ\u200bបទពិសោធន៍", []string{"6:មិន\u200bត្រូវការ\u200bបទពិសោធន៍"}}, // zero-width spaces are skipped
 		{"LƯƠNG CAO", []string{"7:LƯƠNG CAO"}}, // non-ASCII case folding
-		{"ＴＥＬＥＧＲＡＭ", []string{"1:ＴＥＬＥＧＲＡＭ"}},   // full-width folding
-		{"\xff高薪\xfe", []string{"9:高薪"}},       // invalid bytes match nothing but do not stop the scan
+		{"lương cào", nil},                     // a mark on the last letter makes another word
+		{"luong cao", nil},                     // the matcher keeps marks; screen.New adds diacritic-free variants
+		{"ＴＥＬＥＧＲＡＭ", []string{"1:ＴＥＬＥＧＲＡＭ"}}, // full-width folding
+		{"\xff高薪\xfe", []string{"9:高薪"}},     // invalid bytes match nothing but do not stop the scan
 		{"", nil},
 	}
 	for _, tt := range tests {
@@ -56,5 +58,25 @@ func TestMatcherEmpty(t *testing.T) {
 	m.scan("anything", func(mhit) { n++ })
 	if n != 0 {
 		t.Errorf("an empty matcher found %d hits", n)
+	}
+}
+
+func TestStrippedVariant(t *testing.T) {
+	for _, tt := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"việc nhẹ lương cao", "viec nhe luong cao", true},
+		{"Đi ngay*", "Di ngay*", true},
+		{"nghìn", "", false},        // one short word: too likely to collide
+		{"Lào", "", false},          // "lao" is also the start of "lao động"
+		{"không*", "", false},       // five letters
+		{"telegram", "", false},     // nothing to strip
+		{"เงินเดือนสูง", "", false}, // Thai marks are not Latin diacritics
+	} {
+		got, ok := strippedVariant(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("strippedVariant(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
 	}
 }

@@ -168,9 +168,15 @@ func New(c Config) (*Screener, error) {
 		s.owners = append(s.owners, o)
 		for _, p := range pats {
 			phrases = append(phrases, matcherPhrase{text: p, owner: id})
+			if v, ok := strippedVariant(p); ok {
+				phrases = append(phrases, matcherPhrase{text: v, owner: id})
+			}
 		}
 		for _, p := range excepts {
 			phrases = append(phrases, matcherPhrase{text: p, owner: id, except: true})
+			if v, ok := strippedVariant(p); ok {
+				phrases = append(phrases, matcherPhrase{text: v, owner: id, except: true})
+			}
 		}
 	}
 	s.msgs = map[string]map[string]string{}

@@ -13,7 +13,7 @@ import (
 // benchmark measures the mix the screener sees.
 func benchTexts(b *testing.B) []string {
 	var texts []string
-	paths := []string{filepath.Join("testdata", "real.tsv"), filepath.Join("testdata", "written.tsv")}
+	paths := []string{filepath.Join("testdata", "real-dev.tsv"), filepath.Join("testdata", "real-test.tsv"), filepath.Join("testdata", "written.tsv")}
 	if dir, err := os.Getwd(); err == nil {
 		for d := dir; ; d = filepath.Dir(d) {
 			p := filepath.Join(d, "shared", "data", "text", "uci-sms-spam-collection.tsv")

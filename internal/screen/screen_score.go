@@ -44,10 +44,19 @@ func (a *assessment) matchPhrases() {
 		span   Span
 	}
 	var hits []ownerHit
-	s.m.scan(a.text, func(h mhit) {
+	text, back := a.text, (*composedText)(nil)
+	if hasCombiningMark(text) {
+		back = composeText(text)
+		text = back.text
+	}
+	s.m.scan(text, func(h mhit) {
 		if len(hits) < maxHits {
 			p := &s.m.pats[h.pat]
-			hits = append(hits, ownerHit{p.owner, p.except, Span{h.start, h.end}})
+			sp := Span{h.start, h.end}
+			if back != nil {
+				sp = Span{back.start(h.start), back.end(h.end)}
+			}
+			hits = append(hits, ownerHit{p.owner, p.except, sp})
 		}
 	})
 	// Group by owner, keeping the order of first appearance within each.
@@ -177,6 +186,10 @@ var currencyCountry = map[string]string{
 	"IDR": "ID", "MMK": "MM", "LAK": "LA", "JPY": "JP", "INR": "IN",
 }
 
+// maxGuessedMonthlyUSD is the most a month's pay may come to when the
+// currency was guessed; above it the guess is taken to be wrong.
+const maxGuessedMonthlyUSD = 50000
+
 // Pay ratios to the usual maximum that make a sign.
 const (
 	farAboveRatio = 2.0
@@ -212,7 +225,10 @@ func (a *assessment) findPay() {
 		pf := PayFound{Amount: am}
 		cur := am.Currency
 		if cur == "" {
-			cur = usualCurrency[a.lang]
+			cur = am.hint
+			if cur == "" {
+				cur = usualCurrency[a.lang]
+			}
 			if cur == "" {
 				cur = "USD"
 			}
@@ -228,6 +244,11 @@ func (a *assessment) findPay() {
 			continue
 		}
 		pf.MonthlyUSD = math.Round(usd * perMonth[am.Period])
+		if pf.CurrencyGuessed && pf.MonthlyUSD > maxGuessedMonthlyUSD {
+			// "1,800,000" in an English text is not dollars: some currency
+			// the text did not name, or one the parser does not know.
+			continue
+		}
 		c := country
 		if c == "" {
 			c = currencyCountry[cur]

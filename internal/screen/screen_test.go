@@ -75,6 +75,15 @@ func TestAssessByLanguage(t *testing.T) {
 			[]string{"pay.far_above_unskilled", "no_experience", "travel_paid"}},
 		{"vi genuine", "Tuyển nhân viên chăm sóc khách hàng tại Hà Nội, lương 9-12 triệu đồng/tháng, đóng BHXH đầy đủ, ký hợp đồng lao động.", "vi", Low, "", nil},
 		{"vi ordinary", "Chiều nay con về muộn, mẹ đừng đợi cơm nhé.", "vi", Low, "", nil},
+		// Vietnamese typed without marks is detected as English, but its phrases still match.
+		{"vi lure without marks", "Tuyen gap nhan vien cham soc khach hang sang Campuchia, luong 40 trieu/thang, khong can kinh nghiem, bao ve may bay, bao an o", "en", High, "lure",
+			[]string{"pay.far_above_unskilled", "no_experience", "travel_paid", "cs_job"}},
+		// The same lure with tones typed as separate combining marks.
+		{"vi lure with combining marks", "Tuye\u0309n ga\u0302\u0301p nhân viên chăm sóc khách hàng ta\u0323i Campuchia, lương 40 trie\u0323\u0302u/tha\u0301ng, không câ\u0300n kinh nghiê\u0323m, bao vé máy bay", "vi", High, "lure",
+			[]string{"pay.far_above_unskilled", "no_experience", "travel_paid"}},
+		{"vi fee", "Tuyển cộng tác viên, nộp phí hồ sơ 300.000 đồng để nhận việc", "vi", Elevated, "lure", []string{"fee"}},
+		// A genuine overseas teaching job: flight and housing paid, pay in won.
+		{"en genuine teacher in Korea", "Pay per Month 2,100,000 Korean Won. Airfare: roundtrip ticket is paid for. Housing provided. Bachelor degree required, E-2 visa.", "en", Low, "", nil},
 		// Mixed scripts: a Korean ad with English and Khmer in it.
 		{"mixed", "Bavet 바벳 office, 월 800만원, no experience, ការងារស្រួល, Telegram @bv_office", "en", High, "lure",
 			[]string{"destination.level4", "no_experience", "easy_work"}},
@@ -297,6 +306,7 @@ func FuzzAssess(f *testing.F) {
 		"customer service in Cambodia, $3,000 a month, no experience, flight and visa paid, contact on Telegram @hr",
 		"캄보디아 고객상담 월 1,000만 원, 경력 무관", "西港急招客服,月薪3000U起", "ការងារស្រួល ៣០០០ដុល្លារ",
 		"งานออนไลน์ รายได้สูง", "Việc nhẹ lương cao 15tr/tháng", "\xff\xfe@a t.me/ 010-", "월 천만에요 1억 2천만원",
+		"Vie\u0323\u0302c nhe\u0323 lương cao 15 trie\u0323\u0302u/tha\u0301ng", "\u0301\u0300a\u0323\u0302", "viec nhe luong cao 20 trieu",
 	} {
 		f.Add(s)
 	}
