@@ -3,6 +3,7 @@ package screen
 import (
 	"bytes"
 	"context"
+	"counterscam/internal/shareddata"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,25 +63,6 @@ func TestEvaluateCounts(t *testing.T) {
 	}
 }
 
-// sharedData finds the shared data folder by walking up from here.
-func sharedData(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", "data")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/data not found above the package folder; skipping the test on real data")
-		}
-		dir = parent
-	}
-}
-
 func evalFile(t *testing.T, path string) *EvalReport {
 	t.Helper()
 	f, err := os.Open(path)
@@ -106,7 +88,7 @@ func rate(k, n int) float64 {
 // premium-rate marketing and prize draws, not job lures, so recall is low
 // by design; what matters is that ordinary messages stay low.
 func TestEvalUCI(t *testing.T) {
-	rep := evalFile(t, filepath.Join(sharedData(t), "text", "uci-sms-spam-collection.tsv"))
+	rep := evalFile(t, shareddata.Path(t, "text/uci-sms-spam-collection.tsv"))
 	g := rep.All
 	if g.N != 5574 {
 		t.Fatalf("read %d texts, want 5574", g.N)
