@@ -115,12 +115,6 @@ var demoUsers = []demoUser{
 	{org: "DEMO-BANK", email: "screening@bank.demo", role: "partner"},
 }
 
-// demoScene is what the demo built, for printing.
-type demoScene struct {
-	scene *demo.Scene
-	users []demoUser
-}
-
 // setUpDemoOrgs creates the scene's organisations, users and their API tokens.
 func setUpDemoOrgs(ctx context.Context, ts *trust.Service) ([]demoUser, error) {
 	op := trust.Operator()

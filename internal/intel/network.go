@@ -44,10 +44,6 @@ func (s *Service) degreeThreshold() int {
 	return s.nets.fence
 }
 
-// loadNetworks is called at start: the partition itself is built lazily,
-// since commands that only read use the assignment the store keeps.
-func (s *Service) loadNetworks(ctx context.Context) error { return nil }
-
 // ensureNetworks builds the partition from the store if it is not built.
 // s.mu must be held.
 func (s *Service) ensureNetworks(ctx context.Context) error {

@@ -55,8 +55,9 @@ const (
 	checkCacheTTL  = 10 * time.Second
 )
 
-// New opens the service over st and builds the network partition from
-// what st holds.
+// New opens the service over st. The network partition is built from the
+// store on first use (Warm builds it at once), since commands that only
+// read use the assignment the store keeps.
 func New(ctx context.Context, st store.Store, cfg Config) (*Service, error) {
 	if cfg.PublicationThreshold <= 0 {
 		cfg.PublicationThreshold = 2
@@ -69,9 +70,6 @@ func New(ctx context.Context, st store.Store, cfg Config) (*Service, error) {
 	}
 	s := &Service{st: st, cfg: cfg, allow: cfg.Allowlist, norm: selector.NewNormalizer(normalizerSize),
 		checks: newListingCache(checkCacheSize, checkCacheTTL), entropy: ulid.Monotonic(rand.Reader, 0)}
-	if err := s.loadNetworks(ctx); err != nil {
-		return nil, err
-	}
 	return s, nil
 }
 
