@@ -80,18 +80,25 @@ func ParseAllowlist(name string, r io.Reader) (*Allowlist, error) {
 // Len is the number of entries.
 func (a *Allowlist) Len() int { return len(a.ids) }
 
-// Contains says whether s is allow-listed: listed itself, or a URL or
-// e-mail on an allow-listed domain.
+// Contains says whether s is allow-listed: listed itself, or a URL, domain
+// or e-mail on an allow-listed domain (www.google.com and a page on t.me
+// are as shared as google.com and t.me).
 func (a *Allowlist) Contains(s selector.Selector) bool {
-	if _, ok := a.ids[s.ID().String()]; ok {
+	return a.contains(s.ID().String(), string(s.Kind), s.Value, s.Subtype)
+}
+
+// contains applies Contains to a stored selector's parts.
+func (a *Allowlist) contains(id, kind, value, subtype string) bool {
+	if _, ok := a.ids[id]; ok {
 		return true
 	}
-	switch s.Kind {
-	case selector.URL:
-		return a.hosts[hostOf(s.Value)]
+	switch selector.Kind(kind) {
+	case selector.URL, selector.Domain:
+		// subtype is the registrable domain (eTLD+1).
+		return a.hosts[subtype] || a.hosts[hostOf(value)]
 	case selector.Email:
-		if i := strings.LastIndexByte(s.Value, '@'); i >= 0 {
-			return a.hosts[s.Value[i+1:]]
+		if i := strings.LastIndexByte(value, '@'); i >= 0 {
+			return a.hosts[value[i+1:]]
 		}
 	}
 	return false

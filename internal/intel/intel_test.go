@@ -126,6 +126,8 @@ func TestIncrementalEqualsRebuild(t *testing.T) {
 	for i := range 60 {
 		pool = append(pool, fmt.Sprintf("+8210%08d", 20000000+i*7919))
 	}
+	// Pages on allow-listed sites link nothing, incrementally or rebuilt.
+	pool = append(pool, "https://www.google.com/search?q=job", "https://t.me/s/anything", "mail.naver.com")
 	var batch []*store.Report
 	for i := range 150 {
 		in := report("org"+fmt.Sprint(i%3), fmt.Sprint("r", i))

@@ -71,7 +71,7 @@ func (s *Service) buildNetworks(ctx context.Context) (*networks, error) {
 	var readErr error
 	edges := iter.Seq2[string, []string](func(yield func(string, []string) bool) {
 		readErr = s.st.Edges(ctx, func(e store.Edge) error {
-			if s.isAllowID(e.SelectorID) {
+			if s.allow.contains(e.SelectorID, e.Kind, e.Value, e.Subtype) {
 				return nil
 			}
 			if !yield(e.ReportID, []string{e.SelectorID}) {
@@ -94,7 +94,7 @@ var errStop = errors.New("stop")
 func (s *Service) linking(r *store.Report) []string {
 	var ids []string
 	for _, rs := range r.Selectors {
-		if s.isAllowID(rs.SelectorID) || s.nets.noLink[rs.SelectorID] || (rs.Kind == "url" && s.allow.hosts[hostOf(rs.Value)]) {
+		if s.nets.noLink[rs.SelectorID] || s.allow.contains(rs.SelectorID, rs.Kind, rs.Value, rs.Subtype) {
 			continue
 		}
 		ids = append(ids, rs.SelectorID)

@@ -172,6 +172,9 @@ func LikePattern(text string) string {
 type Edge struct {
 	ReportID   string
 	SelectorID string
+	// The selector's kind, canonical value and subtype, so that a rebuild
+	// applies the same allow-list rules (by domain) as intake does.
+	Kind, Value, Subtype string
 }
 
 // Reader is every read the services make.

@@ -77,7 +77,7 @@ func (w *writer) SetSelectorFlags(ctx context.Context, id string, f store.Select
 // Edges streams every distinct (report, selector) link whose selector links
 // reports (not marked NoLink), in report order.
 func (r reader) Edges(ctx context.Context, fn func(store.Edge) error) error {
-	rows, err := r.db.Query(ctx, `SELECT DISTINCT rs.report_id, rs.selector_id
+	rows, err := r.db.Query(ctx, `SELECT DISTINCT rs.report_id, rs.selector_id, s.kind, s.value, s.subtype
 		FROM report_selectors rs JOIN selectors s ON s.id = rs.selector_id
 		WHERE NOT s.no_link ORDER BY rs.report_id, rs.selector_id`)
 	if err != nil {
@@ -86,7 +86,7 @@ func (r reader) Edges(ctx context.Context, fn func(store.Edge) error) error {
 	defer rows.Close()
 	for rows.Next() {
 		var e store.Edge
-		if err := rows.Scan(&e.ReportID, &e.SelectorID); err != nil {
+		if err := rows.Scan(&e.ReportID, &e.SelectorID, &e.Kind, &e.Value, &e.Subtype); err != nil {
 			return translate(err)
 		}
 		if err := fn(e); err != nil {

@@ -79,7 +79,7 @@ func (fx fixture) edges(exclude ...string) []store.Edge {
 		for _, l := range r.Selectors {
 			if !skip[l.SelectorID] && !seen[l.SelectorID] {
 				seen[l.SelectorID] = true
-				out = append(out, store.Edge{ReportID: r.ID, SelectorID: l.SelectorID})
+				out = append(out, store.Edge{ReportID: r.ID, SelectorID: l.SelectorID, Kind: l.Kind, Value: l.Value, Subtype: l.Subtype})
 			}
 		}
 	}
