@@ -83,7 +83,12 @@ func (a *Allowlist) Len() int { return len(a.ids) }
 // Contains says whether s is allow-listed: listed itself, or a URL or
 // e-mail on an allow-listed domain.
 func (a *Allowlist) Contains(s selector.Selector) bool {
-	if _, ok := a.ids[s.ID().String()]; ok {
+	return a.containsID(&s, s.ID().String())
+}
+
+// containsID is Contains for a selector whose ID is known.
+func (a *Allowlist) containsID(s *selector.Selector, id string) bool {
+	if _, ok := a.ids[id]; ok {
 		return true
 	}
 	switch s.Kind {

@@ -27,7 +27,7 @@ type checkResponse struct {
 func checkJSON(r *intel.CheckResult) checkResponse {
 	out := checkResponse{CheckResult: r}
 	if r.Selector != nil {
-		out.Selector = &selectorJSON{Kind: string(r.Selector.Kind), Value: r.Selector.Value, Display: r.Selector.Display, ID: r.Selector.ID().String()}
+		out.Selector = &selectorJSON{Kind: string(r.Selector.Kind), Value: r.Selector.Value, Display: r.Selector.Display, ID: r.SelectorID()}
 	}
 	return out
 }
