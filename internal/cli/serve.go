@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"runtime/pprof"
 	"time"
 
 	"counterscam/internal/intel"
@@ -25,8 +27,20 @@ func runServe(e *env) error {
 	sf.register(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	rate := fs.Float64("check-rate", 20, "public checks a second per client address")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the serving to this file")
 	if _, err := parseFlags(fs, e.args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	svc, st, err := sf.service(e.ctx)
 	if err != nil {
@@ -81,6 +95,9 @@ func serveUntilDone(e *env, svc *intel.Service, ts *trust.Service, addr string, 
 	defer cancel()
 	if err := srv.Shutdown(ctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
+	}
+	if hits, misses := svc.CheckCacheStats(); hits+misses > 0 {
+		fmt.Fprintf(e.stdout, "counterscam: check cache: %d hits, %d misses (%.1f%% hits)\n", hits, misses, 100*float64(hits)/float64(hits+misses))
 	}
 	fmt.Fprintln(e.stdout, "counterscam: stopped")
 	return nil

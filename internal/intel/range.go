@@ -9,6 +9,8 @@ import (
 	"math/big"
 	"sort"
 	"strings"
+
+	"counterscam/internal/store"
 )
 
 // RangePrefixLen is the length of the hex prefix a client sends to the
@@ -50,13 +52,19 @@ func (s *Service) Range(ctx context.Context, prefix string) ([]RangeLine, error)
 	if err != nil {
 		return nil, err
 	}
+	ids := make([]string, len(sels))
+	known := make(map[string]*store.Selector, len(sels))
+	for i, sel := range sels {
+		ids[i], known[sel.ID] = sel.ID, sel
+	}
+	entries, err := s.publicEntries(ctx, ids, known)
+	if err != nil {
+		return nil, err
+	}
 	seen := map[string]bool{}
 	var out []RangeLine
 	for _, sel := range sels {
-		pe, err := s.publicEntry(ctx, sel.ID)
-		if err != nil {
-			return nil, err
-		}
+		pe := entries[sel.ID]
 		if !pe.listed || s.isAllowID(sel.ID) {
 			continue
 		}

@@ -36,6 +36,9 @@ type Service struct {
 	allow  *Allowlist
 	norm   *selector.Normalizer // memoises selector parsing: report streams repeat values
 	checks *listingCache        // recent public check answers
+	// publicScope is what the public check counts: publicScope, always;
+	// a field only so that benchmarks can measure what scoping costs.
+	publicScope store.Scope
 
 	// mu serialises changes to the network partition and the store's
 	// network assignment (one writer, as the embedded store has).

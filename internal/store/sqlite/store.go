@@ -57,9 +57,9 @@ var pragmas = []string{
 
 // Store is a counterscam database in one SQLite file.
 type Store struct {
-	reader         // reads outside transactions, on the read pool
-	write  *sql.DB // exactly one connection: SQLite allows one writer
-	read   *sql.DB // read-only connections
+	reader           // reads outside transactions, on the read pool
+	write  *sql.DB   // exactly one connection: SQLite allows one writer
+	read   *stmtPool // read-only connections, statements compiled once
 }
 
 // options are for tests: upTo stops the migrations at a version (0: all).
@@ -105,7 +105,8 @@ func open(ctx context.Context, dir string, o options) (*Store, error) {
 	n := max(4, runtime.NumCPU())
 	read.SetMaxOpenConns(n)
 	read.SetMaxIdleConns(n)
-	return &Store{reader: reader{db: read}, write: write, read: read}, nil
+	pool := newStmtPool(read)
+	return &Store{reader: reader{db: pool}, write: write, read: pool}, nil
 }
 
 func dsn(path string, extra string) string {

@@ -48,6 +48,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ScopeHandCounted", testScopeHandCounted},
 		{"ScopeFilters", testScopeFilters},
 		{"ScopeDeniedChangesNothing", testScopeDeniedChangesNothing},
+		{"BulkReads", testBulkReads},
 		{"Orgs", testOrgs},
 		{"Users", testUsers},
 		{"Tokens", testTokens},

@@ -48,7 +48,7 @@ func (c *testClock) Advance(d time.Duration) {
 	c.mu.Unlock()
 }
 
-func newTestServer(t *testing.T, o Options) *testServer {
+func newTestServer(t testing.TB, o Options) *testServer {
 	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, t.TempDir())

@@ -12,26 +12,6 @@ type checkRequest struct {
 	Region string `json:"region,omitempty"` // ISO 3166-1 alpha-2 for national phone numbers
 }
 
-type selectorJSON struct {
-	Kind    string `json:"kind"`
-	Value   string `json:"value"`
-	Display string `json:"display"`
-	ID      string `json:"id"`
-}
-
-type checkResponse struct {
-	*intel.CheckResult
-	Selector *selectorJSON `json:"selector"`
-}
-
-func checkJSON(r *intel.CheckResult) checkResponse {
-	out := checkResponse{CheckResult: r}
-	if r.Selector != nil {
-		out.Selector = &selectorJSON{Kind: string(r.Selector.Kind), Value: r.Selector.Value, Display: r.Selector.Display, ID: r.Selector.ID().String()}
-	}
-	return out
-}
-
 // maxQuery bounds one checked value; a longer one is no identifier.
 const maxQuery = 2048
 
@@ -57,7 +37,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, checkJSON(res))
+	writeChecks(w, []*intel.CheckResult{res}, false)
 	return nil
 }
 
@@ -84,11 +64,7 @@ func (s *Server) checkBatch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := make([]checkResponse, len(res))
-	for i, c := range res {
-		out[i] = checkJSON(c)
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"results": out})
+	writeChecks(w, res, true)
 	return nil
 }
 

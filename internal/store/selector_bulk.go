@@ -1,0 +1,22 @@
+package store
+
+import "context"
+
+// BulkReader reads what the public and partners' checks need for many
+// selectors at once, one query per method whatever the number of IDs, so
+// that a check of a thousand values costs a few queries, not thousands.
+// Each method answers for the IDs it is given only, in a map keyed by ID;
+// an ID with nothing to answer is absent from it. Repeated IDs are allowed.
+type BulkReader interface {
+	// GetSelectors is GetSelector for many IDs: the stored selectors among ids.
+	GetSelectors(ctx context.Context, ids []string) (map[string]*Selector, error)
+	// SelectorStatsMany is SelectorStats for many selectors: the
+	// selectors among ids that reports in sc name, with the same
+	// aggregates (ScamTypes and Networks sorted, nil when empty).
+	SelectorStatsMany(ctx context.Context, ids []string, sc Scope) (map[string]*SelectorStats, error)
+	// NetworkReports counts the reports in sc of each network among ids,
+	// as SummariseNetwork's Reports does. ids are networks as reports name
+	// them now (SelectorStats.Networks): redirects of merged networks are
+	// not followed, and a network with no report in sc is absent.
+	NetworkReports(ctx context.Context, ids []string, sc Scope) (map[string]int, error)
+}

@@ -1,0 +1,124 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"sort"
+	"strings"
+
+	"counterscam/internal/store"
+)
+
+// idList is ids as one JSON array parameter: a statement takes any number
+// of IDs through json_each with the same text (and plan) every time, and
+// never reaches SQLite's limit on parameters.
+func idList(ids []string) (string, error) {
+	b, err := json.Marshal(ids)
+	return string(b), err
+}
+
+// GetSelectors returns the stored selectors among ids: one search of the
+// primary key per ID.
+func (r reader) GetSelectors(ctx context.Context, ids []string) (map[string]*store.Selector, error) {
+	out := make(map[string]*store.Selector, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	list, err := idList(ids)
+	if err != nil {
+		return nil, err
+	}
+	err = r.each(ctx, `SELECT `+selectorCols+` FROM selectors WHERE id IN (SELECT value FROM json_each(?))`,
+		[]any{list}, func(rows *sql.Rows) error {
+			s, err := scanSelector(rows)
+			if err != nil {
+				return err
+			}
+			out[s.ID] = s
+			return nil
+		})
+	return out, err
+}
+
+// SelectorStatsMany aggregates, per selector among ids, the reports in sc
+// naming it, in one grouped query: the scam types and networks come as
+// comma-separated lists (neither a scam type nor a network ID holds a
+// comma), sorted here.
+func (r reader) SelectorStatsMany(ctx context.Context, ids []string, sc store.Scope) (map[string]*store.SelectorStats, error) {
+	out := make(map[string]*store.SelectorStats, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	list, err := idList(ids)
+	if err != nil {
+		return nil, err
+	}
+	var p params
+	pick := `rs.selector_id IN (SELECT value FROM json_each(` + p.add(list) + `))`
+	scope := scopeWhere("r", sc, &p)
+	q := `SELECT rs.selector_id, count(DISTINCT r.id), count(DISTINCT r.origin), min(r.received_at), max(r.received_at),
+			coalesce(group_concat(DISTINCT nullif(r.scam_type, '')), ''), coalesce(group_concat(DISTINCT r.network_id), '')
+		FROM report_selectors rs JOIN reports r ON r.id = rs.report_id
+		WHERE ` + pick + andPred(scope) + ` GROUP BY rs.selector_id`
+	err = r.each(ctx, q, p, func(rows *sql.Rows) error {
+		var (
+			st                 store.SelectorStats
+			id, first, last    string
+			scamTypes, network string
+		)
+		if err := rows.Scan(&id, &st.Reports, &st.Sources, &first, &last, &scamTypes, &network); err != nil {
+			return err
+		}
+		var err error
+		if st.FirstSeen, err = parseTime(first); err != nil {
+			return err
+		}
+		if st.LastSeen, err = parseTime(last); err != nil {
+			return err
+		}
+		st.ScamTypes, st.Networks = splitSorted(scamTypes), splitSorted(network)
+		out[id] = &st
+		return nil
+	})
+	return out, err
+}
+
+// splitSorted splits a comma-separated list and sorts it; nil when empty.
+func splitSorted(s string) []string {
+	if s == "" {
+		return nil
+	}
+	out := strings.Split(s, ",")
+	sort.Strings(out)
+	return out
+}
+
+// NetworkReports counts the reports in sc of each network among ids: a
+// search of the network index per ID.
+func (r reader) NetworkReports(ctx context.Context, ids []string, sc store.Scope) (map[string]int, error) {
+	out := make(map[string]int, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	list, err := idList(ids)
+	if err != nil {
+		return nil, err
+	}
+	var p params
+	pick := `r.network_id IN (SELECT value FROM json_each(` + p.add(list) + `))`
+	scope := scopeWhere("r", sc, &p)
+	err = r.each(ctx, `SELECT r.network_id, count(*) FROM reports r WHERE `+pick+andPred(scope)+` GROUP BY r.network_id`,
+		p, func(rows *sql.Rows) error {
+			var (
+				id string
+				n  int
+			)
+			if err := rows.Scan(&id, &n); err != nil {
+				return err
+			}
+			out[id] = n
+			return nil
+		})
+	return out, err
+}

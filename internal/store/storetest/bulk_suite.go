@@ -1,0 +1,101 @@
+package storetest
+
+import (
+	"testing"
+
+	"counterscam/internal/store"
+)
+
+// testBulkReads checks the bulk reads against the one-at-a-time reads and
+// the permission matrix's model, in every scope of the matrix: a selector
+// or network out of scope (or unknown) is absent, the rest agree exactly.
+func testBulkReads(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	scopeFixture(t, s)
+	var ids []string
+	for _, l := range scopeSelectors {
+		ids = append(ids, l.SelectorID)
+	}
+	ids = append(ids, "no-such-selector", scopeSelectors["P1"].SelectorID) // unknown, and repeated
+
+	sels, err := s.GetSelectors(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sels) != len(scopeSelectors) {
+		t.Errorf("GetSelectors: %d selectors, want %d", len(sels), len(scopeSelectors))
+	}
+	for key, l := range scopeSelectors {
+		one, err := s.GetSelector(ctx, l.SelectorID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := sels[l.SelectorID]; !ok {
+			t.Errorf("GetSelectors: %s missing", key)
+		} else {
+			wantEqual(t, "GetSelectors of "+key, *got, *one)
+		}
+	}
+	for _, empty := range [][]string{nil, {"no-such-selector"}} {
+		got, err := s.GetSelectors(ctx, empty)
+		if err != nil || len(got) != 0 {
+			t.Errorf("GetSelectors(%q) = %v, %v; want an empty map", empty, got, err)
+		}
+	}
+
+	nets := []string{scopeNets[1], scopeNets[2], scopeNets[3], "no-such-network"}
+	for _, row := range scopeMatrix(t, s) {
+		t.Run(row.name, func(t *testing.T) {
+			stats, err := s.SelectorStatsMany(ctx, ids, row.sc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := 0
+			for key, l := range scopeSelectors {
+				m := modelStats(key, row.sees)
+				got, ok := stats[l.SelectorID]
+				switch {
+				case m == nil && ok:
+					t.Errorf("stats of %s, named by no report in scope: %+v", key, got)
+				case m == nil:
+				case !ok:
+					t.Errorf("stats of %s missing", key)
+				default:
+					want++
+					wantEqual(t, "stats of "+key, got, m)
+					wantTime(t, "first seen of "+key, got.FirstSeen, m.FirstSeen)
+					one, err := s.SelectorStats(ctx, l.SelectorID, row.sc)
+					if err != nil {
+						t.Fatal(err)
+					}
+					wantEqual(t, "stats of "+key+" against SelectorStats", got, one)
+				}
+			}
+			if len(stats) != want {
+				t.Errorf("SelectorStatsMany: %d selectors, want %d", len(stats), want)
+			}
+
+			counts, err := s.NetworkReports(ctx, nets, row.sc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantCounts := map[string]int{}
+			for net := 1; net <= 3; net++ {
+				if n, ok := modelNetwork(net, row.sees); ok {
+					wantCounts[scopeNets[net]] = n.Reports
+				}
+			}
+			wantEqual(t, "NetworkReports", counts, wantCounts)
+		})
+	}
+	for _, sc := range []store.Scope{{}, everything} {
+		st, err := s.SelectorStatsMany(ctx, nil, sc)
+		if err != nil || len(st) != 0 {
+			t.Errorf("SelectorStatsMany(nil) = %v, %v; want an empty map", st, err)
+		}
+		n, err := s.NetworkReports(ctx, nil, sc)
+		if err != nil || len(n) != 0 {
+			t.Errorf("NetworkReports(nil) = %v, %v; want an empty map", n, err)
+		}
+	}
+}
