@@ -301,5 +301,8 @@ func (s *Service) IssueTravelDocument(ctx context.Context, p trust.Principal, ca
 		rec.UpdatedAt = s.now()
 		return w.PutPerson(ctx, &rec, personKeys(&rec))
 	})
+	if out != nil && err == nil {
+		s.personChanged(out.PersonID)
+	}
 	return out, err
 }

@@ -155,6 +155,13 @@ func (s *Service) AddPassenger(ctx context.Context, p trust.Principal, in *Passe
 			return store.ErrNotFound
 		}
 		row.PersonID = c.PersonID
+		person, err := w.GetPerson(ctx, c.PersonID)
+		if err != nil {
+			return err
+		}
+		if travelDocument(person).Number == "" {
+			return fieldErr("document", "the person holds no passport or travel document: issue an emergency travel document first")
+		}
 		if _, err := s.move(ctx, w, p, c, OnManifest, "on flight "+f.Number, nil); err != nil {
 			return err
 		}

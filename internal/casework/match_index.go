@@ -22,7 +22,23 @@ type personIndex struct {
 	meta    map[string]indexedPerson // by person ID
 	stamp   store.PersonStamp
 	builtAt time.Time
+	stale   bool // a person indexed was changed through this service
+	changes int  // how many times stale was set, so a rebuild knows if it missed one
 	dec     decisionSet
+}
+
+// personChanged tells the index that persons it may hold were changed (a
+// change made within the same clock tick would not show in the stamp).
+func (s *Service) personChanged(ids ...string) {
+	pi := &s.index
+	pi.mu.Lock()
+	defer pi.mu.Unlock()
+	for _, id := range ids {
+		if _, ok := pi.meta[id]; ok {
+			pi.stale = true
+			pi.changes++
+		}
+	}
 }
 
 // indexedPerson is what reconciliation needs of a person besides what the
@@ -100,7 +116,9 @@ func (s *Service) refreshIndex(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	fresh := pi.ix != nil && s.cfg.Now().Sub(pi.builtAt) < s.cfg.IndexTTL
+	pi.mu.RLock()
+	fresh := pi.ix != nil && !pi.stale && s.cfg.Now().Sub(pi.builtAt) < s.cfg.IndexTTL
+	pi.mu.RUnlock()
 	if fresh && stamp == pi.stamp {
 		return nil
 	}
@@ -138,6 +156,9 @@ func (s *Service) refreshIndex(ctx context.Context) error {
 // rebuildIndex indexes every person afresh.
 func (s *Service) rebuildIndex(ctx context.Context, stamp store.PersonStamp) error {
 	pi := &s.index
+	pi.mu.RLock()
+	changes := pi.changes
+	pi.mu.RUnlock()
 	persons := make([]match.Person, 0, stamp.Count)
 	meta := make(map[string]indexedPerson, stamp.Count)
 	err := s.st.ListPersons(ctx, store.PersonFilter{}, func(p *store.Person) error {
@@ -151,6 +172,7 @@ func (s *Service) rebuildIndex(ctx context.Context, stamp store.PersonStamp) err
 	ix := match.NewIndex(persons, match.WithDecisions(&pi.dec))
 	pi.mu.Lock()
 	pi.ix, pi.meta, pi.stamp, pi.builtAt = ix, meta, stamp, s.cfg.Now()
+	pi.stale = pi.changes != changes // changed while being read: read again next time
 	pi.mu.Unlock()
 	return nil
 }

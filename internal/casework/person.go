@@ -293,6 +293,9 @@ func (s *Service) changePerson(ctx context.Context, p trust.Principal, id string
 		out = rec
 		return w.PutPerson(ctx, rec, personKeys(rec))
 	})
+	if err == nil {
+		s.personChanged(id)
+	}
 	return out, err
 }
 

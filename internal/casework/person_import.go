@@ -65,8 +65,9 @@ func (s *Service) ImportPersons(ctx context.Context, p trust.Principal, recs []*
 		return res, nil
 	}
 	batchID := fmt.Sprintf("%s..%s (%d rows)", items[0].rec.Input.ExternalRef, items[len(items)-1].rec.Input.ExternalRef, len(items))
+	var changed []string
 	err := s.update(ctx, p, "import", "person_batch", batchID, func(w store.Writer) error {
-		res.Inserted, res.Updated, res.Unchanged = 0, 0, 0
+		res.Inserted, res.Updated, res.Unchanged, changed = 0, 0, 0, changed[:0]
 		for _, it := range items {
 			old, err := w.GetPersonByRef(ctx, origin, it.p.ExternalRef)
 			switch {
@@ -81,6 +82,7 @@ func (s *Service) ImportPersons(ctx context.Context, p trust.Principal, recs []*
 			default:
 				it.p.ID, it.p.CreatedBy, it.p.CreatedAt = old.ID, old.CreatedBy, old.CreatedAt
 				res.Updated++
+				changed = append(changed, old.ID)
 			}
 			if err := w.PutPerson(ctx, it.p, personKeys(it.p)); err != nil {
 				return err
@@ -91,5 +93,6 @@ func (s *Service) ImportPersons(ctx context.Context, p trust.Principal, recs []*
 	if err != nil {
 		return nil, err
 	}
+	s.personChanged(changed...)
 	return res, nil
 }

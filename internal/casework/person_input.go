@@ -2,7 +2,6 @@ package casework
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -104,19 +103,19 @@ func ParseDOB(s string) (match.Date, error) {
 	}
 	d.Year = nums[0]
 	if d.Year < 1900 || d.Year > time.Now().Year() {
-		return match.Date{}, fmt.Errorf("year %d is out of range", d.Year)
+		return match.Date{}, errors.New("year out of range")
 	}
 	if len(nums) > 1 {
 		d.Month = nums[1]
 		if d.Month < 1 || d.Month > 12 {
-			return match.Date{}, fmt.Errorf("month %d is out of range", d.Month)
+			return match.Date{}, errors.New("month out of range")
 		}
 	}
 	if len(nums) > 2 {
 		d.Day = nums[2]
 		last := time.Date(d.Year, time.Month(d.Month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 		if d.Day < 1 || d.Day > last {
-			return match.Date{}, fmt.Errorf("day %d is out of range for %04d-%02d", d.Day, d.Year, d.Month)
+			return match.Date{}, errors.New("day out of range for the month")
 		}
 	}
 	return d, nil
