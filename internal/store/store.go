@@ -188,6 +188,7 @@ type Edge struct {
 type Reader interface {
 	TrustReader
 	BulkReader
+	CaseReader
 	// GetReport returns a report whatever its marking.
 	GetReport(ctx context.Context, id string) (*Report, error)
 	// GetReportByRef returns the report an origin stored under its own reference.
@@ -248,6 +249,7 @@ type Counts struct {
 type Writer interface {
 	Reader
 	TrustWriter
+	CaseWriter
 	// InsertReports stores reports with their losses, selector links and
 	// recipients, skipping any whose (Origin, ExternalRef) is already
 	// stored; inserted[i] says whether reports[i] was new. Selector rows are

@@ -1,0 +1,262 @@
+package casework
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"counterscam/internal/auth"
+	"counterscam/internal/store"
+	"counterscam/internal/trust"
+)
+
+// FlightInput is a repatriation flight.
+type FlightInput struct {
+	Origin   string // console operator only
+	TLP      string // empty: AMBER
+	Number   string
+	Carrier  string
+	Charter  bool
+	From, To string // IATA airport codes
+	DepartAt time.Time
+	ArriveAt time.Time
+	Note     string
+}
+
+func flightMarking(f *store.Flight) marking { return marking{f.Origin, f.TLP, f.CreatedBy} }
+
+func checkIATA(field, v string) (string, error) {
+	v = strings.ToUpper(strings.TrimSpace(v))
+	if len(v) != 3 || strings.Trim(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		return "", fieldErr(field, "%q is not an IATA airport code", v)
+	}
+	return v, nil
+}
+
+// CreateFlight plans a flight.
+func (s *Service) CreateFlight(ctx context.Context, p trust.Principal, in *FlightInput) (*store.Flight, error) {
+	if !canWrite(p, writeCase) {
+		return nil, trust.ErrForbidden
+	}
+	f := &store.Flight{Charter: in.Charter, DepartAt: in.DepartAt.UTC().Truncate(time.Microsecond),
+		ArriveAt: in.ArriveAt.UTC().Truncate(time.Microsecond), Status: "planned"}
+	var err error
+	if f.Number, err = checkText("number", in.Number, 20, true); err != nil {
+		return nil, err
+	}
+	if f.Carrier, err = checkText("carrier", in.Carrier, maxText, false); err != nil {
+		return nil, err
+	}
+	if f.From, err = checkIATA("from", in.From); err != nil {
+		return nil, err
+	}
+	if f.To, err = checkIATA("to", in.To); err != nil {
+		return nil, err
+	}
+	if f.Note, err = checkText("note", in.Note, maxNotes, false); err != nil {
+		return nil, err
+	}
+	if in.DepartAt.IsZero() {
+		return nil, fieldErr("depart_at", "missing")
+	}
+	if in.ArriveAt.IsZero() {
+		f.ArriveAt = time.Time{}
+	} else if f.ArriveAt.Before(f.DepartAt) {
+		return nil, fieldErr("arrive_at", "before departure")
+	}
+	if f.TLP, err = normTLP(in.TLP, store.TLPAmber); err != nil {
+		return nil, err
+	}
+	f.ID, f.Origin, f.CreatedAt = s.newID(), originOf(p, in.Origin), s.now()
+	if !p.IsOperator() {
+		f.CreatedBy = p.UserID
+	}
+	if err := s.update(ctx, p, "create", "flight", f.ID, func(w store.Writer) error { return w.PutFlight(ctx, f) }); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// PassengerInput puts a case's person on a flight, or changes their row.
+type PassengerInput struct {
+	FlightID        string
+	CaseID          string
+	Seat            string
+	LegalStatus     string // warrant_to_execute, red_notice, victim, voluntary
+	FitToFly        string // fit, unfit, pending (default)
+	FitNote         string
+	Escort          string
+	ReceivingAgency string
+}
+
+func checkPassenger(in *PassengerInput, row *store.Passenger) error {
+	if in.FitToFly == "" {
+		in.FitToFly = "pending"
+	}
+	if err := oneOf("legal_status", in.LegalStatus, LegalStatuses, false); err != nil {
+		return err
+	}
+	if err := oneOf("fit_to_fly", in.FitToFly, FitToFly, false); err != nil {
+		return err
+	}
+	var err error
+	for _, f := range []struct {
+		name   string
+		dst, v *string
+	}{
+		{"seat", &row.Seat, &in.Seat}, {"fit_note", &row.FitNote, &in.FitNote},
+		{"escort", &row.Escort, &in.Escort}, {"receiving_agency", &row.ReceivingAgency, &in.ReceivingAgency},
+	} {
+		if *f.dst, err = checkText(f.name, *f.v, maxText, false); err != nil {
+			return err
+		}
+	}
+	row.LegalStatus, row.FitToFly = in.LegalStatus, in.FitToFly
+	return nil
+}
+
+// flightFor reads a flight p may change, still planned.
+func flightFor(ctx context.Context, w store.Writer, p trust.Principal, id string) (*store.Flight, error) {
+	f, err := w.GetFlight(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !mayRead(p, auth.ActionReadPerson, flightMarking(f)) {
+		return nil, store.ErrNotFound
+	}
+	return f, nil
+}
+
+// AddPassenger puts the person of a case on a planned flight's manifest
+// and moves the case to on_manifest: the state machine decides whether
+// the case is ready (screened, or a travel document issued).
+func (s *Service) AddPassenger(ctx context.Context, p trust.Principal, in *PassengerInput) (*store.Passenger, error) {
+	if !canWrite(p, writeCase) {
+		return nil, trust.ErrForbidden
+	}
+	row := &store.Passenger{FlightID: in.FlightID, CaseID: in.CaseID, Outcome: "pending", AddedAt: s.now(), AddedBy: p.UserID}
+	if err := checkPassenger(in, row); err != nil {
+		return nil, err
+	}
+	err := s.update(ctx, p, "update", "flight", in.FlightID, func(w store.Writer) error {
+		f, err := flightFor(ctx, w, p, in.FlightID)
+		if err != nil {
+			return err
+		}
+		if f.Status != "planned" {
+			return fieldErr("flight", "the flight is %s: only a planned flight takes passengers", f.Status)
+		}
+		c, err := w.GetCase(ctx, in.CaseID)
+		if err != nil {
+			return err
+		}
+		if !mayRead(p, auth.ActionReadPerson, caseMarking(c)) {
+			return store.ErrNotFound
+		}
+		row.PersonID = c.PersonID
+		person, err := w.GetPerson(ctx, c.PersonID)
+		if err != nil {
+			return err
+		}
+		if travelDocument(person).Number == "" {
+			return fieldErr("document", "the person holds no passport or travel document: issue an emergency travel document first")
+		}
+		if _, err := s.move(ctx, w, p, c, OnManifest, "on flight "+f.Number, nil); err != nil {
+			return err
+		}
+		return w.PutPassenger(ctx, row)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return row, nil
+}
+
+// UpdatePassenger changes a passenger's row (legal status, fitness to fly,
+// seat, escort, receiving agency).
+func (s *Service) UpdatePassenger(ctx context.Context, p trust.Principal, personID string, in *PassengerInput) (*store.Passenger, error) {
+	if !canWrite(p, writeCase) {
+		return nil, trust.ErrForbidden
+	}
+	var out *store.Passenger
+	err := s.update(ctx, p, "update", "flight", in.FlightID, func(w store.Writer) error {
+		if _, err := flightFor(ctx, w, p, in.FlightID); err != nil {
+			return err
+		}
+		row, err := passengerRow(ctx, w, in.FlightID, personID)
+		if err != nil {
+			return err
+		}
+		if err := checkPassenger(in, row); err != nil {
+			return err
+		}
+		out = row
+		return w.PutPassenger(ctx, row)
+	})
+	return out, err
+}
+
+func passengerRow(ctx context.Context, w store.Writer, flightID, personID string) (*store.Passenger, error) {
+	rows, err := w.ListPassengers(ctx, flightID)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		if r.PersonID == personID {
+			return r, nil
+		}
+	}
+	return nil, fieldErr("person", "not on the manifest")
+}
+
+// RemovePassenger takes a person off a planned flight; their case goes
+// back to the state it was in before.
+func (s *Service) RemovePassenger(ctx context.Context, p trust.Principal, flightID, personID, note string) error {
+	if !canWrite(p, writeCase) {
+		return trust.ErrForbidden
+	}
+	return s.update(ctx, p, "update", "flight", flightID, func(w store.Writer) error {
+		f, err := flightFor(ctx, w, p, flightID)
+		if err != nil {
+			return err
+		}
+		if f.Status != "planned" {
+			return fieldErr("flight", "the flight is %s", f.Status)
+		}
+		row, err := passengerRow(ctx, w, flightID, personID)
+		if err != nil {
+			return err
+		}
+		if err := w.DeletePassenger(ctx, flightID, personID); err != nil {
+			return err
+		}
+		c, err := w.GetCase(ctx, row.CaseID)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil
+		}
+		if err != nil || State(c.State) != OnManifest {
+			return err
+		}
+		back, err := stateBefore(ctx, w, c.ID, OnManifest)
+		if err != nil {
+			return err
+		}
+		_, err = s.move(ctx, w, p, c, back, "off flight "+f.Number+": "+note, nil)
+		return err
+	})
+}
+
+// stateBefore is the state a case left when it last entered st.
+func stateBefore(ctx context.Context, w store.Writer, caseID string, st State) (State, error) {
+	evs, err := w.CaseEvents(ctx, caseID)
+	if err != nil {
+		return "", err
+	}
+	for i := len(evs) - 1; i >= 0; i-- {
+		if evs[i].Kind == "transition" && evs[i].To == string(st) {
+			return State(evs[i].From), nil
+		}
+	}
+	return Screened, nil
+}

@@ -1,0 +1,298 @@
+package casework
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"counterscam/internal/auth"
+	"counterscam/internal/store"
+	"counterscam/internal/trust"
+)
+
+// ManifestCounts are a manifest's totals. They are computed from its rows
+// every time, never stored, so they always agree with them.
+type ManifestCounts struct {
+	Total         int
+	ByLegalStatus map[string]int
+	ByFitToFly    map[string]int
+	ByOutcome     map[string]int
+}
+
+// CountManifest counts rows by legal status, fitness to fly and outcome.
+func CountManifest(rows []*store.Passenger) ManifestCounts {
+	c := ManifestCounts{Total: len(rows), ByLegalStatus: map[string]int{}, ByFitToFly: map[string]int{}, ByOutcome: map[string]int{}}
+	for _, r := range rows {
+		c.ByLegalStatus[r.LegalStatus]++
+		c.ByFitToFly[r.FitToFly]++
+		c.ByOutcome[r.Outcome]++
+	}
+	return c
+}
+
+// ManifestRow is a passenger with their person.
+type ManifestRow struct {
+	Passenger *store.Passenger
+	Person    *store.Person
+}
+
+// Manifest is a flight with its passengers and their counts.
+type Manifest struct {
+	Flight *store.Flight
+	Rows   []ManifestRow
+	Counts ManifestCounts
+}
+
+// Flights lists the flights p may read, by departure.
+func (s *Service) Flights(ctx context.Context, p trust.Principal) ([]*store.Flight, error) {
+	if !mayReadAny(p, auth.ActionReadPerson) {
+		return nil, trust.ErrForbidden
+	}
+	all, err := s.st.ListFlights(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []*store.Flight
+	for _, f := range all {
+		if mayRead(p, auth.ActionReadPerson, flightMarking(f)) {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// GetManifest returns a flight p may read with its passengers, and audits
+// the read of each passenger's person in one transaction.
+func (s *Service) GetManifest(ctx context.Context, p trust.Principal, flightID string) (*Manifest, error) {
+	if !mayReadAny(p, auth.ActionReadPerson) {
+		return nil, trust.ErrForbidden
+	}
+	f, err := s.st.GetFlight(ctx, flightID)
+	if err != nil {
+		return nil, err
+	}
+	if !mayRead(p, auth.ActionReadPerson, flightMarking(f)) {
+		return nil, store.ErrNotFound
+	}
+	rows, err := s.st.ListPassengers(ctx, flightID)
+	if err != nil {
+		return nil, err
+	}
+	m := &Manifest{Flight: f, Counts: CountManifest(rows)}
+	for _, r := range rows {
+		person, err := s.st.GetPerson(ctx, r.PersonID)
+		if err != nil {
+			return nil, err
+		}
+		m.Rows = append(m.Rows, ManifestRow{Passenger: r, Person: person})
+	}
+	err = s.st.Update(ctx, func(w store.Writer) error {
+		if err := trust.Record(ctx, w, p, s.now(), "read", "flight", flightID, "allow"); err != nil {
+			return err
+		}
+		for _, r := range rows {
+			if err := trust.Record(ctx, w, p, s.now(), "read", "person", r.PersonID, "allow"); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return m, err
+}
+
+// manifestColumns are the columns of a manifest's CSV export.
+var manifestColumns = []string{"flight", "depart_at", "seat", "person_ref", "name_latin", "name", "date_of_birth", "sex",
+	"nationality", "document_type", "document_number", "legal_status", "fit_to_fly", "escort", "receiving_agency", "outcome"}
+
+// WriteManifestCSV writes a flight's manifest as CSV (for the carrier, the
+// receiving police and immigration), audited as an export.
+func (s *Service) WriteManifestCSV(ctx context.Context, p trust.Principal, flightID string, out io.Writer) error {
+	m, err := s.GetManifest(ctx, p, flightID)
+	if err != nil {
+		return err
+	}
+	if err := s.audit(ctx, p, "export", "flight", flightID, "allow"); err != nil {
+		return err
+	}
+	w := csv.NewWriter(out)
+	if err := w.Write(manifestColumns); err != nil {
+		return err
+	}
+	for _, r := range m.Rows {
+		ref := r.Person.ExternalRef
+		if ref == "" {
+			ref = r.Person.ID
+		}
+		nat := ""
+		if len(r.Person.Nationalities) > 0 {
+			nat = r.Person.Nationalities[0]
+		}
+		doc := travelDocument(r.Person)
+		rec := []string{m.Flight.Number, m.Flight.DepartAt.Format(time.RFC3339), r.Passenger.Seat, ref,
+			nameOf(r.Person, "passport"), nameOf(r.Person, "primary"), r.Person.DOB, r.Person.Sex, nat,
+			doc.Type, doc.Number, r.Passenger.LegalStatus, r.Passenger.FitToFly, r.Passenger.Escort,
+			r.Passenger.ReceivingAgency, r.Passenger.Outcome}
+		for i := range rec {
+			rec[i] = csvSafe(rec[i])
+		}
+		if err := w.Write(rec); err != nil {
+			return err
+		}
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// csvSafe keeps a spreadsheet from reading a cell as a formula.
+func csvSafe(v string) string {
+	if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
+		return "'" + v
+	}
+	return v
+}
+
+// nameOf is the first name of a kind, else the first name.
+func nameOf(p *store.Person, kind string) string {
+	for _, n := range p.Names {
+		if n.Kind == kind {
+			return n.Text
+		}
+	}
+	if kind == "passport" {
+		for _, n := range p.Names {
+			if n.Script == "Latn" {
+				return n.Text
+			}
+		}
+		return ""
+	}
+	if len(p.Names) > 0 {
+		return p.Names[0].Text
+	}
+	return ""
+}
+
+// travelDocument is the document a person travels on: the last one they
+// hold, an emergency travel document first.
+func travelDocument(p *store.Person) store.IdentityDocument {
+	var best store.IdentityDocument
+	for _, d := range p.Documents {
+		if d.Status != "held" {
+			continue
+		}
+		if best.Number == "" || d.Type != "passport" || best.Type == "passport" {
+			best = d
+		}
+	}
+	return best
+}
+
+// FlightDeparted records a flight's departure: every passenger's case
+// moves to departed. Refused while a passenger is not declared fit to fly.
+func (s *Service) FlightDeparted(ctx context.Context, p trust.Principal, flightID string, at time.Time) error {
+	return s.flightMoves(ctx, p, flightID, "planned", "departed", Departed, at, func(rows []*store.Passenger) error {
+		var notFit []string
+		for _, r := range rows {
+			if r.FitToFly != "fit" {
+				notFit = append(notFit, r.PersonID)
+			}
+		}
+		if len(notFit) > 0 {
+			sort.Strings(notFit)
+			return fieldErr("fit_to_fly", "not declared fit to fly: %s (take them off the manifest or declare them fit)", strings.Join(notFit, ", "))
+		}
+		return nil
+	})
+}
+
+// FlightArrived records a flight's arrival: every passenger's case moves
+// to arrived, and the hand-over duty starts.
+func (s *Service) FlightArrived(ctx context.Context, p trust.Principal, flightID string, at time.Time) error {
+	return s.flightMoves(ctx, p, flightID, "departed", "arrived", Arrived, at, nil)
+}
+
+func (s *Service) flightMoves(ctx context.Context, p trust.Principal, flightID, from, status string, to State, at time.Time, check func([]*store.Passenger) error) error {
+	if !canWrite(p, writeCase) {
+		return trust.ErrForbidden
+	}
+	return s.update(ctx, p, "update", "flight", flightID, func(w store.Writer) error {
+		f, err := flightFor(ctx, w, p, flightID)
+		if err != nil {
+			return err
+		}
+		if f.Status != from {
+			return fieldErr("flight", "the flight is %s, not %s", f.Status, from)
+		}
+		rows, err := w.ListPassengers(ctx, flightID)
+		if err != nil {
+			return err
+		}
+		if check != nil {
+			if err := check(rows); err != nil {
+				return err
+			}
+		}
+		for _, r := range rows {
+			c, err := w.GetCase(ctx, r.CaseID)
+			if err != nil {
+				return err
+			}
+			if _, err := s.move(ctx, w, p, c, to, "flight "+f.Number, nil); err != nil {
+				return fmt.Errorf("case %s: %w", c.ID, err)
+			}
+		}
+		f.Status = status
+		if !at.IsZero() && status == "arrived" {
+			f.ArriveAt = at.UTC().Truncate(time.Microsecond)
+		}
+		return w.PutFlight(ctx, f)
+	})
+}
+
+// handOverOf is the hand-over an arrival outcome implies.
+var handOverOf = map[string]string{"warrant_executed": "police", "referred_to_shelter": "shelter", "handed_to_family": "family"}
+
+// SetArrivalOutcome records what became of a passenger on arrival. An
+// outcome that hands the person over (to the police, a shelter or the
+// family) moves their arrived case to handed_over.
+func (s *Service) SetArrivalOutcome(ctx context.Context, p trust.Principal, flightID, personID, outcome, note string) (*store.Passenger, error) {
+	if !canWrite(p, writeCase) {
+		return nil, trust.ErrForbidden
+	}
+	if err := oneOf("outcome", outcome, ArrivalOutcomes, false); err != nil {
+		return nil, err
+	}
+	var out *store.Passenger
+	err := s.update(ctx, p, "update", "flight", flightID, func(w store.Writer) error {
+		f, err := flightFor(ctx, w, p, flightID)
+		if err != nil {
+			return err
+		}
+		if f.Status != "arrived" {
+			return fieldErr("flight", "the flight has not arrived")
+		}
+		row, err := passengerRow(ctx, w, flightID, personID)
+		if err != nil {
+			return err
+		}
+		row.Outcome, row.OutcomeAt, row.OutcomeNote = outcome, s.now(), note
+		if to, ok := handOverOf[outcome]; ok {
+			c, err := w.GetCase(ctx, row.CaseID)
+			if err != nil {
+				return err
+			}
+			if State(c.State) == Arrived {
+				if _, err := s.move(ctx, w, p, c, HandedOver, note, func(c *store.Case) { c.HandedTo = to }); err != nil {
+					return err
+				}
+			}
+		}
+		out = row
+		return w.PutPassenger(ctx, row)
+	})
+	return out, err
+}

@@ -1,0 +1,193 @@
+package casework
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"counterscam/internal/store"
+)
+
+// manifestFixture makes n persons, each with a screened case, and a planned flight.
+func manifestFixture(t *testing.T, n int) (*fixture, *store.Flight, []*store.Case) {
+	f := newFixture(t)
+	var cases []*store.Case
+	for i := range n {
+		in := minho()
+		in.ExternalRef = fmt.Sprintf("EMB-%04d", i+1)
+		in.Documents[0].Number = fmt.Sprintf("M%08d", i+1)
+		in.Documents[0].Status = "held"
+		in.Selectors = nil
+		p := f.person(f.officer, in)
+		c := f.openCase(f.officer, p.ID, Arrested)
+		if _, err := f.svc.RecordScreening(f.ctx, f.officer, screeningFor(p.ID, "possible")); err != nil {
+			t.Fatal(err)
+		}
+		c, err := f.svc.Transition(f.ctx, f.officer, c.ID, Screened, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, c)
+	}
+	fl, err := f.svc.CreateFlight(f.ctx, f.officer, &FlightInput{Number: "KE9688", Carrier: "Korean Air", Charter: true,
+		From: "pnh", To: "icn", DepartAt: f.clock.Add(48 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, fl, cases
+}
+
+// TestManifestCountsFollowRows adds, changes and removes passengers at
+// random and checks after every step that the counts equal a count of
+// the rows the test keeps itself.
+func TestManifestCountsFollowRows(t *testing.T) {
+	f, fl, cases := manifestFixture(t, 12)
+	rng := rand.New(rand.NewPCG(7, 11))
+	type row struct{ legal, fit string }
+	want := map[string]row{} // by case ID
+	onBoard := map[string]string{}
+	for step := range 80 {
+		c := cases[rng.IntN(len(cases))]
+		legal := LegalStatuses[rng.IntN(len(LegalStatuses))]
+		fit := FitToFly[rng.IntN(len(FitToFly))]
+		_, on := want[c.ID]
+		switch op := rng.IntN(3); {
+		case !on:
+			if _, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: c.ID, LegalStatus: legal, FitToFly: fit}); err != nil {
+				t.Fatalf("step %d: add: %v", step, err)
+			}
+			want[c.ID] = row{legal, fit}
+			onBoard[c.ID] = c.PersonID
+		case op == 0:
+			if err := f.svc.RemovePassenger(f.ctx, f.officer, fl.ID, c.PersonID, "not ready"); err != nil {
+				t.Fatalf("step %d: remove: %v", step, err)
+			}
+			delete(want, c.ID)
+			got, _ := f.st.GetCase(f.ctx, c.ID)
+			if got.State != string(Screened) {
+				t.Fatalf("step %d: a case taken off the manifest is %s, want screened", step, got.State)
+			}
+		default:
+			if _, err := f.svc.UpdatePassenger(f.ctx, f.officer, c.PersonID, &PassengerInput{FlightID: fl.ID, LegalStatus: legal, FitToFly: fit}); err != nil {
+				t.Fatalf("step %d: update: %v", step, err)
+			}
+			want[c.ID] = row{legal, fit}
+		}
+		m, err := f.svc.GetManifest(f.ctx, f.officer, fl.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		exp := ManifestCounts{Total: len(want), ByLegalStatus: map[string]int{}, ByFitToFly: map[string]int{}, ByOutcome: map[string]int{}}
+		for _, r := range want {
+			exp.ByLegalStatus[r.legal]++
+			exp.ByFitToFly[r.fit]++
+			exp.ByOutcome["pending"]++
+		}
+		if len(want) == 0 {
+			exp.ByOutcome = map[string]int{}
+		}
+		if !reflect.DeepEqual(m.Counts, exp) || len(m.Rows) != len(want) {
+			t.Fatalf("step %d: counts %+v (rows %d), want %+v", step, m.Counts, len(m.Rows), exp)
+		}
+	}
+}
+
+func TestManifestExportAndArrival(t *testing.T) {
+	f, fl, cases := manifestFixture(t, 3)
+	statuses := []string{"victim", "warrant_to_execute", "voluntary"}
+	for i, c := range cases {
+		if _, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: c.ID, Seat: fmt.Sprintf("%dA", 30+i),
+			LegalStatus: statuses[i], FitToFly: "fit", Escort: "=HYPERLINK(\"x\")", ReceivingAgency: "Chungnam PPA"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.svc.WriteManifestCSV(f.ctx, f.officer, fl.ID, &buf); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 4 || strings.Join(recs[0], ",") != strings.Join(manifestColumns, ",") {
+		t.Fatalf("CSV = %q", recs)
+	}
+	r1 := recs[1]
+	if r1[0] != "KE9688" || r1[2] != "30A" || r1[3] != "EMB-0001" || r1[4] != "PARK MINHO" || r1[5] != "박민호" ||
+		r1[9] != "passport" || r1[10] != "M00000001" || r1[11] != "victim" || r1[13] != `'=HYPERLINK("x")` {
+		t.Errorf("first row = %q", r1)
+	}
+	if err := f.svc.FlightArrived(f.ctx, f.officer, fl.ID, f.clock); err == nil {
+		t.Error("a planned flight arrived without departing")
+	}
+	if err := f.svc.FlightDeparted(f.ctx, f.officer, fl.ID, f.clock); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: cases[0].ID, LegalStatus: "victim"}); err == nil {
+		t.Error("a passenger was added to a departed flight")
+	}
+	f.advance(6 * time.Hour)
+	if err := f.svc.FlightArrived(f.ctx, f.officer, fl.ID, f.clock); err != nil {
+		t.Fatal(err)
+	}
+	outcomes := []string{"referred_to_shelter", "warrant_executed", "released"}
+	for i, c := range cases {
+		if _, err := f.svc.SetArrivalOutcome(f.ctx, f.officer, fl.ID, c.PersonID, outcomes[i], ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, err := f.svc.GetManifest(f.ctx, f.officer, fl.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]int{"referred_to_shelter": 1, "warrant_executed": 1, "released": 1}; !reflect.DeepEqual(m.Counts.ByOutcome, want) {
+		t.Errorf("outcomes = %v", m.Counts.ByOutcome)
+	}
+	var states, handed []string
+	for _, c := range cases {
+		got, _ := f.st.GetCase(f.ctx, c.ID)
+		states, handed = append(states, got.State), append(handed, got.HandedTo)
+	}
+	if want := []string{"handed_over", "handed_over", "arrived"}; !reflect.DeepEqual(states, want) {
+		t.Errorf("states after the outcomes = %v, want %v", states, want)
+	}
+	if want := []string{"shelter", "police", ""}; !reflect.DeepEqual(handed, want) {
+		t.Errorf("handed to = %v, want %v", handed, want)
+	}
+	// The released passenger's hand-over duty is open; the others' are met.
+	f.advance(49 * time.Hour)
+	od, _ := f.svc.OverdueDeadlines(f.ctx, f.officer)
+	if len(od) != 1 || od[0].Case.ID != cases[2].ID || od[0].Deadline.Kind != "hand_over" {
+		t.Errorf("overdue after 49h = %+v", od)
+	}
+}
+
+func TestManifestNeedsATravelDocument(t *testing.T) {
+	f, fl, cases := manifestFixture(t, 1)
+	p, _ := f.st.GetPerson(f.ctx, cases[0].PersonID)
+	if _, err := f.svc.SetDocumentStatus(f.ctx, f.officer, p.ID, p.Documents[0].Number, "held_by_captors", ""); err != nil {
+		t.Fatal(err)
+	}
+	_, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: cases[0].ID, LegalStatus: "victim"})
+	wantField(t, err, "document")
+	_, err = f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: cases[0].ID, LegalStatus: "deported"})
+	wantField(t, err, "legal_status")
+	if _, err := f.svc.IssueTravelDocument(f.ctx, f.officer, cases[0].ID, store.IdentityDocument{Number: "ETD-0001", Country: "KR"}, ""); err != nil {
+		t.Fatal(err)
+	}
+	row, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: cases[0].ID, LegalStatus: "victim"})
+	if err != nil || row.FitToFly != "pending" || row.Outcome != "pending" || row.PersonID != p.ID {
+		t.Fatalf("AddPassenger = %+v, %v", row, err)
+	}
+	_, err = f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: cases[0].ID, LegalStatus: "victim"})
+	var te *TransitionError
+	if !errors.As(err, &te) || te.From != OnManifest {
+		t.Errorf("adding a passenger twice: %v", err)
+	}
+}

@@ -1,0 +1,68 @@
+package casework
+
+import (
+	"slices"
+
+	"counterscam/internal/auth"
+	"counterscam/internal/trust"
+)
+
+// Who may read what, on top of the TLP 2.0 label of each record:
+//
+//	persons, cases, roles, intakes,   auth.ActionReadPerson, except support
+//	deadlines, flights, reconcile     workers (they see referrals only)
+//	screenings                        auth.ActionReadScreening
+//	charge evidence                   auth.ActionReadChargeEvidence
+//	dossier (both side by side)       both of the above
+//	compounds                         auth.ActionReadReport
+//	advisory zones                    anyone
+//	a referral's shared fields        support workers of the receiving
+//	                                  organisation, while consent holds;
+//	                                  the referring side (ActionReferSupport)
+//	HTCDS export                      auth.ActionExport and ActionReadScreening
+//
+// The policy in package auth has no actions for changing casework yet;
+// until it does, writes follows this table (the console operator may do
+// everything). Support workers and partners write nothing here.
+type writeOp int
+
+const (
+	writeCase      writeOp = iota // persons, roles, cases, triage, flights, decisions
+	writeScreening                // screening interviews and decisions
+	writeEvidence                 // charge evidence
+	writePlace                    // compounds and advisory zones
+)
+
+var writers = map[writeOp][]auth.Role{
+	writeCase:      {auth.RoleAdmin, auth.RoleCaseOfficer},
+	writeScreening: {auth.RoleAdmin, auth.RoleCaseOfficer},
+	writeEvidence:  {auth.RoleAdmin, auth.RoleAnalyst, auth.RoleProsecutor},
+	writePlace:     {auth.RoleAdmin, auth.RoleAnalyst, auth.RoleCaseOfficer},
+}
+
+func canWrite(p trust.Principal, op writeOp) bool {
+	return p.IsOperator() || slices.Contains(writers[op], p.Role)
+}
+
+// marking is the sharing label of a casework record.
+type marking struct {
+	origin, tlp, createdBy string
+}
+
+// mayRead applies the role (action a) and the record's TLP 2.0 label.
+// Support workers never read a full casework record: what they see comes
+// through referrals.
+func mayRead(p trust.Principal, a auth.Action, m marking) bool {
+	if p.IsOperator() {
+		return true
+	}
+	if p.Role == auth.RoleSupportWorker {
+		return false
+	}
+	return auth.CanDo(p.Viewer, a, auth.Marking{Origin: m.origin, TLP: m.tlp, CreatedBy: m.createdBy})
+}
+
+// mayReadAny says whether p's role allows a at all (for lists).
+func mayReadAny(p trust.Principal, a auth.Action) bool {
+	return p.IsOperator() || p.Role != auth.RoleSupportWorker && auth.Allowed(p.Role, a)
+}
