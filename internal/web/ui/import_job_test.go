@@ -97,3 +97,32 @@ func TestImportJob(t *testing.T) {
 		t.Errorf("empty upload: %d", code)
 	}
 }
+
+// TestUploadsAreForMembers: a visitor's upload is refused before its body
+// is read, even with a valid token, wherever it is sent.
+func TestUploadsAreForMembers(t *testing.T) {
+	f := demoFixture(t)
+	c := client(t)
+	_, page, _ := get(t, c, f.srv.URL+"/report")
+	tok := csrf(t, page)
+	for _, path := range []string{"/import", "/report", "/login"} {
+		var b bytes.Buffer
+		mw := multipart.NewWriter(&b)
+		mw.WriteField("csrf", tok)
+		mw.WriteField("scam_type", "other")
+		mw.WriteField("narrative", "a long enough story of what happened")
+		fw, _ := mw.CreateFormFile("file", "x.csv")
+		io.WriteString(fw, "external_ref,origin\n")
+		mw.Close()
+		req, _ := http.NewRequest("POST", f.srv.URL+path, &b)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusUnauthorized {
+			t.Errorf("a visitor's upload to %s: %d, want 401", path, resp.StatusCode)
+		}
+	}
+}

@@ -97,6 +97,10 @@ func (s *Server) prepare(w http.ResponseWriter, r *http.Request, c *reqCtx) erro
 	limit := int64(maxFormBody)
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if mt == "multipart/form-data" {
+		// Uploads are for members: nobody else gets a large body read.
+		if c.sess == nil {
+			return trust.ErrUnauthorized
+		}
 		limit = maxImportBody
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
