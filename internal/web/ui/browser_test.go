@@ -206,6 +206,10 @@ func TestBrowser(t *testing.T) {
 		if err := b.text(t, "#identifiers-err"); !strings.Contains(err, "2번째 줄") {
 			t.Errorf("the identifier error says %q", err)
 		}
+		png := run(t, b, "screenshot", chromedp.FullScreenshot(100))
+		if err := os.WriteFile(filepath.Join(artifactsDir(t), "report-errors-ko-desktop.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
 		b.do(t, "fix and send", chromedp.SetValue(chromedp.ID("identifiers"), "+855 95 756 407"),
 			chromedp.Click(chromedp.CSS(".report-form button[type=submit]")),
 			chromedp.WaitVisible(chromedp.ID("reference")))
