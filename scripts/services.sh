@@ -30,8 +30,11 @@ ensure_postgres() {
 	export COUNTERSCAM_TEST_POSTGRES="${COUNTERSCAM_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable}"
 }
 
+# ensure_chromium installs Chromium and the Korean (fonts-noto-cjk) and Khmer
+# (fonts-khmeros) fonts the pages' screenshots need, where missing, and
+# exports COUNTERSCAM_CHROMIUM for the browser tests.
 ensure_chromium() {
-	if ! command -v chromium >/dev/null 2>&1; then
+	if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK" || ! fc-list 2>/dev/null | grep -qi "Khmer OS"; then
 		echo "services: installing Chromium and CJK/Khmer fonts from Debian's packages" >&2
 		export DEBIAN_FRONTEND=noninteractive
 		apt-get update -qq >/dev/null && apt-get install -y -qq chromium fonts-noto-cjk fonts-khmeros >/dev/null

@@ -70,6 +70,30 @@ func runDemo(e *env) error {
 	return serveUntilDone(e, svc, ts, *addr, 20, nil)
 }
 
+// DemoUser is a user the demo scene has, with its API token.
+type DemoUser struct{ Org, Email, Role, ID, Token string }
+
+// DemoPassword is the demo users' password.
+const DemoPassword = demoPassword
+
+// LoadDemo builds the demo scene of seed over svc and ts exactly as
+// `counterscam demo` does (organisations, users, reports, analysts' marks),
+// for the tests of the other faces, and returns its users.
+func LoadDemo(ctx context.Context, svc *intel.Service, ts *trust.Service, seed int64) ([]DemoUser, error) {
+	users, err := setUpDemoOrgs(ctx, ts)
+	if err != nil {
+		return nil, err
+	}
+	if err := loadScene(ctx, svc, demo.Generate(seed, demo.Options{}), users); err != nil {
+		return nil, err
+	}
+	out := make([]DemoUser, len(users))
+	for i, u := range users {
+		out[i] = DemoUser{Org: u.org, Email: u.email, Role: u.role, ID: u.id, Token: u.token}
+	}
+	return out, nil
+}
+
 // freshDemoDir empties dir if an earlier demo made it, and refuses to touch
 // a directory that holds anything else.
 func freshDemoDir(dir string) error {
@@ -253,6 +277,7 @@ func printScene(e *env, svc *intel.Service, sc *demo.Scene, users []demoUser, di
 	base := "http://" + addr
 	fmt.Fprintln(e.stdout, "\nKNPA and CNP share what they mark AMBER; every report carries a TLP 2.0 label (CLEAR 15%, GREEN 20%, AMBER 55%, AMBER+STRICT 7%, RED 3%).")
 	fmt.Fprintln(e.stdout, "\ntry, once it serves:")
+	fmt.Fprintf(e.stdout, "  open %s/ (the public check) and %s/login (the analysts' workspace)\n", base, base)
 	fmt.Fprintf(e.stdout, "  curl -s %s/api/v1/networks -H 'Authorization: Bearer %s' | head -c 600\n", base, users[0].token)
 	if listed != "" {
 		fmt.Fprintf(e.stdout, "  curl -s -XPOST %s/api/v1/check -d '{\"query\":\"%s\"}'\n", base, listed)

@@ -15,6 +15,7 @@ import (
 	"counterscam/internal/screen"
 	"counterscam/internal/trust"
 	"counterscam/internal/web/api"
+	"counterscam/internal/web/ui"
 )
 
 func init() {
@@ -65,8 +66,13 @@ func serveUntilDone(e *env, svc *intel.Service, ts *trust.Service, addr string, 
 	if err != nil {
 		return err
 	}
+	pages, err := ui.New(svc, ts, ui.Options{CheckRate: rate, Logger: log, Screener: scr})
+	if err != nil {
+		return err
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api.New(svc, ts, api.Options{CheckRate: rate, Logger: log, Screener: scr}))
+	mux.Handle("/", pages)
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
@@ -80,7 +86,7 @@ func serveUntilDone(e *env, svc *intel.Service, ts *trust.Service, addr string, 
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	fmt.Fprintf(e.stdout, "counterscam: serving on http://%s/ (API under /api/v1; Ctrl-C to stop)\n", ln.Addr())
+	fmt.Fprintf(e.stdout, "counterscam: serving on http://%s/ (pages at /, API under /api/v1; Ctrl-C to stop)\n", ln.Addr())
 	if ready != nil {
 		ready(ln.Addr().String())
 	}
@@ -94,6 +100,9 @@ func serveUntilDone(e *env, svc *intel.Service, ts *trust.Service, addr string, 
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(ctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	if err := pages.Close(ctx); err != nil {
 		return err
 	}
 	if hits, misses := svc.CheckCacheStats(); hits+misses > 0 {

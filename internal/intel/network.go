@@ -116,6 +116,19 @@ func (s *Service) Submit(ctx context.Context, p trust.Principal, reports []*stor
 	if !p.Can(auth.ActionCreateReport) || (len(reports) > 1 && !p.Can(auth.ActionImport)) {
 		return nil, trust.ErrForbidden
 	}
+	// A signed-in user files for their own organisation (the public for
+	// the public); only the operator at the console imports for others.
+	if !p.IsOperator() {
+		own := p.Org
+		if p.UserID == "" || p.Role == auth.RolePublic {
+			own = PublicOrigin
+		}
+		for _, r := range reports {
+			if r.Origin != own {
+				return nil, fieldErr("origin", "%q: you file reports for %s only", r.Origin, own)
+			}
+		}
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.ensureNetworks(ctx); err != nil {

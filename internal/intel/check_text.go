@@ -1,0 +1,62 @@
+package intel
+
+import (
+	"context"
+	"strings"
+
+	"counterscam/internal/selector"
+)
+
+// MaxCheckText bounds the text the public check reads for identifiers.
+const MaxCheckText = 16 << 10
+
+// singleValueFields is how many space-separated words a text may have and
+// still be read as one identifier ("+855 12 345 678" has four).
+const singleValueFields = 5
+
+// CheckText answers the public check for every identifier in a text: a
+// single value ("+855 12 345 678", "t.me/name") or a whole message or job
+// ad. A short one-line text that is itself an identifier is checked as it
+// is, so that a bare handle or account number counts; otherwise every
+// selector found in the text is checked, once each, in the order they
+// appear. A short text that is no identifier gives one invalid answer; a
+// longer one without identifiers gives none.
+func (s *Service) CheckText(ctx context.Context, text, region string) ([]*CheckResult, error) {
+	text = strings.TrimSpace(text)
+	if len(text) > MaxCheckText {
+		return nil, fieldErr("q", "longer than %d bytes", MaxCheckText)
+	}
+	if text == "" {
+		return nil, nil
+	}
+	short := !strings.ContainsAny(text, "\n\r") && len(strings.Fields(text)) <= singleValueFields
+	var invalid *CheckResult
+	if short {
+		r, err := s.Check(ctx, text, region)
+		if err != nil {
+			return nil, err
+		}
+		if r.Status != StatusInvalid {
+			return []*CheckResult{r}, nil
+		}
+		invalid = r
+	}
+	var out []*CheckResult
+	seen := map[string]bool{}
+	for _, m := range selector.Extract(text, selector.Hints{Region: region, Normalizer: s.norm}) {
+		id := m.Selector.ID().String()
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		r, err := s.checkSelector(ctx, m.Selector, &CheckResult{Query: m.Raw})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	if len(out) == 0 && invalid != nil {
+		out = append(out, invalid)
+	}
+	return out, nil
+}

@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"encoding/json"
+	"net/http"
+	"sort"
+	"time"
+
+	"counterscam/internal/intel"
+	"counterscam/internal/store"
+)
+
+// How much of a network the page lists; the graph holds it all.
+const (
+	networkReportsShown = 200
+	graphKeyNodes       = 5 // the most-named selectors, highlighted
+)
+
+// networkData is one network's page.
+type networkData struct {
+	V           *intel.NetworkView
+	Reports     []*store.Report // newest first
+	MoreReports int
+	Truncated   bool
+	Timeline    *timeline
+	Warned      map[string]bool
+	Nodes       int // what the graph will draw: reports and linking selectors
+}
+
+// networkPage shows a network: its numbers, losses, timeline, graph, key
+// infrastructure and reports, all over what the member may see.
+func (s *Server) networkPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	id := r.PathValue("id")
+	v, err := s.svc.Network(r.Context(), c.principal(), id)
+	if err != nil {
+		return err
+	}
+	if v.ID != id {
+		http.Redirect(w, r, "/networks/"+v.ID, http.StatusSeeOther)
+		return nil
+	}
+	g, err := s.svc.NetworkGraph(r.Context(), c.principal(), v.ID)
+	if err != nil {
+		return err
+	}
+	d := &networkData{V: v, Truncated: g.Truncated, Warned: map[string]bool{}, Nodes: len(g.Reports) + len(g.Selectors)}
+	for _, wn := range v.Warnings {
+		d.Warned[wn.SelectorID] = true
+	}
+	reps := append([]*store.Report(nil), g.Reports...)
+	sort.Slice(reps, func(i, j int) bool { return reps[i].ID > reps[j].ID })
+	if len(reps) > networkReportsShown {
+		d.MoreReports = len(reps) - networkReportsShown
+		reps = reps[:networkReportsShown]
+	}
+	d.Reports = reps
+	d.Timeline = buildTimeline(g.Reports)
+	return s.render(w, r, c, http.StatusOK, "network", "networks", msg("net.title", v.ID), d)
+}
+
+// graphNode and graphEdge are the graph's JSON, as graph.js draws it.
+type graphNode struct {
+	ID       string `json:"id"`
+	Type     string `json:"type"` // report or selector
+	Label    string `json:"label"`
+	URL      string `json:"url"`
+	TLP      string `json:"tlp,omitempty"`
+	Kind     string `json:"kind,omitempty"`
+	Reports  int    `json:"reports,omitempty"`
+	Key      bool   `json:"key,omitempty"`
+	Warn     bool   `json:"warn,omitempty"`
+	Shared   bool   `json:"shared,omitempty"`
+	ScamType string `json:"scam_type,omitempty"`
+	Date     string `json:"date,omitempty"`
+}
+
+type graphEdge struct {
+	Source string `json:"source"`
+	Target string `json:"target"`
+}
+
+// networkGraphJSON serves the network's reports, linking selectors and
+// links for the interactive graph.
+func (s *Server) networkGraphJSON(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	id := r.PathValue("id")
+	v, err := s.svc.Network(r.Context(), c.principal(), id)
+	if err != nil {
+		return err
+	}
+	g, err := s.svc.NetworkGraph(r.Context(), c.principal(), v.ID)
+	if err != nil {
+		return err
+	}
+	warn := map[string]bool{}
+	for _, wn := range v.Warnings {
+		warn[wn.SelectorID] = true
+	}
+	out := struct {
+		Nodes     []graphNode `json:"nodes"`
+		Edges     []graphEdge `json:"edges"`
+		Truncated bool        `json:"truncated"`
+	}{Nodes: []graphNode{}, Edges: []graphEdge{}, Truncated: g.Truncated}
+	for _, rep := range g.Reports {
+		out.Nodes = append(out.Nodes, graphNode{ID: "r" + rep.ID, Type: "report", Label: rep.ID[len(rep.ID)-6:],
+			URL: "/reports/" + rep.ID, TLP: rep.TLP, ScamType: rep.ScamType, Date: formatDate(rep.ReceivedAt)})
+	}
+	for i, sc := range g.Selectors {
+		out.Nodes = append(out.Nodes, graphNode{ID: "s" + sc.ID, Type: "selector", Label: sc.Display, URL: "/selectors/" + sc.ID,
+			Kind: sc.Kind, Reports: sc.Count, Key: i < graphKeyNodes && sc.Count > 1 && !g.Allowlisted[sc.ID],
+			Warn: warn[sc.ID], Shared: g.Allowlisted[sc.ID]})
+	}
+	for _, e := range g.Edges {
+		out.Edges = append(out.Edges, graphEdge{Source: "r" + e.ReportID, Target: "s" + e.SelectorID})
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	return json.NewEncoder(w).Encode(out)
+}
+
+// timeline is reports per month, drawn as an SVG bar chart: each bar has
+// its count above and its month below, the year under January and the
+// first month.
+type timeline struct {
+	Bars   []timelineBar
+	Width  int
+	Height int
+	Max    int
+	Fit    bool // few enough months to scale the chart to the page's width
+}
+
+type timelineBar struct {
+	Month      string // 2025-03
+	Label      string // 03
+	Year       string // 2025 under the first bar and each January
+	N          int
+	X, Y, W, H int
+	MidX       int
+	CountY     int
+}
+
+const (
+	timelineTop    = 16 // room for the tallest bar's count
+	timelinePlot   = 110
+	timelineBarW   = 28
+	timelineGap    = 8
+	timelineMinFit = 12 // bars the chart is at least as wide as
+	timelineMaxFit = 36
+)
+
+// buildTimeline counts reports received per month, from the first month
+// to the last, empty months included.
+func buildTimeline(reps []*store.Report) *timeline {
+	if len(reps) == 0 {
+		return nil
+	}
+	per := map[string]int{}
+	first, last := reps[0].ReceivedAt.UTC(), reps[0].ReceivedAt.UTC()
+	for _, r := range reps {
+		at := r.ReceivedAt.UTC()
+		per[at.Format("2006-01")]++
+		if at.Before(first) {
+			first = at
+		}
+		if at.After(last) {
+			last = at
+		}
+	}
+	t := &timeline{}
+	m := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC)
+	for !m.After(last) && len(t.Bars) < 240 {
+		k := m.Format("2006-01")
+		b := timelineBar{Month: k, Label: m.Format("01"), N: per[k]}
+		if len(t.Bars) == 0 || m.Month() == time.January {
+			b.Year = m.Format("2006")
+		}
+		t.Bars = append(t.Bars, b)
+		t.Max = max(t.Max, per[k])
+		m = m.AddDate(0, 1, 0)
+	}
+	step := timelineBarW + timelineGap
+	for i := range t.Bars {
+		b := &t.Bars[i]
+		b.W, b.X = timelineBarW, i*step
+		b.H = b.N * timelinePlot / max(t.Max, 1)
+		if b.N > 0 && b.H < 2 {
+			b.H = 2
+		}
+		b.Y = timelineTop + timelinePlot - b.H
+		b.MidX = b.X + timelineBarW/2
+		b.CountY = b.Y - 4
+	}
+	t.Width = max(len(t.Bars), timelineMinFit)*step - timelineGap
+	t.Height = timelineTop + timelinePlot + 34
+	t.Fit = len(t.Bars) <= timelineMaxFit
+	return t
+}

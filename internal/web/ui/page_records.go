@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/google/uuid"
+	"github.com/oklog/ulid/v2"
+
+	"counterscam/internal/auth"
+	"counterscam/internal/intel"
+	"counterscam/internal/store"
+)
+
+// reportPage shows one report the member may read. A report the member
+// may not read answers exactly as one that does not exist.
+func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	id := r.PathValue("id")
+	if _, err := ulid.ParseStrict(id); err != nil {
+		return errNotFound
+	}
+	rep, err := s.svc.GetReport(r.Context(), c.principal(), id)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, c, http.StatusOK, "report_view", "", msg("rep.title", rep.ID), rep)
+}
+
+// selectorData is one selector's page.
+type selectorData struct {
+	V       *intel.SelectorView
+	CanMark bool
+	Done    string // the mark just made, for the notice
+}
+
+const selectorReportsShown = 100
+
+func (s *Server) selectorPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	id := r.PathValue("id")
+	if _, err := uuid.Parse(id); err != nil {
+		return errNotFound
+	}
+	v, err := s.svc.Selector(r.Context(), c.principal(), id, selectorReportsShown)
+	if err != nil {
+		return err
+	}
+	d := &selectorData{V: v, CanMark: c.principal().Can(auth.ActionMarkSelector)}
+	if done := r.URL.Query().Get("done"); markFlags[done] != nil {
+		d.Done = done
+	}
+	return s.render(w, r, c, http.StatusOK, "selector", "", msg("sel.title", v.Display), d)
+}
+
+// markFlags are the marks an analyst can make on a selector.
+var markFlags = map[string]func() store.SelectorFlags{
+	"confirm":   func() store.SelectorFlags { return store.SelectorFlags{Confirmed: ptr(true), Withdrawn: ptr(false)} },
+	"unconfirm": func() store.SelectorFlags { return store.SelectorFlags{Confirmed: ptr(false)} },
+	"withdraw":  func() store.SelectorFlags { return store.SelectorFlags{Withdrawn: ptr(true), Confirmed: ptr(false)} },
+	"restore":   func() store.SelectorFlags { return store.SelectorFlags{Withdrawn: ptr(false)} },
+	"nolink":    func() store.SelectorFlags { return store.SelectorFlags{NoLink: ptr(true)} },
+	"link":      func() store.SelectorFlags { return store.SelectorFlags{NoLink: ptr(false)} },
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// selectorMarks confirms a selector for public listing, withdraws it, or
+// marks it "does not link" (which can split networks).
+func (s *Server) selectorMarks(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	id := r.PathValue("id")
+	if _, err := uuid.Parse(id); err != nil {
+		return errNotFound
+	}
+	act := r.PostFormValue("mark")
+	flags, ok := markFlags[act]
+	if !ok {
+		return &pageError{Code: http.StatusBadRequest, Key: "error.bad_request"}
+	}
+	if err := s.svc.MarkSelector(r.Context(), c.principal(), id, flags()); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/selectors/"+id+"?done="+act, http.StatusSeeOther)
+	return nil
+}
+
+// searchData is the search page.
+type searchData struct {
+	Q       string
+	Reports []*store.Report
+	Done    bool
+	Error   *message
+	Limit   int
+}
+
+const searchLimit = 100
+
+// searchPage finds reports by text or identifier (intel.Service.Search).
+func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	d := &searchData{Q: strings.TrimSpace(r.URL.Query().Get("q")), Limit: searchLimit}
+	if d.Q != "" {
+		if len(d.Q) > intel.MaxSearchText {
+			e := msg("search.err.long", intel.MaxSearchText)
+			d.Error = &e
+		} else {
+			reps, err := s.svc.Search(r.Context(), c.principal(), d.Q, store.ReportFilter{Limit: searchLimit})
+			if err != nil {
+				return err
+			}
+			d.Reports, d.Done = reps, true
+		}
+	}
+	return s.render(w, r, c, http.StatusOK, "search", "search", msg("search.title"), d)
+}

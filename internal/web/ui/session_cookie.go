@@ -1,0 +1,61 @@
+package ui
+
+import (
+	"encoding/hex"
+	"net/http"
+	"time"
+
+	"counterscam/internal/auth"
+	"counterscam/internal/trust"
+)
+
+// Cookie names. Over TLS the session cookie takes the __Host- prefix, so a
+// browser refuses it from subdomains and over plain HTTP.
+const (
+	sessionCookieSecure = "__Host-cs_session"
+	sessionCookiePlain  = "cs_session"
+	visitorCookie       = "cs_visitor"
+	langCookie          = "cs_lang"
+)
+
+func sessionCookieName(secure bool) string {
+	if secure {
+		return sessionCookieSecure
+	}
+	return sessionCookiePlain
+}
+
+// sessionCookieValue is the session ID the request carries, if any.
+func sessionCookieValue(r *http.Request) string {
+	for _, name := range []string{sessionCookieSecure, sessionCookiePlain} {
+		if ck, err := r.Cookie(name); err == nil && ck.Value != "" {
+			return ck.Value
+		}
+	}
+	return ""
+}
+
+// setSessionCookie hands the browser a new session: HttpOnly, SameSite=Lax,
+// Secure when the request came over TLS (auth.SessionCookie).
+func setSessionCookie(w http.ResponseWriter, sess *trust.Session, secure bool) {
+	http.SetCookie(w, auth.SessionCookie(sessionCookieName(secure), sess.ID, time.Until(sess.ExpiresAt), secure))
+}
+
+func clearSessionCookie(w http.ResponseWriter, secure bool) {
+	http.SetCookie(w, auth.SessionCookie(sessionCookieName(secure), "", -1, secure))
+}
+
+// visitorSecret returns the CSRF secret of a visitor who is not signed in
+// (the login and public report forms are bound to it), creating the cookie
+// that carries it when missing. It holds no identity and expires with the
+// browser session.
+func visitorSecret(w http.ResponseWriter, r *http.Request, secure bool) []byte {
+	if ck, err := r.Cookie(visitorCookie); err == nil {
+		if b, err := hex.DecodeString(ck.Value); err == nil && len(b) == 32 {
+			return b
+		}
+	}
+	secret := auth.NewCSRFSecret()
+	http.SetCookie(w, auth.SessionCookie(visitorCookie, hex.EncodeToString(secret), 0, secure))
+	return secret
+}

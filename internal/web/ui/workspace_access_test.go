@@ -1,0 +1,229 @@
+package ui_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"counterscam/internal/auth"
+	"counterscam/internal/cli"
+	"counterscam/internal/intel"
+	"counterscam/internal/store"
+	"counterscam/internal/store/sqlite"
+	"counterscam/internal/trust"
+	"counterscam/internal/web/ui"
+)
+
+// TestSessionCookie: the session cookie is HttpOnly and SameSite=Lax, and
+// Secure with the __Host- prefix when the request came over TLS.
+func TestSessionCookie(t *testing.T) {
+	f := demoFixture(t)
+	for _, tls := range []bool{false, true} {
+		var srv *httptest.Server
+		if tls {
+			srv = httptest.NewTLSServer(f.handler)
+		} else {
+			srv = httptest.NewServer(f.handler)
+		}
+		c := srv.Client()
+		c.Jar = client(t).Jar
+		c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+		_, body, _ := get(t, c, srv.URL+"/login")
+		resp, err := c.PostForm(srv.URL+"/login", url.Values{"csrf": {csrf(t, body)}, "email": {"analyst@cnp.demo"}, "password": {cli.DemoPassword}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		var sess *http.Cookie
+		for _, ck := range resp.Cookies() {
+			if strings.HasSuffix(ck.Name, "cs_session") {
+				sess = ck
+			}
+		}
+		switch {
+		case sess == nil:
+			t.Errorf("tls=%v: no session cookie (status %d)", tls, resp.StatusCode)
+		case !sess.HttpOnly || sess.SameSite != http.SameSiteLaxMode || sess.Secure != tls || sess.Path != "/":
+			t.Errorf("tls=%v: cookie %+v", tls, sess)
+		case tls && sess.Name != "__Host-cs_session":
+			t.Errorf("over TLS the cookie is %q, want the __Host- prefix", sess.Name)
+		}
+		srv.Close()
+	}
+}
+
+// TestSignInMistakesAndSignOut: a wrong password keeps the e-mail and says
+// so; signing out ends the session on the server.
+func TestSignInMistakesAndSignOut(t *testing.T) {
+	f := demoFixture(t)
+	c := client(t)
+	_, body, _ := get(t, c, f.srv.URL+"/login?lang=ko")
+	code, body, _ := post(t, c, f.srv.URL+"/login", url.Values{"csrf": {csrf(t, body)}, "email": {"analyst@rtp.demo"}, "password": {"wrong"}})
+	if code != http.StatusUnauthorized || !strings.Contains(body, esc(messages(t, "ko")["login.err.wrong"])) || !strings.Contains(body, `value="analyst@rtp.demo"`) {
+		t.Errorf("wrong password: %d; message or e-mail missing", code)
+	}
+	code, _, loc := post(t, c, f.srv.URL+"/login", url.Values{"csrf": {csrf(t, body)}, "email": {"analyst@rtp.demo"}, "password": {cli.DemoPassword}, "next": {"//evil.example/"}})
+	if code != http.StatusSeeOther || loc != "/dashboard" {
+		t.Errorf("sign-in with a foreign next: %d to %q, want /dashboard", code, loc)
+	}
+	_, body, _ = get(t, c, f.srv.URL+"/dashboard")
+	if code, _, _ := post(t, c, f.srv.URL+"/logout", url.Values{"csrf": {csrf(t, body)}}); code != http.StatusSeeOther {
+		t.Fatalf("sign-out: %d", code)
+	}
+	if code, _, loc := get(t, c, f.srv.URL+"/networks"); code != http.StatusSeeOther || !strings.HasPrefix(loc.Get("Location"), "/login?next=") {
+		t.Errorf("after sign-out /networks answers %d to %q", code, loc.Get("Location"))
+	}
+}
+
+// TestRecordsOfOtherOrganisationsStayClosed: an analyst of one
+// organisation opening another's AMBER+STRICT or RED report by its URL
+// gets the same 404 as for a report that does not exist, and nothing of
+// it; the owner's analyst reads it, with its TLP label.
+func TestRecordsOfOtherOrganisationsStayClosed(t *testing.T) {
+	f := demoFixture(t)
+	strict := f.reportWith(t, func(r *store.Report) bool {
+		return r.Origin == "CNP" && r.TLP == store.TLPAmberStrict && len(r.Narrative) > 20
+	})
+	red := f.reportWith(t, func(r *store.Report) bool { return r.Origin == "CNP" && r.TLP == store.TLPRed && len(r.Narrative) > 20 })
+	knpa := f.signIn(t, "analyst@knpa.demo")
+	_, missing, _ := get(t, knpa, f.srv.URL+"/reports/01JZ0000000000000000000000")
+	for _, r := range []*store.Report{strict, red} {
+		code, body, _ := get(t, knpa, f.srv.URL+"/reports/"+r.ID)
+		if code != http.StatusNotFound {
+			t.Errorf("KNPA opened CNP's %s report: %d", r.TLP, code)
+		}
+		if strings.Contains(body, esc(r.Narrative[:20])) || strings.Contains(strip(body), r.ID) {
+			t.Errorf("the refusal shows something of CNP's %s report", r.TLP)
+		}
+		if strip(body) != strip(missing) {
+			t.Errorf("the refusal of a %s report differs from a missing report's page", r.TLP)
+		}
+	}
+	cnp := f.signIn(t, "analyst@cnp.demo")
+	code, body, _ := get(t, cnp, f.srv.URL+"/reports/"+strict.ID)
+	if code != 200 || !strings.Contains(body, `<span class="tlp tlp-amber">TLP:AMBER&#43;STRICT</span>`) {
+		t.Errorf("CNP reading its own AMBER+STRICT report: %d, TLP label shown: %v", code, strings.Contains(body, "TLP:AMBER"))
+	}
+	bank := f.signIn(t, "screening@bank.demo")
+	if code, _, _ := get(t, bank, f.srv.URL+"/networks"); code != http.StatusForbidden {
+		t.Errorf("a bank's partner account opened the network list: %d", code)
+	}
+}
+
+// strip drops what differs between two renders of the same page.
+func strip(body string) string {
+	body = csrfRe.ReplaceAllString(body, "")
+	if i := strings.Index(body, "<main"); i >= 0 {
+		body = body[i:]
+	}
+	return body
+}
+
+// TestSelectorMarks: an analyst confirms a selector for public listing
+// and withdraws it; the public check follows.
+func TestSelectorMarks(t *testing.T) {
+	f := demoFixture(t)
+	an := f.signIn(t, "analyst@knpa.demo")
+	r := f.reportWith(t, func(r *store.Report) bool {
+		return r.Origin == "KNPA" && r.TLP == store.TLPAmber && len(r.Selectors) > 0 && r.Selectors[0].Kind == "phone"
+	})
+	sel := r.Selectors[0]
+	mark := func(m string) {
+		t.Helper()
+		_, body, _ := get(t, an, f.srv.URL+"/selectors/"+sel.SelectorID)
+		code, _, loc := post(t, an, f.srv.URL+"/selectors/"+sel.SelectorID+"/marks", url.Values{"csrf": {csrf(t, body)}, "mark": {m}})
+		if code != http.StatusSeeOther || loc != "/selectors/"+sel.SelectorID+"?done="+m {
+			t.Fatalf("mark %s: %d to %q", m, code, loc)
+		}
+	}
+	status := func() string {
+		res, err := f.svc.Check(context.Background(), sel.Value, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Status
+	}
+	mark("confirm")
+	if s := status(); s != intel.StatusListed {
+		t.Errorf("after confirming, the public check says %s", s)
+	}
+	_, body, _ := get(t, an, f.srv.URL+"/selectors/"+sel.SelectorID+"?done=confirm")
+	if !strings.Contains(body, "Confirmed for public listing.") || !strings.Contains(body, `value="unconfirm"`) {
+		t.Error("the selector page does not show the confirmation")
+	}
+	mark("withdraw")
+	if s := status(); s != intel.StatusNotListed {
+		t.Errorf("after withdrawing, the public check says %s", s)
+	}
+	mark("restore")
+}
+
+// TestGraphHasTheAPIsNodes: the graph's JSON holds as many reports and
+// selectors as the API reports for the network.
+func TestGraphHasTheAPIsNodes(t *testing.T) {
+	f := demoFixture(t)
+	u := f.user(t, "analyst@knpa.demo")
+	id, reports, selectors := f.largestNetwork(t, u.Token)
+	an := f.signIn(t, u.Email)
+	code, body, _ := get(t, an, f.srv.URL+"/networks/"+id+"/graph.json")
+	if code != 200 {
+		t.Fatalf("graph: %d", code)
+	}
+	var g struct {
+		Nodes []struct{ Type string } `json:"nodes"`
+		Edges []struct{ Source, Target string }
+	}
+	if err := json.Unmarshal([]byte(body), &g); err != nil {
+		t.Fatal(err)
+	}
+	n := map[string]int{}
+	for _, x := range g.Nodes {
+		n[x.Type]++
+	}
+	if n["report"] != reports || n["selector"] != selectors {
+		t.Errorf("graph has %d reports and %d selectors, the API %d and %d", n["report"], n["selector"], reports, selectors)
+	}
+	if len(g.Edges) < reports {
+		t.Errorf("graph has %d links for %d reports", len(g.Edges), reports)
+	}
+}
+
+// TestServerErrorsShowNoInternals: when the store fails, the page says
+// the server could not finish, and nothing of why.
+func TestServerErrorsShowNoInternals(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := intel.New(ctx, st, intel.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := trust.New(st, trust.Options{Params: auth.TestParams})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := ui.New(svc, ts, ui.Options{Logger: discardLog})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := newServer(t, pages)
+	st.Close()
+	code, body, _ := get(t, client(t), srv.URL+"/?q="+url.QueryEscape("+855 12 345 678"))
+	if code != http.StatusInternalServerError {
+		t.Fatalf("status %d, want 500", code)
+	}
+	if !strings.Contains(body, "The server could not finish this.") {
+		t.Error("the 500 page does not say what happened")
+	}
+	for _, leak := range []string{"sql", "closed", "database", "sqlite", ".go:"} {
+		if strings.Contains(strings.ToLower(body), leak) {
+			t.Errorf("the 500 page shows %q", leak)
+		}
+	}
+}
