@@ -207,3 +207,32 @@ func parseTTL(s string) (time.Duration, error) {
 	}
 	return time.ParseDuration(s)
 }
+
+func init() {
+	register(&command{name: "totp", summary: "give a user a TOTP second factor (prints the secret and its otpauth:// URI)", run: runTOTP})
+}
+
+func runTOTP(e *env) error {
+	fs := newFlags(e, "totp", "totp --user EMAIL")
+	var sf storeFlags
+	sf.register(fs)
+	user := fs.String("user", "", "e-mail of the user")
+	if _, err := parseFlags(fs, e.args); err != nil {
+		return err
+	}
+	if *user == "" {
+		return usageError{"--user is required"}
+	}
+	ts, st, err := sf.trust(e)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	secret, uri, err := ts.EnrolTOTP(e.ctx, trust.Operator(), *user)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "secret %s\n%s\n", secret, uri)
+	fmt.Fprintln(e.stderr, "enter the secret (or the URI as a QR code) in an authenticator app; sign-in now asks for its code")
+	return nil
+}

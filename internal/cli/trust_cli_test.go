@@ -50,3 +50,16 @@ func TestTrustCommands(t *testing.T) {
 		t.Fatalf("audit verify after tampering: %d %s", code, errs)
 	}
 }
+
+func TestTOTPCommand(t *testing.T) {
+	data := "--data=" + t.TempDir()
+	run(t, "", "org", "add", data, "--name", "KNPA", "--country", "KR")
+	run(t, "a long pass phrase\n", "user", "add", data, "--org", "KNPA", "--email", "a@knpa.test", "--role", "analyst", "--password-stdin")
+	code, out, errs := run(t, "", "totp", data, "--user", "a@knpa.test")
+	if code != 0 || !strings.HasPrefix(out, "secret ") || !strings.Contains(out, "otpauth://totp/") {
+		t.Fatalf("totp: %d %q %s", code, out, errs)
+	}
+	if code, out, _ := run(t, "", "user", "list", data, "--org", "KNPA"); code != 0 || !strings.Contains(out, "true") {
+		t.Fatalf("user list after totp: %d %s", code, out)
+	}
+}

@@ -3,6 +3,7 @@ package intel
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"counterscam/internal/auth"
 	"counterscam/internal/store"
@@ -155,10 +156,25 @@ func (s *Service) GetReport(ctx context.Context, p trust.Principal, id string) (
 		}
 		return nil, store.ErrNotFound
 	}
-	if err := s.auditRead(ctx, p, "report", id); err != nil {
+	if err := s.auditReport(ctx, p, r); err != nil {
 		return nil, err
 	}
 	return r, nil
+}
+
+// auditReport records a read of a report. A read by another organisation
+// is a disclosure: recorded as such, with the legal basis the report was
+// collected under beside the purpose the reader stated.
+func (s *Service) auditReport(ctx context.Context, p trust.Principal, r *store.Report) error {
+	if p.IsOperator() || p.Org == r.Origin {
+		return s.auditRead(ctx, p, "report", r.ID)
+	}
+	basis := r.LegalBasis
+	if basis == "" {
+		basis = "unstated"
+	}
+	p.Purpose = strings.TrimSpace("basis: " + basis + "; purpose: " + p.Purpose)
+	return s.audit(ctx, p, "disclose", "report", r.ID, "allow")
 }
 
 // mayRead applies the role and the TLP 2.0 marking of r.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"counterscam/internal/auth"
+	"counterscam/internal/store"
 	"counterscam/internal/trust"
 )
 
@@ -170,4 +171,36 @@ func TestMalformedAndOversizedBodies(t *testing.T) {
 func urlEscape(s string) string {
 	r := strings.NewReplacer("%", "%25", "#", "%23", "?", "%3F", " ", "%20", "/", "%2F", "\\", "%5C", "\"", "%22", "<", "%3C", ">", "%3E", "{", "%7B", "}", "%7D", "'", "%27", "$", "%24", "=", "%3D", ";", "%3B")
 	return r.Replace(s)
+}
+
+// TestReadsByAnotherOrganisationAreDisclosures: the origin's own reads are
+// audited as reads; a partner's as disclosures, with the basis and the
+// purpose the reader stated.
+func TestReadsByAnotherOrganisationAreDisclosures(t *testing.T) {
+	srv := newTestServer(t, Options{})
+	_, body, _ := do(t, srv, exchange{method: "POST", path: "/api/v1/reports",
+		body: `{"external_ref":"d1","origin":"x","received_at":"2025-01-01T00:00:00Z","scam_type":"romance","narrative":"victim statement","tlp":"AMBER"}`})
+	var r struct{ ID string }
+	json.Unmarshal(body, &r)
+	req, _ := http.NewRequest("GET", srv.URL+"/api/v1/reports/"+r.ID, nil)
+	req.Header.Set("Authorization", "Bearer "+srv.tokens["a@cnp.test"])
+	req.Header.Set("X-Purpose", "joint task force case 2025-17")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("partner read: %v %v", err, resp)
+	}
+	resp.Body.Close()
+	do(t, srv, exchange{method: "GET", path: "/api/v1/reports/" + r.ID})
+	var actions []string
+	err = srv.trust.Audit(context.Background(), trust.Operator(), store.AuditFilter{RecordID: r.ID}, func(e *store.AuditEntry) error {
+		actions = append(actions, e.Action+" by "+e.Org+" ("+e.Purpose+")")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"disclose by CNP (basis: unstated; purpose: joint task force case 2025-17)", "read by KNPA ()"}
+	if len(actions) != 3 || actions[1] != want[0] || actions[2] != want[1] {
+		t.Fatalf("audit of the report: %q; want its creation, then %q", actions, want)
+	}
 }
