@@ -17,7 +17,7 @@ func (r reader) GetPersonByRef(ctx context.Context, origin, ref string) (*store.
 	if ref == "" {
 		return nil, store.ErrNotFound
 	}
-	return getDetail[store.Person](ctx, r.db, `SELECT detail FROM persons WHERE origin = $1 AND external_ref = $2`, origin, ref)
+	return getDetail[store.Person](ctx, r.db, `SELECT detail FROM persons WHERE origin = $1 AND external_ref = $2 AND external_ref <> ''`, origin, ref)
 }
 
 func (r reader) ListPersons(ctx context.Context, f store.PersonFilter, fn func(*store.Person) error) error {

@@ -16,7 +16,7 @@ func (r reader) GetPersonByRef(ctx context.Context, origin, ref string) (*store.
 	if ref == "" {
 		return nil, store.ErrNotFound
 	}
-	return getDetail[store.Person](ctx, r.db, `SELECT detail FROM persons WHERE origin = ? AND external_ref = ?`, origin, ref)
+	return getDetail[store.Person](ctx, r.db, `SELECT detail FROM persons WHERE origin = ? AND external_ref = ? AND external_ref <> ''`, origin, ref)
 }
 
 func (r reader) ListPersons(ctx context.Context, f store.PersonFilter, fn func(*store.Person) error) error {
@@ -105,21 +105,33 @@ func (r reader) MatchDecisions(ctx context.Context, fn func(*store.MatchDecision
 	return streamDetail(ctx, r.db, `SELECT detail FROM match_decisions ORDER BY a, b`, nil, fn)
 }
 
+// The statements PutPerson runs for every person, prepared once per transaction.
+const (
+	putPersonSQL = `INSERT INTO persons (id, origin, external_ref, tlp, created_by, updated_at, detail)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET origin = excluded.origin, external_ref = excluded.external_ref,
+			tlp = excluded.tlp, created_by = excluded.created_by, updated_at = excluded.updated_at,
+			detail = excluded.detail`
+	deleteKeysSQL = `DELETE FROM person_keys WHERE person_id = ?`
+)
+
 func (w *writer) PutPerson(ctx context.Context, p *store.Person, keys []string) error {
 	d, err := detailOf(p)
 	if err != nil {
 		return err
 	}
-	_, err = w.tx.ExecContext(ctx, `INSERT INTO persons (id, origin, external_ref, tlp, created_by, updated_at, detail)
-		VALUES (?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET origin = excluded.origin, external_ref = excluded.external_ref,
-			tlp = excluded.tlp, created_by = excluded.created_by, updated_at = excluded.updated_at,
-			detail = excluded.detail`,
-		p.ID, p.Origin, p.ExternalRef, p.TLP, p.CreatedBy, fmtTime(p.UpdatedAt), d)
+	put, err := w.prepared(ctx, stmtKey{sql: putPersonSQL}, func() string { return putPersonSQL })
 	if err != nil {
+		return err
+	}
+	if _, err := put.ExecContext(ctx, p.ID, p.Origin, p.ExternalRef, p.TLP, p.CreatedBy, fmtTime(p.UpdatedAt), d); err != nil {
 		return translate(err)
 	}
-	if _, err := w.tx.ExecContext(ctx, `DELETE FROM person_keys WHERE person_id = ?`, p.ID); err != nil {
+	del, err := w.prepared(ctx, stmtKey{sql: deleteKeysSQL}, func() string { return deleteKeysSQL })
+	if err != nil {
+		return err
+	}
+	if _, err := del.ExecContext(ctx, p.ID); err != nil {
 		return translate(err)
 	}
 	keys = slices.Clone(keys)
