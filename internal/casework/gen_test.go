@@ -37,8 +37,8 @@ var genSyllables = strings.Fields("민 서 지 현 우 준 영 수 하 은 도 �
 
 type genPerson struct {
 	hangul, family, given string // family and given in Hangul
-	dob                       match.Date
-	sex, passport             string
+	dob                   match.Date
+	sex, passport         string
 }
 
 func genPersons(n int, seed uint64) []genPerson {
