@@ -48,8 +48,17 @@ type indexedPerson struct {
 	updated                     time.Time
 }
 
-func metaOf(p *store.Person) indexedPerson {
-	return indexedPerson{ref: p.ExternalRef, origin: p.Origin, tlp: p.TLP, createdBy: p.CreatedBy, updated: p.UpdatedAt}
+func metaOf(e *store.PersonIndexEntry) indexedPerson {
+	return indexedPerson{ref: e.ExternalRef, origin: e.Origin, tlp: e.TLP, createdBy: e.CreatedBy, updated: e.UpdatedAt}
+}
+
+// indexPerson is what the matching engine compares of an index entry.
+func indexPerson(e *store.PersonIndexEntry) match.Person {
+	p := store.Person{ID: e.ID, Names: e.Names, DOB: e.DOB, Sex: e.Sex, Documents: e.Documents}
+	if e.Nationality != "" {
+		p.Nationalities = []string{e.Nationality}
+	}
+	return matchPerson(&p)
 }
 
 func (m indexedPerson) marking() marking { return marking{m.origin, m.tlp, m.createdBy} }
@@ -123,9 +132,9 @@ func (s *Service) refreshIndex(ctx context.Context) error {
 		return nil
 	}
 	if fresh && !stamp.LastUpdated.Before(pi.stamp.LastUpdated) {
-		var added []*store.Person
+		var added []*store.PersonIndexEntry
 		changed := false
-		err := s.st.ListPersons(ctx, store.PersonFilter{UpdatedSince: pi.stamp.LastUpdated}, func(p *store.Person) error {
+		err := s.st.ListPersonIndex(ctx, store.PersonFilter{UpdatedSince: pi.stamp.LastUpdated}, func(p *store.PersonIndexEntry) error {
 			if m, ok := pi.meta[p.ID]; ok {
 				if m.updated.Equal(p.UpdatedAt) {
 					return nil
@@ -142,7 +151,7 @@ func (s *Service) refreshIndex(ctx context.Context) error {
 		if !changed && len(pi.meta)+len(added) == stamp.Count {
 			pi.mu.Lock()
 			for _, p := range added {
-				pi.ix.Add(matchPerson(p))
+				pi.ix.Add(indexPerson(p))
 				pi.meta[p.ID] = metaOf(p)
 			}
 			pi.stamp = stamp
@@ -161,8 +170,8 @@ func (s *Service) rebuildIndex(ctx context.Context, stamp store.PersonStamp) err
 	pi.mu.RUnlock()
 	persons := make([]match.Person, 0, stamp.Count)
 	meta := make(map[string]indexedPerson, stamp.Count)
-	err := s.st.ListPersons(ctx, store.PersonFilter{}, func(p *store.Person) error {
-		persons = append(persons, matchPerson(p))
+	err := s.st.ListPersonIndex(ctx, store.PersonFilter{}, func(p *store.PersonIndexEntry) error {
+		persons = append(persons, indexPerson(p))
 		meta[p.ID] = metaOf(p)
 		return nil
 	})

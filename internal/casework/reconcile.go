@@ -2,6 +2,7 @@ package casework
 
 import (
 	"context"
+	"math"
 	"slices"
 	"strings"
 
@@ -42,11 +43,28 @@ const (
 
 // Candidate is a person here scored against a partner row.
 type Candidate struct {
-	PersonID  string          `json:"person_id"`
-	PersonRef string          `json:"person"` // the person's external_ref, else its ID
-	Score     float64         `json:"score"`
-	Class     string          `json:"class"` // match, possible
-	Features  []match.Feature `json:"features"`
+	PersonID  string    `json:"person_id"`
+	PersonRef string    `json:"person"` // the person's external_ref, else its ID
+	Score     float64   `json:"score"`
+	Class     string    `json:"class"` // match, possible
+	Features  []Feature `json:"features"`
+}
+
+// Feature is one piece of evidence of a score, as the matching engine
+// explains it: its name ("family name", "date of birth", "passport"...),
+// its weight (log2 likelihood ratio) and a sentence.
+type Feature struct {
+	Name   string  `json:"name"`
+	Weight float64 `json:"weight"`
+	Detail string  `json:"detail"`
+}
+
+func featuresOf(sc match.Score) []Feature {
+	out := make([]Feature, len(sc.Features))
+	for i, f := range sc.Features {
+		out[i] = Feature{Name: f.Name, Weight: math.Round(f.Weight*100) / 100, Detail: f.Detail}
+	}
+	return out
 }
 
 // RowResult is the outcome for one partner row.
@@ -106,7 +124,7 @@ func (s *Service) Reconcile(ctx context.Context, p trust.Principal, partner stri
 			if ref == "" {
 				ref = id
 			}
-			return Candidate{PersonID: id, PersonRef: ref, Score: sc.Value, Class: sc.Class.String(), Features: sc.Features}
+			return Candidate{PersonID: id, PersonRef: ref, Score: math.Round(sc.Value*10000) / 10000, Class: sc.Class.String(), Features: featuresOf(sc)}
 		}
 		for i, row := range rows {
 			q := row.query(partner)
@@ -201,7 +219,7 @@ func (s *Service) byDocument(ix *match.Index, q match.Person, row PartnerRow, id
 
 // disagrees says whether the names or the date of birth speak against
 // the pair, whatever the total.
-func disagrees(sc match.Score) bool {
+func disagrees(sc match.Score) bool { // on the engine's own features
 	var name, dob float64
 	for _, f := range sc.Features {
 		switch f.Name {

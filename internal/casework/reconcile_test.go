@@ -140,7 +140,7 @@ func at[T any](xs []T, i int) any {
 	return nil
 }
 
-func hasFeature(fs []match.Feature, name string) bool {
+func hasFeature(fs []Feature, name string) bool {
 	for _, f := range fs {
 		if f.Name == name {
 			return true

@@ -14,6 +14,9 @@ type CaseReader interface {
 	// and is returned as it is. In PostgreSQL, fn must not use the
 	// transaction the persons are read in.
 	ListPersons(ctx context.Context, f PersonFilter, fn func(*Person) error) error
+	// ListPersonIndex streams what person matching reads of each person
+	// (see PersonIndexEntry), selected and ordered as ListPersons does.
+	ListPersonIndex(ctx context.Context, f PersonFilter, fn func(*PersonIndexEntry) error) error
 	// PersonStamp says how many persons there are and when one last changed.
 	PersonStamp(ctx context.Context) (PersonStamp, error)
 	// PersonsByKeys streams, for each of keys, the persons stored under it

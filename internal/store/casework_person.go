@@ -1,6 +1,9 @@
 package store
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Casework records: the people counterscam follows (victims, suspects,
 // witnesses, the families who report them), their cases, screenings,
@@ -138,4 +141,73 @@ type PersonStamp struct {
 type PersonKeyHit struct {
 	Key      string
 	PersonID string
+}
+
+// PersonIndexEntry is what person matching reads of a person: its
+// marking, reference and version, names, date of birth, sex, first
+// nationality and documents (type, number, issuer). The drivers keep it in
+// a compact column beside the record (see EncodeMatchData), so that
+// indexing every person reads no JSON.
+type PersonIndexEntry struct {
+	ID, Origin, ExternalRef, TLP, CreatedBy string
+	UpdatedAt                               time.Time
+	Names                                   []PersonName
+	DOB, Sex, Nationality                   string
+	Documents                               []IdentityDocument // Type, Number and Country only
+}
+
+// EncodeMatchData writes the matching fields of p as lines of
+// tab-separated fields: "p" dob sex nationality, then "n" kind script
+// text family given for each name and "d" type number country for each
+// document. Tabs and line breaks inside values become spaces.
+func EncodeMatchData(p *Person) string {
+	var b strings.Builder
+	clean := func(s string) string {
+		if strings.ContainsAny(s, "\t\r\n") {
+			return strings.NewReplacer("\t", " ", "\r", " ", "\n", " ").Replace(s)
+		}
+		return s
+	}
+	line := func(fields ...string) {
+		for i, f := range fields {
+			if i > 0 {
+				b.WriteByte('\t')
+			}
+			b.WriteString(clean(f))
+		}
+		b.WriteByte('\n')
+	}
+	nat := ""
+	if len(p.Nationalities) > 0 {
+		nat = p.Nationalities[0]
+	}
+	line("p", p.DOB, p.Sex, nat)
+	for _, n := range p.Names {
+		line("n", n.Kind, n.Script, n.Text, n.Family, n.Given)
+	}
+	for _, d := range p.Documents {
+		line("d", d.Type, d.Number, d.Country)
+	}
+	return b.String()
+}
+
+// DecodeMatchData reads what EncodeMatchData wrote into e's matching fields.
+func DecodeMatchData(s string, e *PersonIndexEntry) {
+	for line := range strings.SplitSeq(s, "\n") {
+		f := strings.Split(line, "\t")
+		get := func(i int) string {
+			if i < len(f) {
+				return f[i]
+			}
+			return ""
+		}
+		switch f[0] {
+		case "p":
+			e.DOB, e.Sex, e.Nationality = get(1), get(2), get(3)
+		case "n":
+			e.Names = append(e.Names, PersonName{Kind: get(1), Script: get(2), Text: get(3), Family: get(4), Given: get(5)})
+		case "d":
+			e.Documents = append(e.Documents, IdentityDocument{Type: get(1), Number: get(2), Country: get(3)})
+		}
+	}
 }

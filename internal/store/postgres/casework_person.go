@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 
 	"counterscam/internal/store"
@@ -17,12 +18,13 @@ func (r reader) GetPersonByRef(ctx context.Context, origin, ref string) (*store.
 	if ref == "" {
 		return nil, store.ErrNotFound
 	}
-	return getDetail[store.Person](ctx, r.db, `SELECT detail FROM persons WHERE origin = $1 AND external_ref = $2`, origin, ref)
+	return getDetail[store.Person](ctx, r.db, `SELECT detail FROM persons WHERE origin = $1 AND external_ref = $2 AND external_ref <> ''`, origin, ref)
 }
 
-func (r reader) ListPersons(ctx context.Context, f store.PersonFilter, fn func(*store.Person) error) error {
+// personQuery selects cols of the persons f selects, in its order.
+func personQuery(cols string, f store.PersonFilter) (string, params) {
 	var p params
-	q := `SELECT detail FROM persons WHERE `
+	q := `SELECT ` + cols + ` FROM persons WHERE `
 	if !f.UpdatedSince.IsZero() {
 		q += `updated_at >= ` + p.add(pgTime(f.UpdatedSince))
 	} else {
@@ -36,7 +38,25 @@ func (r reader) ListPersons(ctx context.Context, f store.PersonFilter, fn func(*
 	} else {
 		q += ` ORDER BY id`
 	}
-	return streamDetail(ctx, r.db, q+limitClause(f.Limit), p, fn)
+	return q + limitClause(f.Limit), p
+}
+
+func (r reader) ListPersons(ctx context.Context, f store.PersonFilter, fn func(*store.Person) error) error {
+	q, p := personQuery(`detail`, f)
+	return streamDetail(ctx, r.db, q, p, fn)
+}
+
+func (r reader) ListPersonIndex(ctx context.Context, f store.PersonFilter, fn func(*store.PersonIndexEntry) error) error {
+	q, p := personQuery(`id, origin, external_ref, tlp, created_by, updated_at, match_data`, f)
+	return eachDetail(ctx, r.db, q, p, func(e *store.PersonIndexEntry, rows pgx.Rows) error {
+		var data string
+		if err := rows.Scan(&e.ID, &e.Origin, &e.ExternalRef, &e.TLP, &e.CreatedBy, &e.UpdatedAt, &data); err != nil {
+			return translate(err)
+		}
+		e.UpdatedAt = e.UpdatedAt.UTC()
+		store.DecodeMatchData(data, e)
+		return fn(e)
+	})
 }
 
 func (r reader) PersonStamp(ctx context.Context) (store.PersonStamp, error) {
@@ -94,12 +114,12 @@ func (w *writer) PutPerson(ctx context.Context, p *store.Person, keys []string) 
 	if err != nil {
 		return err
 	}
-	_, err = w.tx.Exec(ctx, `INSERT INTO persons (id, origin, external_ref, tlp, created_by, updated_at, detail)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)
+	_, err = w.tx.Exec(ctx, `INSERT INTO persons (id, origin, external_ref, tlp, created_by, updated_at, match_data, detail)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 		ON CONFLICT (id) DO UPDATE SET origin = excluded.origin, external_ref = excluded.external_ref,
 			tlp = excluded.tlp, created_by = excluded.created_by, updated_at = excluded.updated_at,
-			detail = excluded.detail`,
-		p.ID, p.Origin, p.ExternalRef, p.TLP, p.CreatedBy, pgTime(p.UpdatedAt), d)
+			match_data = excluded.match_data, detail = excluded.detail`,
+		p.ID, p.Origin, p.ExternalRef, p.TLP, p.CreatedBy, pgTime(p.UpdatedAt), store.EncodeMatchData(p), d)
 	if err != nil {
 		return translate(err)
 	}

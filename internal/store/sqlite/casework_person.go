@@ -16,11 +16,12 @@ func (r reader) GetPersonByRef(ctx context.Context, origin, ref string) (*store.
 	if ref == "" {
 		return nil, store.ErrNotFound
 	}
-	return getDetail[store.Person](ctx, r.db, `SELECT detail FROM persons WHERE origin = ? AND external_ref = ?`, origin, ref)
+	return getDetail[store.Person](ctx, r.db, `SELECT detail FROM persons WHERE origin = ? AND external_ref = ? AND external_ref <> ''`, origin, ref)
 }
 
-func (r reader) ListPersons(ctx context.Context, f store.PersonFilter, fn func(*store.Person) error) error {
-	q := `SELECT detail FROM persons WHERE `
+// personQuery selects cols of the persons f selects, in its order.
+func personQuery(cols string, f store.PersonFilter) (string, []any) {
+	q := `SELECT ` + cols + ` FROM persons WHERE `
 	var args []any
 	if !f.UpdatedSince.IsZero() {
 		q += `updated_at >= ?`
@@ -38,7 +39,29 @@ func (r reader) ListPersons(ctx context.Context, f store.PersonFilter, fn func(*
 	} else {
 		q += ` ORDER BY id`
 	}
-	return streamDetail(ctx, r.db, q+limitClause(f.Limit), args, fn)
+	return q + limitClause(f.Limit), args
+}
+
+func (r reader) ListPersons(ctx context.Context, f store.PersonFilter, fn func(*store.Person) error) error {
+	q, args := personQuery(`detail`, f)
+	return streamDetail(ctx, r.db, q, args, fn)
+}
+
+func (r reader) ListPersonIndex(ctx context.Context, f store.PersonFilter, fn func(*store.PersonIndexEntry) error) error {
+	q, args := personQuery(`id, origin, external_ref, tlp, created_by, updated_at, match_data`, f)
+	return eachDetail(ctx, r.db, q, args, func(e *store.PersonIndexEntry, rows *sql.Rows) error {
+		var updated, data string
+		if err := rows.Scan(&e.ID, &e.Origin, &e.ExternalRef, &e.TLP, &e.CreatedBy, &updated, &data); err != nil {
+			return translate(err)
+		}
+		t, err := parseTime(updated)
+		if err != nil {
+			return err
+		}
+		e.UpdatedAt = t
+		store.DecodeMatchData(data, e)
+		return fn(e)
+	})
 }
 
 func (r reader) PersonStamp(ctx context.Context) (store.PersonStamp, error) {
@@ -105,21 +128,33 @@ func (r reader) MatchDecisions(ctx context.Context, fn func(*store.MatchDecision
 	return streamDetail(ctx, r.db, `SELECT detail FROM match_decisions ORDER BY a, b`, nil, fn)
 }
 
+// The statements PutPerson runs for every person, prepared once per transaction.
+const (
+	putPersonSQL = `INSERT INTO persons (id, origin, external_ref, tlp, created_by, updated_at, match_data, detail)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET origin = excluded.origin, external_ref = excluded.external_ref,
+			tlp = excluded.tlp, created_by = excluded.created_by, updated_at = excluded.updated_at,
+			match_data = excluded.match_data, detail = excluded.detail`
+	deleteKeysSQL = `DELETE FROM person_keys WHERE person_id = ?`
+)
+
 func (w *writer) PutPerson(ctx context.Context, p *store.Person, keys []string) error {
 	d, err := detailOf(p)
 	if err != nil {
 		return err
 	}
-	_, err = w.tx.ExecContext(ctx, `INSERT INTO persons (id, origin, external_ref, tlp, created_by, updated_at, detail)
-		VALUES (?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET origin = excluded.origin, external_ref = excluded.external_ref,
-			tlp = excluded.tlp, created_by = excluded.created_by, updated_at = excluded.updated_at,
-			detail = excluded.detail`,
-		p.ID, p.Origin, p.ExternalRef, p.TLP, p.CreatedBy, fmtTime(p.UpdatedAt), d)
+	put, err := w.prepared(ctx, stmtKey{sql: putPersonSQL}, func() string { return putPersonSQL })
 	if err != nil {
+		return err
+	}
+	if _, err := put.ExecContext(ctx, p.ID, p.Origin, p.ExternalRef, p.TLP, p.CreatedBy, fmtTime(p.UpdatedAt), store.EncodeMatchData(p), d); err != nil {
 		return translate(err)
 	}
-	if _, err := w.tx.ExecContext(ctx, `DELETE FROM person_keys WHERE person_id = ?`, p.ID); err != nil {
+	del, err := w.prepared(ctx, stmtKey{sql: deleteKeysSQL}, func() string { return deleteKeysSQL })
+	if err != nil {
+		return err
+	}
+	if _, err := del.ExecContext(ctx, p.ID); err != nil {
 		return translate(err)
 	}
 	keys = slices.Clone(keys)

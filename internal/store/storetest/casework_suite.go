@@ -21,6 +21,7 @@ func RunCasework(t *testing.T, open func(t *testing.T) store.Store) {
 		{"PersonRefConflict", testPersonRefConflict},
 		{"ListPersons", testListPersons},
 		{"PersonKeys", testPersonKeys},
+		{"PersonIndex", testPersonIndex},
 		{"Roles", testRoles},
 		{"MatchDecisions", testMatchDecisions},
 		{"CaseStates", testCaseStates},
@@ -311,4 +312,39 @@ func testCaseStates(t *testing.T, s store.Store) {
 		return w.InsertCase(ctx, &store.Case{ID: rid(53), PersonID: pid(9), State: "reported", UpdatedAt: at(1)})
 	})
 	wantNotFound(t, "a case of a missing person", err)
+}
+
+func testPersonIndex(t *testing.T, s store.Store) {
+	p := person(1, "EMB-1")
+	p.Names = append(p.Names, store.PersonName{Kind: "alias", Text: "tab\there\nand line"})
+	p.Nationalities = []string{"KR", "KH"}
+	p.Documents = append(p.Documents, store.IdentityDocument{Type: "emergency_travel_document", Number: "ETD1", Country: "KR", Status: "held"})
+	putPerson(t, s, p)
+	q := person(2, "")
+	q.Names, q.Documents, q.Nationalities, q.DOB, q.Sex = nil, nil, nil, "", ""
+	q.UpdatedAt = at(0)
+	putPerson(t, s, q)
+	var got []*store.PersonIndexEntry
+	collect := func(f store.PersonFilter) []*store.PersonIndexEntry {
+		got = nil
+		if err := s.ListPersonIndex(t.Context(), f, func(e *store.PersonIndexEntry) error { got = append(got, e); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	es := collect(store.PersonFilter{})
+	if len(es) != 2 {
+		t.Fatalf("%d entries", len(es))
+	}
+	names := append([]store.PersonName(nil), p.Names...)
+	names[3].Text = "tab here and line"
+	wantEqual(t, "index entry", es[0], &store.PersonIndexEntry{ID: p.ID, Origin: p.Origin, ExternalRef: "EMB-1", TLP: p.TLP,
+		CreatedBy: "u1", UpdatedAt: p.UpdatedAt, Names: names, DOB: "1998-03", Sex: "M", Nationality: "KR",
+		Documents: []store.IdentityDocument{{Type: "passport", Number: "M12345678", Country: "KR"},
+			{Type: "emergency_travel_document", Number: "ETD1", Country: "KR"}}})
+	wantEqual(t, "bare entry", es[1], &store.PersonIndexEntry{ID: q.ID, Origin: q.Origin, TLP: q.TLP, CreatedBy: "u1", UpdatedAt: at(0)})
+	wantTime(t, "UpdatedAt", es[0].UpdatedAt, p.UpdatedAt)
+	if es := collect(store.PersonFilter{UpdatedSince: at(1)}); len(es) != 1 || es[0].ID != p.ID {
+		t.Errorf("updated since: %+v", es)
+	}
 }

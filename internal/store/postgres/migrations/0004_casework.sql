@@ -16,6 +16,7 @@ CREATE TABLE persons (
     tlp          text NOT NULL,
     created_by   text COLLATE "C" NOT NULL DEFAULT '',
     updated_at   timestamptz NOT NULL,
+    match_data   text NOT NULL, -- the fields person matching reads (store.EncodeMatchData)
     detail       text NOT NULL
 );
 CREATE UNIQUE INDEX persons_ref ON persons (origin, external_ref) WHERE external_ref <> '';

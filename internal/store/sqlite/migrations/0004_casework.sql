@@ -15,6 +15,7 @@ CREATE TABLE persons (
     tlp          TEXT NOT NULL,
     created_by   TEXT NOT NULL DEFAULT '',
     updated_at   TEXT NOT NULL,
+    match_data   TEXT NOT NULL, -- the fields person matching reads (store.EncodeMatchData)
     detail       TEXT NOT NULL
 ) STRICT;
 CREATE UNIQUE INDEX persons_ref ON persons (origin, external_ref) WHERE external_ref <> '';
