@@ -107,6 +107,24 @@ func (b *builder) norm(f fieldID, s string) (string, string) {
 		return s, reason
 	case fContactEmail:
 		return s, checkEmail(s)
+	case fPAP:
+		t, ok := NormalizeTLP(strings.TrimPrefix(strings.ToUpper(s), "PAP:"))
+		if !ok || t == store.TLPAmberStrict {
+			return "", fmt.Sprintf("%s is not a PAP label (CLEAR, GREEN, AMBER or RED)", quote(s))
+		}
+		return t, ""
+	case fRecipients:
+		var out []string
+		for _, e := range strings.Split(s, ";") {
+			if e = strings.ToLower(strings.TrimSpace(e)); e == "" {
+				continue
+			}
+			if reason := checkEmail(e); reason != "" {
+				return "", "a recipient " + reason
+			}
+			out = append(out, e)
+		}
+		return strings.Join(out, ";"), ""
 	case fContactPhone:
 		return s, checkContactPhone(s)
 	case fContactConsent:

@@ -21,6 +21,10 @@ const (
 	fContactEmail
 	fContactPhone
 	fContactConsent
+	fLegalBasis
+	fPurpose
+	fPAP
+	fRecipients
 	fLosses // JSON only: an array of {amount, currency}
 	numFields
 )
@@ -43,6 +47,10 @@ var fieldNames = [numFields]string{
 	fContactEmail:   "contact_email",
 	fContactPhone:   "contact_phone",
 	fContactConsent: "contact_consent",
+	fLegalBasis:     "legal_basis",
+	fPurpose:        "purpose",
+	fPAP:            "pap",
+	fRecipients:     "recipients",
 	fLosses:         "losses",
 }
 
@@ -66,6 +74,7 @@ var Columns = []string{
 	"victim_country", "loss_amount", "loss_currency", "selectors",
 	"occurred_at", "victim_ref", "tlp", "channel",
 	"contact_name", "contact_email", "contact_phone", "contact_consent",
+	"legal_basis", "purpose", "pap", "recipients",
 }
 
 // requiredFields must have a value in every record: a column (or key) or a
@@ -100,4 +109,8 @@ var maxLen = [numFields]int{
 	fContactEmail:   254,
 	fContactPhone:   64,
 	fContactConsent: 16,
+	fLegalBasis:     512,
+	fPurpose:        512,
+	fPAP:            16,
+	fRecipients:     4096,
 }

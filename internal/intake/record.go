@@ -25,6 +25,10 @@ type Record struct {
 	TLP           string // CLEAR, GREEN, AMBER (the default), AMBER+STRICT or RED
 	Losses        []store.Loss
 	Selectors     []RawSelector
+	LegalBasis    string   // why the personal data in it may be held
+	Purpose       string   // what it was collected for
+	PAP           string   // FIRST PAP label, "" when not given
+	Recipients    []string // TLP:RED: e-mail addresses of the users it is for
 	// Contact is the reporter's contact details, nil when none were given.
 	// Its ReportID is empty: the pipeline sets it.
 	Contact *store.Contact

@@ -103,6 +103,12 @@ func (b *builder) build(row *rawRow, line int) (*Record, *RowError) {
 		VictimRef:     v[fVictimRef],
 		VictimCountry: v[fVictimCountry],
 		TLP:           v[fTLP],
+		LegalBasis:    v[fLegalBasis],
+		Purpose:       v[fPurpose],
+		PAP:           v[fPAP],
+	}
+	if v[fRecipients] != "" {
+		rec.Recipients = strings.Split(v[fRecipients], ";")
 	}
 	if rec.Channel == "" {
 		rec.Channel = "import"

@@ -10,6 +10,7 @@ func (r *Record) Input() *intel.ReportInput {
 		ReceivedAt: r.ReceivedAt, OccurredAt: r.OccurredAt, ScamType: r.ScamType,
 		Narrative: r.Narrative, VictimRef: r.VictimRef, VictimCountry: r.VictimCountry,
 		TLP: r.TLP, Losses: r.Losses, Contact: r.Contact,
+		LegalBasis: r.LegalBasis, Purpose: r.Purpose, PAP: r.PAP, RecipientEmails: r.Recipients,
 	}
 	for _, s := range r.Selectors {
 		in.Selectors = append(in.Selectors, intel.SelectorInput{Value: s.Value, Kind: s.Kind, Role: s.Role})

@@ -2,6 +2,7 @@ package intel
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -45,9 +46,12 @@ type ReportInput struct {
 	Contact       *store.Contact
 	CreatedBy     string   // user ID of the creator
 	Recipients    []string // TLP:RED: the user IDs it is for
-	PAP           string   // optional PAP label
-	LegalBasis    string   // why it may be held (personal data)
-	Purpose       string   // what for
+	// RecipientEmails name RED recipients by e-mail; ResolveRecipients
+	// turns them into Recipients.
+	RecipientEmails []string
+	PAP             string // optional PAP label
+	LegalBasis      string // why it may be held (personal data)
+	Purpose         string // what for
 }
 
 // SelectorInput is a selector given in a field, as written.
@@ -219,6 +223,9 @@ func (s *Service) CreateReport(ctx context.Context, p trust.Principal, in *Repor
 	default:
 		in.Origin, in.CreatedBy = p.Org, p.UserID
 	}
+	if err := s.ResolveRecipients(ctx, in); err != nil {
+		return nil, false, err
+	}
 	r, err := s.Prepare(in)
 	if err != nil {
 		return nil, false, err
@@ -241,4 +248,21 @@ func (s *Service) CreateReport(ctx context.Context, p trust.Principal, in *Repor
 		return old, false, nil
 	}
 	return r, true, nil
+}
+
+// ResolveRecipients turns the e-mail addresses of a RED report's
+// recipients into user IDs; an address of nobody here is an error.
+func (s *Service) ResolveRecipients(ctx context.Context, in *ReportInput) error {
+	for _, e := range in.RecipientEmails {
+		u, err := s.st.GetUserByEmail(ctx, e)
+		if errors.Is(err, store.ErrNotFound) {
+			return fieldErr("recipients", "no user %s on this server", e)
+		}
+		if err != nil {
+			return err
+		}
+		in.Recipients = append(in.Recipients, u.ID)
+	}
+	in.RecipientEmails = nil
+	return nil
 }

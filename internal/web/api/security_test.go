@@ -204,3 +204,27 @@ func TestReadsByAnotherOrganisationAreDisclosures(t *testing.T) {
 		t.Fatalf("audit of the report: %q; want its creation, then %q", actions, want)
 	}
 }
+
+// TestREDReachesNamedRecipientsOnly: a RED report names its recipients by
+// e-mail; they and the creator read it, nobody else, whatever their
+// organisation; an unknown recipient is refused.
+func TestREDReachesNamedRecipientsOnly(t *testing.T) {
+	srv := newTestServer(t, Options{})
+	code, body, _ := do(t, srv, exchange{method: "POST", path: "/api/v1/reports",
+		body: `{"external_ref":"red1","origin":"x","received_at":"2025-01-01T00:00:00Z","scam_type":"other","narrative":"informant","tlp":"RED","recipients":"A@rtp.test","legal_basis":"MLA treaty art. 1","purpose":"joint investigation"}`})
+	var r struct{ ID string }
+	json.Unmarshal(body, &r)
+	if code != http.StatusCreated {
+		t.Fatalf("create RED: %d %s", code, body)
+	}
+	for who, want := range map[string]int{"a@knpa.test": 200, "a@rtp.test": 200, "a@cnp.test": 404, "admin@knpa.test": 404} {
+		if code, _, _ := doAs(t, srv, srv.tokens[who], exchange{method: "GET", path: "/api/v1/reports/" + r.ID}); code != want {
+			t.Errorf("%s reading the RED report: %d, want %d", who, code, want)
+		}
+	}
+	code, body, _ = do(t, srv, exchange{method: "POST", path: "/api/v1/reports",
+		body: `{"external_ref":"red2","origin":"x","received_at":"2025-01-01T00:00:00Z","scam_type":"other","tlp":"RED","recipients":"nobody@nowhere.test"}`})
+	if code != http.StatusBadRequest || !strings.Contains(string(body), "recipients") {
+		t.Fatalf("RED for an unknown recipient: %d %s", code, body)
+	}
+}
