@@ -38,7 +38,6 @@ type consularPlan struct {
 	wallets   []string  // ransom payee wallets
 	handles   []string  // recruiters' handles
 	sites     []string  // recruitment sites
-	krPhones  []string  // families' phones
 }
 
 // krPerson draws one national.
