@@ -22,6 +22,7 @@ var benchSet struct {
 	dir      string
 	rows     []PartnerRow
 	truth    map[string]string // row_ref -> the person's external_ref ("" for none)
+	persons  []genPerson
 	loadTime time.Duration
 	err      error
 }
@@ -31,7 +32,29 @@ func TestMain(m *testing.M) {
 	if benchSet.dir != "" {
 		os.RemoveAll(benchSet.dir)
 	}
+	dropPostgresBench()
 	os.Exit(code)
+}
+
+// importBench stores the benchmark's persons through the service, in
+// batches of 5,000.
+func importBench(ctx context.Context, st store.Store, persons []genPerson) error {
+	svc := New(st, nil, Config{})
+	const batch = 5000
+	for lo := 0; lo < len(persons); lo += batch {
+		var recs []*PersonRecord
+		for i := lo; i < min(lo+batch, len(persons)); i++ {
+			recs = append(recs, &PersonRecord{File: "bench", Line: i + 2, Input: *persons[i].input(fmt.Sprintf("EMB-%06d", i))})
+		}
+		res, err := svc.ImportPersons(ctx, trust.Operator(), recs, ImportOptions{Origin: "kr-embassy-kh", LegalBasis: "x", Purpose: "y"})
+		if err != nil {
+			return err
+		}
+		if len(res.Rejects) > 0 {
+			return res.Rejects[0]
+		}
+	}
+	return nil
 }
 
 const (
@@ -54,24 +77,11 @@ func loadBenchSet(b *testing.B) {
 			return
 		}
 		defer st.Close()
-		svc := New(st, nil, Config{})
 		persons := genPersons(benchPersons, 1)
+		benchSet.persons = persons
 		start := time.Now()
-		const batch = 5000
-		for lo := 0; lo < len(persons); lo += batch {
-			var recs []*PersonRecord
-			for i := lo; i < min(lo+batch, len(persons)); i++ {
-				recs = append(recs, &PersonRecord{File: "bench", Line: i + 2, Input: *persons[i].input(fmt.Sprintf("EMB-%06d", i))})
-			}
-			res, err := svc.ImportPersons(ctx, trust.Operator(), recs, ImportOptions{Origin: "kr-embassy-kh", LegalBasis: "x", Purpose: "y"})
-			if err != nil {
-				benchSet.err = err
-				return
-			}
-			if len(res.Rejects) > 0 {
-				benchSet.err = res.Rejects[0]
-				return
-			}
+		if benchSet.err = importBench(ctx, st, persons); benchSet.err != nil {
+			return
 		}
 		benchSet.loadTime = time.Since(start)
 		rng := rand.New(rand.NewPCG(5, 5))

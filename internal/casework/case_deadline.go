@@ -2,7 +2,6 @@ package casework
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"counterscam/internal/auth"
@@ -170,8 +169,3 @@ func (s *Service) RecordAction(ctx context.Context, p trust.Principal, caseID, k
 
 // metByState is the MetBy of entering a state.
 func metByState(st State) string { return "state:" + string(st) }
-
-// describeDeadline is a deadline as an officer reads it.
-func describeDeadline(d *store.Deadline) string {
-	return strings.ReplaceAll(d.Kind, "_", " ") + " due " + d.DueAt.Format(time.RFC3339)
-}

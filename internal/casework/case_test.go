@@ -106,7 +106,7 @@ func TestCaseFromArrestToHandOver(t *testing.T) {
 	if !reflect.DeepEqual(path, want) {
 		t.Errorf("timeline = %v\nwant %v", path, want)
 	}
-	if file.Case.HandedTo != "police" || file.Next != nil && len(file.Next) != 0 {
+	if file.Case.HandedTo != "police" || len(file.Next) != 0 {
 		t.Errorf("handed to %q, next %v", file.Case.HandedTo, file.Next)
 	}
 	if n := len(file.Person.Documents); n != 2 || file.Person.Documents[1].Type != "emergency_travel_document" {
