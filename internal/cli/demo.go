@@ -61,9 +61,14 @@ func runDemo(e *env) error {
 	if err := loadScene(e.ctx, svc, scene, users); err != nil {
 		return err
 	}
+	cs, err := demo.LoadConsular(e.ctx, st, svc, ts, *seed, demo.ConsularOptions{Password: demoPassword})
+	if err != nil {
+		return fmt.Errorf("the consular scene: %w", err)
+	}
 	if err := printScene(e, svc, scene, users, dir, *addr); err != nil {
 		return err
 	}
+	printConsular(e, cs)
 	if *noServe {
 		return nil
 	}
@@ -284,4 +289,20 @@ func printScene(e *env, svc *intel.Service, sc *demo.Scene, users []demoUser, di
 	}
 	fmt.Fprintf(e.stdout, "  curl -s -XPOST %s/api/v1/check -d '{\"query\":\"+855 97 911 7117\"}'\n", base)
 	return nil
+}
+
+// printConsular says what the consular scene holds and who can sign in to it.
+func printConsular(e *env, cs *demo.ConsularScene) {
+	fmt.Fprintf(e.stdout, "\nconsular scene: %d persons, %d consular cases, %d missing-person reports (%d waiting for triage), %d first visits overdue\n",
+		cs.Persons, cs.Cases, cs.Intakes, cs.Queued, cs.Overdue)
+	if r := cs.Reconciliation; r != nil {
+		fmt.Fprintf(e.stdout, "the partner police's arrest list reconciled: %d rows matched, %d in conflict, %d unmatched\n",
+			r.Counts["matched"], r.Counts["conflict"], r.Counts["unmatched"])
+	}
+	tw := tabwriter.NewWriter(e.stdout, 2, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "ORG\tUSER\tROLE\tAPI TOKEN")
+	for _, u := range cs.Users {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", u.Org, u.Email, u.Role, u.Token)
+	}
+	tw.Flush()
 }

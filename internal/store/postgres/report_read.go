@@ -177,7 +177,7 @@ func (r reader) GetReportByRef(ctx context.Context, origin, externalRef string) 
 	if externalRef == "" {
 		return nil, store.ErrNotFound
 	}
-	rep, err := scanReport(r.db.QueryRow(ctx, `SELECT `+reportCols+` FROM reports WHERE origin = $1 AND external_ref = $2`, origin, externalRef))
+	rep, err := scanReport(r.db.QueryRow(ctx, `SELECT `+reportCols+` FROM reports WHERE origin = $1 AND external_ref = $2 AND external_ref <> ''`, origin, externalRef))
 	if err != nil {
 		return nil, err
 	}

@@ -186,7 +186,7 @@ func (r reader) GetReportByRef(ctx context.Context, origin, externalRef string) 
 	if externalRef == "" {
 		return nil, store.ErrNotFound
 	}
-	rep, err := scanReport(r.db.QueryRowContext(ctx, `SELECT `+reportCols+` FROM reports WHERE origin = ? AND external_ref = ?`, origin, externalRef))
+	rep, err := scanReport(r.db.QueryRowContext(ctx, `SELECT `+reportCols+` FROM reports WHERE origin = ? AND external_ref = ? AND external_ref <> ''`, origin, externalRef))
 	if err != nil {
 		return nil, err
 	}
