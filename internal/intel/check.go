@@ -45,12 +45,6 @@ var advice = map[string]string{
 	StatusInvalid:     "This does not look like a phone number, account, wallet, website or handle. Check what you typed.",
 }
 
-// publicScope is the public's: CLEAR reports only. The public check counts
-// and lists over it, so that it never reveals a report (or its existence)
-// that its marking keeps from the public; an analyst's confirmation is the
-// deliberate act that publishes a selector named only in marked reports.
-var publicScope = store.Scope{}
-
 // listed applies the publication rule: never when withdrawn or
 // allow-listed; otherwise when an analyst confirmed it, or when reports the
 // public may see come from at least PublicationThreshold independent

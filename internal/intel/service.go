@@ -36,8 +36,12 @@ type Service struct {
 	allow  *Allowlist
 	norm   *selector.Normalizer // memoises selector parsing: report streams repeat values
 	checks *listingCache        // recent public check answers
-	// publicScope is what the public check counts: publicScope, always;
-	// a field only so that benchmarks can measure what scoping costs.
+	// publicScope is the public's, CLEAR reports only (the zero Scope),
+	// always: the public check counts and lists over it, so that it never
+	// reveals a report (or its existence) that its marking keeps from the
+	// public; an analyst's confirmation is the deliberate act that publishes
+	// a selector named only in marked reports. It is a field only so that
+	// benchmarks can measure what scoping costs.
 	publicScope store.Scope
 
 	// mu serialises changes to the network partition and the store's
