@@ -10,12 +10,20 @@ import (
 	"counterscam/internal/store"
 )
 
-// idList is ids as one JSON array parameter: a statement takes any number
-// of IDs through json_each with the same text (and plan) every time, and
-// never reaches SQLite's limit on parameters.
-func idList(ids []string) (string, error) {
+// idsIn returns the predicate "col is one of ids", its argument added to
+// p. Many IDs go as one JSON array parameter through json_each: the
+// statement has the same text (and plan) whatever their number, and never
+// reaches SQLite's limit on parameters. One ID, as the public check asks,
+// is a plain comparison: json_each costs more than the search itself.
+func idsIn(col string, ids []string, p *params) (string, error) {
+	if len(ids) == 1 {
+		return col + ` = ` + p.add(ids[0]), nil
+	}
 	b, err := json.Marshal(ids)
-	return string(b), err
+	if err != nil {
+		return "", err
+	}
+	return col + ` IN (SELECT value FROM json_each(` + p.add(string(b)) + `))`, nil
 }
 
 // GetSelectors returns the stored selectors among ids: one search of the
@@ -25,19 +33,19 @@ func (r reader) GetSelectors(ctx context.Context, ids []string) (map[string]*sto
 	if len(ids) == 0 {
 		return out, nil
 	}
-	list, err := idList(ids)
+	var p params
+	pick, err := idsIn("id", ids, &p)
 	if err != nil {
 		return nil, err
 	}
-	err = r.each(ctx, `SELECT `+selectorCols+` FROM selectors WHERE id IN (SELECT value FROM json_each(?))`,
-		[]any{list}, func(rows *sql.Rows) error {
-			s, err := scanSelector(rows)
-			if err != nil {
-				return err
-			}
-			out[s.ID] = s
-			return nil
-		})
+	err = r.each(ctx, `SELECT `+selectorCols+` FROM selectors WHERE `+pick, p, func(rows *sql.Rows) error {
+		s, err := scanSelector(rows)
+		if err != nil {
+			return err
+		}
+		out[s.ID] = s
+		return nil
+	})
 	return out, err
 }
 
@@ -51,12 +59,11 @@ func (r reader) SelectorStatsMany(ctx context.Context, ids []string, sc store.Sc
 	if len(ids) == 0 {
 		return out, nil
 	}
-	list, err := idList(ids)
+	var p params
+	pick, err := idsIn("rs.selector_id", ids, &p)
 	if err != nil {
 		return nil, err
 	}
-	var p params
-	pick := `rs.selector_id IN (SELECT value FROM json_each(` + p.add(list) + `))`
 	scope := scopeWhere("r", sc, &p)
 	q := `SELECT rs.selector_id, count(DISTINCT r.id), count(DISTINCT r.origin), min(r.received_at), max(r.received_at),
 			coalesce(group_concat(DISTINCT nullif(r.scam_type, '')), ''), coalesce(group_concat(DISTINCT r.network_id), '')
@@ -102,12 +109,11 @@ func (r reader) NetworkReports(ctx context.Context, ids []string, sc store.Scope
 	if len(ids) == 0 {
 		return out, nil
 	}
-	list, err := idList(ids)
+	var p params
+	pick, err := idsIn("r.network_id", ids, &p)
 	if err != nil {
 		return nil, err
 	}
-	var p params
-	pick := `r.network_id IN (SELECT value FROM json_each(` + p.add(list) + `))`
 	scope := scopeWhere("r", sc, &p)
 	// INDEXED BY: the planner, misled by statistics gathered while most
 	// reports had no network yet, would rather scan every report of the

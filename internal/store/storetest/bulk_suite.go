@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"reflect"
 	"testing"
 
 	"counterscam/internal/store"
@@ -29,6 +30,9 @@ func testBulkReads(t *testing.T, s store.Store) {
 		one, err := s.GetSelector(ctx, l.SelectorID)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if alone, err := s.GetSelectors(ctx, []string{l.SelectorID}); err != nil || len(alone) != 1 || !reflect.DeepEqual(alone[l.SelectorID], one) {
+			t.Errorf("GetSelectors of %s alone = %v, %v", key, alone, err)
 		}
 		if got, ok := sels[l.SelectorID]; !ok {
 			t.Errorf("GetSelectors: %s missing", key)
@@ -69,6 +73,11 @@ func testBulkReads(t *testing.T, s store.Store) {
 						t.Fatal(err)
 					}
 					wantEqual(t, "stats of "+key+" against SelectorStats", got, one)
+					alone, err := s.SelectorStatsMany(ctx, []string{l.SelectorID}, row.sc)
+					if err != nil {
+						t.Fatal(err)
+					}
+					wantEqual(t, "stats of "+key+" asked alone", alone, map[string]*store.SelectorStats{l.SelectorID: m})
 				}
 			}
 			if len(stats) != want {
@@ -86,6 +95,17 @@ func testBulkReads(t *testing.T, s store.Store) {
 				}
 			}
 			wantEqual(t, "NetworkReports", counts, wantCounts)
+			for _, id := range nets {
+				alone, err := s.NetworkReports(ctx, []string{id}, row.sc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := map[string]int{}
+				if n, ok := wantCounts[id]; ok {
+					want[id] = n
+				}
+				wantEqual(t, "NetworkReports of "+id+" alone", alone, want)
+			}
 		})
 	}
 	for _, sc := range []store.Scope{{}, everything} {
