@@ -184,7 +184,7 @@ type Edge struct {
 // marking of what they return before showing it.
 type Reader interface {
 	TrustReader
-	BulkReader
+	CheckReader
 	// GetReport returns a report whatever its marking.
 	GetReport(ctx context.Context, id string) (*Report, error)
 	// GetReportByRef returns the report an origin stored under its own reference.

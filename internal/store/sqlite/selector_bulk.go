@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"sort"
 	"strings"
 
@@ -131,4 +132,14 @@ func (r reader) NetworkReports(ctx context.Context, ids []string, sc store.Scope
 			return nil
 		})
 	return out, err
+}
+
+// LastAuditSeq reads the audit trail's head.
+func (r reader) LastAuditSeq(ctx context.Context) (int64, error) {
+	var seq int64
+	err := r.db.QueryRowContext(ctx, `SELECT seq FROM audit_head WHERE id = 1`).Scan(&seq)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return seq, translate(err)
 }

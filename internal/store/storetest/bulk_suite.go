@@ -1,6 +1,8 @@
 package storetest
 
 import (
+	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -117,5 +119,42 @@ func testBulkReads(t *testing.T, s store.Store) {
 		if err != nil || len(n) != 0 {
 			t.Errorf("NetworkReports(nil) = %v, %v; want an empty map", n, err)
 		}
+	}
+}
+
+// testLastAuditSeq: the audit trail's head number follows every append,
+// and a transaction rolled back leaves it as it was.
+func testLastAuditSeq(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	if n, err := s.LastAuditSeq(ctx); err != nil || n != 0 {
+		t.Fatalf("empty trail: %d, %v; want 0", n, err)
+	}
+	seal := func(e *store.AuditEntry) { e.Hash = fmt.Sprint("h", e.Seq, e.Prev) }
+	for want := int64(1); want <= 3; want++ {
+		err := s.Update(ctx, func(w store.Writer) error {
+			return w.AppendAudit(ctx, &store.AuditEntry{Action: "create", RecordType: "report", RecordID: fmt.Sprint(want), Decision: "allow"}, seal)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := s.LastAuditSeq(ctx); err != nil || n != want {
+			t.Fatalf("after %d appends: %d, %v", want, n, err)
+		}
+	}
+	failed := errors.New("roll back")
+	err := s.Update(ctx, func(w store.Writer) error {
+		if err := w.AppendAudit(ctx, &store.AuditEntry{Action: "create", Decision: "allow"}, seal); err != nil {
+			return err
+		}
+		if n, err := w.LastAuditSeq(ctx); err != nil || n != 4 {
+			t.Errorf("inside the transaction: %d, %v; want 4", n, err)
+		}
+		return failed
+	})
+	if !errors.Is(err, failed) {
+		t.Fatal(err)
+	}
+	if n, err := s.LastAuditSeq(ctx); err != nil || n != 3 {
+		t.Fatalf("after a rollback: %d, %v; want 3", n, err)
 	}
 }
