@@ -24,6 +24,7 @@ redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null || { echo "Redis is not answering
 CS="$OUT/counterscam"
 go build -o "$CS" ./cmd/counterscam
 go build -o "$OUT/floor" ./bench/check/floor
+go build -o "$OUT/batchload" ./bench/check/batchload
 DATA="$OUT/data"
 if [ ! -e "$OUT/store-ready" ]; then
 	rm -rf "$DATA"
@@ -58,17 +59,25 @@ start_server() {
 	cat "$OUT/serve.log" >&2
 	exit 1
 }
-# start_floor: the net/http floor (bench/check/floor) on the same port.
+# start_floor, stop_floor: the net/http floor (bench/check/floor) on the
+# same port (TERM: a background job of a script ignores INT).
 start_floor() {
 	"$OUT/floor" -addr "127.0.0.1:$PORT" >"$OUT/serve.log" 2>&1 &
 	SERVER=$!
 	until grep -q "serving on" "$OUT/serve.log"; do sleep 0.1; done
 }
+stop_floor() {
+	kill -TERM "$SERVER"
+	wait "$SERVER" || true
+	SERVER=""
+}
+# stop_server: a graceful stop (INT), after which the server has printed
+# its check cache's hits: they are left in CACHE.
 stop_server() {
 	kill -INT "$SERVER"
 	wait "$SERVER" || true
 	SERVER=""
-	grep -o 'check cache: .*' "$OUT/serve.log" || echo "check cache: not used"
+	CACHE=$(grep -o 'check cache: .*' "$OUT/serve.log" || echo "check cache: not used")
 }
 trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; true' EXIT
 
@@ -85,7 +94,7 @@ wrk_run() {
 redis_run() {
 	redis-benchmark -h 127.0.0.1 -p 6379 -t get -c 64 -n 1000000 -q | tr '\r' '\n' | awk '/requests per second/ {print $2}' | tail -1
 }
-median() { python3 -c 'import sys, statistics; print("%.1f" % statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
+median() { python3 -c 'import sys, statistics; print("%.2f" % statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
 ratio() { python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$1" "$2"; }
 
 echo
@@ -97,14 +106,14 @@ for set in small large; do
 	for run in $(seq "$RUNS"); do
 		start_server
 		read -r rps p99 < <(wrk_run "$OUT/bodies-$set.jsonl")
-		cache=$(stop_server)
+		stop_server
 		redis=$(redis_run)
 		start_floor
 		read -r floor fp99 < <(wrk_run "$OUT/bodies-$set.jsonl")
-		stop_server >/dev/null
+		stop_floor
 		r=$(ratio "$rps" "$redis")
 		ratios+=("$r") rpss+=("$rps") p99s+=("$p99") floors+=("$floor") fratios+=("$(ratio "$floor" "$redis")")
-		echo "$set set, run $run: counterscam $rps req/s (p99 ${p99} ms), redis GET $redis req/s, ratio $r; floor $floor req/s (p99 ${fp99} ms, ratio $(ratio "$floor" "$redis")); $cache"
+		echo "$set set, run $run: counterscam $rps req/s (p99 ${p99} ms), redis GET $redis req/s, ratio $r; floor $floor req/s (p99 ${fp99} ms, ratio $(ratio "$floor" "$redis")); $CACHE"
 	done
 	echo "$set set, median of $RUNS: counterscam $(median "${rpss[@]}") req/s, p99 $(median "${p99s[@]}") ms, ratio to redis GET $(median "${ratios[@]}"); floor's ratio to redis GET $(median "${fratios[@]}")"
 done
@@ -113,15 +122,16 @@ echo
 echo "== private range check, GET /api/v1/range/{prefix}, random prefixes, wrk -t2 -c64 -d$DUR =="
 start_server
 wrk -t2 -c64 -d"$DUR" --latency -s bench/check/range.lua "$URL" >"$OUT/wrk-range.txt"
-stop_server >/dev/null
+stop_server
 redis=$(redis_run)
 rps=$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-range.txt")
-echo "range: $rps req/s ($(awk '$1 == "99%" {print "p99 " $2}' "$OUT/wrk-range.txt")), redis GET $redis req/s, ratio $(ratio "$rps" "$redis")"
+echo "range: $rps req/s ($CACHE) ($(awk '$1 == "99%" {print "p99 " $2}' "$OUT/wrk-range.txt")), redis GET $redis req/s, ratio $(ratio "$rps" "$redis")"
 
 echo
 echo "== bulk check, POST /api/v1/check/batch, 1,000 values a request, a partner's token =="
 for set in small large; do
 	start_server
-	go run ./bench/check/batchload -url "$URL" -token "$TOKEN" -bodies "$OUT/bodies-$set.jsonl" -c 4 -d "$BATCH_DUR" | sed "s/^/$set set: /"
+	"$OUT/batchload" -url "$URL" -token "$TOKEN" -bodies "$OUT/bodies-$set.jsonl" -c 4 -d "$BATCH_DUR" | sed "s/^/$set set: /"
 	stop_server
+	echo "$set set: $CACHE"
 done
