@@ -2,6 +2,7 @@ package intel
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"counterscam/internal/store/sqlite"
@@ -59,4 +60,42 @@ func TestCheckCacheRevalidates(t *testing.T) {
 	check(v, StatusListed, false)
 	a.checks.maxAge = 0
 	check(v, StatusListed, false) // too old, unchanged or not
+}
+
+// TestRangePadding: an answer with nothing listed under its prefix is
+// 64 to 96 padding lines of count 0, sorted, without repeats, each a
+// 59-digit hex suffix; their number varies from answer to answer.
+func TestRangePadding(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	svc, err := New(ctx, st, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sizes := map[int]bool{}
+	for range 40 {
+		lines, err := svc.Range(ctx, "0a1b2")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(lines) < rangePadMin || len(lines) > rangePadMax {
+			t.Fatalf("%d lines", len(lines))
+		}
+		sizes[len(lines)] = true
+		for i, l := range lines {
+			if l.Count != 0 || len(l.Suffix) != 64-RangePrefixLen || strings.Trim(l.Suffix, "0123456789abcdef") != "" {
+				t.Fatalf("line %d: %+v", i, l)
+			}
+			if i > 0 && lines[i-1].Suffix >= l.Suffix {
+				t.Fatalf("lines %d and %d out of order or repeated", i-1, i)
+			}
+		}
+	}
+	if len(sizes) < 5 {
+		t.Errorf("40 answers came in only %d sizes", len(sizes))
+	}
 }
