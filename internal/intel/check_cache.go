@@ -14,33 +14,80 @@ type publicEntry struct {
 	listed      bool
 	stats       store.SelectorStats
 	networkSize int
-	at          time.Time
+	at          time.Time // when it was worked out
+	mark        int64     // the store's change mark read before, or -1
 }
 
-// listingCache remembers public check answers for a short while: the
-// public asks about the same numbers over and over (a number in a viral
-// scam message), and an answer costs a few queries. Entries are dropped
-// when a report or an analyst's mark touches their selector on this
-// server, and expire after ttl so that servers sharing one PostgreSQL
-// database see each other's changes within it.
+// listingCache remembers public check answers: the public asks about the
+// same numbers over and over (a number in a viral scam message), and an
+// answer costs a few queries. Entries are dropped when a report or an
+// analyst's mark touches their selector on this server. Past ttl, an entry
+// is served only while the store's change mark (the audit trail's last
+// number, which every change moves) is what it was when the entry was
+// worked out, so that servers sharing one PostgreSQL database see each
+// other's changes; the mark is read at most once every markEvery, and no
+// entry is served past maxAge whatever the mark says.
 type listingCache struct {
 	mu  sync.RWMutex
 	m   map[string]*publicEntry
 	max int
-	ttl time.Duration
+
+	ttl, markEvery, maxAge time.Duration
+
+	markMu  sync.Mutex
+	mark    int64 // last mark read, -1 for none
+	markAt  time.Time
+	reading bool // a goroutine is reading the mark
 
 	hits, misses atomic.Uint64
 }
 
 func newListingCache(max int, ttl time.Duration) *listingCache {
-	return &listingCache{m: make(map[string]*publicEntry), max: max, ttl: ttl}
+	return &listingCache{m: make(map[string]*publicEntry), max: max, ttl: ttl,
+		markEvery: checkMarkEvery, maxAge: checkCacheMaxAge, mark: -1}
 }
 
-func (c *listingCache) get(id string, now time.Time) (*publicEntry, bool) {
+// The check cache's revalidation: how often the change mark is read, and
+// how long an entry may be served at most.
+const (
+	checkMarkEvery   = time.Second
+	checkCacheMaxAge = 5 * time.Minute
+)
+
+// changeMark returns the store's change mark, read at most once every
+// markEvery (one reader at a time: the others take the mark before), or
+// -1 when it is unknown.
+func (s *Service) changeMark(ctx context.Context, now time.Time) int64 {
+	c := s.checks
+	c.markMu.Lock()
+	if c.reading || now.Sub(c.markAt) < c.markEvery {
+		m := c.mark
+		c.markMu.Unlock()
+		return m
+	}
+	c.reading = true
+	c.markMu.Unlock()
+	m, err := s.st.LastAuditSeq(ctx)
+	if err != nil {
+		m = -1
+	}
+	c.markMu.Lock()
+	c.mark, c.markAt, c.reading = m, now, false
+	c.markMu.Unlock()
+	return m
+}
+
+// cached returns the cache's entry for id if it may still be served.
+func (s *Service) cached(ctx context.Context, id string, now time.Time) (*publicEntry, bool) {
+	c := s.checks
 	c.mu.RLock()
 	e, ok := c.m[id]
 	c.mu.RUnlock()
-	if !ok || now.Sub(e.at) > c.ttl {
+	if ok {
+		age := now.Sub(e.at)
+		ok = age <= c.ttl || (age <= c.maxAge && e.mark >= 0 && e.mark == s.changeMark(ctx, now))
+	}
+	if !ok {
 		c.misses.Add(1)
 		return nil, false
 	}
@@ -82,14 +129,15 @@ func (s *Service) CheckCacheStats() (hits, misses uint64) {
 // where fresh.
 func (s *Service) publicEntry(ctx context.Context, id string) (*publicEntry, error) {
 	now := time.Now()
-	if e, ok := s.checks.get(id, now); ok {
+	if e, ok := s.cached(ctx, id, now); ok {
 		return e, nil
 	}
+	mark := s.changeMark(ctx, now) // before reading: a change after it moves it
 	m, err := s.computePublic(ctx, []string{id}, nil)
 	if err != nil {
 		return nil, err
 	}
-	m[id].at = now
+	m[id].at, m[id].mark = now, mark
 	s.checks.put(m)
 	return m[id], nil
 }
@@ -105,7 +153,7 @@ func (s *Service) publicEntries(ctx context.Context, ids []string, known map[str
 		if _, done := out[id]; done {
 			continue
 		}
-		e, ok := s.checks.get(id, now)
+		e, ok := s.cached(ctx, id, now)
 		out[id] = e
 		if !ok {
 			miss = append(miss, id)
@@ -114,12 +162,13 @@ func (s *Service) publicEntries(ctx context.Context, ids []string, known map[str
 	if len(miss) == 0 {
 		return out, nil
 	}
+	mark := s.changeMark(ctx, now)
 	computed, err := s.computePublic(ctx, miss, known)
 	if err != nil {
 		return nil, err
 	}
 	for id, e := range computed {
-		e.at = now
+		e.at, e.mark = now, mark
 		out[id] = e
 	}
 	s.checks.put(computed)

@@ -4,9 +4,9 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"math/big"
 	"sort"
 	"strings"
 
@@ -74,17 +74,23 @@ func (s *Service) Range(ctx context.Context, prefix string) ([]RangeLine, error)
 		// counts one, so that clients see it listed.
 		out = append(out, RangeLine{Suffix: suf, Count: max(pe.stats.Reports, 1)})
 	}
-	n, err := rand.Int(rand.Reader, big.NewInt(rangePadMax-rangePadMin+1))
-	if err != nil {
+	// All the randomness at once: one read for the number of lines and
+	// every padding suffix (a read per line cost more than the lookup).
+	var buf [8 + rangePadMax*32]byte
+	if _, err := rand.Read(buf[:]); err != nil {
 		return nil, err
 	}
-	target := rangePadMin + int(n.Int64())
+	target := rangePadMin + int(binary.LittleEndian.Uint64(buf[:8])%(rangePadMax-rangePadMin+1))
+	pool := buf[8:]
 	for len(out) < target {
-		var b [32]byte
-		if _, err := rand.Read(b[:]); err != nil {
-			return nil, err
+		if len(pool) < 32 {
+			if _, err := rand.Read(buf[8:]); err != nil {
+				return nil, err
+			}
+			pool = buf[8:]
 		}
-		suf := hex.EncodeToString(b[:])[RangePrefixLen:]
+		suf := hex.EncodeToString(pool[:32])[RangePrefixLen:]
+		pool = pool[32:]
 		if seen[suf] {
 			continue
 		}

@@ -2,12 +2,13 @@ package store
 
 import "context"
 
-// BulkReader reads what the public and partners' checks need for many
+// CheckReader reads what the public and partners' checks need: for many
 // selectors at once, one query per method whatever the number of IDs, so
-// that a check of a thousand values costs a few queries, not thousands.
-// Each method answers for the IDs it is given only, in a map keyed by ID;
-// an ID with nothing to answer is absent from it. Repeated IDs are allowed.
-type BulkReader interface {
+// that a check of a thousand values costs a few queries, not thousands
+// (each method answers for the IDs it is given only, in a map keyed by
+// ID; an ID with nothing to answer is absent from it; repeated IDs are
+// allowed), and whether anything changed since an answer was worked out.
+type CheckReader interface {
 	// GetSelectors is GetSelector for many IDs: the stored selectors among ids.
 	GetSelectors(ctx context.Context, ids []string) (map[string]*Selector, error)
 	// SelectorStatsMany is SelectorStats for many selectors: the
@@ -19,4 +20,9 @@ type BulkReader interface {
 	// them now (SelectorStats.Networks): redirects of merged networks are
 	// not followed, and a network with no report in sc is absent.
 	NetworkReports(ctx context.Context, ids []string, sc Scope) (map[string]int, error)
+	// LastAuditSeq is the sequence number of the audit trail's last entry
+	// (0 while it is empty), as committed. Every change appends an entry in
+	// its own transaction, and entries are appended one at a time in
+	// commit order, so an unchanged number means nothing changed.
+	LastAuditSeq(ctx context.Context) (int64, error)
 }

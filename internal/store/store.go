@@ -187,7 +187,7 @@ type Edge struct {
 // marking of what they return before showing it.
 type Reader interface {
 	TrustReader
-	BulkReader
+	CheckReader
 	CaseReader
 	// GetReport returns a report whatever its marking.
 	GetReport(ctx context.Context, id string) (*Report, error)

@@ -2,8 +2,11 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"sort"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"counterscam/internal/store"
 )
@@ -102,4 +105,14 @@ func (r reader) NetworkReports(ctx context.Context, ids []string, sc store.Scope
 		out[id] = n
 	}
 	return out, translate(rows.Err())
+}
+
+// LastAuditSeq reads the audit trail's head.
+func (r reader) LastAuditSeq(ctx context.Context) (int64, error) {
+	var seq int64
+	err := r.db.QueryRow(ctx, `SELECT seq FROM audit_head WHERE id = 1`).Scan(&seq)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, nil
+	}
+	return seq, translate(err)
 }

@@ -1,6 +1,9 @@
 package storetest
 
 import (
+	"errors"
+	"fmt"
+	"reflect"
 	"testing"
 
 	"counterscam/internal/store"
@@ -29,6 +32,9 @@ func testBulkReads(t *testing.T, s store.Store) {
 		one, err := s.GetSelector(ctx, l.SelectorID)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if alone, err := s.GetSelectors(ctx, []string{l.SelectorID}); err != nil || len(alone) != 1 || !reflect.DeepEqual(alone[l.SelectorID], one) {
+			t.Errorf("GetSelectors of %s alone = %v, %v", key, alone, err)
 		}
 		if got, ok := sels[l.SelectorID]; !ok {
 			t.Errorf("GetSelectors: %s missing", key)
@@ -69,6 +75,11 @@ func testBulkReads(t *testing.T, s store.Store) {
 						t.Fatal(err)
 					}
 					wantEqual(t, "stats of "+key+" against SelectorStats", got, one)
+					alone, err := s.SelectorStatsMany(ctx, []string{l.SelectorID}, row.sc)
+					if err != nil {
+						t.Fatal(err)
+					}
+					wantEqual(t, "stats of "+key+" asked alone", alone, map[string]*store.SelectorStats{l.SelectorID: m})
 				}
 			}
 			if len(stats) != want {
@@ -86,6 +97,17 @@ func testBulkReads(t *testing.T, s store.Store) {
 				}
 			}
 			wantEqual(t, "NetworkReports", counts, wantCounts)
+			for _, id := range nets {
+				alone, err := s.NetworkReports(ctx, []string{id}, row.sc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := map[string]int{}
+				if n, ok := wantCounts[id]; ok {
+					want[id] = n
+				}
+				wantEqual(t, "NetworkReports of "+id+" alone", alone, want)
+			}
 		})
 	}
 	for _, sc := range []store.Scope{{}, everything} {
@@ -97,5 +119,42 @@ func testBulkReads(t *testing.T, s store.Store) {
 		if err != nil || len(n) != 0 {
 			t.Errorf("NetworkReports(nil) = %v, %v; want an empty map", n, err)
 		}
+	}
+}
+
+// testLastAuditSeq: the audit trail's head number follows every append,
+// and a transaction rolled back leaves it as it was.
+func testLastAuditSeq(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	if n, err := s.LastAuditSeq(ctx); err != nil || n != 0 {
+		t.Fatalf("empty trail: %d, %v; want 0", n, err)
+	}
+	seal := func(e *store.AuditEntry) { e.Hash = fmt.Sprint("h", e.Seq, e.Prev) }
+	for want := int64(1); want <= 3; want++ {
+		err := s.Update(ctx, func(w store.Writer) error {
+			return w.AppendAudit(ctx, &store.AuditEntry{Action: "create", RecordType: "report", RecordID: fmt.Sprint(want), Decision: "allow"}, seal)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := s.LastAuditSeq(ctx); err != nil || n != want {
+			t.Fatalf("after %d appends: %d, %v", want, n, err)
+		}
+	}
+	failed := errors.New("roll back")
+	err := s.Update(ctx, func(w store.Writer) error {
+		if err := w.AppendAudit(ctx, &store.AuditEntry{Action: "create", Decision: "allow"}, seal); err != nil {
+			return err
+		}
+		if n, err := w.LastAuditSeq(ctx); err != nil || n != 4 {
+			t.Errorf("inside the transaction: %d, %v; want 4", n, err)
+		}
+		return failed
+	})
+	if !errors.Is(err, failed) {
+		t.Fatal(err)
+	}
+	if n, err := s.LastAuditSeq(ctx); err != nil || n != 3 {
+		t.Fatalf("after a rollback: %d, %v; want 3", n, err)
 	}
 }

@@ -49,6 +49,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ScopeFilters", testScopeFilters},
 		{"ScopeDeniedChangesNothing", testScopeDeniedChangesNothing},
 		{"BulkReads", testBulkReads},
+		{"LastAuditSeq", testLastAuditSeq},
 		{"Orgs", testOrgs},
 		{"Users", testUsers},
 		{"Tokens", testTokens},

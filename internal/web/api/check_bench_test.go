@@ -88,6 +88,15 @@ func checkBodies(pool, n int) []string {
 // serveBodies runs POST path with each body in turn across the
 // benchmark's goroutines straight into the server's handler.
 func serveBodies(b *testing.B, h http.Handler, path, token string, bodies []string) {
+	// One pass first, so that the benchmark measures a warm check cache
+	// (the intel package's benchmarks measure cold lookups).
+	for _, body := range bodies {
+		req := httptest.NewRequest("POST", path, strings.NewReader(body))
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		h.ServeHTTP(httptest.NewRecorder(), req)
+	}
 	var next atomic.Int64
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -110,7 +119,8 @@ func serveBodies(b *testing.B, h http.Handler, path, token string, bodies []stri
 }
 
 // BenchmarkPublicCheck is the public check through the API's handler
-// (decode, rate limit, normalise, look up, encode), without the network.
+// (decode, rate limit, normalise, look up, encode), without the network,
+// its check cache warm.
 func BenchmarkPublicCheck(b *testing.B) {
 	srv, pool := benchServer(b)
 	h := srv.Config.Handler

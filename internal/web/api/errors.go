@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"log/slog"
@@ -37,6 +38,9 @@ type handler func(w http.ResponseWriter, r *http.Request) error
 // error as 400, a missing record as 404, and anything else as a bare 500
 // whose cause goes to the log only.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil && errors.Is(err, context.Canceled) {
+		return // the client went away: nobody to answer, nothing went wrong
+	}
 	var he *httpError
 	var fe *intel.FieldError
 	switch {
