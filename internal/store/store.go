@@ -244,6 +244,7 @@ type Counts struct {
 type Writer interface {
 	Reader
 	TrustWriter
+	BatchWriter
 	// InsertReports stores reports with their losses, selector links and
 	// recipients, skipping any whose (Origin, ExternalRef) is already
 	// stored; inserted[i] says whether reports[i] was new. Selector rows are
