@@ -17,7 +17,7 @@ import (
 // importBatch is how many reports go into one transaction: large enough to
 // amortise the statements and the commit, small enough that a kill loses
 // little work (and nothing accepted: a batch lands whole or not at all).
-var importBatch = 10000
+var importBatch = 20000
 
 // readBatch is one batch of prepared reports, handed from the reader to
 // the writer.

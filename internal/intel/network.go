@@ -226,26 +226,63 @@ func (s *Service) submit(ctx context.Context, p trust.Principal, reports []*stor
 // analyst's "does not link" mark (which can split a network: a union-find
 // cannot). It gives exactly the partition that incremental updates give.
 func (s *Service) Rebuild(ctx context.Context) error {
+	_, err := s.rebuild(ctx, nil)
+	return err
+}
+
+// RebuildStats says what a rebuild did and where its time went.
+type RebuildStats struct {
+	Reports   int           // reports in the partition (those with a linking selector)
+	Networks  int           // networks of two reports or more
+	Partition time.Duration // reading the links and partitioning them
+	Store     time.Duration // writing every report's network and every summary
+}
+
+// RebuildNetworks is Rebuild on behalf of p, who must be allowed to mark
+// selectors (a mark is what calls for a rebuild), audited.
+func (s *Service) RebuildNetworks(ctx context.Context, p trust.Principal) (RebuildStats, error) {
+	if !p.Can(auth.ActionMarkSelector) {
+		return RebuildStats{}, trust.ErrForbidden
+	}
+	return s.rebuild(ctx, func(w store.Writer) error {
+		return trust.Record(ctx, w, p, s.cfg.Now(), "rebuild", "networks", "all", "allow")
+	})
+}
+
+// rebuild recomputes the partition and stores it; audit, if not nil,
+// records the change in the same transaction.
+func (s *Service) rebuild(ctx context.Context, audit func(store.Writer) error) (RebuildStats, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	var st RebuildStats
+	start := time.Now()
 	n, err := s.buildNetworks(ctx)
 	if err != nil {
-		return err
+		return st, err
 	}
+	st.Partition = time.Since(start)
+	st.Reports = n.part.Len()
+	st.Networks = len(n.part.Networks(2))
+	start = time.Now()
 	err = s.st.Update(ctx, func(w store.Writer) error {
-		return w.ReplaceNetworks(ctx, func(reportID string) string {
+		err := w.ReplaceNetworks(ctx, func(reportID string) string {
 			if id, ok := n.part.NetworkOf(reportID); ok {
 				return id
 			}
 			return reportID // a report with no linking selector is a network of one
 		})
+		if err != nil || audit == nil {
+			return err
+		}
+		return audit(w)
 	})
 	if err != nil {
 		s.nets = nil
-		return err
+		return st, err
 	}
+	st.Store = time.Since(start)
 	s.nets = n
-	return nil
+	return st, nil
 }
 
 // Warm builds the network partition now rather than on the first report,
