@@ -2,28 +2,17 @@ package cli
 
 import (
 	"bufio"
-	"context"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"runtime/pprof"
 	"time"
 
 	"counterscam/internal/intake"
-	"counterscam/internal/intel"
-	"counterscam/internal/store"
-	"counterscam/internal/trust"
 )
 
 func init() {
 	register(&command{name: "import", summary: "import scam reports from CSV or JSON Lines files", run: runImport})
 }
-
-// importBatch is how many reports go into one transaction: large enough to
-// amortise the commit, small enough that a kill loses little work (and
-// nothing accepted: a batch lands whole or not at all).
-const importBatch = 5000
 
 type importStats struct {
 	read, inserted, duplicates, rejected int
@@ -115,111 +104,6 @@ func printImportSummary(e *env, s importStats, rej *rejectFile, d time.Duration)
 	if s.rejected > 0 {
 		fmt.Fprintf(e.stderr, "import: rejected rows are listed in %s (file, line, field, reason)\n", rej.path)
 	}
-}
-
-// importFile streams one file into the store in batches. Every batch that
-// Submit accepted is committed; a kill loses at most the batch in flight,
-// and running the import again stores only what is missing.
-func importFile(e *env, svc *intel.Service, name string, f intake.Format, m *intake.Mapping, rej *rejectFile, quiet bool) (importStats, error) {
-	var st importStats
-	var in io.Reader = e.stdin
-	var size int64
-	if name != "-" {
-		fh, err := os.Open(name)
-		if err != nil {
-			return st, err
-		}
-		defer fh.Close()
-		if fi, err := fh.Stat(); err == nil {
-			size = fi.Size()
-		}
-		in = fh
-	}
-	rd, err := intake.NewReader(name, bufio.NewReaderSize(in, 1<<20), f, m)
-	if err != nil {
-		return st, err
-	}
-	bar := newProgress(e.stderr, name, size, quiet)
-	defer bar.done()
-
-	var (
-		batch    []*store.Report
-		contacts []*store.Contact
-		lastLine int // the line of the last record read
-	)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		// A batch that was read is stored even when an interrupt arrives
-		// meanwhile: stopping loses nothing that was accepted.
-		res, err := svc.Submit(context.WithoutCancel(e.ctx), trust.Operator(), batch, contacts)
-		if err != nil {
-			return fmt.Errorf("storing records up to line %d of %s: %w", lastLine, name, err)
-		}
-		for _, ok := range res.Inserted {
-			if ok {
-				st.inserted++
-			} else {
-				st.duplicates++
-			}
-		}
-		batch, contacts = batch[:0], contacts[:0]
-		return nil
-	}
-	for {
-		if e.ctx.Err() != nil {
-			if err := flush(); err != nil {
-				return st, err
-			}
-			return st, fmt.Errorf("interrupted after line %d of %s: everything read so far is stored; run the same import again to finish", lastLine, name)
-		}
-		rec, err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		var re *intake.RowError
-		if errors.As(err, &re) {
-			lastLine = re.Line
-			st.read++
-			st.rejected++
-			if err := rej.write(re); err != nil {
-				return st, err
-			}
-			continue
-		}
-		if err != nil {
-			return st, err
-		}
-		st.read++
-		lastLine = rec.Line
-		r, err := svc.Prepare(rec.Input())
-		if err != nil {
-			st.rejected++
-			var fe *intel.FieldError
-			re := &intake.RowError{File: rec.File, Line: rec.Line, Reason: err.Error()}
-			if errors.As(err, &fe) {
-				re.Field, re.Reason = fe.Field, fe.Reason
-			}
-			if err := rej.write(re); err != nil {
-				return st, err
-			}
-			continue
-		}
-		batch = append(batch, r)
-		contacts = append(contacts, rec.Contact)
-		if len(batch) >= importBatch {
-			if err := flush(); err != nil {
-				return st, err
-			}
-			bar.update(rd.Offset(), st.read)
-		}
-	}
-	if err := flush(); err != nil {
-		return st, err
-	}
-	bar.update(rd.Offset(), st.read)
-	return st, nil
 }
 
 // rejectFile is created on the first rejected row.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"sort"
 	"time"
 
 	"counterscam/internal/auth"
@@ -112,6 +111,10 @@ type SubmitResult struct {
 // reports[i]) and links the new ones into the networks, all in one
 // transaction: either every report of the batch and its network changes
 // land, or none do.
+//
+// The reports are linked before they are stored, so that each is written
+// once, already in its final network, and the merges they cause are
+// applied together (store.Writer.AddReports).
 func (s *Service) Submit(ctx context.Context, p trust.Principal, reports []*store.Report, contacts []*store.Contact) (*SubmitResult, error) {
 	if !p.Can(auth.ActionCreateReport) || (len(reports) > 1 && !p.Can(auth.ActionImport)) {
 		return nil, trust.ErrForbidden
@@ -131,53 +134,81 @@ func (s *Service) Submit(ctx context.Context, p trust.Principal, reports []*stor
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.ensureNetworks(ctx); err != nil {
+	var (
+		res *SubmitResult
+		err error
+	)
+	for attempt := 0; attempt < 2; attempt++ {
+		res, err = s.submit(ctx, p, reports, contacts)
+		// A conflict here means another writer stored one of the reports
+		// between the check and the insert: the retry sees it stored.
+		if !errors.Is(err, store.ErrConflict) {
+			break
+		}
+	}
+	if err != nil {
 		return nil, err
 	}
-	res := &SubmitResult{}
+	for _, r := range reports {
+		for _, rs := range r.Selectors {
+			s.checks.forget(rs.SelectorID)
+		}
+	}
+	return res, nil
+}
+
+// submit is one attempt of Submit. s.mu must be held.
+func (s *Service) submit(ctx context.Context, p trust.Principal, reports []*store.Report, contacts []*store.Contact) (*SubmitResult, error) {
+	var (
+		res *SubmitResult
+		add []*store.Report // the new reports, given their networks
+	)
 	err := s.st.Update(ctx, func(w store.Writer) error {
-		ins, err := w.InsertReports(ctx, reports)
+		// A store may run this function again after losing a race: the
+		// partition must then forget what the lost attempt added.
+		if res != nil {
+			s.nets = nil
+		}
+		res = &SubmitResult{}
+		if err := s.ensureNetworks(ctx); err != nil {
+			return err
+		}
+		fresh, err := w.NewReports(ctx, reports)
 		if err != nil {
 			return err
 		}
-		res.Inserted = ins
-		touched := map[string]bool{}
+		res.Inserted = fresh
+		add = add[:0]
 		var ids []string
 		for i, r := range reports {
-			if !ins[i] {
+			if !fresh[i] {
 				continue
 			}
-			if i < len(contacts) && contacts[i] != nil {
+			res.Redirects = append(res.Redirects, s.nets.part.AddReport(r.ID, s.linking(r))...)
+			add = append(add, r)
+			ids = append(ids, r.ID)
+		}
+		// Network IDs are report IDs: a network's final home is that of
+		// its oldest report.
+		for _, r := range add {
+			r.NetworkID, _ = s.nets.part.NetworkOf(r.ID)
+		}
+		merges := make([]store.NetworkMerge, len(res.Redirects))
+		for i, rd := range res.Redirects {
+			to, _ := s.nets.part.NetworkOf(rd.From)
+			merges[i] = store.NetworkMerge{Absorbed: rd.From, Survivor: to}
+		}
+		if err := w.AddReports(ctx, add, merges); err != nil {
+			return err
+		}
+		for i, r := range reports {
+			if fresh[i] && i < len(contacts) && contacts[i] != nil {
 				c := *contacts[i]
 				c.ReportID = r.ID
 				if err := w.PutContact(ctx, &c); err != nil {
 					return err
 				}
 			}
-			for _, rd := range s.nets.part.AddReport(r.ID, s.linking(r)) {
-				if err := w.MergeNetworks(ctx, rd.From, rd.To); err != nil {
-					return err
-				}
-				res.Redirects = append(res.Redirects, rd)
-				delete(touched, rd.From)
-			}
-			ids = append(ids, r.ID)
-		}
-		nets := make([]string, len(ids))
-		for i, id := range ids {
-			nets[i], _ = s.nets.part.NetworkOf(id)
-			touched[nets[i]] = true
-		}
-		for i, r := range reports {
-			if ins[i] {
-				r.NetworkID, _ = s.nets.part.NetworkOf(r.ID)
-			}
-		}
-		if err := w.SetNetworks(ctx, ids, nets); err != nil {
-			return err
-		}
-		if err := w.RefreshNetworks(ctx, sortedKeys(touched)); err != nil {
-			return err
 		}
 		if len(ids) == 0 {
 			return nil
@@ -192,12 +223,10 @@ func (s *Service) Submit(ctx context.Context, p trust.Principal, reports []*stor
 		// The partition may hold reports the store rolled back: rebuild it
 		// from the store on next use.
 		s.nets = nil
-		return nil, err
-	}
-	for _, r := range reports {
-		for _, rs := range r.Selectors {
-			s.checks.forget(rs.SelectorID)
+		for _, r := range add {
+			r.NetworkID = ""
 		}
+		return nil, err
 	}
 	return res, nil
 }
@@ -206,35 +235,63 @@ func (s *Service) Submit(ctx context.Context, p trust.Principal, reports []*stor
 // analyst's "does not link" mark (which can split a network: a union-find
 // cannot). It gives exactly the partition that incremental updates give.
 func (s *Service) Rebuild(ctx context.Context) error {
+	_, err := s.rebuild(ctx, nil)
+	return err
+}
+
+// RebuildStats says what a rebuild did and where its time went.
+type RebuildStats struct {
+	Reports   int           // reports in the partition (those with a linking selector)
+	Networks  int           // networks of two reports or more
+	Partition time.Duration // reading the links and partitioning them
+	Store     time.Duration // writing every report's network and every summary
+}
+
+// RebuildNetworks is Rebuild on behalf of p, who must be allowed to mark
+// selectors (a mark is what calls for a rebuild), audited.
+func (s *Service) RebuildNetworks(ctx context.Context, p trust.Principal) (RebuildStats, error) {
+	if !p.Can(auth.ActionMarkSelector) {
+		return RebuildStats{}, trust.ErrForbidden
+	}
+	return s.rebuild(ctx, func(w store.Writer) error {
+		return trust.Record(ctx, w, p, s.cfg.Now(), "rebuild", "networks", "all", "allow")
+	})
+}
+
+// rebuild recomputes the partition and stores it; audit, if not nil,
+// records the change in the same transaction.
+func (s *Service) rebuild(ctx context.Context, audit func(store.Writer) error) (RebuildStats, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	var st RebuildStats
+	start := time.Now()
 	n, err := s.buildNetworks(ctx)
 	if err != nil {
-		return err
+		return st, err
 	}
+	st.Partition = time.Since(start)
+	st.Reports = n.part.Len()
+	st.Networks = len(n.part.Networks(2))
+	start = time.Now()
 	err = s.st.Update(ctx, func(w store.Writer) error {
-		return w.ReplaceNetworks(ctx, func(reportID string) string {
+		err := w.ReplaceNetworks(ctx, func(reportID string) string {
 			if id, ok := n.part.NetworkOf(reportID); ok {
 				return id
 			}
 			return reportID // a report with no linking selector is a network of one
 		})
+		if err != nil || audit == nil {
+			return err
+		}
+		return audit(w)
 	})
 	if err != nil {
 		s.nets = nil
-		return err
+		return st, err
 	}
+	st.Store = time.Since(start)
 	s.nets = n
-	return nil
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	return st, nil
 }
 
 // Warm builds the network partition now rather than on the first report,

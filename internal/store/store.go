@@ -250,6 +250,7 @@ type Writer interface {
 	Reader
 	TrustWriter
 	CaseWriter
+	BatchWriter
 	// InsertReports stores reports with their losses, selector links and
 	// recipients, skipping any whose (Origin, ExternalRef) is already
 	// stored; inserted[i] says whether reports[i] was new. Selector rows are

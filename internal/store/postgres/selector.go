@@ -74,21 +74,28 @@ func (w *writer) SetSelectorFlags(ctx context.Context, id string, f store.Select
 	return nil
 }
 
-// Edges streams every distinct (report, selector) link whose selector links
-// reports (not marked NoLink), in report order.
+// Edges streams every distinct (report, selector) link but those of
+// selectors marked "does not link", in the order of the links' primary key,
+// with the selector's kind, value and subtype (the allow-list's rules by
+// domain need them). A report naming a selector in two roles gives two
+// rows in a row, sent once.
 func (r reader) Edges(ctx context.Context, fn func(store.Edge) error) error {
-	rows, err := r.db.Query(ctx, `SELECT DISTINCT rs.report_id, rs.selector_id, s.kind, s.value, s.subtype
+	rows, err := r.db.Query(ctx, `SELECT rs.report_id, rs.selector_id, s.kind, s.value, s.subtype
 		FROM report_selectors rs JOIN selectors s ON s.id = rs.selector_id
 		WHERE NOT s.no_link ORDER BY rs.report_id, rs.selector_id`)
 	if err != nil {
 		return translate(err)
 	}
 	defer rows.Close()
+	var e, prev store.Edge
 	for rows.Next() {
-		var e store.Edge
 		if err := rows.Scan(&e.ReportID, &e.SelectorID, &e.Kind, &e.Value, &e.Subtype); err != nil {
 			return translate(err)
 		}
+		if e == prev {
+			continue
+		}
+		prev = e
 		if err := fn(e); err != nil {
 			return err
 		}

@@ -10,6 +10,13 @@ import (
 // (SQLITE_MAX_VARIABLE_NUMBER); multi-row statements are cut to fit.
 const maxVars = 32766
 
+// stmtRows bounds the rows of one multi-row statement. Compiling a
+// statement costs as much as its text is long, and the statements of a
+// transaction are compiled anew, so a batch is better cut into many short
+// statements of one or two shapes than into a few long ones: executing one
+// costs per row all the same.
+const stmtRows = 500
+
 // dbtx is what reads need: the read pool or the write transaction.
 type dbtx interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
@@ -58,8 +65,9 @@ type multiRow struct {
 	tail string
 }
 
-// rowsPerStmt is how many rows fit in one statement.
-func (m multiRow) rowsPerStmt() int { return maxVars / m.cols }
+// rowsPerStmt is how many rows go in one statement: as many as fit, up to
+// stmtRows.
+func (m multiRow) rowsPerStmt() int { return min(maxVars/m.cols, stmtRows) }
 
 func (m multiRow) sql(rows int) string {
 	var b strings.Builder

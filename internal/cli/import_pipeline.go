@@ -1,0 +1,183 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"counterscam/internal/intake"
+	"counterscam/internal/intel"
+	"counterscam/internal/store"
+	"counterscam/internal/trust"
+)
+
+// importBatch is how many reports go into one transaction: large enough to
+// amortise the statements and the commit, small enough that a kill loses
+// little work (and nothing accepted: a batch lands whole or not at all).
+var importBatch = 20000
+
+// readBatch is one batch of prepared reports, handed from the reader to
+// the writer.
+type readBatch struct {
+	reports  []*store.Report
+	contacts []*store.Contact
+	lastLine int   // the line of the batch's last record
+	offset   int64 // how far into the file the reader was
+	read     int   // records read so far, the batch's included
+}
+
+// importFile streams one file into the store in batches, in two stages
+// that overlap: a reader goroutine parses, validates and normalises the
+// records (svc.Prepare) while the writer stores the batch before. Every
+// batch that was read is stored, even after an interrupt: a kill loses at
+// most the batches in flight, and running the import again stores only
+// what is missing.
+func importFile(e *env, svc *intel.Service, name string, f intake.Format, m *intake.Mapping, rej *rejectFile, quiet bool) (importStats, error) {
+	var st importStats
+	var in io.Reader = e.stdin
+	var size int64
+	if name != "-" {
+		fh, err := os.Open(name)
+		if err != nil {
+			return st, err
+		}
+		defer fh.Close()
+		if fi, err := fh.Stat(); err == nil {
+			size = fi.Size()
+		}
+		in = fh
+	}
+	rd, err := intake.NewReader(name, bufio.NewReaderSize(in, 1<<20), f, m)
+	if err != nil {
+		return st, err
+	}
+	bar := newProgress(e.stderr, name, size, quiet)
+	defer bar.done()
+
+	// The reader stops when the import is interrupted (e.ctx) or when the
+	// writer fails (stop).
+	readCtx, stop := context.WithCancel(e.ctx)
+	defer stop()
+	batches := make(chan *readBatch, 1)
+	var rs readerStats
+	readDone := make(chan struct{})
+	go func() {
+		defer close(readDone)
+		defer close(batches)
+		rs = readRecords(readCtx, svc, rd, rej, batches)
+	}()
+
+	var werr error
+	lastLine := 0
+	for b := range batches {
+		if werr != nil {
+			continue // drain, so that the reader can finish
+		}
+		// A batch that was read is stored even when an interrupt arrives
+		// meanwhile: stopping loses nothing that was accepted.
+		res, err := svc.Submit(context.WithoutCancel(e.ctx), trust.Operator(), b.reports, b.contacts)
+		if err != nil {
+			werr = fmt.Errorf("storing records up to line %d of %s: %w", b.lastLine, name, err)
+			stop()
+			continue
+		}
+		for _, ok := range res.Inserted {
+			if ok {
+				st.inserted++
+			} else {
+				st.duplicates++
+			}
+		}
+		lastLine = b.lastLine
+		bar.update(b.offset, b.read)
+	}
+	<-readDone
+	st.read, st.rejected = rs.read, rs.rejected
+	switch {
+	case werr != nil:
+		return st, werr
+	case rs.err != nil:
+		return st, rs.err
+	case rs.interrupted:
+		return st, fmt.Errorf("interrupted after line %d of %s: everything read so far is stored; run the same import again to finish", max(lastLine, rs.lastLine), name)
+	}
+	return st, nil
+}
+
+// readerStats is what the reader saw.
+type readerStats struct {
+	read, rejected int
+	lastLine       int
+	interrupted    bool  // ctx was cancelled: the batches sent hold all that was read
+	err            error // reading or writing a rejected row failed
+}
+
+// readRecords reads, validates and prepares records into batches of
+// importBatch reports and sends them on out, which the writer drains to
+// the end. Rejected rows go to rej. It stops at the end of the input, on an
+// error, or when ctx is done; a batch begun when ctx ends is sent, one begun
+// before an error is not.
+func readRecords(ctx context.Context, svc *intel.Service, rd *intake.Reader, rej *rejectFile, out chan<- *readBatch) readerStats {
+	var st readerStats
+	b := &readBatch{}
+	send := func() {
+		if len(b.reports) > 0 {
+			b.read, b.offset = st.read, rd.Offset()
+			out <- b
+			b = &readBatch{}
+		}
+	}
+	for {
+		if ctx.Err() != nil {
+			st.interrupted = true
+			send()
+			return st
+		}
+		rec, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var re *intake.RowError
+		if errors.As(err, &re) {
+			st.lastLine = re.Line
+			st.read++
+			st.rejected++
+			if err := rej.write(re); err != nil {
+				st.err = err
+				return st
+			}
+			continue
+		}
+		if err != nil {
+			st.err = err
+			return st
+		}
+		st.read++
+		st.lastLine = rec.Line
+		r, err := svc.Prepare(rec.Input())
+		if err != nil {
+			st.rejected++
+			var fe *intel.FieldError
+			re := &intake.RowError{File: rec.File, Line: rec.Line, Reason: err.Error()}
+			if errors.As(err, &fe) {
+				re.Field, re.Reason = fe.Field, fe.Reason
+			}
+			if err := rej.write(re); err != nil {
+				st.err = err
+				return st
+			}
+			continue
+		}
+		b.reports = append(b.reports, r)
+		b.contacts = append(b.contacts, rec.Contact)
+		b.lastLine = rec.Line
+		if len(b.reports) >= importBatch {
+			send()
+		}
+	}
+	send()
+	return st
+}

@@ -1,0 +1,389 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	_ "modernc.org/sqlite" // to watch the child's database
+
+	"counterscam/internal/demo"
+	"counterscam/internal/store"
+	"counterscam/internal/store/postgres"
+	"counterscam/internal/store/sqlite"
+)
+
+// target is a kind of store an import writes to.
+type target struct {
+	name string
+	// fresh returns the flags naming a new, empty store.
+	fresh func(t *testing.T) []string
+	// open opens the store the flags name.
+	open func(t *testing.T, flags []string) store.Store
+	// count counts the reports stored, without disturbing a running import.
+	count func(flags []string) (int, error)
+}
+
+// targets are the embedded store and, when COUNTERSCAM_TEST_POSTGRES names
+// a server, PostgreSQL (a new schema for each store).
+func targets(t *testing.T) []target {
+	ts := []target{{
+		name:  "sqlite",
+		fresh: func(t *testing.T) []string { return []string{"--data", t.TempDir()} },
+		open: func(t *testing.T, flags []string) store.Store {
+			st, err := sqlite.Open(context.Background(), flags[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			return st
+		},
+		count: func(flags []string) (int, error) {
+			// Read-only and without migrating, so as not to take the lock.
+			db, err := sql.Open("sqlite", "file:"+filepath.Join(flags[1], sqlite.FileName)+"?mode=ro&_pragma=busy_timeout(1000)")
+			if err != nil {
+				return 0, err
+			}
+			defer db.Close()
+			var c int
+			err = db.QueryRow(`SELECT count(*) FROM reports`).Scan(&c)
+			return c, err
+		},
+	}}
+	dsn := os.Getenv("COUNTERSCAM_TEST_POSTGRES")
+	if dsn == "" {
+		return ts
+	}
+	return append(ts, target{
+		name:  "postgres",
+		fresh: func(t *testing.T) []string { return []string{"--db", freshSchema(t, dsn)} },
+		open: func(t *testing.T, flags []string) store.Store {
+			st, err := postgres.Open(context.Background(), flags[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			return st
+		},
+		count: func(flags []string) (int, error) {
+			conn, err := pgx.Connect(context.Background(), flags[1])
+			if err != nil {
+				return 0, err
+			}
+			defer conn.Close(context.Background())
+			var c int
+			err = conn.QueryRow(context.Background(), `SELECT count(*) FROM reports`).Scan(&c)
+			return c, err
+		},
+	})
+}
+
+// freshSchema creates a schema with a random name, drops it when the test
+// ends, and returns the DSN that puts it first in search_path.
+func freshSchema(t *testing.T, dsn string) string {
+	t.Helper()
+	b := make([]byte, 8)
+	rand.Read(b)
+	schema := "counterscam_cli_" + hex.EncodeToString(b)
+	exec := func(q string) error {
+		conn, err := pgx.Connect(context.Background(), dsn)
+		if err != nil {
+			return err
+		}
+		defer conn.Close(context.Background())
+		_, err = conn.Exec(context.Background(), q)
+		return err
+	}
+	if err := exec(`CREATE SCHEMA ` + schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := exec(`DROP SCHEMA ` + schema + ` CASCADE`); err != nil {
+			t.Errorf("dropping schema %s: %v", schema, err)
+		}
+	})
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatalf("COUNTERSCAM_TEST_POSTGRES must be a URL: %v", err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// importCSV is a synthetic import file of n reports, followed by rows the
+// import must reject or skip: a bad scam type and references taken
+// earlier in the file.
+func importCSV(t *testing.T, n int) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := demo.Synthetic(3, n, &b); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	b.WriteString(strings.Replace(lines[1], ","+strings.Split(lines[1], ",")[3]+",", ",lottery,", 1) + "\n")
+	b.WriteString(lines[2] + "\n")
+	b.WriteString(lines[n/2] + "\n")
+	return b.Bytes()
+}
+
+// smallBatches makes the import commit often, so that an interruption
+// lands between and inside many transactions.
+func smallBatches(t *testing.T, n int) {
+	old := importBatch
+	importBatch = n
+	t.Cleanup(func() { importBatch = old })
+}
+
+// storeState is what an import leaves, independent of the ULIDs minted:
+// each report (by its reference) with the reference of its network's
+// oldest report, the network summaries and the totals.
+type storeState struct {
+	NetworkOf map[string]string
+	Networks  []string
+	Counts    store.Counts
+	Selectors string
+}
+
+func readState(t *testing.T, st store.Store) storeState {
+	t.Helper()
+	ctx := context.Background()
+	reps, err := st.ListReports(ctx, store.ReportFilter{Scope: store.Scope{All: true}, Limit: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := storeState{NetworkOf: map[string]string{}}
+	refOf := map[string]string{}
+	for _, r := range reps {
+		if _, dup := refOf[r.ID]; dup {
+			t.Fatalf("report %s listed twice", r.ID)
+		}
+		refOf[r.ID] = r.Origin + "/" + r.ExternalRef
+	}
+	seen := map[string]bool{}
+	for _, r := range reps {
+		ref := r.Origin + "/" + r.ExternalRef
+		if seen[ref] {
+			t.Fatalf("reference %s stored twice", ref)
+		}
+		seen[ref] = true
+		s.NetworkOf[ref] = refOf[r.NetworkID]
+	}
+	ns, err := st.ListNetworks(ctx, store.NetworkFilter{Scope: store.Scope{All: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range ns {
+		s.Networks = append(s.Networks, fmt.Sprintf("%s %d %d %s %s", refOf[n.ID], n.Reports, n.Selectors,
+			n.FirstSeen.Format(time.RFC3339), n.LastSeen.Format(time.RFC3339)))
+	}
+	slices.Sort(s.Networks)
+	if s.Counts, err = st.Counts(ctx, store.Scope{All: true}); err != nil {
+		t.Fatal(err)
+	}
+	// Every selector's counts, by its value.
+	var sels []string
+	seenSel := map[string]bool{}
+	for _, r := range reps {
+		full, err := st.GetReport(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range full.Selectors {
+			if seenSel[l.SelectorID] {
+				continue
+			}
+			seenSel[l.SelectorID] = true
+			x, err := st.GetSelector(ctx, l.SelectorID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sels = append(sels, fmt.Sprintf("%s %d %d %s %s", x.Value, x.Reports, x.Sources,
+				x.FirstSeen.Format(time.RFC3339), x.LastSeen.Format(time.RFC3339)))
+		}
+	}
+	slices.Sort(sels)
+	s.Selectors = strings.Join(sels, "\n")
+	return s
+}
+
+func (tg target) state(t *testing.T, flags []string) storeState {
+	t.Helper()
+	st := tg.open(t, flags)
+	defer st.Close()
+	return readState(t, st)
+}
+
+func wantSameState(t *testing.T, got, want storeState) {
+	t.Helper()
+	if got.Counts != want.Counts {
+		t.Errorf("counts %+v, want %+v", got.Counts, want.Counts)
+	}
+	for ref, n := range want.NetworkOf {
+		if got.NetworkOf[ref] != n {
+			t.Errorf("report %s in the network of %s, want %s", ref, got.NetworkOf[ref], n)
+		}
+	}
+	if len(got.NetworkOf) != len(want.NetworkOf) {
+		t.Errorf("%d reports, want %d", len(got.NetworkOf), len(want.NetworkOf))
+	}
+	if !slices.Equal(got.Networks, want.Networks) {
+		t.Errorf("network summaries differ: %d vs %d", len(got.Networks), len(want.Networks))
+	}
+	if got.Selectors != want.Selectors {
+		t.Error("selector counts differ")
+	}
+}
+
+// importArgs are the arguments of an import of csv into the store flags
+// name.
+func importArgs(t *testing.T, flags []string, csv string) []string {
+	return append(append([]string{"import", "--quiet", "--rejects", filepath.Join(t.TempDir(), "rejects.tsv")}, flags...), csv)
+}
+
+// importOnce imports csv into a new store in one go and returns the state.
+func (tg target) importOnce(t *testing.T, csv string) storeState {
+	t.Helper()
+	flags := tg.fresh(t)
+	code, _, errs := run(t, "", importArgs(t, flags, csv)...)
+	if code != 1 || !strings.Contains(errs, "1 rejected") {
+		t.Fatalf("import: status %d, %s", code, errs)
+	}
+	return tg.state(t, flags)
+}
+
+// rerun imports csv again into the store flags name, where part of it is
+// stored, and checks that it stores the rest and leaves the store as want.
+func (tg target) rerun(t *testing.T, flags []string, csv string, want storeState) {
+	t.Helper()
+	part := tg.state(t, flags)
+	if part.Counts.Reports == 0 || part.Counts.Reports >= want.Counts.Reports {
+		t.Fatalf("the interrupted import stored %d reports, want some of %d", part.Counts.Reports, want.Counts.Reports)
+	}
+	// The two repeated rows at the end count as already stored.
+	code, _, errs := run(t, "", importArgs(t, flags, csv)...)
+	if code != 1 || !strings.Contains(errs, fmt.Sprintf("%d already stored", part.Counts.Reports+2)) {
+		t.Fatalf("rerun: status %d, %s; want %d already stored", code, errs, part.Counts.Reports+2)
+	}
+	wantSameState(t, tg.state(t, flags), want)
+}
+
+// writeCSV writes importCSV(n) to a file and returns its data and name.
+func writeCSV(t *testing.T, n int) ([]byte, string) {
+	t.Helper()
+	data := importCSV(t, n)
+	name := filepath.Join(t.TempDir(), "reports.csv")
+	if err := os.WriteFile(name, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return data, name
+}
+
+// TestImportInterruptedThenRerun interrupts an import as Ctrl-C does, in
+// the middle of the file, then runs it again: every row is stored exactly
+// once and the store is as one uninterrupted import leaves it.
+func TestImportInterruptedThenRerun(t *testing.T) {
+	smallBatches(t, 40)
+	data, csv := writeCSV(t, 1500)
+	for _, tg := range targets(t) {
+		t.Run(tg.name, func(t *testing.T) {
+			want := tg.importOnce(t, csv)
+			flags := tg.fresh(t)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			pr, pw := io.Pipe()
+			done := make(chan error, 1)
+			go func() {
+				args := append(append([]string{"--quiet", "--rejects", filepath.Join(t.TempDir(), "r.tsv")}, flags...), "-")
+				done <- runImport(&env{ctx: ctx, args: args, stdin: pr, stdout: io.Discard, stderr: io.Discard})
+			}()
+			// Half the file, then the interrupt once some of it is stored;
+			// one more row wakes the reader if it waits for input.
+			half := bytes.Index(data[len(data)/2:], []byte("\n")) + len(data)/2 + 1
+			nl := bytes.Index(data[half:], []byte("\n")) + half + 1
+			go func() {
+				pw.Write(data[:half])
+				waitForReports(tg, flags, 100) // on a timeout, the checks below fail
+				cancel()
+				pw.Write(data[half:nl])
+				pw.Close()
+			}()
+			err := <-done
+			pr.Close() // the reader stopped: unblock a write it did not read
+			if err == nil || !strings.Contains(err.Error(), "interrupted after line") {
+				t.Fatalf("interrupted import: err = %v, want the interruption", err)
+			}
+			tg.rerun(t, flags, csv, want)
+		})
+	}
+}
+
+// TestImportKilledThenRerun kills an importing process twice (SIGKILL, so
+// in the middle of whatever it does: a transaction, a commit, a
+// checkpoint), then runs the import again: every row is stored exactly once
+// and the store is as one uninterrupted import leaves it.
+func TestImportKilledThenRerun(t *testing.T) {
+	const n = 3000
+	_, csv := writeCSV(t, n)
+	smallBatches(t, 25)
+	for _, tg := range targets(t) {
+		t.Run(tg.name, func(t *testing.T) {
+			want := tg.importOnce(t, csv)
+			flags := tg.fresh(t)
+			for kill := range 2 {
+				cmd := exec.Command(os.Args[0], "-test.run=^TestImportChild$")
+				cmd.Env = append(os.Environ(), "COUNTERSCAM_IMPORT_CHILD="+strings.Join(importArgs(t, flags, csv), "\x1f"))
+				if err := cmd.Start(); err != nil {
+					t.Fatal(err)
+				}
+				stored, err := waitForReports(tg, flags, (kill+1)*n/4)
+				cmd.Process.Signal(syscall.SIGKILL)
+				cmd.Wait()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if stored >= n {
+					t.Fatalf("kill %d: the child finished before it was killed", kill)
+				}
+			}
+			tg.rerun(t, flags, csv, want)
+		})
+	}
+}
+
+// TestImportChild is the killed child's body: it runs the import that
+// COUNTERSCAM_IMPORT_CHILD spells out, in small batches.
+func TestImportChild(t *testing.T) {
+	args := os.Getenv("COUNTERSCAM_IMPORT_CHILD")
+	if args == "" {
+		t.Skip("the child of TestImportKilledThenRerun")
+	}
+	importBatch = 25
+	Main(strings.Split(args, "\x1f"), strings.NewReader(""), io.Discard, io.Discard)
+}
+
+// waitForReports polls the store an import writes until it holds at least
+// n reports, and returns how many it saw.
+func waitForReports(tg target, flags []string, n int) (int, error) {
+	deadline := time.Now().Add(2 * time.Minute)
+	for time.Now().Before(deadline) {
+		if c, err := tg.count(flags); err == nil && c >= n {
+			return c, nil
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return 0, fmt.Errorf("the import stored fewer than %d reports in two minutes", n)
+}
