@@ -7,7 +7,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"counterscam/internal/store"
@@ -61,42 +61,39 @@ func (s *Service) Range(ctx context.Context, prefix string) ([]RangeLine, error)
 	if err != nil {
 		return nil, err
 	}
-	seen := map[string]bool{}
-	var out []RangeLine
+	out := make([]RangeLine, 0, rangePadMax)
 	for _, sel := range sels {
 		pe := entries[sel.ID]
 		if !pe.listed || s.isAllowID(sel.ID) {
 			continue
 		}
-		suf := sel.Hash[RangePrefixLen:]
-		seen[suf] = true
 		// An analyst-confirmed selector named in no public report still
 		// counts one, so that clients see it listed.
-		out = append(out, RangeLine{Suffix: suf, Count: max(pe.stats.Reports, 1)})
+		out = append(out, RangeLine{Suffix: sel.Hash[RangePrefixLen:], Count: max(pe.stats.Reports, 1)})
 	}
+	listed := len(out)
 	// All the randomness at once: one read for the number of lines and
-	// every padding suffix (a read per line cost more than the lookup).
+	// every padding suffix (a read per line cost more than the lookup),
+	// encoded in one piece that the suffixes share.
 	var buf [8 + rangePadMax*32]byte
 	if _, err := rand.Read(buf[:]); err != nil {
 		return nil, err
 	}
 	target := rangePadMin + int(binary.LittleEndian.Uint64(buf[:8])%(rangePadMax-rangePadMin+1))
-	pool := buf[8:]
 	for len(out) < target {
-		if len(pool) < 32 {
+		pad := hex.EncodeToString(buf[8:])
+		for ; len(pad) >= 64 && len(out) < target; pad = pad[64:] {
+			suf := pad[RangePrefixLen:64]
+			if !slices.ContainsFunc(out[:listed], func(l RangeLine) bool { return l.Suffix == suf }) {
+				out = append(out, RangeLine{Suffix: suf})
+			}
+		}
+		if len(out) < target {
 			if _, err := rand.Read(buf[8:]); err != nil {
 				return nil, err
 			}
-			pool = buf[8:]
 		}
-		suf := hex.EncodeToString(pool[:32])[RangePrefixLen:]
-		pool = pool[32:]
-		if seen[suf] {
-			continue
-		}
-		seen[suf] = true
-		out = append(out, RangeLine{Suffix: suf})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Suffix < out[j].Suffix })
+	slices.SortFunc(out, func(a, b RangeLine) int { return strings.Compare(a.Suffix, b.Suffix) })
 	return out, nil
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 
 	"counterscam/internal/intel"
@@ -73,15 +74,15 @@ func (s *Server) rangeCheck(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var b strings.Builder
+	b := make([]byte, 0, len(lines)*(64-intel.RangePrefixLen+8))
 	for _, l := range lines {
-		b.WriteString(l.Suffix)
-		b.WriteByte(':')
-		b.WriteString(itoa(int64(l.Count)))
-		b.WriteString("\r\n")
+		b = append(b, l.Suffix...)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(l.Count), 10)
+		b = append(b, "\r\n"...)
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "public, max-age=300")
-	_, err = w.Write([]byte(b.String()))
+	_, err = w.Write(b)
 	return err
 }
