@@ -26,7 +26,11 @@ type publicEntry struct {
 // number, which every change moves) is what it was when the entry was
 // worked out, so that servers sharing one PostgreSQL database see each
 // other's changes; the mark is read at most once every markEvery, and no
-// entry is served past maxAge whatever the mark says.
+// entry is served past maxAge whatever the mark says. (A rebuild of the
+// networks appends no audit entry of its own: it purges this server's
+// cache, but another server may serve an answer worked out between the
+// mark that caused it and its end, with the network size of before, for
+// up to maxAge.)
 type listingCache struct {
 	mu  sync.RWMutex
 	m   map[string]*publicEntry
@@ -51,7 +55,7 @@ func newListingCache(max int, ttl time.Duration) *listingCache {
 // how long an entry may be served at most.
 const (
 	checkMarkEvery   = time.Second
-	checkCacheMaxAge = 5 * time.Minute
+	checkCacheMaxAge = time.Minute
 )
 
 // changeMark returns the store's change mark, read at most once every
@@ -106,6 +110,14 @@ func (c *listingCache) put(entries map[string]*publicEntry) {
 		}
 		c.m[id] = e
 	}
+	c.mu.Unlock()
+}
+
+// purge drops every entry (after a rebuild of the networks, which may
+// change any answer's network size).
+func (c *listingCache) purge() {
+	c.mu.Lock()
+	c.m = make(map[string]*publicEntry)
 	c.mu.Unlock()
 }
 

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"counterscam/internal/selector"
+	"counterscam/internal/store"
 	"counterscam/internal/store/sqlite"
 	"counterscam/internal/trust"
 )
@@ -97,5 +99,56 @@ func TestRangePadding(t *testing.T) {
 	}
 	if len(sizes) < 5 {
 		t.Errorf("40 answers came in only %d sizes", len(sizes))
+	}
+}
+
+// TestCheckCachePurgedByRebuild: a "does not link" mark rebuilds the
+// networks, which may change any listed selector's network size; the
+// cached answers go with it.
+func TestCheckCachePurgedByRebuild(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	svc, err := New(ctx, st, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const p, q = "+855 96 111 1111", "+855 96 222 2222"
+	for i, r := range []struct {
+		origin string
+		sels   []string
+	}{{"KNPA", []string{p, q}}, {"CNP", []string{p, q}}, {"CNP", []string{q}}} {
+		in := &ReportInput{Origin: r.origin, ExternalRef: string(rune('a' + i)), TLP: "CLEAR", Narrative: "statement"}
+		for _, v := range r.sels {
+			in.Selectors = append(in.Selectors, SelectorInput{Value: v})
+		}
+		if _, _, err := svc.CreateReport(ctx, trust.Operator(), in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	size := func() int {
+		t.Helper()
+		r, err := svc.Check(ctx, p, "")
+		if err != nil || r.Status != StatusListed {
+			t.Fatalf("%+v, %v", r, err)
+		}
+		return r.NetworkSize
+	}
+	if n := size(); n != 3 {
+		t.Fatalf("network of %d before the mark, want 3", n)
+	}
+	qs, err := svc.norm.Parse(q, selector.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	yes := true
+	if err := svc.MarkSelector(ctx, trust.Operator(), qs.ID().String(), store.SelectorFlags{NoLink: &yes}); err != nil {
+		t.Fatal(err)
+	}
+	if n := size(); n != 2 {
+		t.Fatalf("network of %d after the mark, want 2", n)
 	}
 }

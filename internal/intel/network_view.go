@@ -135,7 +135,10 @@ func (s *Service) MarkSelector(ctx context.Context, p trust.Principal, id string
 	}
 	s.checks.forget(id)
 	if f.NoLink != nil && *f.NoLink != before.NoLink {
-		return s.Rebuild(ctx)
+		if err := s.Rebuild(ctx); err != nil {
+			return err
+		}
+		s.checks.purge()
 	}
 	return nil
 }
