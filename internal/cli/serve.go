@@ -11,6 +11,7 @@ import (
 	"runtime/pprof"
 	"time"
 
+	"counterscam/internal/casework"
 	"counterscam/internal/intel"
 	"counterscam/internal/screen"
 	"counterscam/internal/trust"
@@ -66,7 +67,8 @@ func serveUntilDone(e *env, svc *intel.Service, ts *trust.Service, addr string, 
 	if err != nil {
 		return err
 	}
-	pages, err := ui.New(svc, ts, ui.Options{CheckRate: rate, Logger: log, Screener: scr})
+	cw := casework.New(svc.Store(), svc, casework.Config{})
+	pages, err := ui.New(svc, ts, ui.Options{CheckRate: rate, Logger: log, Screener: scr, Casework: cw})
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,9 @@ import (
 	"testing"
 
 	"counterscam/internal/auth"
+	"counterscam/internal/casework"
 	"counterscam/internal/cli"
+	"counterscam/internal/demo"
 	"counterscam/internal/intel"
 	"counterscam/internal/screen"
 	"counterscam/internal/store"
@@ -38,7 +40,11 @@ type fixture struct {
 	handler http.Handler
 	srv     *httptest.Server
 	users   []cli.DemoUser
-	dir     string
+	// consular is the demo's consular scene; cw the casework service the
+	// pages use.
+	consular *demo.ConsularScene
+	cw       *casework.Service
+	dir      string
 }
 
 var (
@@ -87,6 +93,9 @@ func newFixture(o ui.Options) (*fixture, error) {
 	if f.users, err = cli.LoadDemo(ctx, f.svc, f.ts, 2025); err != nil {
 		return nil, err
 	}
+	if f.consular, err = demo.LoadConsular(ctx, f.st, f.svc, f.ts, 2025, demo.ConsularOptions{Password: cli.DemoPassword}); err != nil {
+		return nil, err
+	}
 	if err := f.svc.Warm(ctx); err != nil {
 		return nil, err
 	}
@@ -99,6 +108,8 @@ func newFixture(o ui.Options) (*fixture, error) {
 	}
 	quiet := slog.New(slog.NewTextHandler(logTo, nil))
 	o.Logger, o.Screener, o.ImportDir = quiet, f.scr, dir
+	f.cw = casework.New(f.st, f.svc, casework.Config{})
+	o.Casework = f.cw
 	if f.pages, err = ui.New(f.svc, f.ts, o); err != nil {
 		return nil, err
 	}
@@ -237,12 +248,8 @@ func (f *fixture) signIn(t testing.TB, email string) *http.Client {
 // messages reads a language's catalogue as the tests see it.
 func messages(t testing.TB, lang string) map[string]string {
 	t.Helper()
-	b, err := os.ReadFile("messages/" + lang + ".json")
+	m, err := ui.ReadMessages(os.DirFS("."), lang)
 	if err != nil {
-		t.Fatal(err)
-	}
-	m := map[string]string{}
-	if err := json.Unmarshal(b, &m); err != nil {
 		t.Fatal(err)
 	}
 	return m

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strings"
@@ -34,21 +35,46 @@ var verbRe = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
 
 // loadCatalog reads every language's messages and checks them: the same
 // keys in every language, none empty, and the same number of arguments in
-// each translation as in English.
+// each translation as in English. A language's messages are
+// messages/<lang>.json plus one file per area of the workspace,
+// messages/<area>.<lang>.json; a key defined twice is an error.
 func loadCatalog() (*catalog, error) {
 	c := &catalog{msgs: map[string]map[string]string{}}
 	for _, l := range Languages {
-		raw, err := messageFS.ReadFile("messages/" + l + ".json")
+		m, err := readMessages(messageFS, l)
 		if err != nil {
 			return nil, err
-		}
-		m := map[string]string{}
-		if err := json.Unmarshal(raw, &m); err != nil {
-			return nil, fmt.Errorf("messages/%s.json: %w", l, err)
 		}
 		c.msgs[l] = m
 	}
 	return c, c.check()
+}
+
+// readMessages merges a language's message files from fsys.
+func readMessages(fsys fs.FS, lang string) (map[string]string, error) {
+	files, err := fs.Glob(fsys, "messages/*."+lang+".json")
+	if err != nil {
+		return nil, err
+	}
+	files = append([]string{"messages/" + lang + ".json"}, files...)
+	m := map[string]string{}
+	for _, name := range files {
+		raw, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		part := map[string]string{}
+		if err := json.Unmarshal(raw, &part); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		for k, v := range part {
+			if _, dup := m[k]; dup {
+				return nil, fmt.Errorf("%s: %q is already defined in another file for %s", name, k, lang)
+			}
+			m[k] = v
+		}
+	}
+	return m, nil
 }
 
 // check reports the first inconsistency between the languages.

@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"time"
 
+	"counterscam/internal/casework"
 	"counterscam/internal/intel"
 	"counterscam/internal/screen"
 	"counterscam/internal/trust"
@@ -39,12 +40,16 @@ type Options struct {
 	// ImportDir is where uploaded import files wait for their job; default
 	// the system's temporary folder.
 	ImportDir string
+	// Casework is the people-and-repatriation service behind the missing
+	// person form and the consular pages; nil leaves those pages out.
+	Casework *casework.Service
 }
 
 // Server serves the pages.
 type Server struct {
 	svc      *intel.Service
 	trust    *trust.Service
+	cw       *casework.Service
 	screener *screen.Screener
 	log      *slog.Logger
 	opts     Options
@@ -82,7 +87,7 @@ func New(svc *intel.Service, ts *trust.Service, o Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{
-		svc: svc, trust: ts, screener: o.Screener, log: o.Logger, opts: o,
+		svc: svc, trust: ts, cw: o.Casework, screener: o.Screener, log: o.Logger, opts: o,
 		cat: cat, views: vs, assets: as,
 		checks:  newRateLimiter(o.CheckRate, o.CheckRate*10),
 		reports: newRateLimiter(o.ReportsPerHour/3600, o.ReportsPerHour),
@@ -111,6 +116,16 @@ type route struct {
 }
 
 func (s *Server) routes() []route {
+	rs := s.intelRoutes()
+	if s.cw != nil {
+		rs = append(rs, s.intakeRoutes()...)
+		rs = append(rs, s.repatriationRoutes()...)
+	}
+	return rs
+}
+
+// intelRoutes are the public pages and the intelligence workspace.
+func (s *Server) intelRoutes() []route {
 	return []route{
 		{"GET /{$}", s.checkPage, false},
 		{"GET /report", s.reportForm, false},
