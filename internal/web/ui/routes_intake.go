@@ -7,5 +7,13 @@ func (s *Server) intakeRoutes() []route {
 		{"GET /missing", s.missingFormPage, false},
 		{"POST /missing", s.missingSubmit, false},
 		{"GET /missing/sent", s.missingSent, false},
+		{"GET /triage", s.triagePage, true},
+		{"GET /intakes/{id}", s.intakePage, true},
+		{"POST /intakes/{id}/triage", s.intakeTriage, true},
+		{"GET /persons", s.personsPage, true},
+		{"GET /persons/{id}", s.personPage, true},
+		{"GET /cases/{id}", s.casePage, true},
+		{"POST /cases/{id}/move", s.caseMove, true},
+		{"POST /cases/{id}/actions", s.caseAction, true},
 	}
 }
