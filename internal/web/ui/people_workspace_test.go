@@ -284,3 +284,95 @@ func TestPeoplePagesAccess(t *testing.T) {
 		t.Errorf("the case moved to %s", file2.Case.State)
 	}
 }
+
+// TestTriageMatchesAKnownPerson: a second report naming the same passport
+// offers the person already known; triaging it onto that person opens a
+// second case for the same person instead of a duplicate.
+func TestTriageMatchesAKnownPerson(t *testing.T) {
+	f := demoFixture(t)
+	c := f.signIn(t, consul)
+	first := triage(t, f, c, fileMissing(t, f, "최유나"))
+	known, err := f.cw.GetCaseFile(context.Background(), trust.Operator(), first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := fileMissing(t, f, "최유나")
+	_, body, _ := get(t, c, f.srv.URL+"/intakes/"+second)
+	if !strings.Contains(body, `name="person" value="`+known.Person.ID+`"`) {
+		t.Fatal("the intake page does not offer the known person")
+	}
+	code, _, loc := post(t, c, f.srv.URL+"/intakes/"+second+"/triage", url.Values{"csrf": {csrf(t, body)},
+		"person": {known.Person.ID}, "open_case": {"yes"}, "state": {"located"}, "tlp": {store.TLPAmberStrict}})
+	if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/cases/") {
+		t.Fatalf("triage onto the known person: %d to %q", code, loc)
+	}
+	file, err := f.cw.GetCaseFile(context.Background(), trust.Operator(), strings.TrimPrefix(loc, "/cases/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if file.Person.ID != known.Person.ID || file.Case.State != "located" {
+		t.Errorf("the second case is for %s in %s, want %s located", file.Person.ID, file.Case.State, known.Person.ID)
+	}
+	_, body, _ = get(t, c, f.srv.URL+"/persons/"+known.Person.ID)
+	if !strings.Contains(body, `href="/cases/`+first+`"`) || !strings.Contains(body, `href="/cases/`+file.Case.ID+`"`) {
+		t.Error("the person page does not list both cases")
+	}
+	// Triaging the same intake twice is refused with the service's reason.
+	code, body, _ = post(t, c, f.srv.URL+"/intakes/"+second+"/triage", url.Values{"csrf": {csrf(t, body)}, "person": {"new"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "intake: already triaged") {
+		t.Errorf("a second triage: %d %s", code, excerpt(body, `id="refused"`))
+	}
+}
+
+// TestCaseVisitAndTravelDocument: an arrest starts the first-visit
+// deadline; recording the visit meets it; a travel document issued from
+// the case page joins the person's documents; a hand-over needs to whom.
+func TestCaseVisitAndTravelDocument(t *testing.T) {
+	f := demoFixture(t)
+	c := f.signIn(t, consul)
+	intakeID := fileMissing(t, f, "정하늘")
+	_, body, _ := get(t, c, f.srv.URL+"/intakes/"+intakeID)
+	code, _, loc := post(t, c, f.srv.URL+"/intakes/"+intakeID+"/triage", url.Values{"csrf": {csrf(t, body)},
+		"person": {"new"}, "open_case": {"yes"}, "state": {"arrested"}, "tlp": {store.TLPAmber}})
+	if code != http.StatusSeeOther {
+		t.Fatalf("triage: %d", code)
+	}
+	caseID := strings.TrimPrefix(loc, "/cases/")
+	_, body, _ = get(t, c, f.srv.URL+"/cases/"+caseID+"?lang=en")
+	if !strings.Contains(body, "first consular visit") || strings.Contains(body, `<tr class="met">`) {
+		t.Fatal("the arrest did not start an open first-visit deadline")
+	}
+	code, _, loc = post(t, c, f.srv.URL+"/cases/"+caseID+"/actions", url.Values{"csrf": {csrf(t, body)}, "action": {"visit"}, "note": {"seen at the CNP holding cell"}})
+	if code != http.StatusSeeOther || loc != "/cases/"+caseID+"?done=visit" {
+		t.Fatalf("recording the visit: %d to %q", code, loc)
+	}
+	_, body, _ = get(t, c, f.srv.URL+loc+"&lang=en")
+	if !strings.Contains(body, `<tr class="met">`) || !strings.Contains(body, "seen at the CNP holding cell") || !strings.Contains(body, `id="done"`) {
+		t.Error("the visit did not meet the deadline or is not in the timeline")
+	}
+	for _, to := range []string{"immigration_detention"} {
+		if code, _, _ := move(t, f, c, caseID, url.Values{"to": {to}}); code != http.StatusSeeOther {
+			t.Fatalf("move to %s: %d", to, code)
+		}
+	}
+	code, body, _ = move(t, f, c, caseID, url.Values{"to": {"travel_document_issued"}, "doc_number": {"M1"}, "note": {"ETD at the embassy"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "passport_number: fewer than 5 letters and digits") || !strings.Contains(body, `value="M1"`) {
+		t.Errorf("a short document number: %d %s", code, excerpt(body, `id="refused"`))
+	}
+	code, _, _ = move(t, f, c, caseID, url.Values{"to": {"travel_document_issued"}, "doc_type": {"emergency_travel_document"}, "doc_number": {"ETD-2025-0042"}})
+	if code != http.StatusSeeOther {
+		t.Fatalf("issuing the travel document: %d", code)
+	}
+	file, err := f.cw.GetCaseFile(context.Background(), trust.Operator(), caseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body, _ = get(t, c, f.srv.URL+"/persons/"+file.Person.ID+"?lang=en")
+	if file.Case.State != "travel_document_issued" || !strings.Contains(body, "ETD-2025-0042") || !strings.Contains(body, "emergency travel document") {
+		t.Errorf("case %s; the person page does not show the travel document", file.Case.State)
+	}
+	_, body, _ = get(t, c, f.srv.URL+"/cases/"+caseID+"?lang=en")
+	if !strings.Contains(body, `id="flight-entry"`) || !strings.Contains(body, `href="/flights"`) {
+		t.Error("with on_manifest next, the case page does not lead to the flights")
+	}
+}
