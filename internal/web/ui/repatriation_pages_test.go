@@ -521,3 +521,24 @@ func TestReconcileUploadMistakes(t *testing.T) {
 		t.Errorf("a bad header: %d\n%s", code, body)
 	}
 }
+
+// repatriationShots are the repatriation pages for the screenshots, each
+// signed in as the user who works on it (recorded in as).
+func repatriationShots(t *testing.T, f *fixture, as map[string]string) []shot {
+	d := f.dossierPerson(t)
+	list := uploadList(t, f, f.signIn(t, "consul@mofa-kh.demo"), "CNP-screens", f.consular.ArrestList)
+	shots := []shot{
+		{"flights", "/flights", "#flights", true},
+		{"manifest", "/flights/" + f.consular.CharterID, "#manifest", true},
+		{"screening", "/persons/" + d.Person.ID + "/screenings/new", "#screening", true},
+		{"reconcile", "/reconcile", "#partner", true},
+		{"reconcile-review", list, "#conf-h", true},
+	}
+	for _, s := range shots {
+		as[s.name] = "consul@mofa-kh.demo"
+	}
+	// The prosecutor's dossier last: one more sign-in. (The review is of
+	// an upload by the consul in another session: uploads are per user.)
+	as["dossier"] = "prosecutor@spo.demo"
+	return append(shots, shot{"dossier", "/persons/" + d.Person.ID + "/dossier", "#dossier-evidence", true})
+}
