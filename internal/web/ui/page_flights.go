@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"counterscam/internal/auth"
 	"counterscam/internal/casework"
 	"counterscam/internal/store"
 )
@@ -37,11 +38,13 @@ type manifestData struct {
 	Vocab   repVocab // the choices the forms offer
 	Planned bool
 	Arrived bool
+	Write   bool // the member may change the flight: the forms show
 }
 
 // manifestRow is one passenger as the page shows them.
 type manifestRow struct {
 	P        *store.Passenger
+	PersonID string
 	Name     string // in the person's own script
 	Latin    string // as in the passport
 	Ref      string
@@ -151,10 +154,10 @@ func (s *Server) manifestData(r *http.Request, c *reqCtx, id string, add *passen
 		return nil, err
 	}
 	d := &manifestData{M: m, Counts: countsOf(m.Counts), Add: add, Vocab: manifestVocab,
-		Planned: m.Flight.Status == "planned", Arrived: m.Flight.Status == "arrived"}
+		Planned: m.Flight.Status == "planned", Arrived: m.Flight.Status == "arrived", Write: c.principal().Can(auth.ActionWriteCase)}
 	for _, row := range m.Rows {
 		name, latin := personLabel(row.Person)
-		d.Rows = append(d.Rows, manifestRow{P: row.Passenger, Name: name, Latin: latin, Ref: personRef(row.Person),
+		d.Rows = append(d.Rows, manifestRow{P: row.Passenger, PersonID: row.Person.ID, Name: name, Latin: latin, Ref: personRef(row.Person),
 			DOB: row.Person.DOB, Document: travelDoc(row.Person)})
 	}
 	return d, nil

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"counterscam/internal/auth"
 	"counterscam/internal/casework"
 )
 
@@ -128,6 +129,7 @@ type reviewData struct {
 	Rejects   []*casework.RowError
 	Decided   bool
 	Problem   *message
+	Write     bool // the member may record decisions
 }
 
 // reviewRow is a partner row beside its outcome.
@@ -146,7 +148,7 @@ func (s *Server) reviewData(r *http.Request, c *reqCtx, id string) (*reviewData,
 	if err != nil {
 		return nil, err
 	}
-	d := &reviewData{ID: id, Partner: l.partner, File: l.file, Rec: rec, Rejects: l.rejects}
+	d := &reviewData{ID: id, Partner: l.partner, File: l.file, Rec: rec, Rejects: l.rejects, Write: c.principal().Can(auth.ActionWriteCase)}
 	for i, res := range rec.Rows {
 		rr := reviewRow{Row: l.rows[i], Res: res, Key: casework.PartnerRowKey(l.partner, res.RowRef)}
 		switch res.Status {

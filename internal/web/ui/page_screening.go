@@ -3,8 +3,10 @@ package ui
 import (
 	"net/http"
 
+	"counterscam/internal/auth"
 	"counterscam/internal/casework"
 	"counterscam/internal/store"
+	"counterscam/internal/trust"
 )
 
 // screeningData is the screening form's page.
@@ -26,6 +28,9 @@ var scrVocab = screeningVocab{Kinds: casework.ScreeningKinds, TLPs: casework.TLP
 	Statuses: casework.TraffickingStatuses, Recommendations: casework.Recommendations, Currencies: formCurrencies}
 
 func (s *Server) screeningData(r *http.Request, c *reqCtx, f *screeningForm) (*screeningData, error) {
+	if !c.principal().Can(auth.ActionWriteScreening) {
+		return nil, trust.ErrForbidden
+	}
 	p, err := s.cw.GetPerson(r.Context(), c.principal(), r.PathValue("id"))
 	if err != nil {
 		return nil, err

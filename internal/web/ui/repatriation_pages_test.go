@@ -181,8 +181,9 @@ func TestScreeningFormKeepsInputAndSaves(t *testing.T) {
 	if _, body, _ := get(t, c, f.srv.URL+loc); !strings.Contains(body, `id="screening-saved"`) || !strings.Contains(body, sc.ID) {
 		t.Error("the form does not say the screening was saved")
 	}
-	// A bank's partner account and a shelter worker cannot screen.
-	for _, email := range []string{"screening@bank.demo", "worker@shelter.demo"} {
+	// A bank's partner account, a shelter worker and a prosecutor (who
+	// reads screenings) cannot screen.
+	for _, email := range []string{"screening@bank.demo", "worker@shelter.demo", "prosecutor@spo.demo"} {
 		o := f.signIn(t, email)
 		_, body, _ := get(t, o, f.srv.URL+"/dashboard")
 		if code, _, _ := get(t, o, f.srv.URL+form); code != http.StatusForbidden {
@@ -271,6 +272,9 @@ func TestManifestCountsEqualRows(t *testing.T) {
 	if fmt.Sprint(shown) != fmt.Sprint(fromRows) || fmt.Sprint(shown) != fmt.Sprint(want) {
 		t.Errorf("counts shown %v, from the rows %v, want %v", shown, fromRows, want)
 	}
+	if !strings.Contains(body, `id="add-passenger"`) || strings.Count(body, `name="fit_to_fly"`) != 10 {
+		t.Error("the consul's manifest lacks its forms")
+	}
 	code, csvBody, hdr := get(t, c, f.srv.URL+"/flights/"+f.consular.CharterID+"/manifest.csv")
 	if code != 200 || !strings.HasPrefix(hdr.Get("Content-Type"), "text/csv") || !strings.Contains(hdr.Get("Content-Disposition"), "attachment") {
 		t.Fatalf("CSV download: %d %v", code, hdr)
@@ -290,6 +294,12 @@ func TestManifestCountsEqualRows(t *testing.T) {
 		if !strings.Contains(body, ">"+r.Passenger.Seat+"<") {
 			t.Errorf("seat %s is not on the page", r.Passenger.Seat)
 		}
+	}
+	// The prosecutor reads the manifest, without the forms that change it.
+	code, body, _ = get(t, f.signIn(t, "prosecutor@spo.demo"), f.srv.URL+"/flights/"+f.consular.CharterID)
+	if code != 200 || strings.Count(body, `<tr class="pax"`) != 9 || strings.Contains(body, `id="add-passenger"`) ||
+		strings.Contains(body, `name="fit_to_fly"`) || strings.Contains(body, `id="record-departed"`) {
+		t.Errorf("the prosecutor's manifest: %d, or it offers forms", code)
 	}
 	for _, email := range []string{"worker@shelter.demo", "screening@bank.demo"} {
 		o := f.signIn(t, email)
