@@ -218,6 +218,7 @@ func (a *assessment) findPay() {
 	unskilled := a.cats["no_experience"]
 	var best *PayFound
 	bestRatio := 0.0
+	foreignAt := -1
 	for _, am := range amounts {
 		if !am.Pay && (am.Period == PeriodNone || !a.jobContext) {
 			continue
@@ -260,11 +261,15 @@ func (a *assessment) findPay() {
 		rng, _ := rs.payRange(role, c)
 		pf.Role, pf.Country, pf.UsualMin, pf.UsualMax = role, c, rng.Min, rng.Max
 		a.pays = append(a.pays, pf)
+		if foreignAt < 0 && !pf.CurrencyGuessed && a.foreignCurrency(cur, country) {
+			foreignAt = len(a.pays) - 1
+		}
 		if ratio := pf.MonthlyUSD / rng.Max; ratio > bestRatio {
 			bestRatio = ratio
 			best = &a.pays[len(a.pays)-1]
 		}
 	}
+	a.addForeignPay(foreignAt)
 	if best == nil || bestRatio < aboveRatio {
 		return
 	}

@@ -1,0 +1,37 @@
+package screen
+
+import (
+	"context"
+	"testing"
+)
+
+// TestForeignPay checks when pay in a foreign currency is a sign.
+func TestForeignPay(t *testing.T) {
+	s := defaultTestScreener(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Tuyển nhân viên văn phòng, lương 1.000 USD/tháng", true},      // dollars in a Vietnamese ad, no place
+		{"งานแอดมิน เงินเดือน 1,500 USD ต่อเดือน", true},                // dollars in a Thai ad
+		{"Customer care job in Thailand, salary RM8,000 a month", true}, // a third country's currency
+		{"Tuyển nhân viên văn phòng, lương 12 triệu đồng/tháng", false}, // home currency
+		{"Customer care job in Thailand, salary THB 20,000 a month", false},
+		{"Office job in Phnom Penh, salary USD 900 a month", false}, // dollars at the destination
+		{"캄보디아 근로자를 위한 통역 보조 인력, 월 260만 원", false},                  // won in a Korean ad naming Cambodia
+		{"Office assistant, salary USD 900 a month", false},         // English has no home currency
+		{"金边中资公司招聘翻译,月薪1200美元", false},                              // dollars where a place is named
+	} {
+		r, err := s.Assess(context.Background(), tc.text, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, x := range r.Reasons {
+			got = got || x.Code == "pay.foreign_currency"
+		}
+		if got != tc.want {
+			t.Errorf("%q: pay.foreign_currency %v, want %v (amounts %+v)", tc.text, got, tc.want, r.Amounts)
+		}
+	}
+}
