@@ -26,6 +26,7 @@ type matcher struct {
 type mpattern struct {
 	owner     int32 // what the phrase belongs to (index kept by the caller)
 	except    bool  // an exception phrase: suppresses its owner's overlapping hits
+	near      uint8 // 1 or 2: first or second part of a "A .. B" phrase (see nearSep)
 	runes     int   // folded length in runes
 	leftWord  bool  // must not be preceded by a Latin letter or digit
 	rightWord bool  // must not be followed by a Latin letter or digit
@@ -90,6 +91,7 @@ type matcherPhrase struct {
 	text   string
 	owner  int32
 	except bool
+	near   uint8
 }
 
 // newMatcher compiles phrases. Empty phrases (after trimming '*') are skipped.
@@ -118,6 +120,7 @@ func newMatcher(phrases []matcherPhrase) *matcher {
 		p := mpattern{
 			owner:     ph.owner,
 			except:    ph.except,
+			near:      ph.near,
 			runes:     utf8.RuneCountInString(f),
 			leftWord:  left && isWordRune(first),
 			rightWord: right && isWordRune(last),

@@ -41,6 +41,7 @@ func (a *assessment) matchPhrases() {
 	type ownerHit struct {
 		owner  int32
 		except bool
+		near   uint8
 		span   Span
 	}
 	var hits []ownerHit
@@ -56,7 +57,7 @@ func (a *assessment) matchPhrases() {
 			if back != nil {
 				sp = Span{back.start(h.start), back.end(h.end)}
 			}
-			hits = append(hits, ownerHit{p.owner, p.except, sp})
+			hits = append(hits, ownerHit{p.owner, p.except, p.near, sp})
 		}
 	})
 	// Group by owner, keeping the order of first appearance within each.
@@ -64,14 +65,20 @@ func (a *assessment) matchPhrases() {
 	a.cats = map[string]bool{}
 	for i := 0; i < len(hits); {
 		oi := hits[i].owner
-		var spans, excepts []Span
+		var spans, excepts, firsts, seconds []Span
 		for ; i < len(hits) && hits[i].owner == oi; i++ {
-			if hits[i].except {
-				excepts = append(excepts, hits[i].span)
-			} else {
-				spans = append(spans, hits[i].span)
+			switch h := hits[i]; {
+			case h.except:
+				excepts = append(excepts, h.span)
+			case h.near == 1:
+				firsts = append(firsts, h.span)
+			case h.near == 2:
+				seconds = append(seconds, h.span)
+			default:
+				spans = append(spans, h.span)
 			}
 		}
+		spans = append(spans, nearSpans(firsts, seconds)...)
 		spans = mergeSpans(withoutOverlaps(spans, excepts))
 		if len(spans) == 0 {
 			continue
