@@ -38,7 +38,8 @@ type mhit struct {
 	start, end int
 }
 
-// foldRune is the case folding used for patterns and text alike.
+// foldRune is the case folding used for patterns and text alike; it also
+// folds traditional Chinese characters to simplified ones (matcher_han.go).
 func foldRune(r rune) rune {
 	if r < utf8.RuneSelf {
 		if 'A' <= r && r <= 'Z' {
@@ -50,6 +51,12 @@ func foldRune(r rune) rune {
 		r -= 0xFEE0
 		if 'A' <= r && r <= 'Z' {
 			r += 'a' - 'A'
+		}
+		return r
+	}
+	if 0x4E00 <= r && r <= 0x9FFF { // Han: traditional folds to simplified
+		if s, ok := hanFold[r]; ok {
+			return s
 		}
 		return r
 	}

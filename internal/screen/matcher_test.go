@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -78,5 +79,35 @@ func TestStrippedVariant(t *testing.T) {
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("strippedVariant(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+// TestHanFold checks that Chinese phrases match traditional characters.
+func TestHanFold(t *testing.T) {
+	s := defaultTestScreener(t)
+	for _, tc := range []struct{ text, code string }{
+		{"輕輕鬆鬆月入過萬", "pay_claim"},
+		{"無需經驗,包機票", "no_experience"},
+		{"無需經驗,包機票", "travel_paid"},
+	} {
+		r, err := s.Assess(context.Background(), tc.text, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, x := range r.Reasons {
+			if x.Code == tc.code {
+				found = true
+				if x.Text == "" || !strings.Contains(tc.text, x.Text) {
+					t.Errorf("%q: %s cut %q out of the text", tc.text, tc.code, x.Text)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %s (reasons %v)", tc.text, tc.code, r.Reasons)
+		}
+	}
+	if foldRune('過') != '过' || foldRune('过') != '过' || foldRune('한') != '한' {
+		t.Error("foldRune does not fold traditional Han to simplified alone")
 	}
 }

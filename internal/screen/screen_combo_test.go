@@ -17,6 +17,8 @@ func TestCombos(t *testing.T) {
 		{"housing and no experience", "숙소 제공, 경력 무관, 바로 출근 가능", "lure.travel_easy", true, Elevated},
 		{"trip paid and easy work", "Simple work, free air ticket, start next week", "lure.travel_easy", true, Elevated},
 		{"housing alone", "숙소 제공, 바로 출근 가능", "lure.travel_easy", false, Low},
+		{"urgent vague job", "Urgent hiring: customer service staff", "lure.vague_urgent", true, Elevated},
+		{"vague job without urgency", "Customer service staff needed", "lure.vague_urgent", false, Low},
 		{"genuine factory ad with legit terms", "기숙사 제공, 경력 무관, 4대보험 가입, 근로계약서 작성", "lure.travel_easy", true, Low},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
