@@ -13,14 +13,13 @@ var homeCurrencies = map[string][]string{
 }
 
 // foreignCurrency reports pay that shows a job abroad recruited from home:
-// with no destination named, pay in a currency foreign to the text's
-// language ("1.000 USD/tháng" in a Vietnamese post); with one, pay in the
-// currency of a third country (ringgit for a job in Thailand, rupiah in
-// Laos). Dollars, the destination's own currency and the language's home
-// currency are left alone when a place is named: genuine offers there pay
-// in dollars or local money, the destination already says the job is
-// abroad, and a Korean ad in won that names Cambodia may be for Cambodian
-// workers in Korea.
+// pay in a currency foreign to the text's language ("1.000 USD/tháng" or
+// "20.000 Baht/tháng" in a Vietnamese post), or, where a destination is
+// named, in the currency of a third country (ringgit for a job in Thailand).
+// Where a destination is named, dollars do not count (genuine offers there
+// pay in dollars, and the place already says the job is abroad), nor does
+// the language's home currency (a Korean ad in won that names Cambodia may
+// be for Cambodian workers in Korea).
 func (a *assessment) foreignCurrency(cur, placeCountry string) bool {
 	home, hasHome := homeCurrencies[a.lang]
 	for _, h := range home {
@@ -33,6 +32,9 @@ func (a *assessment) foreignCurrency(cur, placeCountry string) bool {
 	}
 	if cur == "USD" {
 		return false
+	}
+	if hasHome {
+		return true
 	}
 	c, ok := currencyCountry[cur]
 	return ok && c != placeCountry

@@ -17,10 +17,11 @@ func TestForeignPay(t *testing.T) {
 		{"Customer care job in Thailand, salary RM8,000 a month", true}, // a third country's currency
 		{"Tuyển nhân viên văn phòng, lương 12 triệu đồng/tháng", false}, // home currency
 		{"Customer care job in Thailand, salary THB 20,000 a month", false},
-		{"Office job in Phnom Penh, salary USD 900 a month", false}, // dollars at the destination
-		{"캄보디아 근로자를 위한 통역 보조 인력, 월 260만 원", false},                  // won in a Korean ad naming Cambodia
-		{"Office assistant, salary USD 900 a month", false},         // English has no home currency
-		{"金边中资公司招聘翻译,月薪1200美元", false},                              // dollars where a place is named
+		{"Tuyển nhân viên văn phòng tại Thái Lan, lương 20.000 Baht/tháng", true}, // baht in a Vietnamese ad
+		{"Office job in Phnom Penh, salary USD 900 a month", false},               // dollars at the destination
+		{"캄보디아 근로자를 위한 통역 보조 인력, 월 260만 원", false},                                // won in a Korean ad naming Cambodia
+		{"Office assistant, salary USD 900 a month", false},                       // English has no home currency
+		{"金边中资公司招聘翻译,月薪1200美元", false},                                            // dollars where a place is named
 	} {
 		r, err := s.Assess(context.Background(), tc.text, Options{})
 		if err != nil {
