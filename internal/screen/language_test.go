@@ -34,3 +34,11 @@ func TestDetectLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestVietBareWords(t *testing.T) {
+	for _, w := range vietBareWords {
+		if len(w) > maxVietSyllable {
+			t.Errorf("%q is longer than maxVietSyllable (%d)", w, maxVietSyllable)
+		}
+	}
+}

@@ -3,22 +3,38 @@ package screen
 // vietBare are Vietnamese syllables as they are typed without diacritics
 // that are not English words, for telling Vietnamese typed on a phone
 // without marks ("tuyen nhan vien, luong cao") from English.
-var vietBare = map[string]bool{}
+var vietBare = map[uint64]bool{}
+
+// wordKey packs a lower-case ASCII word of up to 8 letters into a number,
+// so looking a word up needs no string.
+func wordKey(w []byte) uint64 {
+	var k uint64
+	for _, c := range w {
+		k = k<<8 | uint64(c)
+	}
+	return k
+}
+
+// vietBareWords are the syllables of vietBare, none longer than maxVietSyllable.
+var vietBareWords = []string{
+	"khong", "nguoi", "duoc", "viec", "luong", "trieu", "tuyen", "nhan", "vien", "thang",
+	"ngay", "cong", "nhieu", "nhung", "trong", "chung", "toi", "minh", "gap", "lam",
+	"nha", "hoac", "dang", "cua", "voi", "tien", "lien", "nhe", "kinh", "nghiem",
+	"khach", "cham", "soc", "mot", "nay", "rat", "thi", "va", "cac", "nhu",
+	"nao", "dieu", "phai", "biet", "muon", "duong", "thuong", "nuoc", "ngoai", "xuat",
+	"khau", "tuoi", "viet", "giup", "goi", "nhanh", "tot", "chinh", "thuc", "uu",
+	"dong", "luc", "cu", "ung", "ho", "tro", "thu", "nhap", "hoa", "hong",
+	"nhat", "duoi", "tren", "ngan", "nghin", "dau", "cuoi", "khi", "ai",
+}
 
 func init() {
-	for _, w := range []string{
-		"khong", "nguoi", "duoc", "viec", "luong", "trieu", "tuyen", "nhan", "vien", "thang",
-		"ngay", "cong", "nhieu", "nhung", "trong", "chung", "toi", "minh", "gap", "lam",
-		"nha", "hoac", "dang", "cua", "voi", "tien", "lien", "nhe", "kinh", "nghiem",
-		"khach", "cham", "soc", "mot", "nay", "rat", "thi", "va", "cac", "nhu",
-		"nao", "dieu", "phai", "biet", "muon", "duong", "thuong", "nuoc", "ngoai", "xuat",
-		"khau", "tuoi", "viet", "giup", "goi", "nhanh", "tot", "chinh", "thuc", "uu",
-		"dong", "luc", "cu", "ung", "ho", "tro", "thu", "nhap", "hoa", "hong",
-		"nhat", "duoi", "tren", "ngan", "nghin", "dau", "cuoi", "khi", "ai",
-	} {
-		vietBare[w] = true
+	for _, w := range vietBareWords {
+		vietBare[wordKey([]byte(w))] = true
 	}
 }
+
+// maxVietSyllable is the longest syllable in vietBare.
+const maxVietSyllable = 6
 
 // looksVietnameseBare reports Latin text that is mostly Vietnamese
 // syllables typed without diacritics: at least three of them, making up at
@@ -30,7 +46,7 @@ func looksVietnameseBare(text string) bool {
 	flush := func() {
 		if n > 0 {
 			words++
-			if n <= len(w) && vietBare[string(w[:n])] {
+			if n <= maxVietSyllable && vietBare[wordKey(w[:n])] {
 				viet++
 			}
 		}
