@@ -30,6 +30,7 @@ type mpattern struct {
 	runes     int   // folded length in runes
 	leftWord  bool  // must not be preceded by a Latin letter or digit
 	rightWord bool  // must not be followed by a Latin letter or digit
+	plural    bool  // a Latin phrase that may take an English plural 's' ("free flight" matches "free flights")
 }
 
 // mhit is one phrase found: text[start:end].
@@ -131,6 +132,7 @@ func newMatcher(phrases []matcherPhrase) *matcher {
 			runes:     utf8.RuneCountInString(f),
 			leftWord:  left && isWordRune(first),
 			rightWord: right && isWordRune(last),
+			plural:    right && 'a' <= last && last <= 'z' && last != 's',
 		}
 		if p.runes > m.maxRunes {
 			m.maxRunes = p.runes
@@ -283,12 +285,16 @@ func (m *matcher) scan(text string, fn func(h mhit)) {
 						continue
 					}
 				}
+				hitEnd := end
 				if p.rightWord && end < len(text) {
 					if r, _ := utf8.DecodeRuneInString(text[end:]); isWordRune(r) {
-						continue
+						if !p.plural || r|0x20 != 's' || (end+1 < len(text) && isWordRune(rune(text[end+1]))) {
+							continue
+						}
+						hitEnd = end + 1 // "flights" for "flight"
 					}
 				}
-				fn(mhit{pat: pi, start: start, end: end})
+				fn(mhit{pat: pi, start: start, end: hitEnd})
 			}
 		}
 		ri++

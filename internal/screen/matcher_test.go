@@ -26,13 +26,15 @@ func TestMatcher(t *testing.T) {
 		{"NO EXPERIENCE needed", []string{"0:NO EXPERIENCE", "8:EXPERIENCE"}},
 		{"noexperience", nil},                            // word boundary on the left of "experience" fails too
 		{"Contact on Telegram!", []string{"1:Telegram"}}, // punctuation is a boundary
-		{"Telegrams", nil},                               // right boundary
-		{"telegram으로 연락", []string{"1:telegram"}},        // Hangul after a Latin word is a boundary
-		{"加Telegram联系", []string{"1:Telegram"}},          // so is Han
-		{"see t.me/abc_hr", []string{"2:t.me/"}},         // '*' drops the right boundary
-		{"recruiting now", []string{"3:recruit"}},        // prefix match
-		{"경력무관 경력 무관입니다", []string{"4:경력 무관"}},           // spaces inside a phrase count
-		{"月薪3万包吃包住", []string{"5:包吃包住"}},                 // no boundaries in Han
+		{"Telegramming", nil},                            // right boundary
+		{"Telegrams and experiences", []string{"1:Telegrams", "8:experiences"}}, // an English plural 's' is allowed
+		{"experiencesx", nil},
+		{"telegram으로 연락", []string{"1:telegram"}}, // Hangul after a Latin word is a boundary
+		{"加Telegram联系", []string{"1:Telegram"}},   // so is Han
+		{"see t.me/abc_hr", []string{"2:t.me/"}},  // '*' drops the right boundary
+		{"recruiting now", []string{"3:recruit"}}, // prefix match
+		{"경력무관 경력 무관입니다", []string{"4:경력 무관"}},    // spaces inside a phrase count
+		{"月薪3万包吃包住", []string{"5:包吃包住"}},          // no boundaries in Han
 		{"ការងារមិនត្រូវការបទពិសោធន៍", []string{"6:មិនត្រូវការបទពិសោធន៍"}},
 		{"មិន\u200bត្រូវការ\u200bបទពិសោធន៍", []string{"6:មិន\u200bត្រូវការ\u200bបទពិសោធន៍"}}, // zero-width spaces are skipped
 		{"LƯƠNG CAO", []string{"7:LƯƠNG CAO"}}, // non-ASCII case folding
