@@ -99,6 +99,9 @@ func (a *assessment) matchPhrases() {
 			continue
 		}
 		p := o.place
+		if p.advisorySignal() == "destination.country" && p.Country == homeCountry[a.lang] {
+			continue // "Cambodia" in a Khmer text is home, not a destination
+		}
 		sig := s.rs.Signals[p.advisorySignal()]
 		w := p.Weight
 		if w == 0 {
@@ -181,6 +184,11 @@ func mergeSpans(spans []Span) []Span {
 	}
 	return out
 }
+
+// homeCountry is the country whose language a text is in, where that is
+// clear: a country-level place there is the reader's home, not a
+// destination (towns known for compounds still count).
+var homeCountry = map[string]string{"ko": "KR", "km": "KH", "th": "TH", "vi": "VN", "zh": "CN"}
 
 // The currency a text most likely means when it names none, by language.
 var usualCurrency = map[string]string{
