@@ -53,6 +53,9 @@ func TestParseAmounts(t *testing.T) {
 		// Chinese in traditional characters
 		{"時薪316元", "316元", 316, 0, "CNY", PeriodHour, true},
 		{"週薪2萬", "2萬", 2e4, 0, "", PeriodWeek, true},
+		{"月薪10萬新台幣", "10萬新台幣", 1e5, 0, "TWD", PeriodMonth, true},
+		{"時薪NT$316", "NT$316", 316, 0, "TWD", PeriodHour, true},
+		{"月薪3萬港元", "3萬港元", 3e4, 0, "HKD", PeriodMonth, true},
 		// Khmer
 		{"៣០០០ដុល្លារ", "៣០០០ដុល្លារ", 3000, 0, "USD", PeriodNone, false},
 		{"ប្រាក់ខែ ១៥០០ ដុល្លារ ក្នុងមួយខែ", "១៥០០ ដុល្លារ ក្នុងមួយខែ", 1500, 0, "USD", PeriodMonth, true},

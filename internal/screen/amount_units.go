@@ -33,6 +33,10 @@ var currencySuffix = []tok{
 	{"mmk", "MMK", false}, {"kip", "LAK", false}, {"lak", "LAK", false}, {"₭", "LAK", false},
 	{"円", "JPY", false}, {"jpy", "JPY", false}, {"yen", "JPY", false}, {"inr", "INR", false},
 	{"rupees", "INR", false}, {"₹", "INR", false},
+	{"新台幣", "TWD", false}, {"新台币", "TWD", false}, {"台幣", "TWD", false}, {"台币", "TWD", false},
+	{"ntd", "TWD", false}, {"twd", "TWD", false}, {"港元", "HKD", false}, {"港幣", "HKD", false},
+	{"港币", "HKD", false}, {"hkd", "HKD", false}, {"澳門元", "MOP", false}, {"澳门元", "MOP", false},
+	{"葡幣", "MOP", false}, {"mop", "MOP", false},
 	// the currency named with its country ("1,800,000 Korean Won")
 	{"korean won", "KRW", false}, {"south korean won", "KRW", false}, {"thai baht", "THB", false},
 	{"us dollars", "USD", false}, {"us dollar", "USD", false}, {"u.s. dollars", "USD", false},
@@ -43,7 +47,7 @@ var currencySuffix = []tok{
 
 // currencyPrefix: written before the number.
 var currencyPrefix = []tok{
-	{"us$", "USD", false}, {"usdt", "USD", false}, {"usd", "USD", false}, {"$", "USD", false},
+	{"nt$", "TWD", false}, {"hk$", "HKD", false}, {"mop$", "MOP", false}, {"us$", "USD", false}, {"usdt", "USD", false}, {"usd", "USD", false}, {"$", "USD", false},
 	{"₩", "KRW", false}, {"krw", "KRW", false}, {"฿", "THB", false}, {"thb", "THB", false},
 	{"₫", "VND", false}, {"vnd", "VND", false}, {"¥", "CNY", false}, {"￥", "CNY", false},
 	{"rmb", "CNY", false}, {"cny", "CNY", false}, {"៛", "KHR", false}, {"khr", "KHR", false},
@@ -51,7 +55,7 @@ var currencyPrefix = []tok{
 	{"rm", "MYR", false}, {"myr", "MYR", false}, {"₱", "PHP", false}, {"php", "PHP", false},
 	{"rp", "IDR", false}, {"idr", "IDR", false}, {"₹", "INR", false}, {"rs", "INR", false},
 	{"inr", "INR", false}, {"mmk", "MMK", false}, {"lak", "LAK", false}, {"₭", "LAK", false},
-	{"jpy", "JPY", false},
+	{"jpy", "JPY", false}, {"ntd", "TWD", false}, {"twd", "TWD", false}, {"hkd", "HKD", false},
 }
 
 // Multipliers written after a number. East Asian ones compose ("1억 2천만").

@@ -198,7 +198,7 @@ var usualCurrency = map[string]string{
 // The country whose pay a currency suggests when the text names no place.
 var currencyCountry = map[string]string{
 	"KRW": "KR", "THB": "TH", "VND": "VN", "CNY": "CN", "KHR": "KH", "MYR": "MY", "PHP": "PH",
-	"IDR": "ID", "MMK": "MM", "LAK": "LA", "JPY": "JP", "INR": "IN",
+	"IDR": "ID", "MMK": "MM", "LAK": "LA", "JPY": "JP", "INR": "IN", "TWD": "TW", "HKD": "HK", "MOP": "MO",
 }
 
 // maxGuessedMonthlyUSD is the most a month's pay may come to when the
