@@ -288,7 +288,10 @@ func (m *matcher) scan(text string, fn func(h mhit)) {
 				hitEnd := end
 				if p.rightWord && end < len(text) {
 					if r, _ := utf8.DecodeRuneInString(text[end:]); isWordRune(r) {
-						if !p.plural || r|0x20 != 's' || (end+1 < len(text) && isWordRune(rune(text[end+1]))) {
+						if !p.plural || r|0x20 != 's' {
+							continue
+						}
+						if after, _ := utf8.DecodeRuneInString(text[end+1:]); end+1 < len(text) && isWordRune(after) {
 							continue
 						}
 						hitEnd = end + 1 // "flights" for "flight"

@@ -29,6 +29,7 @@ func TestMatcher(t *testing.T) {
 		{"Telegramming", nil},                            // right boundary
 		{"Telegrams and experiences", []string{"1:Telegrams", "8:experiences"}}, // an English plural 's' is allowed
 		{"experiencesx", nil},
+		{"telegrams로", []string{"1:telegrams"}},   // Hangul after the plural is a boundary
 		{"telegram으로 연락", []string{"1:telegram"}}, // Hangul after a Latin word is a boundary
 		{"加Telegram联系", []string{"1:Telegram"}},   // so is Han
 		{"see t.me/abc_hr", []string{"2:t.me/"}},  // '*' drops the right boundary
