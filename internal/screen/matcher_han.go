@@ -20,7 +20,7 @@ const hanPairs = "" +
 	"險险穩稳薦荐選选擇择險险額额屬属許许記记錄录據据標标準准須须簡简歡欢" +
 	"談谈讀读寫写聽听見见視视覺觉親亲愛爱麗丽媽妈爺爷孫孙兒儿員员歐欧僑侨" +
 	"館馆飲饮鐘钟鐵铁陽阳陰阴寧宁齊齐滿满開开關关輔辅導导氣气島岛灣湾緊紧" +
-	"雙双廣广"
+	"雙双廣广負负債债償偿預预莊庄膽胆猶犹"
 
 // hanFold maps each traditional character of hanPairs to its simplified form.
 var hanFold = func() map[rune]rune {
