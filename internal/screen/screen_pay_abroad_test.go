@@ -36,3 +36,28 @@ func TestForeignPay(t *testing.T) {
 		}
 	}
 }
+
+// TestHomeCountry checks that a country named in its own language is not a
+// destination, and that dollar pay in such a text is compared with pay there.
+func TestHomeCountry(t *testing.T) {
+	s := defaultTestScreener(t)
+	for _, tc := range []struct {
+		text, country string
+		destination   bool
+	}{
+		{"ការងារនៅកម្ពុជា ប្រាក់ខែ ២០០០ ដុល្លារ មិនត្រូវការបទពិសោធន៍", "KH", false},   // Khmer: home
+		{"Work in Cambodia, salary 2,000 dollars a month, no experience", "KH", true}, // English: abroad
+	} {
+		r, err := s.Assess(context.Background(), tc.text, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dest := false
+		for _, x := range r.Reasons {
+			dest = dest || x.Category == "destination"
+		}
+		if dest != tc.destination || len(r.Amounts) != 1 || r.Amounts[0].Country != tc.country {
+			t.Errorf("%q: destination %v, amounts %+v; want destination %v, pay compared in %s", tc.text, dest, r.Amounts, tc.destination, tc.country)
+		}
+	}
+}

@@ -269,6 +269,11 @@ func (a *assessment) findPay() {
 		if c == "" {
 			c = currencyCountry[cur]
 		}
+		if c == "" && cur == "USD" {
+			// Dollars name no country; a Khmer ad in dollars is for work
+			// at home (the country itself is not kept as a destination).
+			c = homeCountry[a.lang]
+		}
 		if c == "" {
 			c = "*"
 		}
