@@ -44,6 +44,13 @@ const (
 	ActionReadScreening      Action = "read_screening"
 	ActionReadChargeEvidence Action = "read_charge_evidence"
 	ActionReferSupport       Action = "refer_support"
+	// Changing casework: persons, roles, cases, triage, flights and
+	// match decisions; screening interviews and their decisions; charge
+	// evidence; compounds and advisory zones.
+	ActionWriteCase           Action = "write_case"
+	ActionWriteScreening      Action = "write_screening"
+	ActionWriteChargeEvidence Action = "write_charge_evidence"
+	ActionWritePlace          Action = "write_place"
 )
 
 // allActions lists every action, in the order above.
@@ -53,6 +60,7 @@ var allActions = []Action{
 	ActionCheckPublic, ActionCheckBatch, ActionRangeCheck,
 	ActionReadAudit, ActionManageOrg, ActionManageUsers, ActionCreateToken,
 	ActionReadPerson, ActionReadScreening, ActionReadChargeEvidence, ActionReferSupport,
+	ActionWriteCase, ActionWriteScreening, ActionWriteChargeEvidence, ActionWritePlace,
 }
 
 // permissions is the whole access policy: each role and the actions it is
@@ -66,6 +74,7 @@ var permissions = map[Role][]Action{
 		ActionReadNetwork, ActionSearch, ActionExport,
 		ActionCheckPublic, ActionCheckBatch, ActionRangeCheck,
 		ActionCreateToken,
+		ActionWriteChargeEvidence, ActionWritePlace,
 	},
 
 	RoleCaseOfficer: {
@@ -74,6 +83,7 @@ var permissions = map[Role][]Action{
 		ActionCheckPublic, ActionCheckBatch, ActionRangeCheck,
 		ActionReadPerson, ActionReferSupport,
 		ActionCreateToken,
+		ActionWriteCase, ActionWriteScreening, ActionWritePlace,
 	},
 
 	RoleProsecutor: {
@@ -81,6 +91,7 @@ var permissions = map[Role][]Action{
 		ActionReadNetwork, ActionSearch,
 		ActionCheckPublic, ActionCheckBatch, ActionRangeCheck,
 		ActionReadPerson, ActionReadScreening, ActionReadChargeEvidence,
+		ActionWriteChargeEvidence,
 	},
 
 	// Referrals only: the service shows a support worker just the persons

@@ -30,6 +30,11 @@ var wantMatrix = map[Action]string{
 	ActionReadScreening:      "x . . x . . .",
 	ActionReadChargeEvidence: "x . . x . . .",
 	ActionReferSupport:       "x . x . . . .",
+	// Support workers and partners change nothing of casework.
+	ActionWriteCase:           "x . x . . . .",
+	ActionWriteScreening:      "x . x . . . .",
+	ActionWriteChargeEvidence: "x x . x . . .",
+	ActionWritePlace:          "x x x . . . .",
 }
 
 var matrixColumns = []Role{RoleAdmin, RoleAnalyst, RoleCaseOfficer, RoleProsecutor, RoleSupportWorker, RolePartner, RolePublic}

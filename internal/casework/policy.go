@@ -1,8 +1,6 @@
 package casework
 
 import (
-	"slices"
-
 	"counterscam/internal/auth"
 	"counterscam/internal/trust"
 )
@@ -21,27 +19,24 @@ import (
 //	                                  the referring side (ActionReferSupport)
 //	HTCDS export                      auth.ActionExport and ActionReadScreening
 //
-// The policy in package auth has no actions for changing casework yet;
-// until it does, writes follows this table (the console operator may do
-// everything). Support workers and partners write nothing here.
-type writeOp int
-
+// Changes follow the same table in package auth (the console operator may
+// do everything); support workers and partners change nothing here:
+//
+//	persons, roles, cases, triage,    auth.ActionWriteCase
+//	flights, match decisions
+//	screenings and their decisions    auth.ActionWriteScreening
+//	charge evidence                   auth.ActionWriteChargeEvidence
+//	compounds and advisory zones      auth.ActionWritePlace
 const (
-	writeCase      writeOp = iota // persons, roles, cases, triage, flights, decisions
-	writeScreening                // screening interviews and decisions
-	writeEvidence                 // charge evidence
-	writePlace                    // compounds and advisory zones
+	writeCase      = auth.ActionWriteCase
+	writeScreening = auth.ActionWriteScreening
+	writeEvidence  = auth.ActionWriteChargeEvidence
+	writePlace     = auth.ActionWritePlace
 )
 
-var writers = map[writeOp][]auth.Role{
-	writeCase:      {auth.RoleAdmin, auth.RoleCaseOfficer},
-	writeScreening: {auth.RoleAdmin, auth.RoleCaseOfficer},
-	writeEvidence:  {auth.RoleAdmin, auth.RoleAnalyst, auth.RoleProsecutor},
-	writePlace:     {auth.RoleAdmin, auth.RoleAnalyst, auth.RoleCaseOfficer},
-}
-
-func canWrite(p trust.Principal, op writeOp) bool {
-	return p.IsOperator() || slices.Contains(writers[op], p.Role)
+// canWrite says whether p may make a change of kind a.
+func canWrite(p trust.Principal, a auth.Action) bool {
+	return p.IsOperator() || auth.Allowed(p.Role, a)
 }
 
 // marking is the sharing label of a casework record.

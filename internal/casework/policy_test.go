@@ -176,6 +176,13 @@ func TestWritePolicy(t *testing.T) {
 			_, err := f.svc.ReferToSupport(f.ctx, pr, &ReferralInput{PersonID: p.ID, ToOrg: orgNGO, Fields: []string{"name"}, ConsentNote: "x"})
 			return err
 		}},
+		{"flight", []trust.Principal{f.analyst, f.prosecutor, f.worker, f.partner, f.public}, func(pr trust.Principal) error {
+			_, err := f.svc.CreateFlight(f.ctx, pr, &FlightInput{Number: "KE9688", From: "PNH", To: "ICN", DepartAt: f.clock.Add(48e9)})
+			return err
+		}},
+		{"match decision", []trust.Principal{f.analyst, f.prosecutor, f.worker, f.partner, f.public}, func(pr trust.Principal) error {
+			return f.svc.DecideMatch(f.ctx, pr, PartnerRowKey("kh-gdi", "1"), p.ID, true, "")
+		}},
 		{"compound", []trust.Principal{f.prosecutor, f.worker, f.partner, f.public}, func(pr trust.Principal) error {
 			_, err := f.svc.PutCompound(f.ctx, pr, "", &CompoundInput{Names: []string{"X"}, Country: "KH"})
 			return err

@@ -170,6 +170,9 @@ func TestTemplatesAndCodeNameOnlyKnownMessages(t *testing.T) {
 		"selrole.":           {"contacted_by", "paid_to", "recruited_via", "website", "mentioned"},
 		"channel.":           intel.Channels,
 	}
+	for p, members := range repatriationFamilies() {
+		families[p] = members
+	}
 	for p := range prefixes {
 		if _, ok := families[p]; !ok {
 			t.Errorf("templates compute keys %q+...: list the family's members in this test", p)

@@ -29,6 +29,7 @@ var viewNames = []string{
 	"dashboard", "networks", "network", "report_view", "selector", "search",
 	"import", "import_job",
 	"missing", "missing_sent", "triage", "intake", "persons", "person", "case",
+	"screening", "dossier", "reconcile", "reconcile_review", "flights", "flight",
 }
 
 // parseViews parses every page for every language at start-up; a syntax

@@ -1,0 +1,103 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"counterscam/internal/auth"
+	"counterscam/internal/demo"
+	"counterscam/internal/intel"
+	"counterscam/internal/store/sqlite"
+	"counterscam/internal/trust"
+)
+
+// consularEnd is when the test's consular scene ends.
+var consularEnd = time.Date(2025, 11, 5, 10, 0, 0, 0, time.UTC)
+
+// consularData builds the demo's consular scene in an embedded store and
+// returns its data directory, for the commands to open with --data.
+func consularData(t *testing.T) (string, *demo.ConsularScene) {
+	t.Helper()
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "data")
+	st, err := sqlite.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	svc, err := intel.New(ctx, st, intel.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := trust.New(st, trust.Options{Params: auth.TestParams})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := demo.LoadConsular(ctx, st, svc, ts, 2025, demo.ConsularOptions{Password: demoPassword, Now: consularEnd})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, sc
+}
+
+func TestManifestOfTheCharter(t *testing.T) {
+	data, sc := consularData(t)
+	code, out, stderr := run(t, "", "manifest", "--data", data, sc.CharterID)
+	if code != 0 {
+		t.Fatalf("manifest: exit %d, %s", code, stderr)
+	}
+	for _, want := range []string{
+		"Flight KE9680  Korean Air, charter  PNH -> ICN  TLP:AMBER\n",
+		"status planned\n",
+		"\nPassengers: 9\n",
+		"Legal status: warrant_to_execute 3, red_notice 1, victim 4, voluntary 1\n",
+		"Fit to fly: fit 8, pending 1\n",
+		"Outcome: pending 9\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the manifest lacks %q:\n%s", want, out)
+		}
+	}
+	lines := strings.Split(out, "\n")
+	var rows []string
+	for i, l := range lines {
+		if strings.HasPrefix(l, "SEAT ") {
+			rows = lines[i+1 : i+10]
+		}
+	}
+	if len(rows) != 9 || !strings.HasPrefix(rows[0], "20A ") || !strings.HasPrefix(rows[8], "22C ") || !strings.Contains(rows[0], "ETD-KH-") {
+		t.Errorf("passenger lines: %q", rows)
+	}
+	// By number, the same manifest.
+	if _, byNumber, _ := run(t, "", "manifest", "--data", data, "KE9680"); byNumber != out {
+		t.Error("the manifest by flight number differs from the one by ID")
+	}
+	code, csvOut, _ := run(t, "", "manifest", "--csv", "--data", data, "ke9680")
+	recs, err := csv.NewReader(strings.NewReader(csvOut)).ReadAll()
+	if code != 0 || err != nil || len(recs) != 10 {
+		t.Fatalf("CSV: exit %d, %d records, %v", code, len(recs), err)
+	}
+	legal := map[string]int{}
+	for _, r := range recs[1:] {
+		if r[0] != "KE9680" || !strings.HasPrefix(r[10], "ETD-KH-") {
+			t.Errorf("CSV row %v", r)
+		}
+		legal[r[11]]++
+	}
+	if legal["victim"] != 4 || legal["warrant_to_execute"] != 3 || legal["red_notice"] != 1 || legal["voluntary"] != 1 {
+		t.Errorf("CSV legal statuses %v", legal)
+	}
+	if code, _, stderr := run(t, "", "manifest", "--data", data, "XX1"); code != 1 || !strings.Contains(stderr, `no flight "XX1"`) {
+		t.Errorf("an unknown flight: exit %d, %s", code, stderr)
+	}
+	if code, _, _ := run(t, "", "manifest", "--data", data); code != 2 {
+		t.Errorf("no flight: exit %d, want 2", code)
+	}
+	if code, _, stderr := run(t, "", "manifest", "-h"); code != 0 || !strings.Contains(stderr, "computed from the rows") {
+		t.Errorf("help: exit %d, %s", code, stderr)
+	}
+}

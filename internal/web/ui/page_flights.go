@@ -1,0 +1,321 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"counterscam/internal/auth"
+	"counterscam/internal/casework"
+	"counterscam/internal/store"
+)
+
+// flightsData is the list of repatriation flights.
+type flightsData struct {
+	Flights []*store.Flight
+}
+
+// flightsPage lists the flights the member may read, by departure.
+func (s *Server) flightsPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	fs, err := s.cw.Flights(r.Context(), c.principal())
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, c, http.StatusOK, "flights", "flights", msg("repat.fl.title"), &flightsData{Flights: fs})
+}
+
+// manifestData is a flight's manifest page.
+type manifestData struct {
+	M       *casework.Manifest
+	Rows    []manifestRow
+	Counts  manifestCounts
+	Add     *passengerForm
+	Done    string   // a message key after a change
+	Problem *message // what the service refused, shown above the manifest
+	Vocab   repVocab // the choices the forms offer
+	Planned bool
+	Arrived bool
+	Write   bool // the member may change the flight: the forms show
+}
+
+// manifestRow is one passenger as the page shows them.
+type manifestRow struct {
+	P        *store.Passenger
+	PersonID string
+	Name     string // in the person's own script
+	Latin    string // as in the passport
+	Ref      string
+	DOB      string
+	Document string
+}
+
+// manifestCounts are the counts of the rows shown, each vocabulary in its
+// order, computed from the rows (casework.CountManifest).
+type manifestCounts struct {
+	Total   int
+	Legal   []count
+	Fit     []count
+	Outcome []count
+}
+
+func countsOf(mc casework.ManifestCounts) manifestCounts {
+	pick := func(m map[string]int, order []string) []count {
+		var out []count
+		for _, k := range order {
+			if m[k] > 0 {
+				out = append(out, count{k, m[k]})
+			}
+		}
+		return out
+	}
+	return manifestCounts{Total: mc.Total, Legal: pick(mc.ByLegalStatus, casework.LegalStatuses),
+		Fit: pick(mc.ByFitToFly, casework.FitToFly), Outcome: pick(mc.ByOutcome, casework.ArrivalOutcomes)}
+}
+
+// repVocab are the vocabularies of the repatriation forms.
+type repVocab struct {
+	Legal    []string
+	Fit      []string
+	Outcomes []string
+}
+
+var manifestVocab = repVocab{Legal: casework.LegalStatuses, Fit: casework.FitToFly, Outcomes: casework.ArrivalOutcomes}
+
+// passengerForm is the add-passenger form as typed.
+type passengerForm struct {
+	PersonID, Seat, Legal, Fit, FitNote, Escort, Agency string
+	Errors                                              map[string][]message
+}
+
+func readPassengerForm(v url.Values) *passengerForm {
+	tr := func(k string) string { return strings.TrimSpace(v.Get(k)) }
+	return &passengerForm{PersonID: tr("person"), Seat: tr("seat"), Legal: tr("legal_status"), Fit: tr("fit_to_fly"),
+		FitNote: tr("fit_note"), Escort: tr("escort"), Agency: tr("receiving_agency")}
+}
+
+func (f *passengerForm) fail(field, key string, args ...any) {
+	if f.Errors == nil {
+		f.Errors = map[string][]message{}
+	}
+	f.Errors[field] = append(f.Errors[field], msg(key, args...))
+}
+
+func (f *passengerForm) input(flightID, caseID string) *casework.PassengerInput {
+	return &casework.PassengerInput{FlightID: flightID, CaseID: caseID, Seat: f.Seat, LegalStatus: f.Legal, FitToFly: f.Fit,
+		FitNote: f.FitNote, Escort: f.Escort, ReceivingAgency: f.Agency}
+}
+
+// personLabel is how a person is named on the pages.
+func personLabel(p *store.Person) (name, latin string) {
+	for _, n := range p.Names {
+		switch {
+		case n.Kind == "primary" && name == "":
+			name = n.Text
+		case (n.Kind == "passport" || n.Script == "Latn") && latin == "":
+			latin = n.Text
+		}
+	}
+	if name == "" && len(p.Names) > 0 {
+		name = p.Names[0].Text
+	}
+	if latin == name {
+		latin = ""
+	}
+	return name, latin
+}
+
+func personRef(p *store.Person) string {
+	if p.ExternalRef != "" {
+		return p.ExternalRef
+	}
+	return p.ID
+}
+
+// travelDoc is the document a passenger travels on, as text.
+func travelDoc(p *store.Person) string {
+	var best store.IdentityDocument
+	for _, d := range p.Documents {
+		if d.Status == "held" && (best.Number == "" || d.Type != "passport" || best.Type == "passport") {
+			best = d
+		}
+	}
+	if best.Number == "" {
+		return ""
+	}
+	return best.Number
+}
+
+func (s *Server) manifestData(r *http.Request, c *reqCtx, id string, add *passengerForm) (*manifestData, error) {
+	m, err := s.cw.GetManifest(r.Context(), c.principal(), id)
+	if err != nil {
+		return nil, err
+	}
+	d := &manifestData{M: m, Counts: countsOf(m.Counts), Add: add, Vocab: manifestVocab,
+		Planned: m.Flight.Status == "planned", Arrived: m.Flight.Status == "arrived", Write: c.principal().Can(auth.ActionWriteCase)}
+	for _, row := range m.Rows {
+		name, latin := personLabel(row.Person)
+		d.Rows = append(d.Rows, manifestRow{P: row.Passenger, PersonID: row.Person.ID, Name: name, Latin: latin, Ref: personRef(row.Person),
+			DOB: row.Person.DOB, Document: travelDoc(row.Person)})
+	}
+	return d, nil
+}
+
+var manifestDone = map[string]string{"added": "repat.man.added", "saved": "repat.man.saved", "departed": "repat.man.done_departed", "arrived": "repat.man.done_arrived"}
+
+// flightPage shows a flight's manifest: passengers, counts, the forms.
+func (s *Server) flightPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	add := &passengerForm{PersonID: strings.TrimSpace(r.URL.Query().Get("person")), Fit: "pending"}
+	d, err := s.manifestData(r, c, r.PathValue("id"), add)
+	if err != nil {
+		return err
+	}
+	d.Done = manifestDone[r.URL.Query().Get("done")]
+	return s.render(w, r, c, http.StatusOK, "flight", "flights", msg("repat.man.title", d.M.Flight.Number), d)
+}
+
+// manifestCSV downloads the manifest as CSV.
+func (s *Server) manifestCSV(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	var b bytes.Buffer
+	id := r.PathValue("id")
+	if err := s.cw.WriteManifestCSV(r.Context(), c.principal(), id, &b); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="manifest-`+id+`.csv"`)
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// addPassenger puts a person's open case on the flight.
+func (s *Server) addPassenger(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	id := r.PathValue("id")
+	f := readPassengerForm(r.PostForm)
+	if f.PersonID == "" {
+		f.fail("person", "repat.err.required")
+	}
+	if !slices.Contains(casework.LegalStatuses, f.Legal) {
+		f.fail("legal_status", "repat.err.choose")
+	}
+	if f.Fit != "" && !slices.Contains(casework.FitToFly, f.Fit) {
+		f.fail("fit_to_fly", "repat.err.choose")
+	}
+	caseID := ""
+	if f.Errors == nil {
+		var err error
+		if caseID, err = s.openCaseOf(r, c, f.PersonID); err != nil {
+			var pe *pageError
+			if !errors.As(err, &pe) {
+				return err
+			}
+			f.fail("person", pe.Key)
+		}
+	}
+	if f.Errors == nil {
+		_, err := s.cw.AddPassenger(r.Context(), c.principal(), f.input(id, caseID))
+		if fe := fieldError(err); fe != nil {
+			f.fail(passengerField(fe.Field), "repat.err.service", fe.Reason)
+		} else if err != nil {
+			return err
+		}
+	}
+	if f.Errors != nil {
+		d, err := s.manifestData(r, c, id, f)
+		if err != nil {
+			return err
+		}
+		return s.render(w, r, c, http.StatusUnprocessableEntity, "flight", "flights", msg("repat.man.title", d.M.Flight.Number), d)
+	}
+	http.Redirect(w, r, "/flights/"+id+"?done=added", http.StatusSeeOther)
+	return nil
+}
+
+func passengerField(f string) string {
+	switch f {
+	case "seat", "legal_status", "fit_to_fly", "fit_note", "escort", "receiving_agency":
+		return f
+	}
+	return "person"
+}
+
+// openCaseOf finds the case of a person that can go on a flight: the
+// newest one not yet on a flight or closed.
+func (s *Server) openCaseOf(r *http.Request, c *reqCtx, personID string) (string, error) {
+	cs, err := s.cw.ListCases(r.Context(), c.principal(), store.CaseFilter{PersonID: personID})
+	if err != nil {
+		return "", err
+	}
+	gone := []casework.State{casework.OnManifest, casework.Departed, casework.Arrived, casework.HandedOver, casework.Closed}
+	for i := len(cs) - 1; i >= 0; i-- {
+		if !slices.Contains(gone, casework.State(cs[i].State)) {
+			return cs[i].ID, nil
+		}
+	}
+	if len(cs) == 0 {
+		return "", &pageError{Code: http.StatusUnprocessableEntity, Key: "repat.man.err.person"}
+	}
+	return "", &pageError{Code: http.StatusUnprocessableEntity, Key: "repat.man.err.no_case"}
+}
+
+// fieldError is the casework service's refusal of a field, if err is one.
+func fieldError(err error) *casework.FieldError {
+	var fe *casework.FieldError
+	if errors.As(err, &fe) {
+		return fe
+	}
+	return nil
+}
+
+// manifestChange runs a change of the flight and comes back to the
+// manifest; a refusal of the service is shown on it.
+func (s *Server) manifestChange(w http.ResponseWriter, r *http.Request, c *reqCtx, done string, fn func() error) error {
+	id := r.PathValue("id")
+	err := fn()
+	if fe := fieldError(err); fe != nil {
+		d, err := s.manifestData(r, c, id, &passengerForm{Fit: "pending"})
+		if err != nil {
+			return err
+		}
+		p := msg("repat.err.service", fe.Reason)
+		d.Problem = &p
+		return s.render(w, r, c, http.StatusUnprocessableEntity, "flight", "flights", msg("repat.man.title", d.M.Flight.Number), d)
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/flights/"+id+"?done="+done, http.StatusSeeOther)
+	return nil
+}
+
+// updatePassenger changes a passenger's row (fitness to fly, escort...).
+func (s *Server) updatePassenger(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	f := readPassengerForm(r.PostForm)
+	return s.manifestChange(w, r, c, "saved", func() error {
+		_, err := s.cw.UpdatePassenger(r.Context(), c.principal(), r.PathValue("person"), f.input(r.PathValue("id"), ""))
+		return err
+	})
+}
+
+// passengerOutcome records what became of a passenger on arrival.
+func (s *Server) passengerOutcome(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	return s.manifestChange(w, r, c, "saved", func() error {
+		_, err := s.cw.SetArrivalOutcome(r.Context(), c.principal(), r.PathValue("id"), r.PathValue("person"),
+			r.PostFormValue("outcome"), strings.TrimSpace(r.PostFormValue("note")))
+		return err
+	})
+}
+
+// flightDeparted and flightArrived record the flight's movements.
+func (s *Server) flightDeparted(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	return s.manifestChange(w, r, c, "departed", func() error {
+		return s.cw.FlightDeparted(r.Context(), c.principal(), r.PathValue("id"), now())
+	})
+}
+
+func (s *Server) flightArrived(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	return s.manifestChange(w, r, c, "arrived", func() error {
+		return s.cw.FlightArrived(r.Context(), c.principal(), r.PathValue("id"), now())
+	})
+}

@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"net/http"
+
+	"counterscam/internal/auth"
+	"counterscam/internal/casework"
+	"counterscam/internal/store"
+	"counterscam/internal/trust"
+)
+
+// screeningData is the screening form's page.
+type screeningData struct {
+	PersonID    string
+	Name, Latin string
+	Form        *screeningForm
+	Saved       string // the ID of the screening just saved
+	V           screeningVocab
+}
+
+// screeningVocab are the choices the form offers, in the service's order.
+type screeningVocab struct {
+	Kinds, TLPs, Channels, Knew, EvidenceKinds, ExitModes, Statuses, Recommendations, Currencies []string
+}
+
+var scrVocab = screeningVocab{Kinds: casework.ScreeningKinds, TLPs: casework.TLPs, Channels: casework.RecruitmentChannels,
+	Knew: casework.KnewIllegal, EvidenceKinds: casework.EvidenceKinds, ExitModes: casework.ExitModes,
+	Statuses: casework.TraffickingStatuses, Recommendations: casework.Recommendations, Currencies: formCurrencies}
+
+func (s *Server) screeningData(r *http.Request, c *reqCtx, f *screeningForm) (*screeningData, error) {
+	if !c.principal().Can(auth.ActionWriteScreening) {
+		return nil, trust.ErrForbidden
+	}
+	p, err := s.cw.GetPerson(r.Context(), c.principal(), r.PathValue("id"))
+	if err != nil {
+		return nil, err
+	}
+	d := &screeningData{PersonID: p.ID, Form: f, V: scrVocab}
+	d.Name, d.Latin = personLabel(p)
+	return d, nil
+}
+
+// screeningForm shows an empty screening form for a person the member may
+// read; after a save it says so.
+func (s *Server) screeningForm(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	f := newScreeningForm()
+	f.InterviewedAt = now().UTC().Format("2006-01-02")
+	if c.sess != nil {
+		f.DecidedBy = c.sess.Principal.Email
+	}
+	d, err := s.screeningData(r, c, f)
+	if err != nil {
+		return err
+	}
+	d.Saved = r.URL.Query().Get("saved")
+	return s.render(w, r, c, http.StatusOK, "screening", "", msg("repat.scr.title", d.Name), d)
+}
+
+// screeningSubmit records the screening; a form with mistakes comes back
+// as typed, with what to fix next to each field.
+func (s *Server) screeningSubmit(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	f := readScreeningForm(r.PostForm)
+	personID := r.PathValue("id")
+	in := f.input(personID, now().UTC())
+	if f.Errors == nil {
+		sc, err := s.cw.RecordScreening(r.Context(), c.principal(), in)
+		if fe := fieldError(err); fe != nil {
+			f.fail(screeningField(fe.Field), "repat.err.service", fe.Reason)
+		} else if err != nil {
+			return err
+		} else {
+			http.Redirect(w, r, "/persons/"+personID+"/screenings/new?saved="+sc.ID, http.StatusSeeOther)
+			return nil
+		}
+	}
+	d, err := s.screeningData(r, c, f)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, c, http.StatusUnprocessableEntity, "screening", "", msg("repat.scr.title_fix", d.Name), d)
+}
+
+// dossierData is the prosecutor's dossier: the screening beside, never
+// mixed with, the charge evidence.
+type dossierData struct {
+	D           *casework.Dossier
+	Name, Latin string
+	Ref         string
+	Present     []store.IndicatorFinding
+}
+
+// dossierPage shows a person's dossier to those the policy lets read both
+// screenings and charge evidence; everyone else gets the service's refusal.
+func (s *Server) dossierPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	dos, err := s.cw.GetDossier(r.Context(), c.principal(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	d := &dossierData{D: dos, Ref: personRef(dos.Person)}
+	d.Name, d.Latin = personLabel(dos.Person)
+	if dos.Screening != nil {
+		for _, ind := range dos.Screening.Indicators {
+			if ind.Present {
+				d.Present = append(d.Present, ind)
+			}
+		}
+	}
+	return s.render(w, r, c, http.StatusOK, "dossier", "", msg("repat.dos.title", d.Name), d)
+}

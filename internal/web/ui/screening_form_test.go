@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"net/url"
+	"slices"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"counterscam/internal/casework"
+)
+
+// FuzzScreeningForm: any screening form, however malformed, gives either
+// errors or a screening whose choices are in their vocabularies, whose
+// present indicators carry evidence and whose numbers are sound; never a
+// panic.
+func FuzzScreeningForm(f *testing.F) {
+	f.Add("both", "2025-10-20", "Consul Han", "messenger", "1,500", "USD", "no", "yes", "testimony", "promised an office job", "94", "200", "actual", "grounds", "recommend_no_prosecution", "rationale", "yes")
+	f.Add("", "9999-99-99", "", "fax", "-1", "XXX", "maybe", "perhaps", "", "", "-3", "1e9", "", "", "", "\xff", "")
+	f.Fuzz(func(t *testing.T, kind, date, who, channel, pay, cur, knew, present, evKind, evNote, days, received, status, reason, rec, rationale, moc string) {
+		v := url.Values{"kind": {kind}, "interviewed_at": {date}, "interviewer": {who}, "tlp": {"AMBER+STRICT"}, "channel": {channel},
+			"promised_pay": {pay}, "promised_currency": {cur}, "knew_illegal": {knew}, "ind.deception.present": {present},
+			"ind.deception.kind": {evKind}, "ind.deception.note": {evNote}, "moc.MethodsOfControlThreats.present": {moc},
+			"moc.MethodsOfControlThreats.kind": {evKind}, "days_in_compound": {days}, "pay_received": {received},
+			"received_currency": {cur}, "status": {status}, "decision_reason": {reason}, "decided_by": {who},
+			"recommendation": {rec}, "rationale": {rationale}}
+		fm := readScreeningForm(v)
+		in := fm.input("01K000000000000000000000PX", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC))
+		if len(fm.Errors) > 0 {
+			return
+		}
+		if !slices.Contains(casework.ScreeningKinds, in.Kind) || !slices.Contains(casework.TraffickingStatuses, in.Status) ||
+			!slices.Contains(casework.Recommendations, in.NonPunishment.Recommendation) || in.InterviewedAt.IsZero() {
+			t.Errorf("accepted kind %q, status %q, recommendation %q, date %v", in.Kind, in.Status, in.NonPunishment.Recommendation, in.InterviewedAt)
+		}
+		for _, ind := range in.Indicators {
+			if ind.Present && len(ind.Evidence) == 0 {
+				t.Errorf("indicator %s present without evidence", ind.Code)
+			}
+			for _, e := range ind.Evidence {
+				if !slices.Contains(casework.EvidenceKinds, e.Kind) || !utf8.ValidString(e.Note) {
+					t.Errorf("evidence %+v", e)
+				}
+			}
+		}
+		if in.DaysInCompound < 0 || (in.Recruitment.PromisedPay != nil && in.Recruitment.PromisedPay.AmountMinor < 0) {
+			t.Errorf("days %d, pay %+v", in.DaysInCompound, in.Recruitment.PromisedPay)
+		}
+		for _, s := range []string{in.Interviewer, in.DecisionReason, in.NonPunishment.Rationale, in.DecidedBy} {
+			if s == "" || !utf8.ValidString(s) {
+				t.Errorf("accepted text %q", s)
+			}
+		}
+	})
+}
+
+// TestScreeningFormMapsServiceFields: a refusal of the service lands on
+// the form's field.
+func TestScreeningFormMapsServiceFields(t *testing.T) {
+	for svc, form := range map[string]string{"recruitment_channel": "channel", "non_punishment_rationale": "rationale",
+		"indicator_evidence": "indicators", "interviewer": "interviewer", "method_of_control": "control"} {
+		if got := screeningField(svc); got != form {
+			t.Errorf("screeningField(%q) = %q, want %q", svc, got, form)
+		}
+	}
+}
