@@ -19,7 +19,8 @@ type caseData struct {
 	CanChange bool
 	Moves     []caseMove
 	Movable   bool // a move other than by a flight is next: the form
-	Flight    bool // a move onto a flight's manifest is next: link to the flights
+	Flight    bool // a move that follows a flight is next: link to the flights
+	Planned   []*store.Flight // when on_manifest is next: the flights still to depart
 	Overdue   map[string]bool
 	Actions   []string
 	HandOver  []string
@@ -72,6 +73,17 @@ func (s *Server) caseData(r *http.Request, c *reqCtx, id string) (*caseData, err
 		}
 		d.Movable = d.Movable || m.Need != "flight"
 		d.Moves = append(d.Moves, m)
+		if st == casework.OnManifest && d.CanChange {
+			fs, err := s.cw.Flights(r.Context(), c.principal())
+			if err != nil {
+				return nil, err
+			}
+			for _, fl := range fs {
+				if fl.Status == "planned" && fl.DepartAt.After(at) {
+					d.Planned = append(d.Planned, fl)
+				}
+			}
+		}
 	}
 	return d, nil
 }

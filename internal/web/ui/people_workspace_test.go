@@ -385,7 +385,12 @@ func TestCaseVisitAndTravelDocument(t *testing.T) {
 		t.Errorf("case %s; the person page does not show the travel document", file.Case.State)
 	}
 	_, body, _ = get(t, c, f.srv.URL+"/cases/"+caseID+"?lang=en")
-	if !strings.Contains(body, `id="flight-entry"`) || !strings.Contains(body, `href="/flights"`) {
-		t.Error("with on_manifest next, the case page does not lead to the flights")
+	put := `href="/flights/` + f.consular.CharterID + `?person=` + file.Person.ID + `"`
+	if !strings.Contains(body, `id="flight-entry"`) || !strings.Contains(body, put) {
+		t.Fatalf("with on_manifest next, the case page does not offer the planned charter: %s", excerpt(body, `id="flight-entry"`))
+	}
+	code, body, _ = get(t, c, f.srv.URL+"/flights/"+f.consular.CharterID+"?person="+file.Person.ID)
+	if code != 200 || !strings.Contains(body, file.Person.ID) {
+		t.Errorf("following \"put on a flight\": %d", code)
 	}
 }
