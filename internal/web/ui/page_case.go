@@ -18,8 +18,8 @@ type caseData struct {
 	Name      string // the person's primary name
 	CanChange bool
 	Moves     []caseMove
-	Movable   bool // a move other than by a flight is next: the form
-	Flight    bool // a move that follows a flight is next: link to the flights
+	Movable   bool            // a move other than by a flight is next: the form
+	Flight    bool            // a move that follows a flight is next: link to the flights
 	Planned   []*store.Flight // when on_manifest is next: the flights still to depart
 	Overdue   map[string]bool
 	Actions   []string
