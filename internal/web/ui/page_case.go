@@ -147,7 +147,7 @@ func (s *Server) caseAction(w http.ResponseWriter, r *http.Request, c *reqCtx) e
 }
 
 func (s *Server) caseRefused(w http.ResponseWriter, r *http.Request, c *reqCtx, id string, f moveForm, err error) error {
-	ref, code, err := caseworkRefusal(err)
+	ref, code, err := caseworkRefusal(err, c.lang)
 	if err != nil {
 		return err
 	}

@@ -115,6 +115,13 @@ func TestIntakeToCase(t *testing.T) {
 		!strings.Contains(body, ">interviewed by phone</textarea>") {
 		t.Errorf("a refused move: %d, reason or note missing: %s", code, excerpt(body, `id="refused"`))
 	}
+	// On a Korean page the reason is in Korean too.
+	get(t, c, f.srv.URL+"/cases/"+caseID+"?lang=ko")
+	code, body, _ = move(t, f, c, caseID, url.Values{"to": {"screened"}})
+	if ko := messages(t, "ko")["people.why.out_first"]; code != http.StatusConflict || !strings.Contains(body, esc(ko)) || !strings.Contains(body, `lang="en" id="refused-reason"`) {
+		t.Errorf("a refused move on a Korean page: %d, %q missing", code, ko)
+	}
+	get(t, c, f.srv.URL+"/cases/"+caseID+"?lang=en")
 	// An allowed move, then one the table allows but a guard refuses.
 	for _, to := range []string{"located", "rescued"} {
 		if code, _, loc := move(t, f, c, caseID, url.Values{"to": {to}, "note": {"moved to " + to}}); code != http.StatusSeeOther || loc != "/cases/"+caseID+"?done="+to {
