@@ -38,6 +38,7 @@ type caseMove struct {
 
 // moveForm is the move or action form as sent.
 type moveForm struct {
+	Kind                                           string // move or action: the form sent
 	To, Note, HandedTo, DocNumber, DocType, Action string
 }
 
@@ -112,9 +113,17 @@ func (s *Server) caseMove(w http.ResponseWriter, r *http.Request, c *reqCtx) err
 	if _, err := ulid.ParseStrict(id); err != nil {
 		return errNotFound
 	}
-	f := moveForm{To: r.PostFormValue("to"), Note: strings.TrimSpace(r.PostFormValue("note")),
+	f := moveForm{Kind: "move", To: r.PostFormValue("to"), Note: strings.TrimSpace(r.PostFormValue("note")),
 		HandedTo: r.PostFormValue("handed_to"), DocNumber: strings.TrimSpace(r.PostFormValue("doc_number")),
 		DocType: r.PostFormValue("doc_type")}
+	if f.To == "" {
+		d, err := s.caseData(r, c, id)
+		if err != nil {
+			return err
+		}
+		d.Form, d.Refused = f, &refusal{Heading: msg("people.refused.choose")}
+		return s.render(w, r, c, http.StatusUnprocessableEntity, "case", "triage", msg("people.case.title"), d)
+	}
 	var err error
 	switch casework.State(f.To) {
 	case casework.DocumentIssued:
@@ -138,7 +147,7 @@ func (s *Server) caseAction(w http.ResponseWriter, r *http.Request, c *reqCtx) e
 	if _, err := ulid.ParseStrict(id); err != nil {
 		return errNotFound
 	}
-	f := moveForm{Action: r.PostFormValue("action"), Note: strings.TrimSpace(r.PostFormValue("note"))}
+	f := moveForm{Kind: "action", Action: r.PostFormValue("action"), Note: strings.TrimSpace(r.PostFormValue("note"))}
 	if _, err := s.cw.RecordAction(r.Context(), c.principal(), id, f.Action, f.Note, now()); err != nil {
 		return s.caseRefused(w, r, c, id, f, err)
 	}

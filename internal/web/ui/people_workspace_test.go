@@ -115,6 +115,10 @@ func TestIntakeToCase(t *testing.T) {
 		!strings.Contains(body, ">interviewed by phone</textarea>") {
 		t.Errorf("a refused move: %d, reason or note missing: %s", code, excerpt(body, `id="refused"`))
 	}
+	if code, body, _ := move(t, f, c, caseID, url.Values{"note": {"no state chosen"}}); code != http.StatusUnprocessableEntity ||
+		!strings.Contains(body, "Choose the state the case goes to.") || !strings.Contains(body, ">no state chosen</textarea>") {
+		t.Errorf("a move without a state: %d", code)
+	}
 	// On a Korean page the reason is in Korean too.
 	get(t, c, f.srv.URL+"/cases/"+caseID+"?lang=ko")
 	code, body, _ = move(t, f, c, caseID, url.Values{"to": {"screened"}})
@@ -137,7 +141,7 @@ func TestIntakeToCase(t *testing.T) {
 		t.Errorf("after the moves the case is %v, want rescued", m)
 	}
 	tl := body[strings.Index(body, `id="timeline"`):]
-	for _, want := range []string{"reported missing → located", "moved to located", "located → rescued", "moved to rescued", "MOFA-KH"} {
+	for _, want := range []string{"reported missing → located", "moved to located", "located → rescued", "moved to rescued", "MOFA-KH", "(you)"} {
 		if !strings.Contains(tl, esc(want)) {
 			t.Errorf("the timeline lacks %q", want)
 		}
