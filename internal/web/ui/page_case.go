@@ -23,11 +23,12 @@ type caseData struct {
 	Planned   []*store.Flight // when on_manifest is next: the flights still to depart
 	Overdue   map[string]bool
 	Actions   []string
+	Roles     []string
 	HandOver  []string
 	Form      moveForm
 	Refused   *refusal
 	Done      string // the state just entered, or the action just recorded
-	DoneState bool
+	DoneKey   string // the message family that names Done
 }
 
 // caseMove is a state the case may go to next, and what the move needs.
@@ -38,8 +39,8 @@ type caseMove struct {
 
 // moveForm is the move or action form as sent.
 type moveForm struct {
-	Kind                                           string // move or action: the form sent
-	To, Note, HandedTo, DocNumber, DocType, Action string
+	Kind                                                 string // move, action or role: the form sent
+	To, Note, HandedTo, DocNumber, DocType, Action, Role string
 }
 
 func (s *Server) caseData(r *http.Request, c *reqCtx, id string) (*caseData, error) {
@@ -54,7 +55,7 @@ func (s *Server) caseData(r *http.Request, c *reqCtx, id string) (*caseData, err
 		return nil, err
 	}
 	d := &caseData{F: f, Name: personName(f.Person), CanChange: casework.MayChangeCases(c.principal()),
-		Overdue: map[string]bool{}, Actions: casework.CaseActions, HandOver: casework.HandOverTo}
+		Overdue: map[string]bool{}, Actions: casework.CaseActions, Roles: casework.Roles, HandOver: casework.HandOverTo}
 	at := now()
 	for _, dl := range f.Deadlines {
 		if dl.MetAt.IsZero() && dl.DueAt.Before(at) {
@@ -96,8 +97,13 @@ func (s *Server) casePage(w http.ResponseWriter, r *http.Request, c *reqCtx) err
 	if err != nil {
 		return err
 	}
-	if done := r.URL.Query().Get("done"); isState(done) || oneOfStr(done, casework.CaseActions) {
-		d.Done, d.DoneState = done, isState(done)
+	switch done := r.URL.Query().Get("done"); {
+	case isState(done):
+		d.Done, d.DoneKey = done, "people.state."
+	case oneOfStr(done, casework.CaseActions):
+		d.Done, d.DoneKey = done, "people.action."
+	case oneOfStr(done, casework.Roles):
+		d.Done, d.DoneKey = done, "people.role."
 	}
 	return s.render(w, r, c, http.StatusOK, "case", "triage", msg("people.case.title"), d)
 }
@@ -152,6 +158,25 @@ func (s *Server) caseAction(w http.ResponseWriter, r *http.Request, c *reqCtx) e
 		return s.caseRefused(w, r, c, id, f, err)
 	}
 	http.Redirect(w, r, "/cases/"+id+"?done="+f.Action, http.StatusSeeOther)
+	return nil
+}
+
+// caseRole gives the case's person a role in the case (possible victim,
+// suspect, witness...); a person may hold several at once.
+func (s *Server) caseRole(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	id := r.PathValue("id")
+	if _, err := ulid.ParseStrict(id); err != nil {
+		return errNotFound
+	}
+	f := moveForm{Kind: "role", Role: r.PostFormValue("role"), Note: strings.TrimSpace(r.PostFormValue("note"))}
+	cs, err := s.cw.GetCase(r.Context(), c.principal(), id)
+	if err != nil {
+		return err
+	}
+	if _, err := s.cw.AssignRole(r.Context(), c.principal(), &casework.RoleInput{PersonID: cs.PersonID, CaseID: id, Role: f.Role, Note: f.Note}); err != nil {
+		return s.caseRefused(w, r, c, id, f, err)
+	}
+	http.Redirect(w, r, "/cases/"+id+"?done="+f.Role, http.StatusSeeOther)
 	return nil
 }
 

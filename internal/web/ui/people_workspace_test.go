@@ -374,6 +374,18 @@ func TestCaseVisitAndTravelDocument(t *testing.T) {
 	if !strings.Contains(body, `<tr class="met">`) || !strings.Contains(body, "seen at the CNP holding cell") || !strings.Contains(body, `id="done"`) {
 		t.Error("the visit did not meet the deadline or is not in the timeline")
 	}
+	for _, role := range []string{"possible_victim", "suspect"} {
+		_, body, _ = get(t, c, f.srv.URL+"/cases/"+caseID)
+		code, _, loc = post(t, c, f.srv.URL+"/cases/"+caseID+"/roles", url.Values{"csrf": {csrf(t, body)}, "role": {role}, "note": {"as " + role}})
+		if code != http.StatusSeeOther || loc != "/cases/"+caseID+"?done="+role {
+			t.Fatalf("adding the role %s: %d to %q", role, code, loc)
+		}
+	}
+	_, body, _ = get(t, c, f.srv.URL+"/cases/"+caseID)
+	code, body, _ = post(t, c, f.srv.URL+"/cases/"+caseID+"/roles", url.Values{"csrf": {csrf(t, body)}, "role": {"boss"}, "note": {"kept"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, `value="kept"`) || !strings.Contains(body, "role: &#34;boss&#34; is not one of") {
+		t.Errorf("an unknown role: %d %s", code, excerpt(body, `id="refused"`))
+	}
 	for _, to := range []string{"immigration_detention"} {
 		if code, _, _ := move(t, f, c, caseID, url.Values{"to": {to}}); code != http.StatusSeeOther {
 			t.Fatalf("move to %s: %d", to, code)
@@ -394,6 +406,10 @@ func TestCaseVisitAndTravelDocument(t *testing.T) {
 	_, body, _ = get(t, c, f.srv.URL+"/persons/"+file.Person.ID+"?lang=en")
 	if file.Case.State != "travel_document_issued" || !strings.Contains(body, "ETD-2025-0042") || !strings.Contains(body, "emergency travel document") {
 		t.Errorf("case %s; the person page does not show the travel document", file.Case.State)
+	}
+	roles := body[strings.Index(body, `id="roles"`):]
+	if !strings.Contains(roles, "possible victim") || !strings.Contains(roles, "suspect") || strings.Count(roles, `href="/cases/`+caseID+`"`) != 2 {
+		t.Error("the person page does not list both roles in the case")
 	}
 	_, body, _ = get(t, c, f.srv.URL+"/cases/"+caseID+"?lang=en")
 	put := `href="/flights/` + f.consular.CharterID + `?person=` + file.Person.ID + `"`

@@ -15,5 +15,6 @@ func (s *Server) intakeRoutes() []route {
 		{"GET /cases/{id}", s.casePage, true},
 		{"POST /cases/{id}/move", s.caseMove, true},
 		{"POST /cases/{id}/actions", s.caseAction, true},
+		{"POST /cases/{id}/roles", s.caseRole, true},
 	}
 }
