@@ -285,9 +285,17 @@ func TestPeoplePagesAccess(t *testing.T) {
 			}
 		}
 		_, body, _ := get(t, c, f.srv.URL+"/missing")
-		code, _, _ := post(t, c, f.srv.URL+"/cases/"+caseID+"/move", url.Values{"csrf": {csrf(t, body)}, "to": {"closed"}})
-		if code != http.StatusForbidden && code != http.StatusNotFound {
-			t.Errorf("%s moved a case: %d", email, code)
+		for path, form := range map[string]url.Values{
+			"/cases/" + caseID + "/move":                {"to": {"closed"}},
+			"/cases/" + caseID + "/actions":             {"action": {"visit"}},
+			"/cases/" + caseID + "/roles":               {"role": {"suspect"}},
+			"/persons/" + file.Person.ID + "/documents": {"number": {"M12345678"}, "status": {"lost"}},
+			"/intakes/" + intakeID + "/triage":          {"person": {"new"}},
+		} {
+			form.Set("csrf", csrf(t, body))
+			if code, _, _ := post(t, c, f.srv.URL+path, form); code != http.StatusForbidden && code != http.StatusNotFound {
+				t.Errorf("%s posted to %s: %d", email, path, code)
+			}
 		}
 	}
 	pros := f.signIn(t, "prosecutor@spo.demo")
@@ -406,6 +414,19 @@ func TestCaseVisitAndTravelDocument(t *testing.T) {
 	_, body, _ = get(t, c, f.srv.URL+"/persons/"+file.Person.ID+"?lang=en")
 	if file.Case.State != "travel_document_issued" || !strings.Contains(body, "ETD-2025-0042") || !strings.Contains(body, "emergency travel document") {
 		t.Errorf("case %s; the person page does not show the travel document", file.Case.State)
+	}
+	code, _, loc = post(t, c, f.srv.URL+"/persons/"+file.Person.ID+"/documents", url.Values{"csrf": {csrf(t, body)},
+		"number": {"M12345678"}, "status": {"held_by_captors"}, "note": {"kept by the compound's manager"}})
+	if code != http.StatusSeeOther || loc != "/persons/"+file.Person.ID+"?done=document" {
+		t.Fatalf("setting the passport's status: %d to %q", code, loc)
+	}
+	_, body, _ = get(t, c, f.srv.URL+loc+"&lang=en")
+	if !strings.Contains(body, `<span class="flag">held by captors</span>`) || !strings.Contains(body, "kept by the compound&#39;s manager") {
+		t.Error("the passport's new status is not shown")
+	}
+	code, page, _ := post(t, c, f.srv.URL+"/persons/"+file.Person.ID+"/documents", url.Values{"csrf": {csrf(t, body)}, "number": {"NOPE-0000"}, "status": {"lost"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "passport_number: the person has no such document") {
+		t.Errorf("a document the person does not have: %d", code)
 	}
 	roles := body[strings.Index(body, `id="roles"`):]
 	if !strings.Contains(roles, "possible victim") || !strings.Contains(roles, "suspect") || strings.Count(roles, `href="/cases/`+caseID+`"`) != 2 {
