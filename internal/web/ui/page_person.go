@@ -28,7 +28,7 @@ func (s *Server) personsPage(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 	}
 	d := &personsData{Q: strings.TrimSpace(r.URL.Query().Get("q")), Limit: personsShown}
 	if len(d.Q) > maxMissingLine {
-		d.Q = d.Q[:maxMissingLine]
+		d.Q = strings.ToValidUTF8(d.Q[:maxMissingLine], "")
 	}
 	if d.Q != "" {
 		ps, err := s.cw.FindPersons(r.Context(), c.principal(), d.Q, personsShown)
