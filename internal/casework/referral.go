@@ -67,6 +67,16 @@ func (s *Service) ReferToSupport(ctx context.Context, p trust.Principal, in *Ref
 		if !mayRead(p, auth.ActionReadPerson, personMarking(person)) {
 			return store.ErrNotFound
 		}
+		if in.CaseID != "" {
+			// The shelter may be shown the case's location: only one of this person's cases.
+			c, err := w.GetCase(ctx, in.CaseID)
+			if errors.Is(err, store.ErrNotFound) || err == nil && c.PersonID != in.PersonID {
+				return fieldErr("case_id", "no case %q of this person", in.CaseID)
+			}
+			if err != nil {
+				return err
+			}
+		}
 		org, err := w.GetOrg(ctx, in.ToOrg)
 		if errors.Is(err, store.ErrNotFound) {
 			return fieldErr("to_org", "no organisation %q", in.ToOrg)

@@ -69,6 +69,9 @@ func TestReferralSharesOnlyConsentedFields(t *testing.T) {
 func TestReferralRefusals(t *testing.T) {
 	f := newFixture(t)
 	p := f.person(f.officer, minho())
+	q := minho()
+	q.ExternalRef, q.Names[0].Text, q.DOB = "EMB-0002", "김철수", "1990-01-01"
+	other := f.openCase(f.officer, f.person(f.officer, q).ID, Rescued)
 	for _, tt := range []struct {
 		name  string
 		in    ReferralInput
@@ -79,6 +82,8 @@ func TestReferralRefusals(t *testing.T) {
 		{"no consent record", ReferralInput{PersonID: p.ID, ToOrg: orgNGO, Fields: []string{"name"}}, "consent_note"},
 		{"not an NGO", ReferralInput{PersonID: p.ID, ToOrg: orgBank, Fields: []string{"name"}, ConsentNote: "x"}, "to_org"},
 		{"no such org", ReferralInput{PersonID: p.ID, ToOrg: "nobody", Fields: []string{"name"}, ConsentNote: "x"}, "to_org"},
+		{"another person's case", ReferralInput{PersonID: p.ID, CaseID: other.ID, ToOrg: orgNGO, Fields: []string{"location"}, ConsentNote: "x"}, "case_id"},
+		{"no such case", ReferralInput{PersonID: p.ID, CaseID: "01JZ0000000000000000000000", ToOrg: orgNGO, Fields: []string{"location"}, ConsentNote: "x"}, "case_id"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := f.svc.ReferToSupport(f.ctx, f.officer, &tt.in)
