@@ -120,6 +120,7 @@ func (s *Server) routes() []route {
 	if s.cw != nil {
 		rs = append(rs, s.intakeRoutes()...)
 		rs = append(rs, s.repatriationRoutes()...)
+		rs = append(rs, s.referralRoutes()...)
 	}
 	return rs
 }
