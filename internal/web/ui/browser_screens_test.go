@@ -65,6 +65,7 @@ func screenshots(t *testing.T, f *fixture, b *browser, base string) {
 	// who signs in for a shot other than the KNPA analyst's
 	signInAs := map[string]string{}
 	shots = append(shots, repatriationShots(t, f, signInAs)...)
+	shots = append(shots, referralShots(t, f, signInAs)...)
 	b.do(t, "sign out", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, network.ClearBrowserCookies, cdp.Empty{})
 		return err

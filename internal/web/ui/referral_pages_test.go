@@ -358,3 +358,36 @@ func TestReferralPagesRenderInEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// referralShots are the referral pages for the screenshots, over the
+// demo's own referrals to the shelter (one current, one withdrawn): the
+// consul's list and form, then the shelter worker's inbox and views.
+func referralShots(t *testing.T, f *fixture, as map[string]string) []shot {
+	rs, err := f.st.ListReferrals(context.Background(), store.ReferralFilter{ToOrg: "SHELTER-KR"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var active, ended *store.Referral
+	for _, r := range rs {
+		switch {
+		case r.WithdrawnAt.IsZero() && active == nil:
+			active = r
+		case !r.WithdrawnAt.IsZero() && ended == nil:
+			ended = r
+		}
+	}
+	if active == nil || ended == nil {
+		t.Fatal("the demo has no current and no withdrawn referral to the shelter")
+	}
+	shots := []shot{
+		{"referrals", "/persons/" + active.PersonID + "/referrals", "#refer-form", true},
+		{"referred-inbox", "/referrals", "#inbox", true},
+		{"referred-view", "/referrals/" + active.ID, "#shared", true},
+		{"referred-withdrawn", "/referrals/" + ended.ID, "#withdrawn", true},
+	}
+	as["referrals"] = consul
+	for _, s := range shots[1:] {
+		as[s.name] = shelterWorker
+	}
+	return shots
+}
