@@ -391,3 +391,30 @@ func referralShots(t *testing.T, f *fixture, as map[string]string) []shot {
 	}
 	return shots
 }
+
+// TestReferralWithdrawalRefused: a reason the service refuses (too long)
+// comes back on the page it was typed on, the referral untouched.
+func TestReferralWithdrawalRefused(t *testing.T) {
+	f := demoFixture(t)
+	rf := f.referredSurvivor(t)
+	officer := f.signIn(t, consul)
+	id := refer(t, f, officer, rf.person.ID, url.Values{"to_org": {"SHELTER-KR"}, "fields": {"name"}, "consent_note": {"signed form"}})
+	t.Cleanup(func() { withdraw(t, f, id) })
+	long := strings.Repeat("the survivor called again ", 2000)
+	_, page, _ := get(t, officer, f.srv.URL+"/persons/"+rf.person.ID+"/referrals?lang=en")
+	code, body, _ := post(t, officer, f.srv.URL+"/referrals/"+id+"/withdraw", url.Values{"csrf": {csrf(t, page)}, "person": {rf.person.ID}, "reason": {long}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "reason:") || !strings.Contains(body, `id="reason-`+id+`" name="reason" required value="the survivor called again`) {
+		t.Errorf("the consul's refused withdrawal: %d %s", code, excerpt(body, `id="refused"`))
+	}
+	worker := f.signIn(t, shelterWorker)
+	_, view, _ := get(t, worker, f.srv.URL+"/referrals/"+id+"?lang=en")
+	code, body, _ = post(t, worker, f.srv.URL+"/referrals/"+id+"/withdraw", url.Values{"csrf": {csrf(t, view)}, "reason": {long}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "reason:") || !strings.Contains(body, `data-field="name"`) ||
+		!strings.Contains(body, `name="reason" required value="the survivor called again`) {
+		t.Errorf("the shelter's refused withdrawal: %d %s", code, excerpt(body, `id="refused"`))
+	}
+	rs, err := f.cw.Referrals(context.Background(), trust.Operator(), rf.person.ID)
+	if err != nil || !slices.ContainsFunc(rs, func(r *store.Referral) bool { return r.ID == id && r.WithdrawnAt.IsZero() }) {
+		t.Errorf("a refused withdrawal ended the referral: %v", err)
+	}
+}
