@@ -241,8 +241,12 @@ func (f *fixture) signIn(t testing.TB, email string) *http.Client {
 	c := client(t)
 	_, body, _ := get(t, c, f.srv.URL+"/login")
 	code, _, loc := post(t, c, f.srv.URL+"/login", url.Values{"csrf": {csrf(t, body)}, "email": {email}, "password": {cli.DemoPassword}, "next": {"/dashboard"}})
-	if code != http.StatusSeeOther || loc != "/dashboard" {
-		t.Fatalf("signing in %s: %d to %q", email, code, loc)
+	want := "/dashboard"
+	if email == "worker@shelter.demo" {
+		want = "/referrals" // a shelter's worker lands on the referrals
+	}
+	if code != http.StatusSeeOther || loc != want {
+		t.Fatalf("signing in %s: %d to %q, want %s", email, code, loc, want)
 	}
 	return c
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 
+	"counterscam/internal/auth"
 	"counterscam/internal/trust"
 )
 
@@ -51,6 +52,10 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 		return err
 	}
 	setSessionCookie(w, sess, c.secure)
+	if d.Next == "/dashboard" && s.cw != nil && sess.Principal.Role == auth.RoleSupportWorker {
+		// A shelter's worker has no intelligence dashboard: their work is the referrals.
+		d.Next = "/referrals"
+	}
 	http.Redirect(w, r, d.Next, http.StatusSeeOther)
 	return nil
 }
