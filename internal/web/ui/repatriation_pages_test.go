@@ -104,6 +104,20 @@ func TestRepatriationPagesInEveryLanguage(t *testing.T) {
 	}
 }
 
+// TestRepatriationMenu: the workspace menu offers the flights and the
+// arrest lists to those who read persons, not to analysts.
+func TestRepatriationMenu(t *testing.T) {
+	f := demoFixture(t)
+	_, body, _ := get(t, f.signIn(t, "consul@mofa-kh.demo"), f.srv.URL+"/flights")
+	if !strings.Contains(body, `<a href="/flights" aria-current="page">`) || !strings.Contains(body, `<a href="/reconcile">`) {
+		t.Error("the consul's menu lacks the flights or the arrest lists")
+	}
+	_, body, _ = get(t, f.signIn(t, "analyst@knpa.demo"), f.srv.URL+"/dashboard")
+	if strings.Contains(body, `href="/flights"`) || strings.Contains(body, `href="/reconcile"`) {
+		t.Error("an analyst's menu offers casework pages")
+	}
+}
+
 // screeningValues is a complete screening as the form sends it.
 func screeningValues(token string) url.Values {
 	return url.Values{"csrf": {token}, "kind": {"both"}, "interviewed_at": {"2025-10-20"}, "interviewer": {"Consul Han"},
@@ -130,10 +144,18 @@ func screeningValues(token string) url.Values {
 func TestScreeningFormKeepsInputAndSaves(t *testing.T) {
 	f := demoFixture(t)
 	person := f.newPerson(t, "정민수", "JEONG MINSU", "M71234567")
+	cs, err := f.cw.OpenCase(context.Background(), f.consularPrincipal(t, "consul@mofa-kh.demo"), &casework.CaseInput{PersonID: person.ID, State: casework.Arrested})
+	if err != nil {
+		t.Fatal(err)
+	}
 	c := f.signIn(t, "consul@mofa-kh.demo")
 	form := "/persons/" + person.ID + "/screenings/new"
 	_, body, _ := get(t, c, f.srv.URL+form+"?lang=ko")
+	if !strings.Contains(body, `<option value="`+cs.ID+`" selected>`) {
+		t.Error("the form does not offer the person's open case")
+	}
 	v := screeningValues(csrf(t, body))
+	v.Set("case", "01K00000000000000000000000")
 	v.Set("interviewer", "")
 	v.Del("ind.deception.kind")
 	v.Del("ind.deception.note")
@@ -157,7 +179,11 @@ func TestScreeningFormKeepsInputAndSaves(t *testing.T) {
 	if n, _ := screeningsOf(t, f, person.ID); n != 0 {
 		t.Fatalf("a form with mistakes stored %d screenings", n)
 	}
+	if !regexp.MustCompile(`id="case"(?s:.)*?` + regexp.QuoteMeta(esc(ko["repat.err.choose"]))).MatchString(body) {
+		t.Error("a case not the person's is not refused at its field")
+	}
 	v = screeningValues(csrf(t, body))
+	v.Set("case", cs.ID)
 	code, _, loc := post(t, c, f.srv.URL+"/persons/"+person.ID+"/screenings", v)
 	if code != http.StatusSeeOther || !strings.HasPrefix(loc, form+"?saved=") {
 		t.Fatalf("saving: %d to %q", code, loc)
@@ -166,7 +192,7 @@ func TestScreeningFormKeepsInputAndSaves(t *testing.T) {
 	if n != 1 {
 		t.Fatalf("%d screenings stored, want 1", n)
 	}
-	if sc.Status != "actual" || sc.Kind != "both" || !sc.CounselPresent || sc.DaysInCompound != 94 || sc.ExitMode != "raid_arrest" ||
+	if sc.CaseID != cs.ID || sc.Status != "actual" || sc.Kind != "both" || !sc.CounselPresent || sc.DaysInCompound != 94 || sc.ExitMode != "raid_arrest" ||
 		sc.NonPunishment.Recommendation != "recommend_no_prosecution" || sc.Recruitment.PromisedPay.AmountMinor != 150000 ||
 		sc.Recruitment.KnewIllegal != "no" || sc.PayReceived[0].AmountMinor != 20000 || sc.Interviewer != "Consul Han" {
 		t.Errorf("stored screening = %+v", sc)
