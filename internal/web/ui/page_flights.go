@@ -13,18 +13,55 @@ import (
 	"counterscam/internal/store"
 )
 
-// flightsData is the list of repatriation flights.
+// flightsData is the list of repatriation flights, with the form to plan
+// one for those who may.
 type flightsData struct {
 	Flights []*store.Flight
+	Form    *flightForm // nil: the member may not plan flights
+	TLPs    []string
+}
+
+func (s *Server) flightsData(r *http.Request, c *reqCtx, f *flightForm) (*flightsData, error) {
+	fs, err := s.cw.Flights(r.Context(), c.principal())
+	if err != nil {
+		return nil, err
+	}
+	d := &flightsData{Flights: fs, TLPs: casework.TLPs}
+	if c.principal().Can(auth.ActionWriteCase) {
+		d.Form = f
+	}
+	return d, nil
 }
 
 // flightsPage lists the flights the member may read, by departure.
 func (s *Server) flightsPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
-	fs, err := s.cw.Flights(r.Context(), c.principal())
+	d, err := s.flightsData(r, c, newFlightForm())
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, c, http.StatusOK, "flights", "flights", msg("repat.fl.title"), &flightsData{Flights: fs})
+	return s.render(w, r, c, http.StatusOK, "flights", "flights", msg("repat.fl.title"), d)
+}
+
+// createFlight plans a flight and opens its manifest.
+func (s *Server) createFlight(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	f := readFlightForm(r.PostForm)
+	in := f.input()
+	if f.Errors == nil {
+		fl, err := s.cw.CreateFlight(r.Context(), c.principal(), in)
+		if fe := fieldError(err); fe != nil {
+			f.fail(fe.Field, "repat.err.service", fe.Reason)
+		} else if err != nil {
+			return err
+		} else {
+			http.Redirect(w, r, "/flights/"+fl.ID, http.StatusSeeOther)
+			return nil
+		}
+	}
+	d, err := s.flightsData(r, c, f)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, c, http.StatusUnprocessableEntity, "flights", "flights", msg("repat.fl.title"), d)
 }
 
 // manifestData is a flight's manifest page.
@@ -39,6 +76,7 @@ type manifestData struct {
 	Planned bool
 	Arrived bool
 	Write   bool // the member may change the flight: the forms show
+	Dossier bool // the member reads dossiers: each row links to one
 }
 
 // manifestRow is one passenger as the page shows them.
@@ -154,7 +192,8 @@ func (s *Server) manifestData(r *http.Request, c *reqCtx, id string, add *passen
 		return nil, err
 	}
 	d := &manifestData{M: m, Counts: countsOf(m.Counts), Add: add, Vocab: manifestVocab,
-		Planned: m.Flight.Status == "planned", Arrived: m.Flight.Status == "arrived", Write: c.principal().Can(auth.ActionWriteCase)}
+		Planned: m.Flight.Status == "planned", Arrived: m.Flight.Status == "arrived", Write: c.principal().Can(auth.ActionWriteCase),
+		Dossier: c.principal().Can(auth.ActionReadScreening) && c.principal().Can(auth.ActionReadChargeEvidence)}
 	for _, row := range m.Rows {
 		name, latin := personLabel(row.Person)
 		d.Rows = append(d.Rows, manifestRow{P: row.Passenger, PersonID: row.Person.ID, Name: name, Latin: latin, Ref: personRef(row.Person),

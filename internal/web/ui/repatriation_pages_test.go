@@ -301,6 +301,9 @@ func TestManifestCountsEqualRows(t *testing.T) {
 	if !strings.Contains(body, `id="add-passenger"`) || strings.Count(body, `name="fit_to_fly"`) != 10 {
 		t.Error("the consul's manifest lacks its forms")
 	}
+	if strings.Contains(body, `/dossier"`) {
+		t.Error("the consul's manifest links dossiers")
+	}
 	code, csvBody, hdr := get(t, c, f.srv.URL+"/flights/"+f.consular.CharterID+"/manifest.csv")
 	if code != 200 || !strings.HasPrefix(hdr.Get("Content-Type"), "text/csv") || !strings.Contains(hdr.Get("Content-Disposition"), "attachment") {
 		t.Fatalf("CSV download: %d %v", code, hdr)
@@ -326,6 +329,12 @@ func TestManifestCountsEqualRows(t *testing.T) {
 	if code != 200 || strings.Count(body, `<tr class="pax"`) != 9 || strings.Contains(body, `id="add-passenger"`) ||
 		strings.Contains(body, `name="fit_to_fly"`) || strings.Contains(body, `id="record-departed"`) {
 		t.Errorf("the prosecutor's manifest: %d, or it offers forms", code)
+	}
+	if n := strings.Count(body, `/dossier" class="small">`); n != 9 {
+		t.Errorf("the prosecutor's manifest links %d dossiers, want 9", n)
+	}
+	if _, body, _ := get(t, f.signIn(t, "prosecutor@spo.demo"), f.srv.URL+"/flights"); strings.Contains(body, `id="new-flight"`) || !strings.Contains(body, "KE9680") {
+		t.Error("the prosecutor's flight list offers the new-flight form, or lacks the charter")
 	}
 	for _, email := range []string{"worker@shelter.demo", "screening@bank.demo"} {
 		o := f.signIn(t, email)
@@ -357,26 +366,45 @@ func TestFlightFromManifestToArrival(t *testing.T) {
 	if _, err := f.cw.Transition(ctx, consul, cs.ID, casework.Screened, "screened at the shelter"); err != nil {
 		t.Fatal(err)
 	}
-	fl, err := f.cw.CreateFlight(ctx, consul, &casework.FlightInput{Number: "OZ740", Carrier: "Asiana", From: "PNH", To: "ICN",
-		DepartAt: time.Now().Add(48 * time.Hour)})
+	c := f.signIn(t, "consul@mofa-kh.demo")
+	// Plan the flight: mistakes come back with the form as typed.
+	_, body, _ := get(t, c, f.srv.URL+"/flights")
+	depart := time.Now().UTC().Add(48 * time.Hour).Truncate(time.Minute)
+	plan := url.Values{"csrf": {csrf(t, body)}, "number": {"oz740"}, "carrier": {"Asiana"}, "from": {"Phnom Penh"}, "to": {"ICN"},
+		"depart_at": {depart.Format("2006-01-02T15:04")}, "arrive_at": {depart.Add(-time.Hour).Format("2006-01-02T15:04")}, "tlp": {"AMBER"}}
+	code, body, _ := post(t, c, f.srv.URL+"/flights", plan)
+	en := messages(t, "en")
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, esc(en["repat.fl.err.iata"])) ||
+		!strings.Contains(body, esc(en["repat.fl.err.before"])) || !strings.Contains(body, `value="Asiana"`) {
+		t.Fatalf("a flight with mistakes: %d", code)
+	}
+	plan.Set("from", "pnh")
+	plan.Set("arrive_at", depart.Add(5*time.Hour).Format("2006-01-02T15:04"))
+	code, _, loc := post(t, c, f.srv.URL+"/flights", plan)
+	if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/flights/") {
+		t.Fatalf("planning the flight: %d to %q", code, loc)
+	}
+	fl, err := f.cw.GetManifest(ctx, consul, strings.TrimPrefix(loc, "/flights/"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := f.signIn(t, "consul@mofa-kh.demo")
-	page := f.srv.URL + "/flights/" + fl.ID
-	_, body, _ := get(t, c, page+"?person="+person.ID)
+	if fl.Flight.Number != "OZ740" || fl.Flight.From != "PNH" || !fl.Flight.DepartAt.Equal(depart) || fl.Flight.ArriveAt.Sub(depart) != 5*time.Hour || fl.Flight.Status != "planned" {
+		t.Errorf("the flight planned: %+v", fl.Flight)
+	}
+	page := f.srv.URL + loc
+	_, body, _ = get(t, c, page+"?person="+person.ID)
 	if !strings.Contains(body, `id="person" name="person" value="`+person.ID+`"`) {
 		t.Fatal("the add-passenger form is not filled from ?person=")
 	}
 	add := url.Values{"csrf": {csrf(t, body)}, "person": {person.ID}, "seat": {"31C"}, "fit_to_fly": {"pending"},
 		"escort": {"KNPA team 2"}, "receiving_agency": {"Incheon airport police"}}
-	code, body, _ := post(t, c, page+"/passengers", add)
-	if code != http.StatusUnprocessableEntity || !strings.Contains(body, esc(messages(t, "en")["repat.err.choose"])) || !strings.Contains(body, `value="KNPA team 2"`) {
+	code, body, _ = post(t, c, page+"/passengers", add)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, esc(en["repat.err.choose"])) || !strings.Contains(body, `value="KNPA team 2"`) {
 		t.Errorf("no legal status: %d", code)
 	}
 	add.Set("legal_status", "victim")
-	if code, _, loc := post(t, c, page+"/passengers", add); code != http.StatusSeeOther || loc != "/flights/"+fl.ID+"?done=added" {
-		t.Fatalf("adding: %d to %q", code, loc)
+	if code, _, loc2 := post(t, c, page+"/passengers", add); code != http.StatusSeeOther || loc2 != loc+"?done=added" {
+		t.Fatalf("adding: %d to %q", code, loc2)
 	}
 	_, body, _ = get(t, c, page)
 	if !strings.Contains(body, "YUN JAESEOK") || !strings.Contains(body, `data-count="total">1<`) {
@@ -399,7 +427,7 @@ func TestFlightFromManifestToArrival(t *testing.T) {
 	if code, _, _ := post(t, c, page+"/passengers/"+person.ID+"/outcome", out); code != http.StatusSeeOther {
 		t.Fatalf("outcome: %d", code)
 	}
-	m, err := f.cw.GetManifest(ctx, trust.Operator(), fl.ID)
+	m, err := f.cw.GetManifest(ctx, trust.Operator(), fl.Flight.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ func (s *Server) repatriationRoutes() []route {
 		{"GET /reconcile/{list}", s.reconcilePage, true},
 		{"POST /reconcile/{list}/decisions", s.reconcileDecide, true},
 		{"GET /flights", s.flightsPage, true},
+		{"POST /flights", s.createFlight, true},
 		{"GET /flights/{id}", s.flightPage, true},
 		{"GET /flights/{id}/manifest.csv", s.manifestCSV, true},
 		{"POST /flights/{id}/passengers", s.addPassenger, true},
