@@ -49,7 +49,11 @@ func (s *Server) createFlight(w http.ResponseWriter, r *http.Request, c *reqCtx)
 	if f.Errors == nil {
 		fl, err := s.cw.CreateFlight(r.Context(), c.principal(), in)
 		if fe := fieldError(err); fe != nil {
-			f.fail(fe.Field, "repat.err.service", fe.Reason)
+			field := fe.Field
+			if !slices.Contains([]string{"number", "carrier", "from", "to", "depart_at", "arrive_at", "tlp", "note"}, field) {
+				field = "form"
+			}
+			f.fail(field, "repat.err.service", fe.Reason)
 		} else if err != nil {
 			return err
 		} else {
@@ -298,11 +302,20 @@ func (s *Server) openCaseOf(r *http.Request, c *reqCtx, personID string) (string
 	return "", &pageError{Code: http.StatusUnprocessableEntity, Key: "repat.man.err.no_case"}
 }
 
-// fieldError is the casework service's refusal of a field, if err is one.
+// fieldError is the casework service's refusal of a change, if err is
+// one, as a refused field: a field it refused, a change of a case's state
+// it refused (field "state"), or a change that lost a race with another
+// officer's (no field). The pages show the reason beside the form.
 func fieldError(err error) *casework.FieldError {
 	var fe *casework.FieldError
-	if errors.As(err, &fe) {
+	var te *casework.TransitionError
+	switch {
+	case errors.As(err, &fe):
 		return fe
+	case errors.As(err, &te):
+		return &casework.FieldError{Field: "state", Reason: te.Error()}
+	case errors.Is(err, casework.ErrConflict):
+		return &casework.FieldError{Reason: err.Error()}
 	}
 	return nil
 }

@@ -402,6 +402,17 @@ func TestFlightFromManifestToArrival(t *testing.T) {
 	if code != http.StatusUnprocessableEntity || !strings.Contains(body, esc(en["repat.err.choose"])) || !strings.Contains(body, `value="KNPA team 2"`) {
 		t.Errorf("no legal status: %d", code)
 	}
+	// A person whose case is not ready for a flight: the state machine's
+	// reason, at the person field.
+	held := f.newPerson(t, "배준호", "BAE JUNHO", "M75550001")
+	if _, err := f.cw.OpenCase(ctx, consul, &casework.CaseInput{PersonID: held.ID, State: casework.Arrested}); err != nil {
+		t.Fatal(err)
+	}
+	early := url.Values{"csrf": add["csrf"], "person": {held.ID}, "legal_status": {"warrant_to_execute"}}
+	if code, body, _ := post(t, c, page+"/passengers", early); code != http.StatusUnprocessableEntity ||
+		!regexp.MustCompile(`id="person"(?s:.)*?a case cannot go from arrested to on_manifest`).MatchString(body) {
+		t.Errorf("a case not ready for a flight: %d", code)
+	}
 	add.Set("legal_status", "victim")
 	if code, _, loc2 := post(t, c, page+"/passengers", add); code != http.StatusSeeOther || loc2 != loc+"?done=added" {
 		t.Fatalf("adding: %d to %q", code, loc2)

@@ -216,9 +216,19 @@ var screeningFields = map[string]string{
 	"method_of_control": "control", "method_of_control_evidence": "control",
 }
 
+// screeningFormFields are the fields the form shows errors at; a refusal
+// of anything else is shown above the form.
+var screeningFormFields = []string{"case", "kind", "interviewed_at", "interviewer", "interpreter", "language", "setting", "tlp",
+	"channel", "promised_job", "promised_pay", "recruiter", "ad_text", "knew_illegal", "indicators", "control",
+	"role_in_compound", "days_in_compound", "pay_received", "exit_mode", "status", "decision_reason", "decided_by",
+	"recommendation", "rationale"}
+
 func screeningField(f string) string {
 	if g, ok := screeningFields[f]; ok {
 		return g
 	}
-	return f
+	if slices.Contains(screeningFormFields, f) {
+		return f
+	}
+	return "form"
 }
