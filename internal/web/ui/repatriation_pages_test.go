@@ -595,6 +595,14 @@ func TestReconcileUploadMistakes(t *testing.T) {
 	if code, body := send("CNP", "ref,name\nA,B\n"); code != http.StatusUnprocessableEntity || !strings.Contains(body, "list.csv:1: ref: unknown column") {
 		t.Errorf("a bad header: %d\n%s", code, body)
 	}
+	// A row that cannot be read is left out and named in the review.
+	list := f.consular.ArrestList + "KH-BAD,,1990-01-01,KR,,Kampot\n"
+	review := uploadList(t, f, c, "CNP-rejects", list)
+	lines := strings.Count(strings.TrimSpace(list), "\n") + 1
+	_, body, _ := get(t, c, f.srv.URL+review)
+	if !strings.Contains(body, fmt.Sprintf("arrests.csv:%d: name_latin: missing", lines)) || !strings.Contains(body, esc(fmt.Sprintf(en["repat.rec.rejected"], 1))) {
+		t.Errorf("the review does not name the rejected row (line %d)", lines)
+	}
 }
 
 // repatriationShots are the repatriation pages for the screenshots, each
