@@ -10,6 +10,7 @@ import (
 
 	"counterscam/internal/auth"
 	"counterscam/internal/casework"
+	"counterscam/internal/trust"
 )
 
 // Bounds of the reconciliation review: lists larger than this are for the
@@ -76,12 +77,25 @@ type reconcileFormData struct {
 	Errors  map[string][]message
 }
 
+// readsCasework says whether the member reads casework records at all, as
+// the casework service decides: support workers see referrals only.
+func readsCasework(c *reqCtx) bool {
+	p := c.principal()
+	return p.Can(auth.ActionReadPerson) && p.Role != auth.RoleSupportWorker
+}
+
 func (s *Server) reconcileForm(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	if !readsCasework(c) {
+		return trust.ErrForbidden
+	}
 	return s.render(w, r, c, http.StatusOK, "reconcile", "reconcile", msg("repat.rec.title"), &reconcileFormData{})
 }
 
 // reconcileUpload reads an uploaded partner list and shows its review.
 func (s *Server) reconcileUpload(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	if !readsCasework(c) {
+		return trust.ErrForbidden
+	}
 	d := &reconcileFormData{Partner: strings.TrimSpace(r.PostFormValue("partner"))}
 	fail := func(field, key string, args ...any) error {
 		d.Errors = map[string][]message{field: {msg(key, args...)}}
