@@ -117,5 +117,6 @@ func screenshots(t *testing.T, f *fixture, b *browser, base string) {
 			}
 		}
 	}
+	saved += peopleScreenshots(t, f, b, base, dir)
 	t.Logf("saved %d screenshots in %s", saved, dir)
 }

@@ -28,6 +28,7 @@ var viewNames = []string{
 	"check", "report", "report_sent", "safety", "login", "error",
 	"dashboard", "networks", "network", "report_view", "selector", "search",
 	"import", "import_job",
+	"missing", "missing_sent", "triage", "intake", "persons", "person", "case",
 	"screening", "dossier", "reconcile", "reconcile_review", "flights", "flight",
 }
 

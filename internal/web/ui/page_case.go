@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/oklog/ulid/v2"
+
+	"counterscam/internal/casework"
+	"counterscam/internal/store"
+)
+
+// caseData is one case's page: the file, the moves it may make next and
+// what the last form sent, with the service's refusal if there was one.
+type caseData struct {
+	F         *casework.CaseFile
+	Name      string // the person's primary name
+	CanChange bool
+	Moves     []caseMove
+	Movable   bool // a move other than by a flight is next: the form
+	Flight    bool // a move onto a flight's manifest is next: link to the flights
+	Overdue   map[string]bool
+	Actions   []string
+	HandOver  []string
+	Form      moveForm
+	Refused   *refusal
+	Done      string // the state just entered, or the action just recorded
+	DoneState bool
+}
+
+// caseMove is a state the case may go to next, and what the move needs.
+type caseMove struct {
+	To   string
+	Need string // "": a note; "document": a travel document; "handover": to whom; "flight": the flight pages
+}
+
+// moveForm is the move or action form as sent.
+type moveForm struct {
+	To, Note, HandedTo, DocNumber, DocType, Action string
+}
+
+func (s *Server) caseData(r *http.Request, c *reqCtx, id string) (*caseData, error) {
+	if !casework.MayReadPersons(c.principal()) {
+		return nil, errForbidden
+	}
+	if _, err := ulid.ParseStrict(id); err != nil {
+		return nil, errNotFound
+	}
+	f, err := s.cw.GetCaseFile(r.Context(), c.principal(), id)
+	if err != nil {
+		return nil, err
+	}
+	d := &caseData{F: f, Name: personName(f.Person), CanChange: casework.MayChangeCases(c.principal()),
+		Overdue: map[string]bool{}, Actions: casework.CaseActions, HandOver: casework.HandOverTo}
+	at := now()
+	for _, dl := range f.Deadlines {
+		if dl.MetAt.IsZero() && dl.DueAt.Before(at) {
+			d.Overdue[dl.ID] = true
+		}
+	}
+	for _, st := range f.Next {
+		m := caseMove{To: string(st)}
+		switch st {
+		case casework.DocumentIssued:
+			m.Need = "document"
+		case casework.HandedOver:
+			m.Need = "handover"
+		case casework.OnManifest, casework.Departed, casework.Arrived:
+			m.Need = "flight"
+			d.Flight = true
+		}
+		d.Movable = d.Movable || m.Need != "flight"
+		d.Moves = append(d.Moves, m)
+	}
+	return d, nil
+}
+
+// casePage shows a case: its person, its state and the moves it may make,
+// its timeline, its deadlines (overdue ones marked), the flights.
+func (s *Server) casePage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	d, err := s.caseData(r, c, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	if done := r.URL.Query().Get("done"); isState(done) || oneOfStr(done, casework.CaseActions) {
+		d.Done, d.DoneState = done, isState(done)
+	}
+	return s.render(w, r, c, http.StatusOK, "case", "triage", msg("people.case.title"), d)
+}
+
+func isState(s string) bool { return slices.Contains(casework.States, casework.State(s)) }
+
+// caseMove moves a case to another state through the service: a travel
+// document goes through IssueTravelDocument, a hand-over through
+// HandOver, anything else through Transition. A refused move comes back
+// on the case's page with the service's reason and the note as typed.
+func (s *Server) caseMove(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	id := r.PathValue("id")
+	if _, err := ulid.ParseStrict(id); err != nil {
+		return errNotFound
+	}
+	f := moveForm{To: r.PostFormValue("to"), Note: strings.TrimSpace(r.PostFormValue("note")),
+		HandedTo: r.PostFormValue("handed_to"), DocNumber: strings.TrimSpace(r.PostFormValue("doc_number")),
+		DocType: r.PostFormValue("doc_type")}
+	var err error
+	switch casework.State(f.To) {
+	case casework.DocumentIssued:
+		_, err = s.cw.IssueTravelDocument(r.Context(), c.principal(), id, store.IdentityDocument{Type: f.DocType, Number: f.DocNumber}, f.Note)
+	case casework.HandedOver:
+		_, err = s.cw.HandOver(r.Context(), c.principal(), id, f.HandedTo, f.Note)
+	default:
+		_, err = s.cw.Transition(r.Context(), c.principal(), id, casework.State(f.To), f.Note)
+	}
+	if err != nil {
+		return s.caseRefused(w, r, c, id, f, err)
+	}
+	http.Redirect(w, r, "/cases/"+id+"?done="+f.To, http.StatusSeeOther)
+	return nil
+}
+
+// caseAction records a consular action (a visit, a notice to the family)
+// on the case's timeline; a visit meets the first-visit deadline.
+func (s *Server) caseAction(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	id := r.PathValue("id")
+	if _, err := ulid.ParseStrict(id); err != nil {
+		return errNotFound
+	}
+	f := moveForm{Action: r.PostFormValue("action"), Note: strings.TrimSpace(r.PostFormValue("note"))}
+	if _, err := s.cw.RecordAction(r.Context(), c.principal(), id, f.Action, f.Note, now()); err != nil {
+		return s.caseRefused(w, r, c, id, f, err)
+	}
+	http.Redirect(w, r, "/cases/"+id+"?done="+f.Action, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) caseRefused(w http.ResponseWriter, r *http.Request, c *reqCtx, id string, f moveForm, err error) error {
+	ref, code, err := caseworkRefusal(err)
+	if err != nil {
+		return err
+	}
+	d, err := s.caseData(r, c, id)
+	if err != nil {
+		return err
+	}
+	d.Form, d.Refused = f, ref
+	return s.render(w, r, c, code, "case", "triage", msg("people.case.title"), d)
+}

@@ -1,0 +1,86 @@
+package ui
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/oklog/ulid/v2"
+
+	"counterscam/internal/casework"
+	"counterscam/internal/store"
+)
+
+// personsData is the person search.
+type personsData struct {
+	Q       string
+	Persons []*store.Person
+	Done    bool
+	Limit   int
+}
+
+const personsShown = 50
+
+// personsPage finds persons by a name in any script, a document number or
+// a selector (casework.FindPersons).
+func (s *Server) personsPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	if !casework.MayReadPersons(c.principal()) {
+		return errForbidden
+	}
+	d := &personsData{Q: strings.TrimSpace(r.URL.Query().Get("q")), Limit: personsShown}
+	if len(d.Q) > maxMissingLine {
+		d.Q = d.Q[:maxMissingLine]
+	}
+	if d.Q != "" {
+		ps, err := s.cw.FindPersons(r.Context(), c.principal(), d.Q, personsShown)
+		if err != nil {
+			return err
+		}
+		d.Persons, d.Done = ps, true
+	}
+	return s.render(w, r, c, http.StatusOK, "persons", "triage", msg("people.persons.title"), d)
+}
+
+// personData is one person's page.
+type personData struct {
+	P     *store.Person
+	Roles []*store.PersonRole
+	Cases []*store.Case
+}
+
+// personPage shows a person: names in every script, date of birth,
+// documents and what became of them, selectors (into the intelligence
+// graph), roles per case and cases.
+func (s *Server) personPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	id := r.PathValue("id")
+	if !casework.MayReadPersons(c.principal()) {
+		return errForbidden
+	}
+	if _, err := ulid.ParseStrict(id); err != nil {
+		return errNotFound
+	}
+	p, err := s.cw.GetPerson(r.Context(), c.principal(), id)
+	if err != nil {
+		return err
+	}
+	d := &personData{P: p}
+	if d.Roles, err = s.cw.PersonRoles(r.Context(), c.principal(), id); err != nil {
+		return err
+	}
+	if d.Cases, err = s.cw.ListCases(r.Context(), c.principal(), store.CaseFilter{PersonID: id}); err != nil {
+		return err
+	}
+	return s.render(w, r, c, http.StatusOK, "person", "triage", msg("people.person.title"), d)
+}
+
+// personName is the name a person is shown under: the primary one.
+func personName(p *store.Person) string {
+	for _, n := range p.Names {
+		if n.Kind == "primary" {
+			return n.Text
+		}
+	}
+	if len(p.Names) > 0 {
+		return p.Names[0].Text
+	}
+	return p.ID
+}

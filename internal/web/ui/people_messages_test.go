@@ -1,0 +1,50 @@
+package ui
+
+import (
+	"testing"
+
+	"counterscam/internal/casework"
+)
+
+// TestPeopleVocabulariesAreTranslated: every value of the casework
+// vocabularies the consular pages show through "tr" (states, actions,
+// channels, documents, roles...) has a message in every language, so no
+// page falls back to the raw code.
+func TestPeopleVocabulariesAreTranslated(t *testing.T) {
+	c, err := loadCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var states []string
+	for _, s := range casework.States {
+		states = append(states, string(s))
+	}
+	families := map[string][]string{
+		"people.state.":      states,
+		"people.action.":     casework.CaseActions,
+		"people.channel.":    casework.IntakeChannels,
+		"people.doc.":        casework.DocumentTypes,
+		"people.doc_status.": casework.DocumentStatuses,
+		"people.handover.":   casework.HandOverTo,
+		"people.name_kind.":  casework.NameKinds,
+		"people.role.":       casework.Roles,
+		"people.kin.":        append(append([]string{}, casework.KinRelations...), reporterRelations...),
+		"people.sex.":        casework.Sexes,
+		"people.selrole.":    {"own", "used_in_compound", "recruiter_contact"},
+	}
+	for _, r := range casework.DefaultDeadlines {
+		families["people.duty."] = append(families["people.duty."], r.Kind)
+	}
+	for _, n := range callNumbers {
+		families[""] = append(families[""], n.Key)
+	}
+	for p, members := range families {
+		for _, m := range members {
+			for _, l := range Languages {
+				if _, err := c.T(l, p+m); err != nil {
+					t.Errorf("%s: %v", l, err)
+				}
+			}
+		}
+	}
+}
