@@ -19,6 +19,8 @@ type flightsData struct {
 	Flights []*store.Flight
 	Form    *flightForm // nil: the member may not plan flights
 	TLPs    []string
+	Person  string // ?person=: the planned flights link to their add-passenger form for this person
+	Name    string // the person's name
 }
 
 func (s *Server) flightsData(r *http.Request, c *reqCtx, f *flightForm) (*flightsData, error) {
@@ -38,6 +40,11 @@ func (s *Server) flightsPage(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 	d, err := s.flightsData(r, c, newFlightForm())
 	if err != nil {
 		return err
+	}
+	if id := strings.TrimSpace(r.URL.Query().Get("person")); id != "" && d.Form != nil {
+		if p, err := s.cw.GetPerson(r.Context(), c.principal(), id); err == nil {
+			d.Person, d.Name = p.ID, personName(p)
+		}
 	}
 	return s.render(w, r, c, http.StatusOK, "flights", "flights", msg("repat.fl.title"), d)
 }

@@ -77,15 +77,8 @@ type reconcileFormData struct {
 	Errors  map[string][]message
 }
 
-// readsCasework says whether the member reads casework records at all, as
-// the casework service decides: support workers see referrals only.
-func readsCasework(c *reqCtx) bool {
-	p := c.principal()
-	return p.Can(auth.ActionReadPerson) && p.Role != auth.RoleSupportWorker
-}
-
 func (s *Server) reconcileForm(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
-	if !readsCasework(c) {
+	if !casework.MayReadPersons(c.principal()) {
 		return trust.ErrForbidden
 	}
 	return s.render(w, r, c, http.StatusOK, "reconcile", "reconcile", msg("repat.rec.title"), &reconcileFormData{})
@@ -93,7 +86,7 @@ func (s *Server) reconcileForm(w http.ResponseWriter, r *http.Request, c *reqCtx
 
 // reconcileUpload reads an uploaded partner list and shows its review.
 func (s *Server) reconcileUpload(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
-	if !readsCasework(c) {
+	if !casework.MayReadPersons(c.principal()) {
 		return trust.ErrForbidden
 	}
 	d := &reconcileFormData{Partner: strings.TrimSpace(r.PostFormValue("partner"))}

@@ -626,3 +626,35 @@ func repatriationShots(t *testing.T, f *fixture, as map[string]string) []shot {
 	as["dossier"] = "prosecutor@spo.demo"
 	return append(shots, shot{"dossier", "/persons/" + d.Person.ID + "/dossier", "#dossier-evidence", true})
 }
+
+// TestRepatriationLinks: the person and case pages lead to the screening
+// form, the dossier and the flights, each for those who may use them, and
+// the flight list carries the person to a planned flight's form.
+func TestRepatriationLinks(t *testing.T) {
+	f := demoFixture(t)
+	ctx := context.Background()
+	d := f.dossierPerson(t)
+	pid := d.Person.ID
+	consul := f.signIn(t, "consul@mofa-kh.demo")
+	_, body, _ := get(t, consul, f.srv.URL+"/persons/"+pid)
+	if !strings.Contains(body, `href="/persons/`+pid+`/screenings/new"`) || strings.Contains(body, `/dossier"`) || !strings.Contains(body, `href="/flights?person=`+pid+`"`) {
+		t.Error("the consul's person page: no screening or flight link, or a dossier link")
+	}
+	_, body, _ = get(t, f.signIn(t, "prosecutor@spo.demo"), f.srv.URL+"/persons/"+pid)
+	if strings.Contains(body, "/screenings/new") || !strings.Contains(body, `href="/persons/`+pid+`/dossier"`) || strings.Contains(body, "/flights?person=") {
+		t.Error("the prosecutor's person page: a screening or flight link, or no dossier link")
+	}
+	cs, err := f.cw.ListCases(ctx, trust.Operator(), store.CaseFilter{PersonID: pid})
+	if err != nil || len(cs) == 0 {
+		t.Fatalf("cases of %s: %v", pid, err)
+	}
+	_, body, _ = get(t, consul, f.srv.URL+"/cases/"+cs[0].ID)
+	if !strings.Contains(body, `href="/flights?person=`+pid+`"`) || !strings.Contains(body, `id="screening-link"`) {
+		t.Error("the case page does not lead to the flights for its person, or to the screening form")
+	}
+	_, body, _ = get(t, consul, f.srv.URL+"/flights?person="+pid)
+	if !strings.Contains(body, `id="for-person"`) || !strings.Contains(body, `href="/flights/`+f.consular.CharterID+`?person=`+pid+`"`) ||
+		strings.Contains(body, `href="/flights/`+f.consular.EarlierID+`?person=`) {
+		t.Error("the flight list does not carry the person to the planned flight only")
+	}
+}
