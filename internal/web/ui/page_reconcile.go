@@ -38,8 +38,6 @@ type partnerList struct {
 	at      time.Time
 }
 
-var uploadedLists = &partnerLists{lists: map[string]*partnerList{}}
-
 func (pl *partnerLists) put(l *partnerList) string {
 	pl.mu.Lock()
 	defer pl.mu.Unlock()
@@ -118,7 +116,7 @@ func (s *Server) reconcileUpload(w http.ResponseWriter, r *http.Request, c *reqC
 		}
 		return fail("file", "repat.rec.err.empty")
 	}
-	id := uploadedLists.put(&partnerList{user: c.principal().UserID, partner: d.Partner, file: hdr.Filename,
+	id := s.lists.put(&partnerList{user: c.principal().UserID, partner: d.Partner, file: hdr.Filename,
 		rows: rows, rejects: rejects, at: now()})
 	http.Redirect(w, r, "/reconcile/"+id, http.StatusSeeOther)
 	return nil
@@ -147,7 +145,7 @@ type reviewRow struct {
 }
 
 func (s *Server) reviewData(r *http.Request, c *reqCtx, id string) (*reviewData, error) {
-	l := uploadedLists.get(id, c.principal().UserID)
+	l := s.lists.get(id, c.principal().UserID)
 	if l == nil {
 		return nil, &pageError{Code: http.StatusNotFound, Key: "repat.rec.gone"}
 	}
@@ -185,7 +183,7 @@ func (s *Server) reconcilePage(w http.ResponseWriter, r *http.Request, c *reqCtx
 // is, or is not, a person here.
 func (s *Server) reconcileDecide(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
 	id := r.PathValue("list")
-	l := uploadedLists.get(id, c.principal().UserID)
+	l := s.lists.get(id, c.principal().UserID)
 	if l == nil {
 		return &pageError{Code: http.StatusNotFound, Key: "repat.rec.gone"}
 	}
