@@ -83,3 +83,26 @@ func FuzzFlightForm(f *testing.F) {
 		}
 	})
 }
+
+// TestPartnerListsKeepTheirOwnersAndAge: an upload is the uploader's
+// alone, forgotten after reconcileKeep, and the oldest goes when the
+// store is full.
+func TestPartnerListsKeepTheirOwnersAndAge(t *testing.T) {
+	pl := &partnerLists{lists: map[string]*partnerList{}}
+	t0 := now()
+	first := pl.put(&partnerList{user: "u1", partner: "CNP", at: t0.Add(-time.Hour)})
+	if pl.get(first, "u1") == nil || pl.get(first, "u2") != nil || pl.get("nope", "u1") != nil {
+		t.Fatal("a list is not its uploader's alone")
+	}
+	old := pl.put(&partnerList{user: "u1", at: t0.Add(-reconcileKeep - time.Minute)})
+	if pl.get(old, "u1") != nil {
+		t.Error("an expired list is still served")
+	}
+	var ids []string
+	for i := 0; i < reconcileLists; i++ {
+		ids = append(ids, pl.put(&partnerList{user: "u1", at: t0.Add(time.Duration(i) * time.Second)}))
+	}
+	if len(pl.lists) != reconcileLists || pl.get(first, "u1") != nil || pl.get(ids[len(ids)-1], "u1") == nil {
+		t.Errorf("%d lists kept; the oldest still there: %v", len(pl.lists), pl.get(first, "u1") != nil)
+	}
+}
