@@ -213,7 +213,7 @@ func (s *Server) manifestData(r *http.Request, c *reqCtx, id string, add *passen
 	return d, nil
 }
 
-var manifestDone = map[string]string{"added": "repat.man.added", "saved": "repat.man.saved", "departed": "repat.man.done_departed", "arrived": "repat.man.done_arrived"}
+var manifestDone = map[string]string{"added": "repat.man.added", "saved": "repat.man.saved", "removed": "repat.man.removed", "departed": "repat.man.done_departed", "arrived": "repat.man.done_arrived"}
 
 // flightPage shows a flight's manifest: passengers, counts, the forms.
 func (s *Server) flightPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
@@ -354,6 +354,14 @@ func (s *Server) updatePassenger(w http.ResponseWriter, r *http.Request, c *reqC
 	return s.manifestChange(w, r, c, "saved", func() error {
 		_, err := s.cw.UpdatePassenger(r.Context(), c.principal(), r.PathValue("person"), f.input(r.PathValue("id"), ""))
 		return err
+	})
+}
+
+// removePassenger takes a person off a planned flight; their case goes
+// back to where it was.
+func (s *Server) removePassenger(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	return s.manifestChange(w, r, c, "removed", func() error {
+		return s.cw.RemovePassenger(r.Context(), c.principal(), r.PathValue("id"), r.PathValue("person"), strings.TrimSpace(r.PostFormValue("note")))
 	})
 }
 

@@ -422,6 +422,19 @@ func TestFlightFromManifestToArrival(t *testing.T) {
 		t.Error("the passenger is not on the manifest")
 	}
 	tok := url.Values{"csrf": {csrf(t, body)}}
+	// Taken off the flight, the case goes back to screened; then on again.
+	if code, _, loc2 := post(t, c, page+"/passengers/"+person.ID+"/remove", url.Values{"csrf": tok["csrf"], "note": {"seat needed for a stretcher"}}); code != http.StatusSeeOther || loc2 != loc+"?done=removed" {
+		t.Fatalf("removing: %d to %q", code, loc2)
+	}
+	if got, _ := f.cw.GetCase(ctx, trust.Operator(), cs.ID); got.State != string(casework.Screened) {
+		t.Errorf("the case after removal is %s, want screened", got.State)
+	}
+	if _, body, _ := get(t, c, page+"?done=removed"); !strings.Contains(body, `data-count="total">0<`) || !strings.Contains(body, esc(en["repat.man.removed"])) {
+		t.Error("the manifest after removal")
+	}
+	if code, _, _ := post(t, c, page+"/passengers", add); code != http.StatusSeeOther {
+		t.Fatalf("adding again: %d", code)
+	}
 	if code, body, _ := post(t, c, page+"/departed", tok); code != http.StatusUnprocessableEntity || !strings.Contains(body, `id="manifest-problem"`) {
 		t.Errorf("departure with a passenger not declared fit: %d", code)
 	}

@@ -20,6 +20,7 @@ func (s *Server) repatriationRoutes() []route {
 		{"POST /flights/{id}/passengers", s.addPassenger, true},
 		{"POST /flights/{id}/passengers/{person}", s.updatePassenger, true},
 		{"POST /flights/{id}/passengers/{person}/outcome", s.passengerOutcome, true},
+		{"POST /flights/{id}/passengers/{person}/remove", s.removePassenger, true},
 		{"POST /flights/{id}/departed", s.flightDeparted, true},
 		{"POST /flights/{id}/arrived", s.flightArrived, true},
 	}
