@@ -17,14 +17,16 @@ import (
 const screenMaxBytes = 1 << 20
 
 const screenUsage = `screen [--json] [--lang xx] [--rules DIR] [--max-bytes N] < TEXT
-       counterscam screen eval [--rules DIR] [--json] [--misses] FILE
+       counterscam screen eval [--rules DIR] [--json] [--misses] [--half dev|test] FILE
        counterscam screen rules check [--rules DIR]
        counterscam screen rules export DIR
 
 Reads a job ad or message on standard input and says how much it looks like
 a recruitment lure for a scam compound or another scam, with every reason.
 eval screens a labelled TSV (label<TAB>text; labels lure, scam, benign, or
-spam and ham) and prints precision, recall and F1 per label and language.
+spam and ham) and prints precision, recall and F1 per label and language;
+--half dev or test screens only that half of a real set (split by a hash of
+each text, see real-new.tsv).
 rules check runs the examples written in the rules; rules export writes the
 compiled-in rules to DIR for editing, to load again with --rules DIR.`
 
@@ -180,6 +182,7 @@ func runScreenEval(e *env, argv []string) error {
 	rulesDir := fs.String("rules", "", "folder of rules files laid over the compiled-in ones")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	misses := fs.Bool("misses", false, "list the texts the screener got wrong")
+	half := fs.String("half", "", "screen only one half of the texts, dev or test, split by a hash of each text")
 	args, err := parseFlags(fs, argv)
 	if err != nil {
 		return err
@@ -196,7 +199,10 @@ func runScreenEval(e *env, argv []string) error {
 		return err
 	}
 	defer f.Close()
-	rep, err := screen.Evaluate(e.ctx, s, f)
+	if *half != "" && *half != screen.HalfDev && *half != screen.HalfTest {
+		return usageError{"--half is dev or test"}
+	}
+	rep, err := screen.EvaluateHalf(e.ctx, s, f, *half)
 	if err != nil {
 		return fmt.Errorf("%s: %w", args[0], err)
 	}

@@ -18,6 +18,7 @@ func TestParseAmounts(t *testing.T) {
 		pay      bool
 	}{
 		// Korean
+		{"일당 페이 20만", "20만", 2e5, 0, "", PeriodDay, true},
 		{"월 1,000만 원 벌 수 있다", "1,000만 원", 1e7, 0, "KRW", PeriodMonth, true},
 		{"누구나 월 2000", "2000", 2000, 0, "", PeriodMonth, true},
 		{"₩10,000,000/월 보장", "₩10,000,000/월", 1e7, 0, "KRW", PeriodMonth, false},
@@ -39,6 +40,8 @@ func TestParseAmounts(t *testing.T) {
 		{"£1.50/wk", "£1.50/wk", 1.5, 0, "GBP", PeriodWeek, false},
 		{"3000U", "3000U", 3000, 0, "USD", PeriodNone, false},
 		{"USD3000 monthly", "USD3000 monthly", 3000, 0, "USD", PeriodMonth, false},
+		{"paying Rs 1 lakh per month", "Rs 1 lakh per month", 1e5, 0, "INR", PeriodMonth, true},
+		{"compensation of $2,500 monthly", "$2,500 monthly", 2500, 0, "USD", PeriodMonth, true},
 		// Chinese
 		{"3万/月", "3万/月", 3e4, 0, "", PeriodMonth, false},
 		{"月薪3万包机票", "3万", 3e4, 0, "", PeriodMonth, true},
@@ -47,6 +50,12 @@ func TestParseAmounts(t *testing.T) {
 		{"月入可达1-2万", "1-2万", 1e4, 2e4, "", PeriodMonth, true},
 		{"五千元", "五千元", 5000, 0, "CNY", PeriodNone, false},
 		{"¥8000每月", "¥8000每月", 8000, 0, "CNY", PeriodMonth, false},
+		// Chinese in traditional characters
+		{"時薪316元", "316元", 316, 0, "CNY", PeriodHour, true},
+		{"週薪2萬", "2萬", 2e4, 0, "", PeriodWeek, true},
+		{"月薪10萬新台幣", "10萬新台幣", 1e5, 0, "TWD", PeriodMonth, true},
+		{"時薪NT$316", "NT$316", 316, 0, "TWD", PeriodHour, true},
+		{"月薪3萬港元", "3萬港元", 3e4, 0, "HKD", PeriodMonth, true},
 		// Khmer
 		{"៣០០០ដុល្លារ", "៣០០០ដុល្លារ", 3000, 0, "USD", PeriodNone, false},
 		{"ប្រាក់ខែ ១៥០០ ដុល្លារ ក្នុងមួយខែ", "១៥០០ ដុល្លារ ក្នុងមួយខែ", 1500, 0, "USD", PeriodMonth, true},
@@ -56,9 +65,12 @@ func TestParseAmounts(t *testing.T) {
 		{"รายได้ ๓๐,๐๐๐ บาท/เดือน", "๓๐,๐๐๐ บาท/เดือน", 30000, 0, "THB", PeriodMonth, true},
 		{"วันละ 1,500 บาท", "1,500 บาท", 1500, 0, "THB", PeriodDay, true},
 		{"฿1 ล้าน", "฿1 ล้าน", 1e6, 0, "THB", PeriodNone, false},
+		{"ค่าตอบแทน 50,000 บาท", "50,000 บาท", 50000, 0, "THB", PeriodNone, true},
+		{"ค่าแรง 500 บาทต่อวัน", "500 บาทต่อวัน", 500, 0, "THB", PeriodDay, true},
 		// Vietnamese
 		{"lương cứng 15 triệu đồng", "15 triệu đồng", 15e6, 0, "VND", PeriodMonth, true},
 		{"15tr/tháng", "15tr/tháng", 15e6, 0, "", PeriodMonth, false},
+		{"lương 20 củ/tháng", "20 củ/tháng", 20e6, 0, "", PeriodMonth, true},
 		{"15.000.000đ/tháng", "15.000.000đ/tháng", 15e6, 0, "VND", PeriodMonth, false},
 		{"thu nhập 500.000 - 1 triệu đồng/ngày", "500.000 - 1 triệu đồng/ngày", 5e5, 1e6, "VND", PeriodDay, true},
 		{"lương 8-10 triệu đồng/tháng", "8-10 triệu đồng/tháng", 8e6, 10e6, "VND", PeriodMonth, true},

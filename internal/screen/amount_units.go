@@ -33,6 +33,10 @@ var currencySuffix = []tok{
 	{"mmk", "MMK", false}, {"kip", "LAK", false}, {"lak", "LAK", false}, {"₭", "LAK", false},
 	{"円", "JPY", false}, {"jpy", "JPY", false}, {"yen", "JPY", false}, {"inr", "INR", false},
 	{"rupees", "INR", false}, {"₹", "INR", false},
+	{"新台幣", "TWD", false}, {"新台币", "TWD", false}, {"台幣", "TWD", false}, {"台币", "TWD", false},
+	{"ntd", "TWD", false}, {"twd", "TWD", false}, {"港元", "HKD", false}, {"港幣", "HKD", false},
+	{"港币", "HKD", false}, {"hkd", "HKD", false}, {"澳門元", "MOP", false}, {"澳门元", "MOP", false},
+	{"葡幣", "MOP", false}, {"mop", "MOP", false},
 	// the currency named with its country ("1,800,000 Korean Won")
 	{"korean won", "KRW", false}, {"south korean won", "KRW", false}, {"thai baht", "THB", false},
 	{"us dollars", "USD", false}, {"us dollar", "USD", false}, {"u.s. dollars", "USD", false},
@@ -43,7 +47,7 @@ var currencySuffix = []tok{
 
 // currencyPrefix: written before the number.
 var currencyPrefix = []tok{
-	{"us$", "USD", false}, {"usdt", "USD", false}, {"usd", "USD", false}, {"$", "USD", false},
+	{"nt$", "TWD", false}, {"hk$", "HKD", false}, {"mop$", "MOP", false}, {"us$", "USD", false}, {"usdt", "USD", false}, {"usd", "USD", false}, {"$", "USD", false},
 	{"₩", "KRW", false}, {"krw", "KRW", false}, {"฿", "THB", false}, {"thb", "THB", false},
 	{"₫", "VND", false}, {"vnd", "VND", false}, {"¥", "CNY", false}, {"￥", "CNY", false},
 	{"rmb", "CNY", false}, {"cny", "CNY", false}, {"៛", "KHR", false}, {"khr", "KHR", false},
@@ -51,7 +55,7 @@ var currencyPrefix = []tok{
 	{"rm", "MYR", false}, {"myr", "MYR", false}, {"₱", "PHP", false}, {"php", "PHP", false},
 	{"rp", "IDR", false}, {"idr", "IDR", false}, {"₹", "INR", false}, {"rs", "INR", false},
 	{"inr", "INR", false}, {"mmk", "MMK", false}, {"lak", "LAK", false}, {"₭", "LAK", false},
-	{"jpy", "JPY", false},
+	{"jpy", "JPY", false}, {"ntd", "TWD", false}, {"twd", "TWD", false}, {"hkd", "HKD", false},
 }
 
 // Multipliers written after a number. East Asian ones compose ("1억 2천만").
@@ -69,6 +73,7 @@ var (
 		{"mil", "1e6", false}, {"nghìn", "1e3", false}, {"ngàn", "1e3", false}, {"nghin", "1e3", false},
 		{"ngan", "1e3", false}, {"tỷ", "1e9", false}, {"tỉ", "1e9", false}, {"billion", "1e9", false},
 		{"thousand", "1e3", false}, {"grand", "1e3", false},
+		{"lakh", "1e5", false}, {"lakhs", "1e5", false}, {"crore", "1e7", false}, {"củ", "1e6", false},
 		{"พัน", "1e3", false}, {"หมื่น", "1e4", false}, {"แสน", "1e5", false}, {"ล้าน", "1e6", false},
 		{"ពាន់", "1e3", false}, {"ម៉ឺន", "1e4", false}, {"សែន", "1e5", false}, {"លាន", "1e6", false},
 	}
@@ -82,6 +87,7 @@ var periodSuffix = []tok{
 	{"every month", "month", false}, {"monthly", "month", false}, {"/월", "month", false},
 	{"월", "month", false}, {"매월", "month", false}, {"한달", "month", false}, {"한 달", "month", false},
 	{"/月", "month", false}, {"每月", "month", false}, {"一个月", "month", false}, {"每个月", "month", false},
+	{"一個月", "month", false}, {"每個月", "month", false},
 	{"/tháng", "month", false}, {"mỗi tháng", "month", false}, {"một tháng", "month", false},
 	{"1 tháng", "month", false}, {"/ tháng", "month", false}, {"tháng", "month", false},
 	{"/thang", "month", false}, {"/ thang", "month", false}, {"moi thang", "month", false},
@@ -101,7 +107,7 @@ var periodSuffix = []tok{
 	// week
 	{"/week", "week", false}, {"per week", "week", false}, {"a week", "week", false},
 	{"weekly", "week", false}, {"/wk", "week", false}, {"/주", "week", false}, {"/周", "week", false},
-	{"每周", "week", false}, {"/tuần", "week", false}, {"mỗi tuần", "week", false},
+	{"每周", "week", false}, {"每週", "week", false}, {"/週", "week", false}, {"/tuần", "week", false}, {"mỗi tuần", "week", false},
 	{"/สัปดาห์", "week", false}, {"ต่อสัปดาห์", "week", false}, {"/សប្តាហ៍", "week", false},
 	{"/tuan", "week", false}, {"moi tuan", "week", false},
 	// year
@@ -138,7 +144,11 @@ var payPrefix = []tok{
 	{"วันละ", "pay:day", false}, {"ค่าแรงวันละ", "pay:day", false},
 	{"연봉", "pay:year", false}, {"年薪", "pay:year", false}, {"年收入", "pay:year", false},
 	{"annual salary", "pay:year", false}, {"annual", "pay:year", false}, {"lương năm", "pay:year", false},
-	{"시급", "pay:hour", false}, {"时薪", "pay:hour", false}, {"hourly", "pay:hour", false},
+	{"시급", "pay:hour", false}, {"时薪", "pay:hour", false}, {"時薪", "pay:hour", false}, {"hourly", "pay:hour", false},
+	{"周薪", "pay:week", false}, {"週薪", "pay:week", false}, {"一個月", "pay:month", false}, {"每個月", "pay:month", false},
+	{"工資", "pay", false}, {"薪資", "pay", false}, {"賺", "pay", false},
+	{"compensation", "pay", false}, {"remuneration", "pay", false}, {"paying", "pay", false},
+	{"ค่าตอบแทน", "pay", false}, {"ค่าแรง", "pay", false}, {"페이", "pay", false},
 	{"salary", "pay", false}, {"pay", "pay", false}, {"paid", "pay", false}, {"wage", "pay", false},
 	{"wages", "pay", false}, {"earn", "pay", false}, {"pays", "pay", false}, {"earns", "pay", false}, {"earning", "pay", false},
 	{"earnings", "pay", false}, {"income", "pay", false}, {"make", "pay", false},
@@ -158,7 +168,7 @@ var fillers = []string{
 	"từ", "khoảng", "lên tới", "lên đến", "tới", "đến", "trên", "ถึง", "ประมาณ", "สูงสุด",
 	"tu", "khoang", "len toi", "len den", "toi", "den", "tren", "easily", "just",
 	// Korean particles after the pay word ("월급은 600만원", "주급이 100만원")
-	"은", "는", "이", "가", "도", "쉽게",
+	"은", "는", "이", "가", "도", "쉽게", "페이",
 	// Chinese verbs and adverbs between the pay word and the sum ("薪资就有8000", "一个月轻轻松松2、3万")
 	"就有", "就能", "能拿到", "可以拿到", "能拿", "可拿", "轻轻松松", "轻松", "就",
 	"រហូតដល់", "ដល់", "ប្រហែល", "ពី",

@@ -199,10 +199,22 @@ const maxMisses = 500
 
 // Evaluate screens every text of a labelled TSV and measures the result.
 func Evaluate(ctx context.Context, s *Screener, r io.Reader) (*EvalReport, error) {
+	return EvaluateHalf(ctx, s, r, "")
+}
+
+// EvaluateHalf is Evaluate over the texts of one half (HalfDev or HalfTest,
+// see RealHalf); "" means every text.
+func EvaluateHalf(ctx context.Context, s *Screener, r io.Reader, half string) (*EvalReport, error) {
+	if half != "" && half != HalfDev && half != HalfTest {
+		return nil, fmt.Errorf("screen: half %q is not %s or %s", half, HalfDev, HalfTest)
+	}
 	rep := &EvalReport{Rules: s.rs.Version(), All: newGroup(), ByLanguage: map[string]*EvalGroup{}}
 	err := ReadEval(r, func(it EvalItem) error {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if half != "" && RealHalf(it.Text) != half {
+			return nil
 		}
 		res, err := s.Assess(ctx, it.Text, Options{})
 		if err != nil {

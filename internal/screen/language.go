@@ -70,8 +70,9 @@ func DetectLanguage(text string) (string, []LangShare) {
 		w[2] += w[1] + float64(kana)*weightSyllable
 		w[1] = 0
 	}
-	// Vietnamese: a few tell-tale letters among the Latin ones.
-	if viet >= 2 || (viet >= 1 && latin <= 20) {
+	// Vietnamese: a few tell-tale letters among the Latin ones, or, typed
+	// without marks, mostly Vietnamese syllables.
+	if viet >= 2 || (viet >= 1 && latin <= 20) || (latin >= 12 && looksVietnameseBare(text)) {
 		w[5] += float64(latin) * weightLetter
 	} else {
 		w[6] += float64(latin) * weightLetter

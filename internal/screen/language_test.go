@@ -13,6 +13,10 @@ func TestDetectLanguage(t *testing.T) {
 		{"Việc nhẹ lương cao, nhận việc ngay", "vi"},
 		{"Lương cao", "vi"},
 		{"Café in Phnom Penh", "en"}, // one accented letter is not Vietnamese
+		{"Tuyen nhan vien cham soc khach hang, luong 15 trieu/thang", "vi"}, // typed without marks
+		{"Can gap 10 ban nu lam viec nhe luong cao, lien he Zalo", "vi"},
+		{"Nguyen Van Anh will join the Hanoi office as a sales manager next month", "en"}, // a Vietnamese name in English
+		{"Toi and Cac are not words; this is an English sentence about a trip", "en"},
 		{"12345 !!! ???", "und"},
 		{"", "und"},
 	}
@@ -27,6 +31,14 @@ func TestDetectLanguage(t *testing.T) {
 		}
 		if len(shares) > 0 && (sum < 0.99 || sum > 1.01) {
 			t.Errorf("DetectLanguage(%q) shares sum to %v", tt.in, sum)
+		}
+	}
+}
+
+func TestVietBareWords(t *testing.T) {
+	for _, w := range vietBareWords {
+		if len(w) > maxVietSyllable {
+			t.Errorf("%q is longer than maxVietSyllable (%d)", w, maxVietSyllable)
 		}
 	}
 }

@@ -26,9 +26,11 @@ type matcher struct {
 type mpattern struct {
 	owner     int32 // what the phrase belongs to (index kept by the caller)
 	except    bool  // an exception phrase: suppresses its owner's overlapping hits
+	near      uint8 // 1 or 2: first or second part of a "A .. B" phrase (see nearSep)
 	runes     int   // folded length in runes
 	leftWord  bool  // must not be preceded by a Latin letter or digit
 	rightWord bool  // must not be followed by a Latin letter or digit
+	plural    bool  // a Latin phrase that may take an English plural 's' ("free flight" matches "free flights")
 }
 
 // mhit is one phrase found: text[start:end].
@@ -37,7 +39,8 @@ type mhit struct {
 	start, end int
 }
 
-// foldRune is the case folding used for patterns and text alike.
+// foldRune is the case folding used for patterns and text alike; it also
+// folds traditional Chinese characters to simplified ones (matcher_han.go).
 func foldRune(r rune) rune {
 	if r < utf8.RuneSelf {
 		if 'A' <= r && r <= 'Z' {
@@ -49,6 +52,12 @@ func foldRune(r rune) rune {
 		r -= 0xFEE0
 		if 'A' <= r && r <= 'Z' {
 			r += 'a' - 'A'
+		}
+		return r
+	}
+	if 0x4E00 <= r && r <= 0x9FFF { // Han: traditional folds to simplified
+		if s, ok := hanFold[r]; ok {
+			return s
 		}
 		return r
 	}
@@ -90,6 +99,7 @@ type matcherPhrase struct {
 	text   string
 	owner  int32
 	except bool
+	near   uint8
 }
 
 // newMatcher compiles phrases. Empty phrases (after trimming '*') are skipped.
@@ -118,9 +128,11 @@ func newMatcher(phrases []matcherPhrase) *matcher {
 		p := mpattern{
 			owner:     ph.owner,
 			except:    ph.except,
+			near:      ph.near,
 			runes:     utf8.RuneCountInString(f),
 			leftWord:  left && isWordRune(first),
 			rightWord: right && isWordRune(last),
+			plural:    right && 'a' <= last && last <= 'z' && last != 's',
 		}
 		if p.runes > m.maxRunes {
 			m.maxRunes = p.runes
@@ -273,12 +285,19 @@ func (m *matcher) scan(text string, fn func(h mhit)) {
 						continue
 					}
 				}
+				hitEnd := end
 				if p.rightWord && end < len(text) {
 					if r, _ := utf8.DecodeRuneInString(text[end:]); isWordRune(r) {
-						continue
+						if !p.plural || r|0x20 != 's' {
+							continue
+						}
+						if after, _ := utf8.DecodeRuneInString(text[end+1:]); end+1 < len(text) && isWordRune(after) {
+							continue
+						}
+						hitEnd = end + 1 // "flights" for "flight"
 					}
 				}
-				fn(mhit{pat: pi, start: start, end: end})
+				fn(mhit{pat: pi, start: start, end: hitEnd})
 			}
 		}
 		ri++

@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -25,13 +26,16 @@ func TestMatcher(t *testing.T) {
 		{"NO EXPERIENCE needed", []string{"0:NO EXPERIENCE", "8:EXPERIENCE"}},
 		{"noexperience", nil},                            // word boundary on the left of "experience" fails too
 		{"Contact on Telegram!", []string{"1:Telegram"}}, // punctuation is a boundary
-		{"Telegrams", nil},                               // right boundary
-		{"telegram으로 연락", []string{"1:telegram"}},        // Hangul after a Latin word is a boundary
-		{"加Telegram联系", []string{"1:Telegram"}},          // so is Han
-		{"see t.me/abc_hr", []string{"2:t.me/"}},         // '*' drops the right boundary
-		{"recruiting now", []string{"3:recruit"}},        // prefix match
-		{"경력무관 경력 무관입니다", []string{"4:경력 무관"}},           // spaces inside a phrase count
-		{"月薪3万包吃包住", []string{"5:包吃包住"}},                 // no boundaries in Han
+		{"Telegramming", nil},                            // right boundary
+		{"Telegrams and experiences", []string{"1:Telegrams", "8:experiences"}}, // an English plural 's' is allowed
+		{"experiencesx", nil},
+		{"telegrams로", []string{"1:telegrams"}},   // Hangul after the plural is a boundary
+		{"telegram으로 연락", []string{"1:telegram"}}, // Hangul after a Latin word is a boundary
+		{"加Telegram联系", []string{"1:Telegram"}},   // so is Han
+		{"see t.me/abc_hr", []string{"2:t.me/"}},  // '*' drops the right boundary
+		{"recruiting now", []string{"3:recruit"}}, // prefix match
+		{"경력무관 경력 무관입니다", []string{"4:경력 무관"}},    // spaces inside a phrase count
+		{"月薪3万包吃包住", []string{"5:包吃包住"}},          // no boundaries in Han
 		{"ការងារមិនត្រូវការបទពិសោធន៍", []string{"6:មិនត្រូវការបទពិសោធន៍"}},
 		{"មិន\u200bត្រូវការ\u200bបទពិសោធន៍", []string{"6:មិន\u200bត្រូវការ\u200bបទពិសោធន៍"}}, // zero-width spaces are skipped
 		{"LƯƠNG CAO", []string{"7:LƯƠNG CAO"}}, // non-ASCII case folding
@@ -78,5 +82,35 @@ func TestStrippedVariant(t *testing.T) {
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("strippedVariant(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+// TestHanFold checks that Chinese phrases match traditional characters.
+func TestHanFold(t *testing.T) {
+	s := defaultTestScreener(t)
+	for _, tc := range []struct{ text, code string }{
+		{"輕輕鬆鬆月入過萬", "pay_claim"},
+		{"無需經驗,包機票", "no_experience"},
+		{"無需經驗,包機票", "travel_paid"},
+	} {
+		r, err := s.Assess(context.Background(), tc.text, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, x := range r.Reasons {
+			if x.Code == tc.code {
+				found = true
+				if x.Text == "" || !strings.Contains(tc.text, x.Text) {
+					t.Errorf("%q: %s cut %q out of the text", tc.text, tc.code, x.Text)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %s (reasons %v)", tc.text, tc.code, r.Reasons)
+		}
+	}
+	if foldRune('過') != '过' || foldRune('过') != '过' || foldRune('한') != '한' {
+		t.Error("foldRune does not fold traditional Han to simplified alone")
 	}
 }

@@ -119,7 +119,7 @@ var categoryKind = map[string]string{
 
 // Signals the screener's code emits; a ruleset must define them all.
 var builtinSignals = []string{
-	"pay.far_above", "pay.far_above_unskilled", "pay.above",
+	"pay.far_above", "pay.far_above_unskilled", "pay.above", "pay.foreign_currency",
 	"destination.level4", "destination.level3", "destination.level2_5", "destination.level2",
 	"destination.level1", "destination.hub", "destination.country",
 	"contact.listed", "contact.messenger_only",

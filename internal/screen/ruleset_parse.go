@@ -24,6 +24,8 @@ import (
 //	weight   = 0.2
 //	pattern  = 경력 무관                   one phrase per line, any number
 //	pattern  = 경험 없어도*                a '*' at either end drops the word boundary there
+//	pattern  = 항공권 .. 지원              " .. ": the second phrase follows the first closely
+//	                                    (within nearGap bytes: "항공권과 숙소까지 지원")
 //	except   = 경력 무관하지 않                phrases that cancel an overlapping match
 //	message.en = says no experience is needed ("{match}")
 //	message.ko = 경력이 필요 없다고 합니다 ("{match}")
@@ -285,6 +287,12 @@ func checkPattern(val string) error {
 	}
 	if strings.Trim(val, "*") == "" {
 		return fmt.Errorf("a phrase needs more than '*'")
+	}
+	if strings.Contains(val, nearSep) {
+		a, b, ok := splitNear(val)
+		if !ok || strings.Trim(a, "*") == "" || strings.Trim(b, "*") == "" {
+			return fmt.Errorf("a near phrase is two phrases joined by %q", strings.TrimSpace(nearSep))
+		}
 	}
 	return nil
 }

@@ -224,6 +224,7 @@ func FuzzParseRuleset(f *testing.F) {
 		}
 	}
 	f.Add("version = 1\nlang = en\n[rule a]\npattern = *\n")
+	f.Add("version = 1\nlang = en\n[rule a]\npattern = a .. b\npattern = .. b\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		rs, err := ParseRuleset("f.rules", strings.NewReader(s))
 		if err != nil {

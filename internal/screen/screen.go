@@ -163,19 +163,35 @@ func New(c Config) (*Screener, error) {
 		s.maxBytes = DefaultMaxBytes
 	}
 	var phrases []matcherPhrase
+	phrase := func(text string, id int32, except bool, near uint8) {
+		phrases = append(phrases, matcherPhrase{text: text, owner: id, except: except, near: near})
+		if v, ok := strippedVariant(text); ok {
+			phrases = append(phrases, matcherPhrase{text: v, owner: id, except: except, near: near})
+		}
+	}
 	add := func(o owner, pats, excepts []string) {
 		id := int32(len(s.owners))
 		s.owners = append(s.owners, o)
+		var nears [][2]string
 		for _, p := range pats {
-			phrases = append(phrases, matcherPhrase{text: p, owner: id})
-			if v, ok := strippedVariant(p); ok {
-				phrases = append(phrases, matcherPhrase{text: v, owner: id})
+			if a, b, ok := splitNear(p); ok {
+				nears = append(nears, [2]string{a, b})
+				continue
 			}
+			phrase(p, id, false, 0)
 		}
 		for _, p := range excepts {
-			phrases = append(phrases, matcherPhrase{text: p, owner: id, except: true})
-			if v, ok := strippedVariant(p); ok {
-				phrases = append(phrases, matcherPhrase{text: v, owner: id, except: true})
+			phrase(p, id, true, 0)
+		}
+		// Each "A .. B" phrase has an owner of its own, so the parts of two
+		// such phrases never pair up; its findings merge with the rule's.
+		for _, n := range nears {
+			nid := int32(len(s.owners))
+			s.owners = append(s.owners, o)
+			phrase(n[0], nid, false, 1)
+			phrase(n[1], nid, false, 2)
+			for _, p := range excepts {
+				phrase(p, nid, true, 0)
 			}
 		}
 	}

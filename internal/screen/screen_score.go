@@ -41,6 +41,7 @@ func (a *assessment) matchPhrases() {
 	type ownerHit struct {
 		owner  int32
 		except bool
+		near   uint8
 		span   Span
 	}
 	var hits []ownerHit
@@ -56,7 +57,7 @@ func (a *assessment) matchPhrases() {
 			if back != nil {
 				sp = Span{back.start(h.start), back.end(h.end)}
 			}
-			hits = append(hits, ownerHit{p.owner, p.except, sp})
+			hits = append(hits, ownerHit{p.owner, p.except, p.near, sp})
 		}
 	})
 	// Group by owner, keeping the order of first appearance within each.
@@ -64,14 +65,20 @@ func (a *assessment) matchPhrases() {
 	a.cats = map[string]bool{}
 	for i := 0; i < len(hits); {
 		oi := hits[i].owner
-		var spans, excepts []Span
+		var spans, excepts, firsts, seconds []Span
 		for ; i < len(hits) && hits[i].owner == oi; i++ {
-			if hits[i].except {
-				excepts = append(excepts, hits[i].span)
-			} else {
-				spans = append(spans, hits[i].span)
+			switch h := hits[i]; {
+			case h.except:
+				excepts = append(excepts, h.span)
+			case h.near == 1:
+				firsts = append(firsts, h.span)
+			case h.near == 2:
+				seconds = append(seconds, h.span)
+			default:
+				spans = append(spans, h.span)
 			}
 		}
+		spans = append(spans, nearSpans(firsts, seconds)...)
 		spans = mergeSpans(withoutOverlaps(spans, excepts))
 		if len(spans) == 0 {
 			continue
@@ -92,6 +99,9 @@ func (a *assessment) matchPhrases() {
 			continue
 		}
 		p := o.place
+		if p.advisorySignal() == "destination.country" && p.Country == homeCountry[a.lang] {
+			continue // "Cambodia" in a Khmer text is home, not a destination
+		}
 		sig := s.rs.Signals[p.advisorySignal()]
 		w := p.Weight
 		if w == 0 {
@@ -175,6 +185,11 @@ func mergeSpans(spans []Span) []Span {
 	return out
 }
 
+// homeCountry is the country whose language a text is in, where that is
+// clear: a country-level place there is the reader's home, not a
+// destination (towns known for compounds still count).
+var homeCountry = map[string]string{"ko": "KR", "km": "KH", "th": "TH", "vi": "VN", "zh": "CN"}
+
 // The currency a text most likely means when it names none, by language.
 var usualCurrency = map[string]string{
 	"ko": "KRW", "zh": "CNY", "th": "THB", "vi": "VND", "km": "USD", "en": "USD", "ja": "JPY", "lo": "LAK", "my": "MMK",
@@ -183,7 +198,7 @@ var usualCurrency = map[string]string{
 // The country whose pay a currency suggests when the text names no place.
 var currencyCountry = map[string]string{
 	"KRW": "KR", "THB": "TH", "VND": "VN", "CNY": "CN", "KHR": "KH", "MYR": "MY", "PHP": "PH",
-	"IDR": "ID", "MMK": "MM", "LAK": "LA", "JPY": "JP", "INR": "IN",
+	"IDR": "ID", "MMK": "MM", "LAK": "LA", "JPY": "JP", "INR": "IN", "TWD": "TW", "HKD": "HK", "MOP": "MO",
 }
 
 // maxGuessedMonthlyUSD is the most a month's pay may come to when the
@@ -218,6 +233,7 @@ func (a *assessment) findPay() {
 	unskilled := a.cats["no_experience"]
 	var best *PayFound
 	bestRatio := 0.0
+	foreignAt := -1
 	for _, am := range amounts {
 		if !am.Pay && (am.Period == PeriodNone || !a.jobContext) {
 			continue
@@ -253,6 +269,11 @@ func (a *assessment) findPay() {
 		if c == "" {
 			c = currencyCountry[cur]
 		}
+		if c == "" && cur == "USD" {
+			// Dollars name no country; a Khmer ad in dollars is for work
+			// at home (the country itself is not kept as a destination).
+			c = homeCountry[a.lang]
+		}
 		if c == "" {
 			c = "*"
 		}
@@ -260,11 +281,15 @@ func (a *assessment) findPay() {
 		rng, _ := rs.payRange(role, c)
 		pf.Role, pf.Country, pf.UsualMin, pf.UsualMax = role, c, rng.Min, rng.Max
 		a.pays = append(a.pays, pf)
+		if foreignAt < 0 && !pf.CurrencyGuessed && a.foreignCurrency(cur, country) {
+			foreignAt = len(a.pays) - 1
+		}
 		if ratio := pf.MonthlyUSD / rng.Max; ratio > bestRatio {
 			bestRatio = ratio
 			best = &a.pays[len(a.pays)-1]
 		}
 	}
+	a.addForeignPay(foreignAt)
 	if best == nil || bestRatio < aboveRatio {
 		return
 	}

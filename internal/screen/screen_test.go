@@ -75,8 +75,8 @@ func TestAssessByLanguage(t *testing.T) {
 			[]string{"pay.far_above_unskilled", "no_experience", "travel_paid"}},
 		{"vi genuine", "Tuyển nhân viên chăm sóc khách hàng tại Hà Nội, lương 9-12 triệu đồng/tháng, đóng BHXH đầy đủ, ký hợp đồng lao động.", "vi", Low, "", nil},
 		{"vi ordinary", "Chiều nay con về muộn, mẹ đừng đợi cơm nhé.", "vi", Low, "", nil},
-		// Vietnamese typed without marks is detected as English, but its phrases still match.
-		{"vi lure without marks", "Tuyen gap nhan vien cham soc khach hang sang Campuchia, luong 40 trieu/thang, khong can kinh nghiem, bao ve may bay, bao an o", "en", High, "lure",
+		// Vietnamese typed without marks is detected as Vietnamese, and its phrases match.
+		{"vi lure without marks", "Tuyen gap nhan vien cham soc khach hang sang Campuchia, luong 40 trieu/thang, khong can kinh nghiem, bao ve may bay, bao an o", "vi", High, "lure",
 			[]string{"pay.far_above_unskilled", "no_experience", "travel_paid", "cs_job"}},
 		// The same lure with tones typed as separate combining marks.
 		{"vi lure with combining marks", "Tuye\u0309n ga\u0302\u0301p nhân viên chăm sóc khách hàng ta\u0323i Campuchia, lương 40 trie\u0323\u0302u/tha\u0301ng, không câ\u0300n kinh nghiê\u0323m, bao vé máy bay", "vi", High, "lure",

@@ -18,15 +18,17 @@ type caseData struct {
 	Name      string // the person's primary name
 	CanChange bool
 	Moves     []caseMove
-	Movable   bool // a move other than by a flight is next: the form
-	Flight    bool // a move onto a flight's manifest is next: link to the flights
+	Movable   bool            // a move other than by a flight is next: the form
+	Flight    bool            // a move that follows a flight is next: link to the flights
+	Planned   []*store.Flight // when on_manifest is next: the flights still to depart
 	Overdue   map[string]bool
 	Actions   []string
+	Roles     []string
 	HandOver  []string
 	Form      moveForm
 	Refused   *refusal
 	Done      string // the state just entered, or the action just recorded
-	DoneState bool
+	DoneKey   string // the message family that names Done
 }
 
 // caseMove is a state the case may go to next, and what the move needs.
@@ -37,7 +39,8 @@ type caseMove struct {
 
 // moveForm is the move or action form as sent.
 type moveForm struct {
-	To, Note, HandedTo, DocNumber, DocType, Action string
+	Kind                                                 string // move, action or role: the form sent
+	To, Note, HandedTo, DocNumber, DocType, Action, Role string
 }
 
 func (s *Server) caseData(r *http.Request, c *reqCtx, id string) (*caseData, error) {
@@ -52,7 +55,7 @@ func (s *Server) caseData(r *http.Request, c *reqCtx, id string) (*caseData, err
 		return nil, err
 	}
 	d := &caseData{F: f, Name: personName(f.Person), CanChange: casework.MayChangeCases(c.principal()),
-		Overdue: map[string]bool{}, Actions: casework.CaseActions, HandOver: casework.HandOverTo}
+		Overdue: map[string]bool{}, Actions: casework.CaseActions, Roles: casework.Roles, HandOver: casework.HandOverTo}
 	at := now()
 	for _, dl := range f.Deadlines {
 		if dl.MetAt.IsZero() && dl.DueAt.Before(at) {
@@ -72,6 +75,17 @@ func (s *Server) caseData(r *http.Request, c *reqCtx, id string) (*caseData, err
 		}
 		d.Movable = d.Movable || m.Need != "flight"
 		d.Moves = append(d.Moves, m)
+		if st == casework.OnManifest && d.CanChange {
+			fs, err := s.cw.Flights(r.Context(), c.principal())
+			if err != nil {
+				return nil, err
+			}
+			for _, fl := range fs {
+				if fl.Status == "planned" && fl.DepartAt.After(at) {
+					d.Planned = append(d.Planned, fl)
+				}
+			}
+		}
 	}
 	return d, nil
 }
@@ -83,8 +97,13 @@ func (s *Server) casePage(w http.ResponseWriter, r *http.Request, c *reqCtx) err
 	if err != nil {
 		return err
 	}
-	if done := r.URL.Query().Get("done"); isState(done) || oneOfStr(done, casework.CaseActions) {
-		d.Done, d.DoneState = done, isState(done)
+	switch done := r.URL.Query().Get("done"); {
+	case isState(done):
+		d.Done, d.DoneKey = done, "people.state."
+	case oneOfStr(done, casework.CaseActions):
+		d.Done, d.DoneKey = done, "people.action."
+	case oneOfStr(done, casework.Roles):
+		d.Done, d.DoneKey = done, "people.role."
 	}
 	return s.render(w, r, c, http.StatusOK, "case", "triage", msg("people.case.title"), d)
 }
@@ -100,9 +119,17 @@ func (s *Server) caseMove(w http.ResponseWriter, r *http.Request, c *reqCtx) err
 	if _, err := ulid.ParseStrict(id); err != nil {
 		return errNotFound
 	}
-	f := moveForm{To: r.PostFormValue("to"), Note: strings.TrimSpace(r.PostFormValue("note")),
+	f := moveForm{Kind: "move", To: r.PostFormValue("to"), Note: strings.TrimSpace(r.PostFormValue("note")),
 		HandedTo: r.PostFormValue("handed_to"), DocNumber: strings.TrimSpace(r.PostFormValue("doc_number")),
 		DocType: r.PostFormValue("doc_type")}
+	if f.To == "" {
+		d, err := s.caseData(r, c, id)
+		if err != nil {
+			return err
+		}
+		d.Form, d.Refused = f, &refusal{Heading: msg("people.refused.choose")}
+		return s.render(w, r, c, http.StatusUnprocessableEntity, "case", "triage", msg("people.case.title"), d)
+	}
 	var err error
 	switch casework.State(f.To) {
 	case casework.DocumentIssued:
@@ -126,7 +153,7 @@ func (s *Server) caseAction(w http.ResponseWriter, r *http.Request, c *reqCtx) e
 	if _, err := ulid.ParseStrict(id); err != nil {
 		return errNotFound
 	}
-	f := moveForm{Action: r.PostFormValue("action"), Note: strings.TrimSpace(r.PostFormValue("note"))}
+	f := moveForm{Kind: "action", Action: r.PostFormValue("action"), Note: strings.TrimSpace(r.PostFormValue("note"))}
 	if _, err := s.cw.RecordAction(r.Context(), c.principal(), id, f.Action, f.Note, now()); err != nil {
 		return s.caseRefused(w, r, c, id, f, err)
 	}
@@ -134,8 +161,27 @@ func (s *Server) caseAction(w http.ResponseWriter, r *http.Request, c *reqCtx) e
 	return nil
 }
 
+// caseRole gives the case's person a role in the case (possible victim,
+// suspect, witness...); a person may hold several at once.
+func (s *Server) caseRole(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	id := r.PathValue("id")
+	if _, err := ulid.ParseStrict(id); err != nil {
+		return errNotFound
+	}
+	f := moveForm{Kind: "role", Role: r.PostFormValue("role"), Note: strings.TrimSpace(r.PostFormValue("note"))}
+	cs, err := s.cw.GetCase(r.Context(), c.principal(), id)
+	if err != nil {
+		return err
+	}
+	if _, err := s.cw.AssignRole(r.Context(), c.principal(), &casework.RoleInput{PersonID: cs.PersonID, CaseID: id, Role: f.Role, Note: f.Note}); err != nil {
+		return s.caseRefused(w, r, c, id, f, err)
+	}
+	http.Redirect(w, r, "/cases/"+id+"?done="+f.Role, http.StatusSeeOther)
+	return nil
+}
+
 func (s *Server) caseRefused(w http.ResponseWriter, r *http.Request, c *reqCtx, id string, f moveForm, err error) error {
-	ref, code, err := caseworkRefusal(err)
+	ref, code, err := caseworkRefusal(err, c.lang)
 	if err != nil {
 		return err
 	}

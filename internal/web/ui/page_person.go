@@ -28,7 +28,7 @@ func (s *Server) personsPage(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 	}
 	d := &personsData{Q: strings.TrimSpace(r.URL.Query().Get("q")), Limit: personsShown}
 	if len(d.Q) > maxMissingLine {
-		d.Q = d.Q[:maxMissingLine]
+		d.Q = strings.ToValidUTF8(d.Q[:maxMissingLine], "")
 	}
 	if d.Q != "" {
 		ps, err := s.cw.FindPersons(r.Context(), c.principal(), d.Q, personsShown)
@@ -42,34 +42,70 @@ func (s *Server) personsPage(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 
 // personData is one person's page.
 type personData struct {
-	P     *store.Person
-	Roles []*store.PersonRole
-	Cases []*store.Case
+	P         *store.Person
+	Roles     []*store.PersonRole
+	Cases     []*store.Case
+	CanChange bool
+	Statuses  []string
+	Refused   *refusal
+	Done      bool // a document's status was just recorded
 }
 
 // personPage shows a person: names in every script, date of birth,
 // documents and what became of them, selectors (into the intelligence
 // graph), roles per case and cases.
 func (s *Server) personPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
-	id := r.PathValue("id")
-	if !casework.MayReadPersons(c.principal()) {
-		return errForbidden
-	}
-	if _, err := ulid.ParseStrict(id); err != nil {
-		return errNotFound
-	}
-	p, err := s.cw.GetPerson(r.Context(), c.principal(), id)
+	d, err := s.personData(r, c, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	d := &personData{P: p}
+	d.Done = r.URL.Query().Get("done") == "document"
+	return s.render(w, r, c, http.StatusOK, "person", "triage", msg("people.person.title"), d)
+}
+
+func (s *Server) personData(r *http.Request, c *reqCtx, id string) (*personData, error) {
+	if !casework.MayReadPersons(c.principal()) {
+		return nil, errForbidden
+	}
+	if _, err := ulid.ParseStrict(id); err != nil {
+		return nil, errNotFound
+	}
+	p, err := s.cw.GetPerson(r.Context(), c.principal(), id)
+	if err != nil {
+		return nil, err
+	}
+	d := &personData{P: p, CanChange: casework.MayChangeCases(c.principal()), Statuses: casework.DocumentStatuses}
 	if d.Roles, err = s.cw.PersonRoles(r.Context(), c.principal(), id); err != nil {
-		return err
+		return nil, err
 	}
 	if d.Cases, err = s.cw.ListCases(r.Context(), c.principal(), store.CaseFilter{PersonID: id}); err != nil {
-		return err
+		return nil, err
 	}
-	return s.render(w, r, c, http.StatusOK, "person", "triage", msg("people.person.title"), d)
+	return d, nil
+}
+
+// personDocument records what became of one of a person's documents
+// (held by captors, lost, seized...).
+func (s *Server) personDocument(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	id := r.PathValue("id")
+	if _, err := ulid.ParseStrict(id); err != nil {
+		return errNotFound
+	}
+	number, status, note := r.PostFormValue("number"), r.PostFormValue("status"), strings.TrimSpace(r.PostFormValue("note"))
+	if _, err := s.cw.SetDocumentStatus(r.Context(), c.principal(), id, number, status, note); err != nil {
+		ref, code, err := caseworkRefusal(err, c.lang)
+		if err != nil {
+			return err
+		}
+		d, err := s.personData(r, c, id)
+		if err != nil {
+			return err
+		}
+		d.Refused = ref
+		return s.render(w, r, c, code, "person", "triage", msg("people.person.title"), d)
+	}
+	http.Redirect(w, r, "/persons/"+id+"?done=document", http.StatusSeeOther)
+	return nil
 }
 
 // personName is the name a person is shown under: the primary one.

@@ -151,7 +151,7 @@ func (s *Server) intakeTriage(w http.ResponseWriter, r *http.Request, c *reqCtx)
 	}
 	t, err := s.cw.TriageIntake(r.Context(), c.principal(), id, in)
 	if err != nil {
-		ref, code, err := caseworkRefusal(err)
+		ref, code, err := caseworkRefusal(err, c.lang)
 		if err != nil {
 			return err
 		}

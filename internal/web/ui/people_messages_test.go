@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"testing"
 
 	"counterscam/internal/casework"
@@ -43,6 +44,46 @@ func TestPeopleVocabulariesAreTranslated(t *testing.T) {
 			for _, l := range Languages {
 				if _, err := c.T(l, p+m); err != nil {
 					t.Errorf("%s: %v", l, err)
+				}
+			}
+		}
+	}
+}
+
+// TestEveryRefusalIsTranslated walks every change of state the state
+// machine refuses (and the screening guard): each reason has a message in
+// every language, so a reason casework adds or rewords fails here.
+func TestEveryRefusalIsTranslated(t *testing.T) {
+	c, err := loadCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := []*casework.TransitionError{{From: casework.Rescued, To: casework.Screened,
+		Reason: "no screening is recorded for this person: record the screening interview first"}}
+	for _, from := range casework.States {
+		for _, to := range append(casework.States, "lost") {
+			var te *casework.TransitionError
+			if errors.As(casework.CanTransition(from, to), &te) {
+				refused = append(refused, te)
+			}
+		}
+	}
+	if len(refused) < 100 {
+		t.Fatalf("only %d refused changes", len(refused))
+	}
+	for _, te := range refused {
+		key, states, ok := reasonKey(te)
+		if !ok {
+			t.Errorf("%s -> %s: no translation of %q", te.From, te.To, te.Reason)
+			continue
+		}
+		for _, l := range Languages {
+			if _, err := c.T(l, key); err != nil {
+				t.Error(err)
+			}
+			for _, s := range states {
+				if _, err := c.T(l, "people.state."+s); err != nil {
+					t.Error(err)
 				}
 			}
 		}

@@ -32,11 +32,16 @@ func peopleScreenshots(t *testing.T, f *fixture, b *browser, base, dir string) i
 	officer := f.signIn(t, consul)
 	intakeID := fileMissing(t, f, "김서연")
 	caseID := triage(t, f, officer, fileMissing(t, f, "이도윤"))
+	fresh, err := f.cw.GetCaseFile(ctx, trust.Operator(), caseID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	shots := []shot{
 		{"missing", "/missing", "#name", false},
 		{"triage", "/triage", "#queue", true},
 		{"intake", "/intakes/" + intakeID, "#triage-h", true},
-		{"person", "/persons/" + file.Person.ID, "#names", true},
+		{"person", "/persons/" + fresh.Person.ID, "#names", true},
+		{"person-demo", "/persons/" + file.Person.ID, "#names", true},
 		{"persons", "/persons?q=" + urlq("이도윤"), "#persons", true},
 		{"case", "/cases/" + od[0].Case.ID, "#deadlines", true},
 		{"case-new", "/cases/" + caseID, "#move-h", true},

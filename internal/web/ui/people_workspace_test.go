@@ -8,22 +8,30 @@ import (
 	"strings"
 	"testing"
 
+	"counterscam/internal/casework"
 	"counterscam/internal/store"
 	"counterscam/internal/trust"
 )
 
 const consul = "consul@mofa-kh.demo"
 
-// fileMissing files a missing person report through the public form and
-// returns the intake's ID.
+// fileMissing files a missing person report as the public form does
+// (through the service, so that the tests do not spend the form's hourly
+// budget) and returns the intake's ID.
 func fileMissing(t *testing.T, f *fixture, name string) string {
 	t.Helper()
-	c, tok := missingPage(t, f.srv.URL, "en")
-	code, _, loc := post(t, c, f.srv.URL+"/missing", goodMissing(tok, name))
-	if code != http.StatusSeeOther {
-		t.Fatalf("filing %s: %d", name, code)
+	in, err := f.cw.CreateIntake(context.Background(), trust.Public("192.0.2.1"), &casework.IntakeInput{
+		Channel: "web", DangerNow: true, LastLocation: "Prince Manor compound, Sihanoukville, building C",
+		Subject: store.IntakeSubject{Name: name, NameLatin: "KIM MINSU", DOB: "1999-04-02", Sex: "M", Nationality: "KR",
+			PassportNumber: "M12345678", Phones: []string{"+82 10 4821 7730"}, Handles: []string{"@minsu_kh99"}},
+		Ransom:          &store.Ransom{AmountMinor: 1500000, Currency: "USD", PayeeAccount: "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"},
+		RecruiterHandle: "@golden_job_kh",
+		Reporter:        store.IntakeReporter{Name: "김영희", Relation: "mother", Phone: "+821022334455", Language: "ko"},
+	})
+	if err != nil {
+		t.Fatalf("filing %s: %v", name, err)
 	}
-	return strings.TrimPrefix(loc, "/missing/sent?ref=")
+	return in.ID
 }
 
 // triage triages an intake as a new person with a case, and returns the case's ID.
@@ -55,7 +63,12 @@ func move(t *testing.T, f *fixture, c *http.Client, caseID string, form url.Valu
 // reason and keeps the note; the intake leaves the queue.
 func TestIntakeToCase(t *testing.T) {
 	f := demoFixture(t)
-	id := fileMissing(t, f, "박지훈")
+	pub, tok := missingPage(t, f.srv.URL, "ko")
+	code, _, loc := post(t, pub, f.srv.URL+"/missing", goodMissing(tok, "박지훈"))
+	if code != http.StatusSeeOther {
+		t.Fatalf("filing through the form: %d", code)
+	}
+	id := strings.TrimPrefix(loc, "/missing/sent?ref=")
 	c := f.signIn(t, consul)
 	code, body, _ := get(t, c, f.srv.URL+"/triage?lang=en")
 	if code != 200 {
@@ -102,6 +115,17 @@ func TestIntakeToCase(t *testing.T) {
 		!strings.Contains(body, ">interviewed by phone</textarea>") {
 		t.Errorf("a refused move: %d, reason or note missing: %s", code, excerpt(body, `id="refused"`))
 	}
+	if code, body, _ := move(t, f, c, caseID, url.Values{"note": {"no state chosen"}}); code != http.StatusUnprocessableEntity ||
+		!strings.Contains(body, "Choose the state the case goes to.") || !strings.Contains(body, ">no state chosen</textarea>") {
+		t.Errorf("a move without a state: %d", code)
+	}
+	// On a Korean page the reason is in Korean too.
+	get(t, c, f.srv.URL+"/cases/"+caseID+"?lang=ko")
+	code, body, _ = move(t, f, c, caseID, url.Values{"to": {"screened"}})
+	if ko := messages(t, "ko")["people.why.out_first"]; code != http.StatusConflict || !strings.Contains(body, esc(ko)) || !strings.Contains(body, `lang="en" id="refused-reason"`) {
+		t.Errorf("a refused move on a Korean page: %d, %q missing", code, ko)
+	}
+	get(t, c, f.srv.URL+"/cases/"+caseID+"?lang=en")
 	// An allowed move, then one the table allows but a guard refuses.
 	for _, to := range []string{"located", "rescued"} {
 		if code, _, loc := move(t, f, c, caseID, url.Values{"to": {to}, "note": {"moved to " + to}}); code != http.StatusSeeOther || loc != "/cases/"+caseID+"?done="+to {
@@ -117,7 +141,7 @@ func TestIntakeToCase(t *testing.T) {
 		t.Errorf("after the moves the case is %v, want rescued", m)
 	}
 	tl := body[strings.Index(body, `id="timeline"`):]
-	for _, want := range []string{"reported missing → located", "moved to located", "located → rescued", "moved to rescued", "MOFA-KH"} {
+	for _, want := range []string{"reported missing → located", "moved to located", "located → rescued", "moved to rescued", "MOFA-KH", "(you)"} {
 		if !strings.Contains(tl, esc(want)) {
 			t.Errorf("the timeline lacks %q", want)
 		}
@@ -261,9 +285,17 @@ func TestPeoplePagesAccess(t *testing.T) {
 			}
 		}
 		_, body, _ := get(t, c, f.srv.URL+"/missing")
-		code, _, _ := post(t, c, f.srv.URL+"/cases/"+caseID+"/move", url.Values{"csrf": {csrf(t, body)}, "to": {"closed"}})
-		if code != http.StatusForbidden && code != http.StatusNotFound {
-			t.Errorf("%s moved a case: %d", email, code)
+		for path, form := range map[string]url.Values{
+			"/cases/" + caseID + "/move":                {"to": {"closed"}},
+			"/cases/" + caseID + "/actions":             {"action": {"visit"}},
+			"/cases/" + caseID + "/roles":               {"role": {"suspect"}},
+			"/persons/" + file.Person.ID + "/documents": {"number": {"M12345678"}, "status": {"lost"}},
+			"/intakes/" + intakeID + "/triage":          {"person": {"new"}},
+		} {
+			form.Set("csrf", csrf(t, body))
+			if code, _, _ := post(t, c, f.srv.URL+path, form); code != http.StatusForbidden && code != http.StatusNotFound {
+				t.Errorf("%s posted to %s: %d", email, path, code)
+			}
 		}
 	}
 	pros := f.signIn(t, "prosecutor@spo.demo")
@@ -350,6 +382,18 @@ func TestCaseVisitAndTravelDocument(t *testing.T) {
 	if !strings.Contains(body, `<tr class="met">`) || !strings.Contains(body, "seen at the CNP holding cell") || !strings.Contains(body, `id="done"`) {
 		t.Error("the visit did not meet the deadline or is not in the timeline")
 	}
+	for _, role := range []string{"possible_victim", "suspect"} {
+		_, body, _ = get(t, c, f.srv.URL+"/cases/"+caseID)
+		code, _, loc = post(t, c, f.srv.URL+"/cases/"+caseID+"/roles", url.Values{"csrf": {csrf(t, body)}, "role": {role}, "note": {"as " + role}})
+		if code != http.StatusSeeOther || loc != "/cases/"+caseID+"?done="+role {
+			t.Fatalf("adding the role %s: %d to %q", role, code, loc)
+		}
+	}
+	_, body, _ = get(t, c, f.srv.URL+"/cases/"+caseID)
+	code, body, _ = post(t, c, f.srv.URL+"/cases/"+caseID+"/roles", url.Values{"csrf": {csrf(t, body)}, "role": {"boss"}, "note": {"kept"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, `value="kept"`) || !strings.Contains(body, "role: &#34;boss&#34; is not one of") {
+		t.Errorf("an unknown role: %d %s", code, excerpt(body, `id="refused"`))
+	}
 	for _, to := range []string{"immigration_detention"} {
 		if code, _, _ := move(t, f, c, caseID, url.Values{"to": {to}}); code != http.StatusSeeOther {
 			t.Fatalf("move to %s: %d", to, code)
@@ -371,8 +415,30 @@ func TestCaseVisitAndTravelDocument(t *testing.T) {
 	if file.Case.State != "travel_document_issued" || !strings.Contains(body, "ETD-2025-0042") || !strings.Contains(body, "emergency travel document") {
 		t.Errorf("case %s; the person page does not show the travel document", file.Case.State)
 	}
+	code, _, loc = post(t, c, f.srv.URL+"/persons/"+file.Person.ID+"/documents", url.Values{"csrf": {csrf(t, body)},
+		"number": {"M12345678"}, "status": {"held_by_captors"}, "note": {"kept by the compound's manager"}})
+	if code != http.StatusSeeOther || loc != "/persons/"+file.Person.ID+"?done=document" {
+		t.Fatalf("setting the passport's status: %d to %q", code, loc)
+	}
+	_, body, _ = get(t, c, f.srv.URL+loc+"&lang=en")
+	if !strings.Contains(body, `<span class="flag">held by captors</span>`) || !strings.Contains(body, "kept by the compound&#39;s manager") {
+		t.Error("the passport's new status is not shown")
+	}
+	code, page, _ := post(t, c, f.srv.URL+"/persons/"+file.Person.ID+"/documents", url.Values{"csrf": {csrf(t, body)}, "number": {"NOPE-0000"}, "status": {"lost"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "passport_number: the person has no such document") {
+		t.Errorf("a document the person does not have: %d", code)
+	}
+	roles := body[strings.Index(body, `id="roles"`):]
+	if !strings.Contains(roles, "possible victim") || !strings.Contains(roles, "suspect") || strings.Count(roles, `href="/cases/`+caseID+`"`) != 2 {
+		t.Error("the person page does not list both roles in the case")
+	}
 	_, body, _ = get(t, c, f.srv.URL+"/cases/"+caseID+"?lang=en")
-	if !strings.Contains(body, `id="flight-entry"`) || !strings.Contains(body, `href="/flights"`) {
-		t.Error("with on_manifest next, the case page does not lead to the flights")
+	put := `href="/flights/` + f.consular.CharterID + `?person=` + file.Person.ID + `"`
+	if !strings.Contains(body, `id="flight-entry"`) || !strings.Contains(body, put) {
+		t.Fatalf("with on_manifest next, the case page does not offer the planned charter: %s", excerpt(body, `id="flight-entry"`))
+	}
+	code, body, _ = get(t, c, f.srv.URL+"/flights/"+f.consular.CharterID+"?person="+file.Person.ID)
+	if code != 200 || !strings.Contains(body, file.Person.ID) {
+		t.Errorf("following \"put on a flight\": %d", code)
 	}
 }

@@ -12,8 +12,10 @@ func (s *Server) intakeRoutes() []route {
 		{"POST /intakes/{id}/triage", s.intakeTriage, true},
 		{"GET /persons", s.personsPage, true},
 		{"GET /persons/{id}", s.personPage, true},
+		{"POST /persons/{id}/documents", s.personDocument, true},
 		{"GET /cases/{id}", s.casePage, true},
 		{"POST /cases/{id}/move", s.caseMove, true},
 		{"POST /cases/{id}/actions", s.caseAction, true},
+		{"POST /cases/{id}/roles", s.caseRole, true},
 	}
 }
