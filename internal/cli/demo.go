@@ -69,6 +69,9 @@ func runDemo(e *env) error {
 		return err
 	}
 	printConsular(e, cs)
+	if err := printRepatriation(e, cs, dir, *addr); err != nil {
+		return err
+	}
 	if *noServe {
 		return nil
 	}

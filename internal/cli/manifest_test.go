@@ -3,14 +3,21 @@ package cli
 import (
 	"context"
 	"encoding/csv"
+	"fmt"
+	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"counterscam/internal/auth"
 	"counterscam/internal/demo"
 	"counterscam/internal/intel"
+	"counterscam/internal/store"
+	"counterscam/internal/store/postgres"
 	"counterscam/internal/store/sqlite"
 	"counterscam/internal/trust"
 )
@@ -22,12 +29,18 @@ var consularEnd = time.Date(2025, 11, 5, 10, 0, 0, 0, time.UTC)
 // returns its data directory, for the commands to open with --data.
 func consularData(t *testing.T) (string, *demo.ConsularScene) {
 	t.Helper()
-	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "data")
-	st, err := sqlite.Open(ctx, dir)
+	st, err := sqlite.Open(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return dir, loadConsular(t, st)
+}
+
+// loadConsular loads the consular scene into st, and closes it.
+func loadConsular(t *testing.T, st store.Store) *demo.ConsularScene {
+	t.Helper()
+	ctx := context.Background()
 	defer st.Close()
 	svc, err := intel.New(ctx, st, intel.Config{})
 	if err != nil {
@@ -41,7 +54,45 @@ func consularData(t *testing.T) (string, *demo.ConsularScene) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return dir, sc
+	return sc
+}
+
+// TestManifestAndTriageOnPostgres runs both commands with --db.
+func TestManifestAndTriageOnPostgres(t *testing.T) {
+	dsn := os.Getenv("COUNTERSCAM_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("set COUNTERSCAM_TEST_POSTGRES to run the commands on PostgreSQL")
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := fmt.Sprintf("cli_repatriation_%d", time.Now().UnixNano())
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	t.Cleanup(func() {
+		conn, err := pgx.Connect(context.Background(), dsn)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer conn.Close(context.Background())
+		conn.Exec(context.Background(), `DROP SCHEMA IF EXISTS `+schema+` CASCADE`)
+	})
+	st, err := postgres.Open(context.Background(), u.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	loadConsular(t, st)
+	code, out, stderr := run(t, "", "manifest", "--db", u.String(), "KE9680")
+	if code != 0 || !strings.Contains(out, "Legal status: warrant_to_execute 3, red_notice 1, victim 4, voluntary 1\n") {
+		t.Errorf("manifest on PostgreSQL: %d %s\n%s", code, stderr, out)
+	}
+	code, out, stderr = run(t, "", "triage", "--json", "--now", consularEnd.Format(time.RFC3339), "--db", u.String())
+	if code != 0 || strings.Count(out, "\n") != 2 || !strings.HasPrefix(out, `{"intake_id":`) || !strings.Contains(strings.Split(out, "\n")[0], `"danger_now":true`) {
+		t.Errorf("triage on PostgreSQL: %d %s\n%s", code, stderr, out)
+	}
 }
 
 func TestManifestOfTheCharter(t *testing.T) {

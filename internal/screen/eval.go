@@ -171,6 +171,7 @@ type EvalMiss struct {
 	Level     Level  `json:"level"`
 	Score     int    `json:"score"`
 	Language  string `json:"language"`
+	Form      string `json:"form"`
 	Text      string `json:"text"`
 }
 
@@ -179,6 +180,7 @@ type EvalReport struct {
 	Rules      string                `json:"rules_version"`
 	All        *EvalGroup            `json:"all"`
 	ByLanguage map[string]*EvalGroup `json:"by_language"`
+	ByForm     map[string]*EvalGroup `json:"by_form"` // see TextForm
 	Refused    int                   `json:"refused"` // texts Assess would not judge (empty, too large, binary)
 	Misses     []EvalMiss            `json:"misses,omitempty"`
 }
@@ -208,7 +210,7 @@ func EvaluateHalf(ctx context.Context, s *Screener, r io.Reader, half string) (*
 	if half != "" && half != HalfDev && half != HalfTest {
 		return nil, fmt.Errorf("screen: half %q is not %s or %s", half, HalfDev, HalfTest)
 	}
-	rep := &EvalReport{Rules: s.rs.Version(), All: newGroup(), ByLanguage: map[string]*EvalGroup{}}
+	rep := &EvalReport{Rules: s.rs.Version(), All: newGroup(), ByLanguage: map[string]*EvalGroup{}, ByForm: map[string]*EvalGroup{}}
 	err := ReadEval(r, func(it EvalItem) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -232,9 +234,16 @@ func EvaluateHalf(ctx context.Context, s *Screener, r io.Reader, half string) (*
 			rep.ByLanguage[res.Language] = g
 		}
 		g.add(it.Label, pred, res.Level)
+		form := TextForm(it.Source)
+		fg := rep.ByForm[form]
+		if fg == nil {
+			fg = newGroup()
+			rep.ByForm[form] = fg
+		}
+		fg.add(it.Label, pred, res.Level)
 		if pred != it.Label && len(rep.Misses) < maxMisses {
 			rep.Misses = append(rep.Misses, EvalMiss{Line: it.Line, Label: it.Label, Predicted: pred,
-				Level: res.Level, Score: res.Score, Language: res.Language, Text: quote(it.Text)})
+				Level: res.Level, Score: res.Score, Language: res.Language, Form: form, Text: quote(it.Text)})
 		}
 		return nil
 	})
@@ -243,6 +252,9 @@ func EvaluateHalf(ctx context.Context, s *Screener, r io.Reader, half string) (*
 	}
 	rep.All.Metrics = rep.All.Confusion.Metrics()
 	for _, g := range rep.ByLanguage {
+		g.Metrics = g.Confusion.Metrics()
+	}
+	for _, g := range rep.ByForm {
 		g.Metrics = g.Confusion.Metrics()
 	}
 	return rep, nil
@@ -269,10 +281,19 @@ func (rep *EvalReport) WriteText(w io.Writer, showMisses bool) {
 		fmt.Fprintf(w, "\n[%s] %d texts\n", l, g.N)
 		writeGroup(w, g, "  ")
 	}
+	if marked := len(rep.ByForm); marked > 1 || (marked == 1 && rep.ByForm[FormUnmarked] == nil) {
+		fmt.Fprintln(w, "\nby form of the text (from the source column's markers):")
+		for _, f := range evalForms {
+			if g := rep.ByForm[f]; g != nil {
+				fmt.Fprintf(w, "\n[%s] %d texts\n", f, g.N)
+				writeGroup(w, g, "  ")
+			}
+		}
+	}
 	if showMisses && len(rep.Misses) > 0 {
-		fmt.Fprintln(w, "\nmisses (line, actual -> predicted, level score, language, text):")
+		fmt.Fprintln(w, "\nmisses (line, actual -> predicted, level score, language, form, text):")
 		for _, m := range rep.Misses {
-			fmt.Fprintf(w, "  %d\t%s -> %s\t%s %d\t%s\t%s\n", m.Line, m.Label, m.Predicted, m.Level, m.Score, m.Language, m.Text)
+			fmt.Fprintf(w, "  %d\t%s -> %s\t%s %d\t%s\t%s\t%s\n", m.Line, m.Label, m.Predicted, m.Level, m.Score, m.Language, m.Form, m.Text)
 		}
 	}
 }

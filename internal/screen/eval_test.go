@@ -125,10 +125,16 @@ func TestEvalWritten(t *testing.T) {
 func FuzzReadEval(f *testing.F) {
 	f.Add("label\ttext\nspam\tWIN\nham\thi\tsrc\n")
 	f.Add("lure\t\t\n#\n\n")
+	f.Add("lure\tjob\tpost [whole, translation] [paraphrase\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		_ = ReadEval(strings.NewReader(s), func(it EvalItem) error {
 			if it.Label != LabelLure && it.Label != LabelScam && it.Label != LabelBenign {
 				t.Fatalf("label %q", it.Label)
+			}
+			switch form := TextForm(it.Source); form {
+			case FormWhole, FormFragment, FormParaphrase, FormUnmarked:
+			default:
+				t.Fatalf("form %q of source %q", form, it.Source)
 			}
 			return nil
 		})

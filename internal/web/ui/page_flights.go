@@ -13,18 +13,66 @@ import (
 	"counterscam/internal/store"
 )
 
-// flightsData is the list of repatriation flights.
+// flightsData is the list of repatriation flights, with the form to plan
+// one for those who may.
 type flightsData struct {
 	Flights []*store.Flight
+	Form    *flightForm // nil: the member may not plan flights
+	TLPs    []string
+	Person  string // ?person=: the planned flights link to their add-passenger form for this person
+	Name    string // the person's name
+}
+
+func (s *Server) flightsData(r *http.Request, c *reqCtx, f *flightForm) (*flightsData, error) {
+	fs, err := s.cw.Flights(r.Context(), c.principal())
+	if err != nil {
+		return nil, err
+	}
+	d := &flightsData{Flights: fs, TLPs: casework.TLPs}
+	if c.principal().Can(auth.ActionWriteCase) {
+		d.Form = f
+	}
+	return d, nil
 }
 
 // flightsPage lists the flights the member may read, by departure.
 func (s *Server) flightsPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
-	fs, err := s.cw.Flights(r.Context(), c.principal())
+	d, err := s.flightsData(r, c, newFlightForm())
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, c, http.StatusOK, "flights", "flights", msg("repat.fl.title"), &flightsData{Flights: fs})
+	if id := strings.TrimSpace(r.URL.Query().Get("person")); id != "" && d.Form != nil {
+		if p, err := s.cw.GetPerson(r.Context(), c.principal(), id); err == nil {
+			d.Person, d.Name = p.ID, personName(p)
+		}
+	}
+	return s.render(w, r, c, http.StatusOK, "flights", "flights", msg("repat.fl.title"), d)
+}
+
+// createFlight plans a flight and opens its manifest.
+func (s *Server) createFlight(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	f := readFlightForm(r.PostForm)
+	in := f.input()
+	if f.Errors == nil {
+		fl, err := s.cw.CreateFlight(r.Context(), c.principal(), in)
+		if fe := fieldError(err); fe != nil {
+			field := fe.Field
+			if !slices.Contains([]string{"number", "carrier", "from", "to", "depart_at", "arrive_at", "tlp", "note"}, field) {
+				field = "form"
+			}
+			f.fail(field, "repat.err.service", fe.Reason)
+		} else if err != nil {
+			return err
+		} else {
+			http.Redirect(w, r, "/flights/"+fl.ID, http.StatusSeeOther)
+			return nil
+		}
+	}
+	d, err := s.flightsData(r, c, f)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, c, http.StatusUnprocessableEntity, "flights", "flights", msg("repat.fl.title"), d)
 }
 
 // manifestData is a flight's manifest page.
@@ -39,6 +87,7 @@ type manifestData struct {
 	Planned bool
 	Arrived bool
 	Write   bool // the member may change the flight: the forms show
+	Dossier bool // the member reads dossiers: each row links to one
 }
 
 // manifestRow is one passenger as the page shows them.
@@ -154,7 +203,8 @@ func (s *Server) manifestData(r *http.Request, c *reqCtx, id string, add *passen
 		return nil, err
 	}
 	d := &manifestData{M: m, Counts: countsOf(m.Counts), Add: add, Vocab: manifestVocab,
-		Planned: m.Flight.Status == "planned", Arrived: m.Flight.Status == "arrived", Write: c.principal().Can(auth.ActionWriteCase)}
+		Planned: m.Flight.Status == "planned", Arrived: m.Flight.Status == "arrived", Write: c.principal().Can(auth.ActionWriteCase),
+		Dossier: c.principal().Can(auth.ActionReadScreening) && c.principal().Can(auth.ActionReadChargeEvidence)}
 	for _, row := range m.Rows {
 		name, latin := personLabel(row.Person)
 		d.Rows = append(d.Rows, manifestRow{P: row.Passenger, PersonID: row.Person.ID, Name: name, Latin: latin, Ref: personRef(row.Person),
@@ -163,7 +213,7 @@ func (s *Server) manifestData(r *http.Request, c *reqCtx, id string, add *passen
 	return d, nil
 }
 
-var manifestDone = map[string]string{"added": "repat.man.added", "saved": "repat.man.saved", "departed": "repat.man.done_departed", "arrived": "repat.man.done_arrived"}
+var manifestDone = map[string]string{"added": "repat.man.added", "saved": "repat.man.saved", "removed": "repat.man.removed", "departed": "repat.man.done_departed", "arrived": "repat.man.done_arrived"}
 
 // flightPage shows a flight's manifest: passengers, counts, the forms.
 func (s *Server) flightPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
@@ -259,11 +309,20 @@ func (s *Server) openCaseOf(r *http.Request, c *reqCtx, personID string) (string
 	return "", &pageError{Code: http.StatusUnprocessableEntity, Key: "repat.man.err.no_case"}
 }
 
-// fieldError is the casework service's refusal of a field, if err is one.
+// fieldError is the casework service's refusal of a change, if err is
+// one, as a refused field: a field it refused, a change of a case's state
+// it refused (field "state"), or a change that lost a race with another
+// officer's (no field). The pages show the reason beside the form.
 func fieldError(err error) *casework.FieldError {
 	var fe *casework.FieldError
-	if errors.As(err, &fe) {
+	var te *casework.TransitionError
+	switch {
+	case errors.As(err, &fe):
 		return fe
+	case errors.As(err, &te):
+		return &casework.FieldError{Field: "state", Reason: te.Error()}
+	case errors.Is(err, casework.ErrConflict):
+		return &casework.FieldError{Reason: err.Error()}
 	}
 	return nil
 }
@@ -295,6 +354,14 @@ func (s *Server) updatePassenger(w http.ResponseWriter, r *http.Request, c *reqC
 	return s.manifestChange(w, r, c, "saved", func() error {
 		_, err := s.cw.UpdatePassenger(r.Context(), c.principal(), r.PathValue("person"), f.input(r.PathValue("id"), ""))
 		return err
+	})
+}
+
+// removePassenger takes a person off a planned flight; their case goes
+// back to where it was.
+func (s *Server) removePassenger(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	return s.manifestChange(w, r, c, "removed", func() error {
+		return s.cw.RemovePassenger(r.Context(), c.principal(), r.PathValue("id"), r.PathValue("person"), strings.TrimSpace(r.PostFormValue("note")))
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"counterscam/internal/auth"
 	"counterscam/internal/casework"
+	"counterscam/internal/trust"
 )
 
 // Bounds of the reconciliation review: lists larger than this are for the
@@ -36,8 +37,6 @@ type partnerList struct {
 	rejects []*casework.RowError
 	at      time.Time
 }
-
-var uploadedLists = &partnerLists{lists: map[string]*partnerList{}}
 
 func (pl *partnerLists) put(l *partnerList) string {
 	pl.mu.Lock()
@@ -77,11 +76,17 @@ type reconcileFormData struct {
 }
 
 func (s *Server) reconcileForm(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	if !casework.MayReadPersons(c.principal()) {
+		return trust.ErrForbidden
+	}
 	return s.render(w, r, c, http.StatusOK, "reconcile", "reconcile", msg("repat.rec.title"), &reconcileFormData{})
 }
 
 // reconcileUpload reads an uploaded partner list and shows its review.
 func (s *Server) reconcileUpload(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	if !casework.MayReadPersons(c.principal()) {
+		return trust.ErrForbidden
+	}
 	d := &reconcileFormData{Partner: strings.TrimSpace(r.PostFormValue("partner"))}
 	fail := func(field, key string, args ...any) error {
 		d.Errors = map[string][]message{field: {msg(key, args...)}}
@@ -111,7 +116,7 @@ func (s *Server) reconcileUpload(w http.ResponseWriter, r *http.Request, c *reqC
 		}
 		return fail("file", "repat.rec.err.empty")
 	}
-	id := uploadedLists.put(&partnerList{user: c.principal().UserID, partner: d.Partner, file: hdr.Filename,
+	id := s.lists.put(&partnerList{user: c.principal().UserID, partner: d.Partner, file: hdr.Filename,
 		rows: rows, rejects: rejects, at: now()})
 	http.Redirect(w, r, "/reconcile/"+id, http.StatusSeeOther)
 	return nil
@@ -140,7 +145,7 @@ type reviewRow struct {
 }
 
 func (s *Server) reviewData(r *http.Request, c *reqCtx, id string) (*reviewData, error) {
-	l := uploadedLists.get(id, c.principal().UserID)
+	l := s.lists.get(id, c.principal().UserID)
 	if l == nil {
 		return nil, &pageError{Code: http.StatusNotFound, Key: "repat.rec.gone"}
 	}
@@ -178,7 +183,7 @@ func (s *Server) reconcilePage(w http.ResponseWriter, r *http.Request, c *reqCtx
 // is, or is not, a person here.
 func (s *Server) reconcileDecide(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
 	id := r.PathValue("list")
-	l := uploadedLists.get(id, c.principal().UserID)
+	l := s.lists.get(id, c.principal().UserID)
 	if l == nil {
 		return &pageError{Code: http.StatusNotFound, Key: "repat.rec.gone"}
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"slices"
 
 	"counterscam/internal/auth"
 	"counterscam/internal/casework"
@@ -15,6 +16,7 @@ type screeningData struct {
 	Name, Latin string
 	Form        *screeningForm
 	Saved       string // the ID of the screening just saved
+	Cases       []*store.Case
 	V           screeningVocab
 }
 
@@ -37,7 +39,20 @@ func (s *Server) screeningData(r *http.Request, c *reqCtx, f *screeningForm) (*s
 	}
 	d := &screeningData{PersonID: p.ID, Form: f, V: scrVocab}
 	d.Name, d.Latin = personLabel(p)
+	if d.Cases, err = s.cw.ListCases(r.Context(), c.principal(), store.CaseFilter{PersonID: p.ID}); err != nil {
+		return nil, err
+	}
 	return d, nil
+}
+
+// newestOpenCase is the case a new screening belongs to by default.
+func newestOpenCase(cs []*store.Case) string {
+	for i := len(cs) - 1; i >= 0; i-- {
+		if cs[i].State != string(casework.Closed) {
+			return cs[i].ID
+		}
+	}
+	return ""
 }
 
 // screeningForm shows an empty screening form for a person the member may
@@ -52,6 +67,7 @@ func (s *Server) screeningForm(w http.ResponseWriter, r *http.Request, c *reqCtx
 	if err != nil {
 		return err
 	}
+	f.CaseID = newestOpenCase(d.Cases)
 	d.Saved = r.URL.Query().Get("saved")
 	return s.render(w, r, c, http.StatusOK, "screening", "", msg("repat.scr.title", d.Name), d)
 }
@@ -62,6 +78,13 @@ func (s *Server) screeningSubmit(w http.ResponseWriter, r *http.Request, c *reqC
 	f := readScreeningForm(r.PostForm)
 	personID := r.PathValue("id")
 	in := f.input(personID, now().UTC())
+	d, err := s.screeningData(r, c, f)
+	if err != nil {
+		return err
+	}
+	if f.CaseID != "" && !slices.ContainsFunc(d.Cases, func(cs *store.Case) bool { return cs.ID == f.CaseID }) {
+		f.fail("case", "repat.err.choose")
+	}
 	if f.Errors == nil {
 		sc, err := s.cw.RecordScreening(r.Context(), c.principal(), in)
 		if fe := fieldError(err); fe != nil {
@@ -72,10 +95,6 @@ func (s *Server) screeningSubmit(w http.ResponseWriter, r *http.Request, c *reqC
 			http.Redirect(w, r, "/persons/"+personID+"/screenings/new?saved="+sc.ID, http.StatusSeeOther)
 			return nil
 		}
-	}
-	d, err := s.screeningData(r, c, f)
-	if err != nil {
-		return err
 	}
 	return s.render(w, r, c, http.StatusUnprocessableEntity, "screening", "", msg("repat.scr.title_fix", d.Name), d)
 }

@@ -2,6 +2,15 @@ package ui
 
 import "counterscam/internal/casework"
 
+// repatStates are the case states, as text.
+func repatStates() []string {
+	var out []string
+	for _, s := range casework.States {
+		out = append(out, string(s))
+	}
+	return out
+}
+
 // repatriationFamilies are the message families the repatriation pages
 // compute keys of, with their members: the casework vocabularies.
 func repatriationFamilies() map[string][]string {
@@ -22,5 +31,6 @@ func repatriationFamilies() map[string][]string {
 		"repat.legal.":    casework.LegalStatuses,
 		"repat.fit.":      casework.FitToFly,
 		"repat.outcome.":  casework.ArrivalOutcomes,
+		"repat.state.":    repatStates(),
 	}
 }

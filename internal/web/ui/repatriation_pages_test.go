@@ -104,6 +104,20 @@ func TestRepatriationPagesInEveryLanguage(t *testing.T) {
 	}
 }
 
+// TestRepatriationMenu: the workspace menu offers the flights and the
+// arrest lists to those who read persons, not to analysts.
+func TestRepatriationMenu(t *testing.T) {
+	f := demoFixture(t)
+	_, body, _ := get(t, f.signIn(t, "consul@mofa-kh.demo"), f.srv.URL+"/flights")
+	if !strings.Contains(body, `<a href="/flights" aria-current="page">`) || !strings.Contains(body, `<a href="/reconcile">`) {
+		t.Error("the consul's menu lacks the flights or the arrest lists")
+	}
+	_, body, _ = get(t, f.signIn(t, "analyst@knpa.demo"), f.srv.URL+"/dashboard")
+	if strings.Contains(body, `href="/flights"`) || strings.Contains(body, `href="/reconcile"`) {
+		t.Error("an analyst's menu offers casework pages")
+	}
+}
+
 // screeningValues is a complete screening as the form sends it.
 func screeningValues(token string) url.Values {
 	return url.Values{"csrf": {token}, "kind": {"both"}, "interviewed_at": {"2025-10-20"}, "interviewer": {"Consul Han"},
@@ -130,10 +144,18 @@ func screeningValues(token string) url.Values {
 func TestScreeningFormKeepsInputAndSaves(t *testing.T) {
 	f := demoFixture(t)
 	person := f.newPerson(t, "정민수", "JEONG MINSU", "M71234567")
+	cs, err := f.cw.OpenCase(context.Background(), f.consularPrincipal(t, "consul@mofa-kh.demo"), &casework.CaseInput{PersonID: person.ID, State: casework.Arrested})
+	if err != nil {
+		t.Fatal(err)
+	}
 	c := f.signIn(t, "consul@mofa-kh.demo")
 	form := "/persons/" + person.ID + "/screenings/new"
 	_, body, _ := get(t, c, f.srv.URL+form+"?lang=ko")
+	if !strings.Contains(body, `<option value="`+cs.ID+`" selected>`) {
+		t.Error("the form does not offer the person's open case")
+	}
 	v := screeningValues(csrf(t, body))
+	v.Set("case", "01K00000000000000000000000")
 	v.Set("interviewer", "")
 	v.Del("ind.deception.kind")
 	v.Del("ind.deception.note")
@@ -157,7 +179,11 @@ func TestScreeningFormKeepsInputAndSaves(t *testing.T) {
 	if n, _ := screeningsOf(t, f, person.ID); n != 0 {
 		t.Fatalf("a form with mistakes stored %d screenings", n)
 	}
+	if !regexp.MustCompile(`id="case"(?s:.)*?` + regexp.QuoteMeta(esc(ko["repat.err.choose"]))).MatchString(body) {
+		t.Error("a case not the person's is not refused at its field")
+	}
 	v = screeningValues(csrf(t, body))
+	v.Set("case", cs.ID)
 	code, _, loc := post(t, c, f.srv.URL+"/persons/"+person.ID+"/screenings", v)
 	if code != http.StatusSeeOther || !strings.HasPrefix(loc, form+"?saved=") {
 		t.Fatalf("saving: %d to %q", code, loc)
@@ -166,7 +192,7 @@ func TestScreeningFormKeepsInputAndSaves(t *testing.T) {
 	if n != 1 {
 		t.Fatalf("%d screenings stored, want 1", n)
 	}
-	if sc.Status != "actual" || sc.Kind != "both" || !sc.CounselPresent || sc.DaysInCompound != 94 || sc.ExitMode != "raid_arrest" ||
+	if sc.CaseID != cs.ID || sc.Status != "actual" || sc.Kind != "both" || !sc.CounselPresent || sc.DaysInCompound != 94 || sc.ExitMode != "raid_arrest" ||
 		sc.NonPunishment.Recommendation != "recommend_no_prosecution" || sc.Recruitment.PromisedPay.AmountMinor != 150000 ||
 		sc.Recruitment.KnewIllegal != "no" || sc.PayReceived[0].AmountMinor != 20000 || sc.Interviewer != "Consul Han" {
 		t.Errorf("stored screening = %+v", sc)
@@ -275,6 +301,9 @@ func TestManifestCountsEqualRows(t *testing.T) {
 	if !strings.Contains(body, `id="add-passenger"`) || strings.Count(body, `name="fit_to_fly"`) != 10 {
 		t.Error("the consul's manifest lacks its forms")
 	}
+	if strings.Contains(body, `/dossier"`) {
+		t.Error("the consul's manifest links dossiers")
+	}
 	code, csvBody, hdr := get(t, c, f.srv.URL+"/flights/"+f.consular.CharterID+"/manifest.csv")
 	if code != 200 || !strings.HasPrefix(hdr.Get("Content-Type"), "text/csv") || !strings.Contains(hdr.Get("Content-Disposition"), "attachment") {
 		t.Fatalf("CSV download: %d %v", code, hdr)
@@ -300,6 +329,12 @@ func TestManifestCountsEqualRows(t *testing.T) {
 	if code != 200 || strings.Count(body, `<tr class="pax"`) != 9 || strings.Contains(body, `id="add-passenger"`) ||
 		strings.Contains(body, `name="fit_to_fly"`) || strings.Contains(body, `id="record-departed"`) {
 		t.Errorf("the prosecutor's manifest: %d, or it offers forms", code)
+	}
+	if n := strings.Count(body, `/dossier" class="small">`); n != 9 {
+		t.Errorf("the prosecutor's manifest links %d dossiers, want 9", n)
+	}
+	if _, body, _ := get(t, f.signIn(t, "prosecutor@spo.demo"), f.srv.URL+"/flights"); strings.Contains(body, `id="new-flight"`) || !strings.Contains(body, "KE9680") {
+		t.Error("the prosecutor's flight list offers the new-flight form, or lacks the charter")
 	}
 	for _, email := range []string{"worker@shelter.demo", "screening@bank.demo"} {
 		o := f.signIn(t, email)
@@ -331,32 +366,75 @@ func TestFlightFromManifestToArrival(t *testing.T) {
 	if _, err := f.cw.Transition(ctx, consul, cs.ID, casework.Screened, "screened at the shelter"); err != nil {
 		t.Fatal(err)
 	}
-	fl, err := f.cw.CreateFlight(ctx, consul, &casework.FlightInput{Number: "OZ740", Carrier: "Asiana", From: "PNH", To: "ICN",
-		DepartAt: time.Now().Add(48 * time.Hour)})
+	c := f.signIn(t, "consul@mofa-kh.demo")
+	// Plan the flight: mistakes come back with the form as typed.
+	_, body, _ := get(t, c, f.srv.URL+"/flights")
+	depart := time.Now().UTC().Add(48 * time.Hour).Truncate(time.Minute)
+	plan := url.Values{"csrf": {csrf(t, body)}, "number": {"oz740"}, "carrier": {"Asiana"}, "from": {"Phnom Penh"}, "to": {"ICN"},
+		"depart_at": {depart.Format("2006-01-02T15:04")}, "arrive_at": {depart.Add(-time.Hour).Format("2006-01-02T15:04")}, "tlp": {"AMBER"}}
+	code, body, _ := post(t, c, f.srv.URL+"/flights", plan)
+	en := messages(t, "en")
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, esc(en["repat.fl.err.iata"])) ||
+		!strings.Contains(body, esc(en["repat.fl.err.before"])) || !strings.Contains(body, `value="Asiana"`) {
+		t.Fatalf("a flight with mistakes: %d", code)
+	}
+	plan.Set("from", "pnh")
+	plan.Set("arrive_at", depart.Add(5*time.Hour).Format("2006-01-02T15:04"))
+	code, _, loc := post(t, c, f.srv.URL+"/flights", plan)
+	if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/flights/") {
+		t.Fatalf("planning the flight: %d to %q", code, loc)
+	}
+	fl, err := f.cw.GetManifest(ctx, consul, strings.TrimPrefix(loc, "/flights/"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := f.signIn(t, "consul@mofa-kh.demo")
-	page := f.srv.URL + "/flights/" + fl.ID
-	_, body, _ := get(t, c, page+"?person="+person.ID)
+	if fl.Flight.Number != "OZ740" || fl.Flight.From != "PNH" || !fl.Flight.DepartAt.Equal(depart) || fl.Flight.ArriveAt.Sub(depart) != 5*time.Hour || fl.Flight.Status != "planned" {
+		t.Errorf("the flight planned: %+v", fl.Flight)
+	}
+	page := f.srv.URL + loc
+	_, body, _ = get(t, c, page+"?person="+person.ID)
 	if !strings.Contains(body, `id="person" name="person" value="`+person.ID+`"`) {
 		t.Fatal("the add-passenger form is not filled from ?person=")
 	}
 	add := url.Values{"csrf": {csrf(t, body)}, "person": {person.ID}, "seat": {"31C"}, "fit_to_fly": {"pending"},
 		"escort": {"KNPA team 2"}, "receiving_agency": {"Incheon airport police"}}
-	code, body, _ := post(t, c, page+"/passengers", add)
-	if code != http.StatusUnprocessableEntity || !strings.Contains(body, esc(messages(t, "en")["repat.err.choose"])) || !strings.Contains(body, `value="KNPA team 2"`) {
+	code, body, _ = post(t, c, page+"/passengers", add)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, esc(en["repat.err.choose"])) || !strings.Contains(body, `value="KNPA team 2"`) {
 		t.Errorf("no legal status: %d", code)
 	}
+	// A person whose case is not ready for a flight: the state machine's
+	// reason, at the person field.
+	held := f.newPerson(t, "배준호", "BAE JUNHO", "M75550001")
+	if _, err := f.cw.OpenCase(ctx, consul, &casework.CaseInput{PersonID: held.ID, State: casework.Arrested}); err != nil {
+		t.Fatal(err)
+	}
+	early := url.Values{"csrf": add["csrf"], "person": {held.ID}, "legal_status": {"warrant_to_execute"}}
+	if code, body, _ := post(t, c, page+"/passengers", early); code != http.StatusUnprocessableEntity ||
+		!regexp.MustCompile(`id="person"(?s:.)*?a case cannot go from arrested to on_manifest`).MatchString(body) {
+		t.Errorf("a case not ready for a flight: %d", code)
+	}
 	add.Set("legal_status", "victim")
-	if code, _, loc := post(t, c, page+"/passengers", add); code != http.StatusSeeOther || loc != "/flights/"+fl.ID+"?done=added" {
-		t.Fatalf("adding: %d to %q", code, loc)
+	if code, _, loc2 := post(t, c, page+"/passengers", add); code != http.StatusSeeOther || loc2 != loc+"?done=added" {
+		t.Fatalf("adding: %d to %q", code, loc2)
 	}
 	_, body, _ = get(t, c, page)
 	if !strings.Contains(body, "YUN JAESEOK") || !strings.Contains(body, `data-count="total">1<`) {
 		t.Error("the passenger is not on the manifest")
 	}
 	tok := url.Values{"csrf": {csrf(t, body)}}
+	// Taken off the flight, the case goes back to screened; then on again.
+	if code, _, loc2 := post(t, c, page+"/passengers/"+person.ID+"/remove", url.Values{"csrf": tok["csrf"], "note": {"seat needed for a stretcher"}}); code != http.StatusSeeOther || loc2 != loc+"?done=removed" {
+		t.Fatalf("removing: %d to %q", code, loc2)
+	}
+	if got, _ := f.cw.GetCase(ctx, trust.Operator(), cs.ID); got.State != string(casework.Screened) {
+		t.Errorf("the case after removal is %s, want screened", got.State)
+	}
+	if _, body, _ := get(t, c, page+"?done=removed"); !strings.Contains(body, `data-count="total">0<`) || !strings.Contains(body, esc(en["repat.man.removed"])) {
+		t.Error("the manifest after removal")
+	}
+	if code, _, _ := post(t, c, page+"/passengers", add); code != http.StatusSeeOther {
+		t.Fatalf("adding again: %d", code)
+	}
 	if code, body, _ := post(t, c, page+"/departed", tok); code != http.StatusUnprocessableEntity || !strings.Contains(body, `id="manifest-problem"`) {
 		t.Errorf("departure with a passenger not declared fit: %d", code)
 	}
@@ -373,7 +451,7 @@ func TestFlightFromManifestToArrival(t *testing.T) {
 	if code, _, _ := post(t, c, page+"/passengers/"+person.ID+"/outcome", out); code != http.StatusSeeOther {
 		t.Fatalf("outcome: %d", code)
 	}
-	m, err := f.cw.GetManifest(ctx, trust.Operator(), fl.ID)
+	m, err := f.cw.GetManifest(ctx, trust.Operator(), fl.Flight.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -473,26 +551,27 @@ func TestReconciliationReview(t *testing.T) {
 	if code, _, _ := get(t, f.signIn(t, "consul2@mofa-kh.demo"), f.srv.URL+review); code != http.StatusNotFound {
 		t.Errorf("another officer opened the upload: %d", code)
 	}
-	bank := f.signIn(t, "screening@bank.demo")
-	_, body, _ = get(t, bank, f.srv.URL+"/reconcile")
-	var b bytes.Buffer
-	mw := multipart.NewWriter(&b)
-	mw.WriteField("csrf", csrf(t, body))
-	mw.WriteField("partner", "bank")
-	fw, _ := mw.CreateFormFile("file", "arrests.csv")
-	io.WriteString(fw, f.consular.ArrestList)
-	mw.Close()
-	resp, err := bank.Post(f.srv.URL+"/reconcile", mw.FormDataContentType(), &b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if loc := resp.Header.Get("Location"); loc != "" {
-		if code, _, _ := get(t, bank, f.srv.URL+loc); code != http.StatusForbidden {
-			t.Errorf("a bank reconciled a list: %d", code)
+	for _, email := range []string{"screening@bank.demo", "worker@shelter.demo", "analyst@knpa.demo"} {
+		o := f.signIn(t, email)
+		if code, _, _ := get(t, o, f.srv.URL+"/reconcile"); code != http.StatusForbidden {
+			t.Errorf("%s opened the reconciliation form: %d", email, code)
 		}
-	} else if resp.StatusCode != http.StatusForbidden {
-		t.Errorf("a bank uploaded a list: %d", resp.StatusCode)
+		_, body, _ := get(t, o, f.srv.URL+"/dashboard")
+		var b bytes.Buffer
+		mw := multipart.NewWriter(&b)
+		mw.WriteField("csrf", csrf(t, body))
+		mw.WriteField("partner", "mine")
+		fw, _ := mw.CreateFormFile("file", "arrests.csv")
+		io.WriteString(fw, f.consular.ArrestList)
+		mw.Close()
+		resp, err := o.Post(f.srv.URL+"/reconcile", mw.FormDataContentType(), &b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusForbidden {
+			t.Errorf("%s uploaded a list: %d", email, resp.StatusCode)
+		}
 	}
 }
 
@@ -530,6 +609,14 @@ func TestReconcileUploadMistakes(t *testing.T) {
 	if code, body := send("CNP", "ref,name\nA,B\n"); code != http.StatusUnprocessableEntity || !strings.Contains(body, "list.csv:1: ref: unknown column") {
 		t.Errorf("a bad header: %d\n%s", code, body)
 	}
+	// A row that cannot be read is left out and named in the review.
+	list := f.consular.ArrestList + "KH-BAD,,1990-01-01,KR,,Kampot\n"
+	review := uploadList(t, f, c, "CNP-rejects", list)
+	lines := strings.Count(strings.TrimSpace(list), "\n") + 1
+	_, body, _ := get(t, c, f.srv.URL+review)
+	if !strings.Contains(body, fmt.Sprintf("arrests.csv:%d: name_latin: missing", lines)) || !strings.Contains(body, esc(fmt.Sprintf(en["repat.rec.rejected"], 1))) {
+		t.Errorf("the review does not name the rejected row (line %d)", lines)
+	}
 }
 
 // repatriationShots are the repatriation pages for the screenshots, each
@@ -551,4 +638,36 @@ func repatriationShots(t *testing.T, f *fixture, as map[string]string) []shot {
 	// an upload by the consul in another session: uploads are per user.)
 	as["dossier"] = "prosecutor@spo.demo"
 	return append(shots, shot{"dossier", "/persons/" + d.Person.ID + "/dossier", "#dossier-evidence", true})
+}
+
+// TestRepatriationLinks: the person and case pages lead to the screening
+// form, the dossier and the flights, each for those who may use them, and
+// the flight list carries the person to a planned flight's form.
+func TestRepatriationLinks(t *testing.T) {
+	f := demoFixture(t)
+	ctx := context.Background()
+	d := f.dossierPerson(t)
+	pid := d.Person.ID
+	consul := f.signIn(t, "consul@mofa-kh.demo")
+	_, body, _ := get(t, consul, f.srv.URL+"/persons/"+pid)
+	if !strings.Contains(body, `href="/persons/`+pid+`/screenings/new"`) || strings.Contains(body, `/dossier"`) || !strings.Contains(body, `href="/flights?person=`+pid+`"`) {
+		t.Error("the consul's person page: no screening or flight link, or a dossier link")
+	}
+	_, body, _ = get(t, f.signIn(t, "prosecutor@spo.demo"), f.srv.URL+"/persons/"+pid)
+	if strings.Contains(body, "/screenings/new") || !strings.Contains(body, `href="/persons/`+pid+`/dossier"`) || strings.Contains(body, "/flights?person=") {
+		t.Error("the prosecutor's person page: a screening or flight link, or no dossier link")
+	}
+	cs, err := f.cw.ListCases(ctx, trust.Operator(), store.CaseFilter{PersonID: pid})
+	if err != nil || len(cs) == 0 {
+		t.Fatalf("cases of %s: %v", pid, err)
+	}
+	_, body, _ = get(t, consul, f.srv.URL+"/cases/"+cs[0].ID)
+	if !strings.Contains(body, `href="/flights?person=`+pid+`"`) || !strings.Contains(body, `id="screening-link"`) {
+		t.Error("the case page does not lead to the flights for its person, or to the screening form")
+	}
+	_, body, _ = get(t, consul, f.srv.URL+"/flights?person="+pid)
+	if !strings.Contains(body, `id="for-person"`) || !strings.Contains(body, `href="/flights/`+f.consular.CharterID+`?person=`+pid+`"`) ||
+		strings.Contains(body, `href="/flights/`+f.consular.EarlierID+`?person=`) {
+		t.Error("the flight list does not carry the person to the planned flight only")
+	}
 }

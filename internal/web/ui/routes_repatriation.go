@@ -14,11 +14,13 @@ func (s *Server) repatriationRoutes() []route {
 		{"GET /reconcile/{list}", s.reconcilePage, true},
 		{"POST /reconcile/{list}/decisions", s.reconcileDecide, true},
 		{"GET /flights", s.flightsPage, true},
+		{"POST /flights", s.createFlight, true},
 		{"GET /flights/{id}", s.flightPage, true},
 		{"GET /flights/{id}/manifest.csv", s.manifestCSV, true},
 		{"POST /flights/{id}/passengers", s.addPassenger, true},
 		{"POST /flights/{id}/passengers/{person}", s.updatePassenger, true},
 		{"POST /flights/{id}/passengers/{person}/outcome", s.passengerOutcome, true},
+		{"POST /flights/{id}/passengers/{person}/remove", s.removePassenger, true},
 		{"POST /flights/{id}/departed", s.flightDeparted, true},
 		{"POST /flights/{id}/arrived", s.flightArrived, true},
 	}

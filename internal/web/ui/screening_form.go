@@ -22,6 +22,7 @@ const (
 // screeningForm is the screening form as typed, so that a form with a
 // mistake comes back with everything the officer wrote.
 type screeningForm struct {
+	CaseID                                                                string
 	Kind, InterviewedAt, Interviewer, Interpreter, Language, Setting, TLP string
 	Counsel                                                               bool
 
@@ -63,6 +64,7 @@ func newScreeningForm() *screeningForm {
 func readScreeningForm(v url.Values) *screeningForm {
 	f := newScreeningForm()
 	tr := func(k string) string { return strings.TrimSpace(v.Get(k)) }
+	f.CaseID = tr("case")
 	f.Kind, f.InterviewedAt, f.Interviewer, f.Interpreter = tr("kind"), tr("interviewed_at"), tr("interviewer"), tr("interpreter")
 	f.Language, f.Setting, f.TLP, f.Counsel = tr("language"), tr("setting"), tr("tlp"), v.Get("counsel") == "yes"
 	f.Channel, f.PromisedJob, f.PayAmount, f.PayCurrency = tr("channel"), tr("promised_job"), tr("promised_pay"), tr("promised_currency")
@@ -147,7 +149,7 @@ func (f *screeningForm) finding(x *findingForm, needEvidence bool) []store.Evide
 // input checks the form and turns it into a screening of the person, or
 // fills f.Errors, each under its field.
 func (f *screeningForm) input(personID string, today time.Time) *casework.ScreeningInput {
-	in := &casework.ScreeningInput{PersonID: personID, TLP: f.choice("tlp", f.TLP, casework.TLPs, false),
+	in := &casework.ScreeningInput{PersonID: personID, CaseID: f.CaseID, TLP: f.choice("tlp", f.TLP, casework.TLPs, false),
 		Kind: f.choice("kind", f.Kind, casework.ScreeningKinds, false), CounselPresent: f.Counsel}
 	if t, err := time.Parse("2006-01-02", f.InterviewedAt); err != nil || t.After(today) || t.Year() < 2000 {
 		f.fail("interviewed_at", "repat.err.date")
@@ -214,9 +216,19 @@ var screeningFields = map[string]string{
 	"method_of_control": "control", "method_of_control_evidence": "control",
 }
 
+// screeningFormFields are the fields the form shows errors at; a refusal
+// of anything else is shown above the form.
+var screeningFormFields = []string{"case", "kind", "interviewed_at", "interviewer", "interpreter", "language", "setting", "tlp",
+	"channel", "promised_job", "promised_pay", "recruiter", "ad_text", "knew_illegal", "indicators", "control",
+	"role_in_compound", "days_in_compound", "pay_received", "exit_mode", "status", "decision_reason", "decided_by",
+	"recommendation", "rationale"}
+
 func screeningField(f string) string {
 	if g, ok := screeningFields[f]; ok {
 		return g
 	}
-	return f
+	if slices.Contains(screeningFormFields, f) {
+		return f
+	}
+	return "form"
 }

@@ -58,9 +58,51 @@ func FuzzScreeningForm(f *testing.F) {
 // the form's field.
 func TestScreeningFormMapsServiceFields(t *testing.T) {
 	for svc, form := range map[string]string{"recruitment_channel": "channel", "non_punishment_rationale": "rationale",
-		"indicator_evidence": "indicators", "interviewer": "interviewer", "method_of_control": "control"} {
+		"indicator_evidence": "indicators", "interviewer": "interviewer", "method_of_control": "control",
+		"state": "form", "": "form"} {
 		if got := screeningField(svc); got != form {
 			t.Errorf("screeningField(%q) = %q, want %q", svc, got, form)
 		}
+	}
+}
+
+// FuzzFlightForm: any new-flight form gives errors or a flight with IATA
+// codes, a departure, and an arrival not before it; never a panic.
+func FuzzFlightForm(f *testing.F) {
+	f.Add("KE9680", "pnh", "ICN", "2025-11-07T15:00", "2025-11-07T20:30", "AMBER")
+	f.Add("", "Phnom Penh", "I", "tomorrow", "2025-11-07T14:00", "PINK")
+	f.Fuzz(func(t *testing.T, number, from, to, depart, arrive, tlp string) {
+		fm := readFlightForm(url.Values{"number": {number}, "from": {from}, "to": {to}, "depart_at": {depart}, "arrive_at": {arrive}, "tlp": {tlp}})
+		in := fm.input()
+		if len(fm.Errors) > 0 {
+			return
+		}
+		if !iata(in.From) || !iata(in.To) || in.Number == "" || len(in.Number) > 20 || in.DepartAt.IsZero() ||
+			(!in.ArriveAt.IsZero() && in.ArriveAt.Before(in.DepartAt)) || !slices.Contains(casework.TLPs, in.TLP) {
+			t.Errorf("accepted %+v", in)
+		}
+	})
+}
+
+// TestPartnerListsKeepTheirOwnersAndAge: an upload is the uploader's
+// alone, forgotten after reconcileKeep, and the oldest goes when the
+// store is full.
+func TestPartnerListsKeepTheirOwnersAndAge(t *testing.T) {
+	pl := &partnerLists{lists: map[string]*partnerList{}}
+	t0 := now()
+	first := pl.put(&partnerList{user: "u1", partner: "CNP", at: t0.Add(-time.Hour)})
+	if pl.get(first, "u1") == nil || pl.get(first, "u2") != nil || pl.get("nope", "u1") != nil {
+		t.Fatal("a list is not its uploader's alone")
+	}
+	old := pl.put(&partnerList{user: "u1", at: t0.Add(-reconcileKeep - time.Minute)})
+	if pl.get(old, "u1") != nil {
+		t.Error("an expired list is still served")
+	}
+	var ids []string
+	for i := 0; i < reconcileLists; i++ {
+		ids = append(ids, pl.put(&partnerList{user: "u1", at: t0.Add(time.Duration(i) * time.Second)}))
+	}
+	if len(pl.lists) != reconcileLists || pl.get(first, "u1") != nil || pl.get(ids[len(ids)-1], "u1") == nil {
+		t.Errorf("%d lists kept; the oldest still there: %v", len(pl.lists), pl.get(first, "u1") != nil)
 	}
 }

@@ -59,6 +59,7 @@ type Server struct {
 	checks   *rateLimiter
 	reports  *rateLimiter
 	jobs     *importJobs
+	lists    *partnerLists // uploaded partner lists under review
 	mux      *http.ServeMux
 }
 
@@ -92,6 +93,7 @@ func New(svc *intel.Service, ts *trust.Service, o Options) (*Server, error) {
 		checks:  newRateLimiter(o.CheckRate, o.CheckRate*10),
 		reports: newRateLimiter(o.ReportsPerHour/3600, o.ReportsPerHour),
 		jobs:    newImportJobs(o.ImportDir),
+		lists:   &partnerLists{lists: map[string]*partnerList{}},
 		mux:     http.NewServeMux(),
 	}
 	for _, rt := range s.routes() {

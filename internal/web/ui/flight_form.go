@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"counterscam/internal/casework"
+	"counterscam/internal/store"
+)
+
+// flightForm is the new-flight form as typed.
+type flightForm struct {
+	Number, Carrier, From, To, Depart, Arrive, Note, TLP string
+	Charter                                              bool
+	Errors                                               map[string][]message
+}
+
+// flightTime is how the form's date-and-time fields are written (UTC).
+const flightTime = "2006-01-02T15:04"
+
+func readFlightForm(v url.Values) *flightForm {
+	tr := func(k string) string { return strings.TrimSpace(v.Get(k)) }
+	return &flightForm{Number: strings.ToUpper(tr("number")), Carrier: tr("carrier"), From: strings.ToUpper(tr("from")),
+		To: strings.ToUpper(tr("to")), Depart: tr("depart_at"), Arrive: tr("arrive_at"), Note: tr("note"), TLP: tr("tlp"),
+		Charter: v.Get("charter") == "yes"}
+}
+
+func (f *flightForm) fail(field, key string, args ...any) {
+	if f.Errors == nil {
+		f.Errors = map[string][]message{}
+	}
+	f.Errors[field] = append(f.Errors[field], msg(key, args...))
+}
+
+func iata(s string) bool {
+	return len(s) == 3 && strings.Trim(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+}
+
+// input checks the form and turns it into a flight, or fills f.Errors.
+func (f *flightForm) input() *casework.FlightInput {
+	in := &casework.FlightInput{Number: f.Number, Carrier: f.Carrier, Charter: f.Charter, From: f.From, To: f.To, Note: f.Note, TLP: f.TLP}
+	switch {
+	case f.Number == "":
+		f.fail("number", "repat.err.required")
+	case len(f.Number) > 20:
+		f.fail("number", "repat.err.too_long", 20)
+	}
+	if len(f.Carrier) > scrMaxText {
+		f.fail("carrier", "repat.err.too_long", scrMaxText)
+	}
+	if len(f.Note) > scrMaxNotes {
+		f.fail("note", "repat.err.too_long", scrMaxNotes)
+	}
+	for field, v := range map[string]string{"from": f.From, "to": f.To} {
+		if !iata(v) {
+			f.fail(field, "repat.fl.err.iata")
+		}
+	}
+	if !slices.Contains(casework.TLPs, f.TLP) {
+		f.fail("tlp", "repat.err.choose")
+	}
+	if t, err := time.Parse(flightTime, f.Depart); err != nil {
+		f.fail("depart_at", "repat.fl.err.time")
+	} else {
+		in.DepartAt = t
+	}
+	if f.Arrive != "" {
+		t, err := time.Parse(flightTime, f.Arrive)
+		switch {
+		case err != nil:
+			f.fail("arrive_at", "repat.fl.err.time")
+		case !in.DepartAt.IsZero() && t.Before(in.DepartAt):
+			f.fail("arrive_at", "repat.fl.err.before")
+		default:
+			in.ArriveAt = t
+		}
+	}
+	return in
+}
+
+func newFlightForm() *flightForm {
+	return &flightForm{TLP: store.TLPAmber, Charter: true, From: "PNH", To: "ICN"}
+}
