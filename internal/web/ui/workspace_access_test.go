@@ -227,3 +227,37 @@ func TestServerErrorsShowNoInternals(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkspaceMenuOffersOnlyWhatTheRoleMayOpen: every link in the
+// workspace menu leads to a page the signed-in role may open, so nobody
+// is offered a page that only refuses them.
+func TestWorkspaceMenuOffersOnlyWhatTheRoleMayOpen(t *testing.T) {
+	f := demoFixture(t)
+	cases := []struct {
+		email      string
+		want, dont []string
+	}{
+		{"analyst@knpa.demo", []string{"/dashboard", "/networks", "/search", "/import"}, []string{"/triage", "/referrals"}},
+		{consul, []string{"/dashboard", "/networks", "/search", "/triage", "/flights"}, []string{"/import", "/referrals"}},
+		{shelterWorker, []string{"/referrals"}, []string{"/dashboard", "/networks", "/search", "/import", "/triage", "/flights"}},
+	}
+	for _, tc := range cases {
+		c := f.signIn(t, tc.email)
+		_, body, _ := get(t, c, f.srv.URL+"/safety")
+		menu := body[strings.Index(body, `class="menu workspace"`):]
+		menu = menu[:strings.Index(menu, "</nav>")]
+		for _, href := range tc.want {
+			if !strings.Contains(menu, `href="`+href+`"`) {
+				t.Errorf("%s: the menu lacks %s", tc.email, href)
+			}
+			if code, _, _ := get(t, c, f.srv.URL+href); code != http.StatusOK {
+				t.Errorf("%s: the menu offers %s, which answers %d", tc.email, href, code)
+			}
+		}
+		for _, href := range tc.dont {
+			if strings.Contains(menu, `href="`+href+`"`) {
+				t.Errorf("%s: the menu offers %s", tc.email, href)
+			}
+		}
+	}
+}
