@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oklog/ulid/v2"
+
 	"counterscam/internal/auth"
 	"counterscam/internal/casework"
 	"counterscam/internal/store"
@@ -16,6 +18,7 @@ import (
 // flightsData is the list of repatriation flights.
 type flightsData struct {
 	Flights []*store.Flight
+	Person  string // a person to put on a flight (from a case's page): each flight's link fills its form
 }
 
 // flightsPage lists the flights the member may read, by departure.
@@ -24,7 +27,13 @@ func (s *Server) flightsPage(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, c, http.StatusOK, "flights", "flights", msg("repat.fl.title"), &flightsData{Flights: fs})
+	d := &flightsData{Flights: fs}
+	if p := r.URL.Query().Get("person"); p != "" {
+		if _, err := ulid.ParseStrict(p); err == nil {
+			d.Person = p
+		}
+	}
+	return s.render(w, r, c, http.StatusOK, "flights", "flights", msg("repat.fl.title"), d)
 }
 
 // manifestData is a flight's manifest page.
