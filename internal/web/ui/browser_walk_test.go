@@ -377,6 +377,12 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 	if fl := b.text(t, "section[aria-labelledby=flights-h]"); !strings.Contains(fl, f.consular.CharterID) || !strings.Contains(fl, "27C") {
 		t.Errorf("the case's flights: %q", fl)
 	}
+	if got := offered(); len(got) != 0 {
+		t.Errorf("a case on a flight's manifest offers the moves %v by hand", got)
+	}
+	if !run(t, b, "flight entry", chromedp.Evaluate[bool](`!!document.querySelector("#flight-entry a") && !document.getElementById("screening-entry")`)) {
+		t.Error("a case on a flight's manifest does not lead to the flights only")
+	}
 	if n := timeline(); n != 8 {
 		t.Errorf("the timeline has %d entries, want 8 (opened, 6 moves, on the manifest)", n)
 	}
