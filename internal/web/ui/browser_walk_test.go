@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -89,9 +90,10 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 	// focused, Enter): in headless Chromium a synthetic mouse click on the
 	// last button of these pages was seen to press on the button and
 	// release on a label above it, sending nothing.
-	press := func(what, button string, then chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		b.do(t, what, chromedp.Focus(chromedp.CSS(button)), chromedp.KeyEvent(kb.Enter), then)
+	press := func(button string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			return chromedp.Do(ctx, chromedp.Focus(chromedp.CSS(button)), chromedp.KeyEvent(kb.Enter))
+		})
 	}
 	state := func() string { return b.attr(t, "#case-state", "data-state") }
 	location := func() string { return run(t, b, "location", chromedp.Location()) }
@@ -129,7 +131,7 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 		t.Errorf("the missing person form is %d px wider than a 360 px phone", over)
 	}
 	save(fam, "missing-filled-ko-phone")
-	fam.do(t, "send the report", chromedp.Click(chromedp.CSS(".missing-form button[type=submit]")), chromedp.WaitVisible(chromedp.ID("reference")))
+	fam.follow(t, "send the report", chromedp.Click(chromedp.CSS(".missing-form button[type=submit]")), chromedp.WaitVisible(chromedp.ID("reference")))
 	ref := fam.text(t, "#reference")
 	if !ulidRe.MatchString(ref) {
 		t.Fatalf("reference %q", ref)
@@ -171,7 +173,7 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 		}
 	}
 	save(b, "triage-queue")
-	b.do(t, "open the intake", chromedp.Click(chromedp.CSS(`#queue a[href="/intakes/`+ref+`"]`)), chromedp.WaitVisible(chromedp.ID("triage-h")))
+	b.follow(t, "open the intake", chromedp.Click(chromedp.CSS(`#queue a[href="/intakes/`+ref+`"]`)), chromedp.WaitVisible(chromedp.ID("triage-h")))
 	subject := b.text(t, "section[aria-labelledby=subject-h]")
 	for _, want := range []string{name, latin, dob, "Sihanoukville", recruiter} {
 		if !strings.Contains(subject, want) {
@@ -184,7 +186,7 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 	const triageNote = "mother called from Seoul; daughter says she is beaten"
 	b.do(t, "triage", chromedp.SetValue(chromedp.ID("state"), "reported"), chromedp.SetValue(chromedp.ID("note"), triageNote))
 	save(b, "intake")
-	b.do(t, "send the triage", chromedp.Click(chromedp.CSS(".triage-form button[type=submit]")), chromedp.WaitVisible(chromedp.ID("case-state")))
+	b.follow(t, "send the triage", chromedp.Click(chromedp.CSS(".triage-form button[type=submit]")), chromedp.WaitVisible(chromedp.ID("case-state")))
 	caseURL := location()
 	caseID := strings.TrimPrefix(strings.SplitN(caseURL, "?", 2)[0], base+"/cases/")
 	if !ulidRe.MatchString(caseID) {
@@ -212,10 +214,10 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 			t.Fatalf("from %s the case page offers %v, not %s", from, offered(), to)
 		}
 		acts := append([]chromedp.Action[chromedp.Void]{chromedp.Click(chromedp.CSS(`.move-form input[name=to][value="` + to + `"]`))}, extra...)
-		acts = append(acts, chromedp.SetValue(chromedp.ID("move-note"), note),
-			chromedp.Click(chromedp.CSS(".move-form button[type=submit]")),
+		acts = append(acts, chromedp.SetValue(chromedp.ID("move-note"), note))
+		b.do(t, "fill the move to "+to, acts...)
+		b.follow(t, "move to "+to, chromedp.Click(chromedp.CSS(".move-form button[type=submit]")),
 			chromedp.WaitVisible(chromedp.CSS(`#case-state[data-state="`+to+`"]`)), chromedp.WaitVisible(chromedp.ID("done")))
-		b.do(t, "move to "+to, acts...)
 		if got := b.text(t, "#case-state"); got != en["people.state."+to] {
 			t.Errorf("the state shown is %q, want %q", got, en["people.state."+to])
 		}
@@ -239,8 +241,8 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 	// Screened needs a screening: the move is refused with the reason,
 	// and the page leads to the screening form.
 	b.do(t, "screened too early", chromedp.Click(chromedp.CSS(`.move-form input[name=to][value="screened"]`)),
-		chromedp.SetValue(chromedp.ID("move-note"), "interviewed"),
-		chromedp.Click(chromedp.CSS(".move-form button[type=submit]")), chromedp.WaitVisible(chromedp.ID("refused")))
+		chromedp.SetValue(chromedp.ID("move-note"), "interviewed"))
+	b.follow(t, "screened refused", chromedp.Click(chromedp.CSS(".move-form button[type=submit]")), chromedp.WaitVisible(chromedp.ID("refused")))
 	if r := b.text(t, "#refused-reason"); !strings.Contains(r, "no screening is recorded for this person") {
 		t.Errorf("the refusal says %q", r)
 	}
@@ -248,7 +250,7 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 		t.Errorf("after the refusal the case is %s", s)
 	}
 	save(b, "case-screening-refused")
-	b.do(t, "to the screening form", chromedp.Click(chromedp.CSS("#screening-entry a")), chromedp.WaitVisible(chromedp.ID("screening")))
+	b.follow(t, "to the screening form", chromedp.Click(chromedp.CSS("#screening-entry a")), chromedp.WaitVisible(chromedp.ID("screening")))
 	personID := strings.TrimSuffix(strings.TrimPrefix(location(), base+"/persons/"), "/screenings/new")
 	if !ulidRe.MatchString(personID) {
 		t.Fatalf("the screening link opened %s", location())
@@ -271,7 +273,7 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`input[name=recommendation][value=not_applicable]`)),
 		chromedp.SetValue(chromedp.ID("rationale"), "no offence committed"))
 	save(b, "screening-filled")
-	press("save the screening", "#screening button[type=submit]", chromedp.WaitVisible(chromedp.ID("screening-saved")))
+	b.follow(t, "save the screening", press("#screening button[type=submit]"), chromedp.WaitVisible(chromedp.ID("screening-saved")))
 	hist, err := f.cw.Screenings(ctx, trust.Operator(), personID)
 	if err != nil || len(hist) != 1 {
 		t.Fatalf("%d screenings stored: %v", len(hist), err)
@@ -280,8 +282,8 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 		t.Errorf("the screening is stored as %s by %q, %d indicators, recruiter %q", sc.Status, sc.Interviewer, len(sc.Indicators), sc.Recruitment.RecruiterHandle)
 	}
 	save(b, "screening-saved")
-	b.do(t, "back to the person", chromedp.Click(chromedp.ID("person-link")), chromedp.WaitVisible(chromedp.ID("cases")),
-		chromedp.Click(chromedp.CSS(`#cases a[href="/cases/`+caseID+`"]`)), chromedp.WaitVisible(chromedp.ID("case-state")))
+	b.follow(t, "back to the person", chromedp.Click(chromedp.ID("person-link")), chromedp.WaitVisible(chromedp.ID("cases")))
+	b.follow(t, "and to the case", chromedp.Click(chromedp.CSS(`#cases a[href="/cases/`+caseID+`"]`)), chromedp.WaitVisible(chromedp.ID("case-state")))
 	moveTo("screened", "screening recorded: a victim of trafficking")
 	moveTo("travel_document_issued", "ETD issued at the embassy",
 		chromedp.SetValue(chromedp.ID("doc_type"), "emergency_travel_document"),
@@ -292,9 +294,9 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 	}
 
 	// 4. The case's link to the flights, the charter, the passenger.
-	b.do(t, "put on a flight", chromedp.Click(chromedp.CSS("#flight-entry a")), chromedp.WaitVisible(chromedp.ID("flights")))
+	b.follow(t, "put on a flight", chromedp.Click(chromedp.CSS("#flight-entry a")), chromedp.WaitVisible(chromedp.ID("flights")))
 	save(b, "flights")
-	b.do(t, "the charter", chromedp.Click(chromedp.CSS(`#flights a[href^="/flights/`+f.consular.CharterID+`"]`)), chromedp.WaitVisible(chromedp.ID("add-passenger")))
+	b.follow(t, "the charter", chromedp.Click(chromedp.CSS(`#flights a[href^="/flights/`+f.consular.CharterID+`"]`)), chromedp.WaitVisible(chromedp.ID("add-passenger")))
 	if v := run(t, b, "person filled", chromedp.Evaluate[string](`document.getElementById("person").value`)); v != personID {
 		t.Errorf("the add-passenger form holds %q, want the person %s", v, personID)
 	}
@@ -309,7 +311,7 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("escort"), "KNPA escort team 3"),
 		chromedp.SendKeys(chromedp.ID("receiving_agency"), "Incheon airport police"))
 	save(b, "flight-add")
-	press("add the passenger", "#add-passenger button[type=submit]", chromedp.WaitVisible(chromedp.CSS(".alert.ok, #add-passenger .ferr")))
+	b.follow(t, "add the passenger", press("#add-passenger button[type=submit]"), chromedp.WaitVisible(chromedp.CSS(".alert.ok, #add-passenger .ferr")))
 	if loc := location(); !strings.HasSuffix(loc, "/flights/"+f.consular.CharterID+"?done=added") {
 		save(b, "flight-add-refused")
 		t.Fatalf("adding the passenger led to %s: %q", loc, b.text(t, "#add-passenger"))
@@ -387,6 +389,11 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 		t.Errorf("the timeline has %d entries, want 8 (opened, 6 moves, on the manifest)", n)
 	}
 	save(b, "case-on-manifest")
+	ko := messages(t, "ko")
+	b.do(t, "the case in Korean", chromedp.Navigate(base+"/cases/"+caseID+"?lang=ko"), chromedp.WaitVisible(chromedp.ID("case-state")))
+	if fl := b.text(t, "section[aria-labelledby=flights-h]"); !strings.Contains(fl, ko["repat.legal.victim"]) || !strings.Contains(fl, ko["repat.outcome.pending"]) {
+		t.Errorf("the case's flights in Korean: %q", fl)
+	}
 
 	for _, on := range []*browser{fam, b} {
 		on.mu.Lock()
@@ -394,5 +401,24 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 			t.Errorf("the pages raised: %s", e)
 		}
 		on.mu.Unlock()
+	}
+}
+
+// follow runs an action that leaves the page (a link, a form sent), then
+// waits for the next page. A wait that began on the page being left can
+// fail on its vanished nodes; it starts again on the new page.
+func (b *browser) follow(t *testing.T, what string, leave chromedp.Action[chromedp.Void], ready ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	b.do(t, what, leave)
+	for try := 0; ; try++ {
+		ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+		err := chromedp.Do(ctx, ready...)
+		cancel()
+		if err == nil {
+			return
+		}
+		if try == 2 || !strings.Contains(err.Error(), "Could not find node") {
+			t.Fatalf("%s: %v", what, err)
+		}
 	}
 }
