@@ -200,6 +200,16 @@ func (s *Service) HandOver(ctx context.Context, p trust.Principal, caseID, to, n
 	return s.changeCase(ctx, p, caseID, HandedOver, note, func(c *store.Case) { c.HandedTo = to })
 }
 
+// notOnManifest refuses to move by hand a case whose person is on a
+// flight's manifest: the passenger's row and the case move together, off
+// the flight through RemovePassenger, on with the flight's departure.
+func notOnManifest(c *store.Case, to State) error {
+	if State(c.State) == OnManifest {
+		return &TransitionError{OnManifest, to, "the person is on a flight's manifest: take them off the flight first"}
+	}
+	return nil
+}
+
 // changeCase moves a case in a transaction of its own.
 func (s *Service) changeCase(ctx context.Context, p trust.Principal, caseID string, to State, note string, edit func(*store.Case)) (*store.Case, error) {
 	if !canWrite(p, writeCase) {
@@ -217,6 +227,9 @@ func (s *Service) changeCase(ctx context.Context, p trust.Principal, caseID stri
 		}
 		if !mayRead(p, auth.ActionReadPerson, caseMarking(c)) {
 			return store.ErrNotFound
+		}
+		if err := notOnManifest(c, to); err != nil {
+			return err
 		}
 		out, err = s.move(ctx, w, p, c, to, note, edit)
 		return err
@@ -288,6 +301,9 @@ func (s *Service) IssueTravelDocument(ctx context.Context, p trust.Principal, ca
 		}
 		if !mayRead(p, auth.ActionReadPerson, caseMarking(c)) {
 			return store.ErrNotFound
+		}
+		if err := notOnManifest(c, DocumentIssued); err != nil {
+			return err
 		}
 		person, err := w.GetPerson(ctx, c.PersonID)
 		if err != nil {

@@ -62,16 +62,17 @@ func (s *Server) caseData(r *http.Request, c *reqCtx, id string) (*caseData, err
 			d.Overdue[dl.ID] = true
 		}
 	}
+	onFlight := casework.State(f.Case.State) == casework.OnManifest // off the flight only through its manifest
 	for _, st := range f.Next {
 		m := caseMove{To: string(st)}
-		switch st {
-		case casework.DocumentIssued:
-			m.Need = "document"
-		case casework.HandedOver:
-			m.Need = "handover"
-		case casework.OnManifest, casework.Departed, casework.Arrived:
+		switch {
+		case onFlight || st == casework.OnManifest || st == casework.Departed || st == casework.Arrived:
 			m.Need = "flight"
 			d.Flight = true
+		case st == casework.DocumentIssued:
+			m.Need = "document"
+		case st == casework.HandedOver:
+			m.Need = "handover"
 		}
 		d.Movable = d.Movable || m.Need != "flight"
 		d.Moves = append(d.Moves, m)
