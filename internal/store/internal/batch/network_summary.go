@@ -15,8 +15,8 @@ import (
 type AllSummaries struct {
 	noLink  map[string]bool
 	nets    []NetworkRow
-	byID    map[string]int32 // network ID -> index in nets
-	netOf   map[string]int32 // report ID -> index in nets
+	byID    map[string]int32   // network ID -> index in nets
+	netOf   map[string]int32   // report ID -> index in nets
 	sel     string             // the selector whose links are coming
 	selNets []int32            // the networks sel has reached so far
 	selSet  map[int32]struct{} // the same, once there are many
