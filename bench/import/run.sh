@@ -5,6 +5,7 @@
 #   embedded:   counterscam import --data   vs  sqlite3 .import
 #   PostgreSQL: counterscam import --db     vs  psql \copy
 # Usage: bench/import/run.sh [N]   (default 1000000 reports)
+# SKIP_SQLITE=1 or SKIP_POSTGRES=1 runs one side only.
 # Prints wall times, the ratios, counterscam's CPU time (user + system: the
 # machine is shared, so wall time is noisy) and its peak RSS.
 set -euo pipefail
@@ -26,9 +27,10 @@ cpu() { python3 -c "import sys; f=open(sys.argv[1]).read().split(); print('%.1f'
 secs() { python3 -c "import sys; print('%.2f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$@"; }
 now() { date +%s.%N; }
 
+cols=$(head -1 "$CSV" | tr -d '\r' | sed 's/,/ TEXT, /g')
+if [ "${SKIP_SQLITE:-}" = "" ]; then
 # sqlite3 .import into one bare table with the CSV's columns.
 rm -f "$OUT/bare.db"
-cols=$(head -1 "$CSV" | tr -d '\r' | sed 's/,/ TEXT, /g')
 sqlite3 "$OUT/bare.db" "CREATE TABLE reports ($cols TEXT);"
 t0=$(now)
 /usr/bin/time -f "0 %U %S" -o "$OUT/cpu-ref" sqlite3 "$OUT/bare.db" ".import --csv --skip 1 $CSV reports"
@@ -42,6 +44,8 @@ t0=$(now)
 t1=$(now)
 cs_sqlite=$(secs "$t0" "$t1")
 echo "embedded:   sqlite3 .import ${ref_sqlite}s   counterscam import ${cs_sqlite}s   ratio $(python3 -c "print('%.1fx' % ($cs_sqlite/$ref_sqlite))")   CPU $(cpu "$OUT/rss-sqlite") s vs $(cpu "$OUT/cpu-ref") s   peak RSS $(rss "$OUT/rss-sqlite") MiB"
+
+fi
 
 if [ "${SKIP_POSTGRES:-}" = "" ] && pg_isready -q -h 127.0.0.1 -p 5432; then
 	db="csbench_$$"
