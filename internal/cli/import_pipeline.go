@@ -17,6 +17,9 @@ import (
 // importBatch is how many reports go into one transaction: large enough to
 // amortise the statements and the commit, small enough that a kill loses
 // little work (and nothing accepted: a batch lands whole or not at all).
+// 50,000 was tried: 8% less CPU on 300,000 reports, but on 1,000,000 no
+// less CPU (428 CPU-s against 388 before, on a busier machine) and twice
+// the peak RSS (3.2 GiB against 1.7).
 var importBatch = 20000
 
 // readBatch is one batch of prepared reports, handed from the reader to

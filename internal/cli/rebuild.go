@@ -2,6 +2,8 @@ package cli
 
 import (
 	"fmt"
+	"os"
+	"runtime/pprof"
 	"time"
 
 	"counterscam/internal/trust"
@@ -18,12 +20,24 @@ func runRebuild(e *env) error {
 	fs := newFlags(e, "rebuild", "rebuild [--data DIR | --db DSN]")
 	var sf storeFlags
 	sf.register(fs)
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the rebuild to this file")
 	args, err := parseFlags(fs, e.args)
 	if err != nil {
 		return err
 	}
 	if len(args) > 0 {
 		return usageError{"rebuild takes no arguments"}
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	svc, st, err := sf.service(e.ctx)
 	if err != nil {

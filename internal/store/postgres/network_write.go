@@ -133,19 +133,31 @@ func (w *writer) RefreshNetworks(ctx context.Context, ids []string) error {
 
 // ReplaceNetworks sets every report's network at once, as assign says,
 // writing only the reports whose network changed (whole columns per
-// statement), then recomputes every summary in one statement.
+// statement), then replaces every summary (COPY). The summaries are
+// counted here from two sequential scans (the reports, then the links in
+// selector order; see batch.AllSummaries) rather than by the summary
+// statement, which joins every link with its report and its selector and
+// sorts all the (network, selector) pairs.
 func (w *writer) ReplaceNetworks(ctx context.Context, assign func(reportID string) string) error {
-	rows, err := w.tx.Query(ctx, `SELECT id, coalesce(network_id, '') FROM reports`)
+	noLink, err := w.NoLinkSelectors(ctx)
+	if err != nil {
+		return err
+	}
+	sums := batch.NewAllSummaries(noLink)
+	rows, err := w.tx.Query(ctx, `SELECT id, coalesce(network_id, ''), received_at FROM reports`)
 	if err != nil {
 		return translate(err)
 	}
 	var ids, nets []string
 	var id, cur string
-	if _, err := pgx.ForEachRow(rows, []any{&id, &cur}, func() error {
-		if n := assign(id); n != cur {
+	var at time.Time
+	if _, err := pgx.ForEachRow(rows, []any{&id, &cur, &at}, func() error {
+		n := assign(id)
+		if n != cur {
 			ids = append(ids, id)
 			nets = append(nets, n)
 		}
+		sums.Report(id, n, at)
 		return nil
 	}); err != nil {
 		return translate(err)
@@ -153,9 +165,31 @@ func (w *writer) ReplaceNetworks(ctx context.Context, assign func(reportID strin
 	if _, err := w.assign(ctx, ids, nets); err != nil {
 		return err
 	}
-	var b pgx.Batch
-	b.Queue(`DELETE FROM networks`)
-	b.Queue(summarise(`network_id IS NOT NULL`), pgTime(time.Now()))
-	b.Queue(`DELETE FROM network_redirects WHERE absorbed IN (SELECT id FROM networks)`)
-	return translate(w.tx.SendBatch(ctx, &b).Close())
+	rows, err = w.tx.Query(ctx, `SELECT selector_id, report_id FROM report_selectors ORDER BY selector_id`)
+	if err != nil {
+		return translate(err)
+	}
+	var sel, rep string
+	if _, err := pgx.ForEachRow(rows, []any{&sel, &rep}, func() error {
+		sums.Link(sel, rep)
+		return nil
+	}); err != nil {
+		return translate(err)
+	}
+	if _, err := w.tx.Exec(ctx, `DELETE FROM networks`); err != nil {
+		return translate(err)
+	}
+	all := sums.Rows()
+	now := pgTime(time.Now())
+	_, err = w.tx.CopyFrom(ctx, pgx.Identifier{"networks"},
+		[]string{"id", "report_count", "selector_count", "first_seen", "last_seen", "updated_at"},
+		pgx.CopyFromSlice(len(all), func(i int) ([]any, error) {
+			n := all[i]
+			return []any{n.ID, n.Reports, n.Selectors, pgTime(n.FirstSeen), pgTime(n.LastSeen), now}, nil
+		}))
+	if err != nil {
+		return translate(err)
+	}
+	_, err = w.tx.Exec(ctx, `DELETE FROM network_redirects WHERE absorbed IN (SELECT id FROM networks)`)
+	return translate(err)
 }

@@ -45,20 +45,15 @@ const (
 			display = CASE WHEN s.display = '' THEN excluded.display ELSE s.display END,
 			region = CASE WHEN s.region = '' THEN excluded.region ELSE s.region END,
 			subtype = CASE WHEN s.subtype = '' THEN excluded.subtype ELSE s.subtype END`
-	insertLinks = `INSERT INTO report_selectors (report_id, selector_id, role, ord, source, raw)
-		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::text[], $6::text[])`
-	insertLosses = `INSERT INTO report_losses (report_id, ord, amount_minor, currency)
-		SELECT * FROM unnest($1::text[], $2::integer[], $3::bigint[], $4::text[])`
-	insertRecipients = `INSERT INTO report_recipients (report_id, user_id)
-		SELECT * FROM unnest($1::text[], $2::text[])`
 )
 
 // InsertReports stores the reports not stored yet: the reports first (those
 // whose (origin, external_ref) is taken are skipped by the unique index and
 // do not come back from RETURNING), then, for the new ones only, what they
 // add to each (selector, origin) pair and each selector, aggregated per
-// batch and sorted (so concurrent imports lock rows in the same order), then
-// their selector links and losses, the last four statements sent together.
+// batch and sorted (so concurrent imports lock rows in the same order), the
+// last two statements sent together, then their selector links, losses and
+// recipients by COPY.
 func (w *writer) InsertReports(ctx context.Context, reports []*store.Report) ([]bool, error) {
 	if err := batch.Check(reports); err != nil {
 		return nil, err
@@ -119,7 +114,7 @@ func (w *writer) InsertReports(ctx context.Context, reports []*store.Report) ([]
 }
 
 // writeRest counts the new reports into selector_sources and selectors and
-// stores their links, losses and recipients.
+// stores their links, losses and recipients (COPY).
 func (w *writer) writeRest(ctx context.Context, fresh []*store.Report) error {
 	sels, pairs := batch.Aggregate(fresh)
 	var b pgx.Batch
@@ -164,37 +159,42 @@ func (w *writer) writeRest(ctx context.Context, fresh []*store.Report) error {
 		}
 		b.Queue(upsertSelectors, sID, sKind, sValue, sDisplay, sRegion, sSubtype, sHash, sFirst, sLast, sReports, sSources)
 	}
-	var lReport, lSel, lRole, lSource, lRaw []string
-	var lOrd []int32
-	var mReport, mCurrency []string
-	var mOrd []int32
-	var mAmount []int64
-	var rReport, rUser []string
+	if b.Len() > 0 {
+		if err := translate(w.tx.SendBatch(ctx, &b).Close()); err != nil {
+			return err
+		}
+	}
+	// The links, losses and recipients are new rows only: COPY, which
+	// skips the planner and the per-statement row building of INSERT.
+	var links, losses, recipients [][]any
 	for _, r := range fresh {
 		for _, u := range batch.Recipients(r) {
-			rReport, rUser = append(rReport, r.ID), append(rUser, u)
+			recipients = append(recipients, []any{r.ID, u})
 		}
 		for i, l := range batch.Links(r) {
-			lReport, lSel, lRole = append(lReport, r.ID), append(lSel, l.SelectorID), append(lRole, l.Role)
-			lOrd, lSource, lRaw = append(lOrd, int32(i)), append(lSource, l.Source), append(lRaw, l.Raw)
+			links = append(links, []any{r.ID, l.SelectorID, l.Role, int32(i), l.Source, l.Raw})
 		}
 		for i, l := range r.Losses {
-			mReport, mOrd, mAmount, mCurrency = append(mReport, r.ID), append(mOrd, int32(i)), append(mAmount, l.AmountMinor), append(mCurrency, l.Currency)
+			losses = append(losses, []any{r.ID, int32(i), l.AmountMinor, l.Currency})
 		}
 	}
-	if len(lReport) > 0 {
-		b.Queue(insertLinks, lReport, lSel, lRole, lOrd, lSource, lRaw)
+	for _, c := range []struct {
+		table string
+		cols  []string
+		rows  [][]any
+	}{
+		{"report_selectors", []string{"report_id", "selector_id", "role", "ord", "source", "raw"}, links},
+		{"report_losses", []string{"report_id", "ord", "amount_minor", "currency"}, losses},
+		{"report_recipients", []string{"report_id", "user_id"}, recipients},
+	} {
+		if len(c.rows) == 0 {
+			continue
+		}
+		if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
+			return translate(err)
+		}
 	}
-	if len(mReport) > 0 {
-		b.Queue(insertLosses, mReport, mOrd, mAmount, mCurrency)
-	}
-	if len(rReport) > 0 {
-		b.Queue(insertRecipients, rReport, rUser)
-	}
-	if b.Len() == 0 {
-		return nil
-	}
-	return translate(w.tx.SendBatch(ctx, &b).Close())
+	return nil
 }
 
 // PutContact stores (or replaces) the contact details of a stored report.

@@ -75,14 +75,14 @@ func (w *writer) SetSelectorFlags(ctx context.Context, id string, f store.Select
 }
 
 // Edges streams every distinct (report, selector) link but those of
-// selectors marked "does not link", in the order of the links' primary key,
+// selectors marked "does not link", in selector order (then report),
 // with the selector's kind, value and subtype (the allow-list's rules by
 // domain need them). A report naming a selector in two roles gives two
 // rows in a row, sent once.
 func (r reader) Edges(ctx context.Context, fn func(store.Edge) error) error {
 	rows, err := r.db.Query(ctx, `SELECT rs.report_id, rs.selector_id, s.kind, s.value, s.subtype
 		FROM report_selectors rs JOIN selectors s ON s.id = rs.selector_id
-		WHERE NOT s.no_link ORDER BY rs.report_id, rs.selector_id`)
+		WHERE NOT s.no_link ORDER BY rs.selector_id, rs.report_id`)
 	if err != nil {
 		return translate(err)
 	}

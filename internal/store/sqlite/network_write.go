@@ -165,19 +165,33 @@ func (w *writer) RefreshNetworks(ctx context.Context, ids []string) error {
 }
 
 // ReplaceNetworks sets every report's network at once, as assign says,
-// writing only the reports whose network changed, then recomputes every
-// summary in one statement.
+// writing only the reports whose network changed, then replaces every
+// summary. The summaries are counted here from two sequential scans (the
+// reports, then the links in selector order; see batch.AllSummaries): the
+// summary statement would join every link with its report and its selector
+// at random places and sort all the (network, selector) pairs.
 func (w *writer) ReplaceNetworks(ctx context.Context, assign func(reportID string) string) error {
+	noLink, err := w.NoLinkSelectors(ctx)
+	if err != nil {
+		return err
+	}
+	sums := batch.NewAllSummaries(noLink)
 	var ids, nets []string
-	err := w.each(ctx, `SELECT id, coalesce(network_id, '') FROM reports`, nil, func(rows *sql.Rows) error {
-		var id, cur string
-		if err := rows.Scan(&id, &cur); err != nil {
+	err = w.each(ctx, `SELECT id, coalesce(network_id, ''), received_at FROM reports`, nil, func(rows *sql.Rows) error {
+		var id, cur, received string
+		if err := rows.Scan(&id, &cur, &received); err != nil {
 			return err
 		}
-		if n := assign(id); n != cur {
+		at, err := parseTime(received)
+		if err != nil {
+			return err
+		}
+		n := assign(id)
+		if n != cur {
 			ids = append(ids, id)
 			nets = append(nets, n)
 		}
+		sums.Report(id, n, at)
 		return nil
 	})
 	if err != nil {
@@ -186,11 +200,27 @@ func (w *writer) ReplaceNetworks(ctx context.Context, assign func(reportID strin
 	if _, err := w.assign(ctx, ids, nets); err != nil {
 		return err
 	}
+	err = w.each(ctx, `SELECT selector_id, report_id FROM report_selectors INDEXED BY report_selectors_selector
+		ORDER BY selector_id`, nil, func(rows *sql.Rows) error {
+		var sel, rep string
+		if err := rows.Scan(&sel, &rep); err != nil {
+			return err
+		}
+		sums.Link(sel, rep)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
 	if _, err := w.tx.ExecContext(ctx, `DELETE FROM networks`); err != nil {
 		return translate(err)
 	}
-	if _, err := w.tx.ExecContext(ctx, summarise(`network_id IS NOT NULL`), fmtTime(time.Now())); err != nil {
-		return translate(err)
+	now := fmtTime(time.Now())
+	err = execChunks(ctx, w, sums.Rows(), putSummaries, make([]any, 0, maxVars), func(a []any, n batch.NetworkRow) []any {
+		return append(a, n.ID, n.Reports, n.Selectors, fmtTime(n.FirstSeen), fmtTime(n.LastSeen), now)
+	})
+	if err != nil {
+		return err
 	}
 	_, err = w.tx.ExecContext(ctx, `DELETE FROM network_redirects WHERE absorbed IN (SELECT id FROM networks)`)
 	return translate(err)
