@@ -79,7 +79,7 @@ stop_server() {
 	kill -INT "$SERVER"
 	wait "$SERVER" || true
 	SERVER=""
-	CACHE=$(grep -o 'check cache: .*' "$OUT/serve.log" || echo "check cache: not used")
+	CACHE=$(grep -o 'check \(cache\|index\): .*' "$OUT/serve.log" | tr '\n' ' ' || true)
 }
 trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; true' EXIT
 
