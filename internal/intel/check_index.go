@@ -7,8 +7,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"counterscam/internal/store"
 )
 
 // publicIndex holds the public answer of every listed selector in memory,
@@ -26,16 +24,20 @@ import (
 //   - changes made elsewhere (another server over the same PostgreSQL
 //     database, a command over the same store) are seen by comparing the
 //     store's change mark (the audit trail's head) every indexPoll: when it
-//     moved, the index is rebuilt, at most once every indexRefresh;
-//     whatever the mark says, it is rebuilt after indexMaxAge (a rebuild of
-//     the networks by a command appends no audit entry).
+//     moved, the index is rebuilt, at most once every indexRefresh or
+//     indexSpacing times the last build's duration, whichever is longer
+//     (so that rebuilds take at most a quarter of a core while other
+//     servers keep writing); whatever the mark says, it is rebuilt after
+//     indexMaxAge, since a rebuild of the networks by a command appends no
+//     audit entry (only network sizes can be stale for that long).
 //
-// So an answer is stale by at most indexRefresh + indexPoll + the time a
-// build takes for a change made elsewhere, and by at most indexMaxAge + a
-// build for a rebuild of the networks made elsewhere; on this server, the
-// network size of a listed selector that a new report did not name but
-// whose network it joined is stale as long (the cache's bounds before it
-// were 10 s and 1 minute).
+// A build reads every candidate's reports: about 10 s of one core for the
+// benchmark's million selectors (95,623 listed), 30 s on a busy machine.
+// So a change made elsewhere reaches the answers within
+// max(indexRefresh, indexSpacing × build) + indexPoll + a build: about a
+// minute on that store, 10 s on a small one (the check cache's bound
+// before the index was 10 s). Every change made on this server is in its
+// answers when the call that made it returns.
 type publicIndex struct {
 	mu     sync.RWMutex
 	listed map[string]*publicEntry // by selector ID
@@ -44,6 +46,7 @@ type publicIndex struct {
 	// builtAt and mark: when the index was built and the change mark read
 	// before; dirty: a local update failed, rebuild at once.
 	builtAt time.Time
+	took    time.Duration // the last build's duration
 	mark    int64
 	dirty   bool
 
@@ -65,7 +68,8 @@ type rangeEntry struct {
 const (
 	indexPoll      = time.Second
 	indexRefresh   = 10 * time.Second
-	indexMaxAge    = time.Minute
+	indexSpacing   = 4
+	indexMaxAge    = 10 * time.Minute
 	indexBuildStep = 4096 // candidates worked out together
 )
 
@@ -144,10 +148,10 @@ func (s *Service) refreshIndex(ctx context.Context, now time.Time) error {
 		return nil
 	}
 	x.mu.RLock()
-	age, mark, dirty := now.Sub(x.builtAt), x.mark, x.dirty
+	age, mark, dirty, took := now.Sub(x.builtAt), x.mark, x.dirty, x.took
 	x.mu.RUnlock()
 	if !dirty && age < indexMaxAge {
-		if age < indexRefresh {
+		if age < max(indexRefresh, indexSpacing*took) {
 			return nil
 		}
 		m, err := s.st.LastAuditSeq(ctx)
@@ -175,7 +179,7 @@ func (s *Service) buildIndex(ctx context.Context, x *publicIndex) error {
 	touched := x.touched
 	x.building, x.touched = false, nil
 	if err == nil {
-		x.listed, x.hashes, x.mark, x.builtAt, x.dirty = listed, hashes, mark, at, false
+		x.listed, x.hashes, x.mark, x.builtAt, x.dirty, x.took = listed, hashes, mark, at, false, time.Since(at)
 	}
 	x.mu.Unlock()
 	if err != nil {
@@ -184,8 +188,9 @@ func (s *Service) buildIndex(ctx context.Context, x *publicIndex) error {
 	return s.updateIndex(ctx, x, touched)
 }
 
-// computeIndex works out every listed selector's answer: the candidates,
-// then their answers indexBuildStep at a time.
+// computeIndex works out every listed selector's answer as computePublic
+// does, in steps of indexBuildStep candidates, each network counted once
+// however many steps name it.
 func (s *Service) computeIndex(ctx context.Context) (map[string]*publicEntry, []rangeEntry, int64, time.Time, error) {
 	at := time.Now()
 	mark, err := s.st.LastAuditSeq(ctx) // before reading: a change after it moves it
@@ -198,22 +203,52 @@ func (s *Service) computeIndex(ctx context.Context) (map[string]*publicEntry, []
 	}
 	listed := make(map[string]*publicEntry)
 	var hashes []rangeEntry
+	nets := map[string]int{}
+	ids := make([]string, 0, indexBuildStep)
 	for start := 0; start < len(cands); start += indexBuildStep {
 		part := cands[start:min(start+indexBuildStep, len(cands))]
-		ids := make([]string, len(part))
-		known := make(map[string]*store.Selector, len(part))
-		for i, sel := range part {
-			ids[i], known[sel.ID] = sel.ID, sel
+		ids = ids[:0]
+		for _, sel := range part {
+			if !sel.Withdrawn && !s.isAllowID(sel.ID) {
+				ids = append(ids, sel.ID)
+			}
 		}
-		entries, err := s.computePublic(ctx, ids, known)
+		stats, err := s.st.SelectorStatsMany(ctx, ids, s.publicScope)
 		if err != nil {
 			return nil, nil, 0, at, err
 		}
 		for _, sel := range part {
-			if pe := entries[sel.ID]; pe.listed {
-				listed[sel.ID] = pe
-				hashes = append(hashes, rangeEntry{hash: sel.Hash, count: max(pe.stats.Reports, 1)})
+			st := stats[sel.ID]
+			if !s.listed(sel, st) {
+				continue
 			}
+			pe := &publicEntry{listed: true}
+			if st != nil {
+				pe.stats = *st
+				for _, n := range st.Networks {
+					nets[n] = 0
+				}
+			}
+			listed[sel.ID] = pe
+			hashes = append(hashes, rangeEntry{hash: sel.Hash, count: max(pe.stats.Reports, 1)})
+		}
+	}
+	all := make([]string, 0, len(nets))
+	for n := range nets {
+		all = append(all, n)
+	}
+	for start := 0; start < len(all); start += indexBuildStep {
+		sizes, err := s.st.NetworkReports(ctx, all[start:min(start+indexBuildStep, len(all))], s.publicScope)
+		if err != nil {
+			return nil, nil, 0, at, err
+		}
+		for n, size := range sizes {
+			nets[n] = size
+		}
+	}
+	for _, pe := range listed {
+		for _, n := range pe.stats.Networks {
+			pe.networkSize = max(pe.networkSize, nets[n])
 		}
 	}
 	slices.SortFunc(hashes, func(a, b rangeEntry) int { return strings.Compare(a.hash, b.hash) })
