@@ -163,9 +163,7 @@ func (s *Service) publicEntry(ctx context.Context, id string) (*publicEntry, err
 func (s *Service) publicEntries(ctx context.Context, ids []string, known map[string]*store.Selector) (map[string]*publicEntry, error) {
 	out := make(map[string]*publicEntry, len(ids))
 	if x := s.index.Load(); x != nil {
-		for _, id := range ids {
-			out[id] = x.lookup(id)
-		}
+		x.lookupMany(ids, out)
 		return out, nil
 	}
 	now := time.Now()

@@ -126,6 +126,21 @@ func (x *publicIndex) lookup(id string) *publicEntry {
 	return e
 }
 
+// lookupMany puts the public answer of each selector of ids in out, under
+// one lock.
+func (x *publicIndex) lookupMany(ids []string, out map[string]*publicEntry) {
+	x.mu.RLock()
+	for _, id := range ids {
+		e := x.listed[id]
+		if e == nil {
+			e = notListed
+		}
+		out[id] = e
+	}
+	x.mu.RUnlock()
+	x.answers.Add(uint64(len(ids)))
+}
+
 // byPrefix returns the range lines of the listed selectors whose hash
 // starts with prefix (lower-case hex), the prefix cut off.
 func (x *publicIndex) byPrefix(prefix string, out []RangeLine) []RangeLine {
