@@ -3,7 +3,7 @@
 # at the same concurrency on the same machine, in the same run; then the
 # partners' bulk check (values a second) and the private range check.
 #
-# Usage: bench/check/run.sh            (RUNS=3 DUR=30s N=540000 by default)
+# Usage: bench/check/run.sh   (RUNS=3 DUR=30s N=540000 REDIS_N=1000000 by default)
 #
 # The store (bench/gen's reports, ~1M selectors, a share made public) is
 # built once into $OUT and reused. wrk, redis-benchmark, the server and
@@ -46,12 +46,13 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 URL="http://127.0.0.1:$PORT"
 SERVER=""
 # start_server: counterscam serve, ready once it says so (it builds the
-# network partition first: some seconds on a 1M-selector store).
+# network partition and the index of listed selectors first: 20-60 s on
+# the 1M-selector store).
 start_server() {
 	rm -f "$OUT/serve.log" # so that no earlier server's line is read
 	GOGC=${SERVER_GOGC:-100} "$CS" serve --data "$DATA" --addr "127.0.0.1:$PORT" --check-rate 1e9 >"$OUT/serve.log" 2>&1 &
 	SERVER=$!
-	for _ in $(seq 1200); do
+	for _ in $(seq 3000); do
 		grep -qs "serving on" "$OUT/serve.log" && return
 		kill -0 "$SERVER" 2>/dev/null || break
 		sleep 0.1
@@ -79,7 +80,7 @@ stop_server() {
 	kill -INT "$SERVER"
 	wait "$SERVER" || true
 	SERVER=""
-	CACHE=$(grep -o 'check cache: .*' "$OUT/serve.log" || echo "check cache: not used")
+	CACHE=$(grep -o 'check \(cache\|index\): .*' "$OUT/serve.log" | tr '\n' ' ' || true)
 }
 trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; true' EXIT
 
@@ -94,7 +95,7 @@ wrk_run() {
 	echo "$rps $p99"
 }
 redis_run() {
-	redis-benchmark -h 127.0.0.1 -p 6379 -t get -c 64 -n 1000000 -q | tr '\r' '\n' | awk '/requests per second/ {print $2}' | tail -1
+	redis-benchmark -h 127.0.0.1 -p 6379 -t get -c 64 -n "${REDIS_N:-1000000}" -q | tr '\r' '\n' | awk '/requests per second/ {print $2}' | tail -1
 }
 median() { python3 -c 'import sys, statistics; print("%.2f" % statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
 ratio() { python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$1" "$2"; }

@@ -62,6 +62,12 @@ func serveUntilDone(e *env, svc *intel.Service, ts *trust.Service, addr string, 
 	if err := svc.Warm(e.ctx); err != nil {
 		return err
 	}
+	start := time.Now()
+	if err := svc.WarmChecks(e.ctx); err != nil {
+		return err
+	}
+	listed, _ := svc.CheckIndexStats()
+	fmt.Fprintf(e.stdout, "counterscam: check index: %d listed selectors, built in %s\n", listed, time.Since(start).Round(time.Millisecond))
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
 	scr, err := newScreener("", screen.DefaultMaxBytes, screen.LookupFunc(svc.ListingStatus))
 	if err != nil {
@@ -106,6 +112,9 @@ func serveUntilDone(e *env, svc *intel.Service, ts *trust.Service, addr string, 
 	}
 	if err := pages.Close(ctx); err != nil {
 		return err
+	}
+	if listed, answers := svc.CheckIndexStats(); answers > 0 {
+		fmt.Fprintf(e.stdout, "counterscam: check index: %d answers from it (%d listed selectors)\n", answers, listed)
 	}
 	if hits, misses := svc.CheckCacheStats(); hits+misses > 0 {
 		fmt.Fprintf(e.stdout, "counterscam: check cache: %d hits, %d misses (%.1f%% hits)\n", hits, misses, 100*float64(hits)/float64(hits+misses))

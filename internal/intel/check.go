@@ -64,12 +64,12 @@ func (s *Service) isAllowID(id string) bool {
 // Check answers the public question "is this a known scam?" for one value.
 func (s *Service) Check(ctx context.Context, query, region string) (*CheckResult, error) {
 	r := &CheckResult{Query: query}
-	sel, err := s.norm.Parse(query, selector.Options{Region: region})
+	sel, id, err := s.norm.ParseID(query, selector.Options{Region: region})
 	if err != nil {
 		r.invalid(err)
 		return r, nil
 	}
-	return s.checkSelector(ctx, sel, r)
+	return s.checkSelector(ctx, sel, id, r)
 }
 
 // invalid makes r the answer for a value that is no selector.
@@ -87,10 +87,10 @@ func (r *CheckResult) invalid(err error) {
 // computed once.
 func (r *CheckResult) SelectorID() string { return r.id }
 
-// setSelector records the parsed selector; it answers whether it is
-// allow-listed (and then r is complete).
-func (s *Service) setSelector(r *CheckResult, sel *selector.Selector) bool {
-	r.Selector, r.id = sel, sel.ID().String()
+// setSelector records the parsed selector and its ID; it answers whether
+// it is allow-listed (and then r is complete).
+func (s *Service) setSelector(r *CheckResult, sel *selector.Selector, id string) bool {
+	r.Selector, r.id = sel, id
 	if s.allow.contains(r.id, string(sel.Kind), sel.Value, sel.Subtype) {
 		r.Status, r.Advice = StatusAllowlisted, advice[StatusAllowlisted]
 		return true
@@ -111,8 +111,8 @@ func (r *CheckResult) answer(pe *publicEntry) {
 }
 
 // checkSelector answers the check for a parsed selector.
-func (s *Service) checkSelector(ctx context.Context, sel selector.Selector, r *CheckResult) (*CheckResult, error) {
-	if s.setSelector(r, &sel) {
+func (s *Service) checkSelector(ctx context.Context, sel selector.Selector, id string, r *CheckResult) (*CheckResult, error) {
+	if s.setSelector(r, &sel, id) {
 		return r, nil
 	}
 	pe, err := s.publicEntry(ctx, r.id)
@@ -208,13 +208,13 @@ func (s *Service) CheckBatch(ctx context.Context, p trust.Principal, queries []s
 		r := &results[i]
 		r.Query = q
 		out[i] = r
-		sel, err := s.norm.Parse(q, opts)
+		sel, id, err := s.norm.ParseID(q, opts)
 		if err != nil {
 			r.invalid(err)
 			continue
 		}
 		sels[i] = sel
-		if !s.setSelector(r, &sels[i]) {
+		if !s.setSelector(r, &sels[i], id) {
 			ids = append(ids, r.id)
 		}
 	}
@@ -242,7 +242,7 @@ func (s *Service) ListingStatus(ctx context.Context, kind, value string) (string
 	if err != nil {
 		return StatusNotListed, nil
 	}
-	r, err := s.checkSelector(ctx, sel, &CheckResult{Query: value})
+	r, err := s.checkSelector(ctx, sel, sel.ID().String(), &CheckResult{Query: value})
 	if err != nil {
 		return "", err
 	}

@@ -17,7 +17,9 @@ import (
 // up together, answers every value exactly as the single check does on a
 // cold service (listed on two sources or by confirmation, unlisted,
 // withdrawn, allow-listed, invalid, unknown, repeated), and in order.
-func TestCheckBatchAnswersAsCheck(t *testing.T) {
+func TestCheckBatchAnswersAsCheck(t *testing.T) { bothWays(t, testCheckBatchAnswersAsCheck) }
+
+func testCheckBatchAnswersAsCheck(t *testing.T, newService func(*testing.T, intel.Config) (*intel.Service, store.Store)) {
 	ctx := context.Background()
 	svc, st := newService(t, intel.Config{PublicationThreshold: 2})
 	submit(t, svc, report("KNPA", "k1", "010-9876-5432", "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"))

@@ -140,6 +140,9 @@ func (s *Service) CheckCacheStats() (hits, misses uint64) {
 // publicEntry returns the public answer for a selector, from the cache
 // where fresh.
 func (s *Service) publicEntry(ctx context.Context, id string) (*publicEntry, error) {
+	if x := s.index.Load(); x != nil {
+		return x.lookup(id), nil
+	}
 	now := time.Now()
 	if e, ok := s.cached(ctx, id, now); ok {
 		return e, nil
@@ -158,8 +161,12 @@ func (s *Service) publicEntry(ctx context.Context, id string) (*publicEntry, err
 // cache where fresh, the rest worked out together. known, if not nil,
 // holds the stored selectors among ids (the caller read them already).
 func (s *Service) publicEntries(ctx context.Context, ids []string, known map[string]*store.Selector) (map[string]*publicEntry, error) {
-	now := time.Now()
 	out := make(map[string]*publicEntry, len(ids))
+	if x := s.index.Load(); x != nil {
+		x.lookupMany(ids, out)
+		return out, nil
+	}
+	now := time.Now()
 	var miss []string
 	for _, id := range ids {
 		if _, done := out[id]; done {

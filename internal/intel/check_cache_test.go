@@ -106,7 +106,13 @@ func TestRangePadding(t *testing.T) {
 // networks, which may change any listed selector's network size; the
 // cached answers go with it.
 func TestCheckCachePurgedByRebuild(t *testing.T) {
-	ctx := context.Background()
+	for _, indexed := range []bool{false, true} {
+		t.Run(map[bool]string{false: "cache", true: "index"}[indexed], func(t *testing.T) { testCheckPurgedByRebuild(t, indexed) })
+	}
+}
+
+func testCheckPurgedByRebuild(t *testing.T, indexed bool) {
+	ctx := t.Context()
 	st, err := sqlite.Open(ctx, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -115,6 +121,11 @@ func TestCheckCachePurgedByRebuild(t *testing.T) {
 	svc, err := New(ctx, st, Config{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if indexed {
+		if err := svc.WarmChecks(ctx); err != nil {
+			t.Fatal(err)
+		}
 	}
 	const p, q = "+855 96 111 1111", "+855 96 222 2222"
 	for i, r := range []struct {

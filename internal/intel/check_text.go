@@ -49,7 +49,7 @@ func (s *Service) CheckText(ctx context.Context, text, region string) ([]*CheckR
 			continue
 		}
 		seen[id] = true
-		r, err := s.checkSelector(ctx, m.Selector, &CheckResult{Query: m.Raw})
+		r, err := s.checkSelector(ctx, m.Selector, id, &CheckResult{Query: m.Raw})
 		if err != nil {
 			return nil, err
 		}

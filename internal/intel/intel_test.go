@@ -33,6 +33,26 @@ func newService(t *testing.T, cfg intel.Config) (*intel.Service, store.Store) {
 	return svc, st
 }
 
+// newIndexedService is newService with the index of listed selectors
+// built (as a server has it): its checks never read the store.
+func newIndexedService(t *testing.T, cfg intel.Config) (*intel.Service, store.Store) {
+	t.Helper()
+	svc, st := newService(t, cfg)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	if err := svc.WarmChecks(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return svc, st
+}
+
+// bothWays runs a test of the checks on a service without the index (the
+// check cache over the store) and on one with it.
+func bothWays(t *testing.T, test func(t *testing.T, newService func(*testing.T, intel.Config) (*intel.Service, store.Store))) {
+	t.Run("cache", func(t *testing.T) { test(t, newService) })
+	t.Run("index", func(t *testing.T) { test(t, newIndexedService) })
+}
+
 func submit(t *testing.T, svc *intel.Service, in *intel.ReportInput) *store.Report {
 	t.Helper()
 	r, _, err := svc.CreateReport(context.Background(), trust.Operator(), in)
@@ -187,7 +207,9 @@ func partition(t *testing.T, st store.Store) []string {
 	return out
 }
 
-func TestCheckAndPublicationThreshold(t *testing.T) {
+func TestCheckAndPublicationThreshold(t *testing.T) { bothWays(t, testCheckAndPublicationThreshold) }
+
+func testCheckAndPublicationThreshold(t *testing.T, newService func(*testing.T, intel.Config) (*intel.Service, store.Store)) {
 	ctx := context.Background()
 	svc, st := newService(t, intel.Config{PublicationThreshold: 2})
 	submit(t, svc, report("KNPA", "k1", "010-9876-5432"))
@@ -258,6 +280,10 @@ func TestCheckAndPublicationThreshold(t *testing.T) {
 // TestPublicCheckCountsOnlyWhatThePublicMaySee: reports marked for
 // organisations only neither list a selector nor show in its counts.
 func TestPublicCheckCountsOnlyWhatThePublicMaySee(t *testing.T) {
+	bothWays(t, testPublicCheckCountsOnlyWhatThePublicMaySee)
+}
+
+func testPublicCheckCountsOnlyWhatThePublicMaySee(t *testing.T, newService func(*testing.T, intel.Config) (*intel.Service, store.Store)) {
 	ctx := context.Background()
 	svc, _ := newService(t, intel.Config{PublicationThreshold: 2})
 	for i, org := range []string{"KNPA", "CNP", "MOFA"} {

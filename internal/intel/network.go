@@ -149,11 +149,20 @@ func (s *Service) Submit(ctx context.Context, p trust.Principal, reports []*stor
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range reports {
+	var touched, nets []string
+	for i, r := range reports {
 		for _, rs := range r.Selectors {
 			s.checks.forget(rs.SelectorID)
+			touched = append(touched, rs.SelectorID)
+		}
+		if res.Inserted[i] {
+			nets = append(nets, r.NetworkID)
 		}
 	}
+	for _, rd := range res.Redirects {
+		nets = append(nets, rd.From)
+	}
+	s.indexChanged(ctx, touched, nets)
 	return res, nil
 }
 
@@ -235,8 +244,10 @@ func (s *Service) submit(ctx context.Context, p trust.Principal, reports []*stor
 // analyst's "does not link" mark (which can split a network: a union-find
 // cannot). It gives exactly the partition that incremental updates give.
 func (s *Service) Rebuild(ctx context.Context) error {
-	_, err := s.rebuild(ctx, nil)
-	return err
+	if _, err := s.rebuild(ctx, nil); err != nil {
+		return err
+	}
+	return s.indexRebuilt(ctx)
 }
 
 // RebuildStats says what a rebuild did and where its time went.
@@ -253,9 +264,13 @@ func (s *Service) RebuildNetworks(ctx context.Context, p trust.Principal) (Rebui
 	if !p.Can(auth.ActionMarkSelector) {
 		return RebuildStats{}, trust.ErrForbidden
 	}
-	return s.rebuild(ctx, func(w store.Writer) error {
+	st, err := s.rebuild(ctx, func(w store.Writer) error {
 		return trust.Record(ctx, w, p, s.cfg.Now(), "rebuild", "networks", "all", "allow")
 	})
+	if err != nil {
+		return st, err
+	}
+	return st, s.indexRebuilt(ctx)
 }
 
 // rebuild recomputes the partition and stores it; audit, if not nil,

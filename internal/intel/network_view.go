@@ -134,6 +134,7 @@ func (s *Service) MarkSelector(ctx context.Context, p trust.Principal, id string
 		return err
 	}
 	s.checks.forget(id)
+	s.indexChanged(ctx, []string{id}, nil)
 	if f.NoLink != nil && *f.NoLink != before.NoLink {
 		if err := s.Rebuild(ctx); err != nil {
 			return err

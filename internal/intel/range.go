@@ -48,28 +48,14 @@ func (s *Service) Range(ctx context.Context, prefix string) ([]RangeLine, error)
 	if len(prefix) != RangePrefixLen || strings.Trim(prefix, "0123456789abcdef") != "" {
 		return nil, ErrBadPrefix
 	}
-	sels, err := s.st.SelectorsByHashPrefix(ctx, prefix)
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]string, len(sels))
-	known := make(map[string]*store.Selector, len(sels))
-	for i, sel := range sels {
-		ids[i], known[sel.ID] = sel.ID, sel
-	}
-	entries, err := s.publicEntries(ctx, ids, known)
-	if err != nil {
-		return nil, err
-	}
 	out := make([]RangeLine, 0, rangePadMax)
-	for _, sel := range sels {
-		pe := entries[sel.ID]
-		if !pe.listed || s.isAllowID(sel.ID) {
-			continue
+	if x := s.index.Load(); x != nil {
+		out = x.byPrefix(prefix, out)
+	} else {
+		var err error
+		if out, err = s.rangeFromStore(ctx, prefix, out); err != nil {
+			return nil, err
 		}
-		// An analyst-confirmed selector named in no public report still
-		// counts one, so that clients see it listed.
-		out = append(out, RangeLine{Suffix: sel.Hash[RangePrefixLen:], Count: max(pe.stats.Reports, 1)})
 	}
 	listed := len(out)
 	// All the randomness at once: one read for the number of lines and
@@ -95,5 +81,33 @@ func (s *Service) Range(ctx context.Context, prefix string) ([]RangeLine, error)
 		}
 	}
 	slices.SortFunc(out, func(a, b RangeLine) int { return strings.Compare(a.Suffix, b.Suffix) })
+	return out, nil
+}
+
+// rangeFromStore appends to out the lines of the listed selectors whose
+// hash starts with prefix, read from the store (without an index).
+func (s *Service) rangeFromStore(ctx context.Context, prefix string, out []RangeLine) ([]RangeLine, error) {
+	sels, err := s.st.SelectorsByHashPrefix(ctx, prefix)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(sels))
+	known := make(map[string]*store.Selector, len(sels))
+	for i, sel := range sels {
+		ids[i], known[sel.ID] = sel.ID, sel
+	}
+	entries, err := s.publicEntries(ctx, ids, known)
+	if err != nil {
+		return nil, err
+	}
+	for _, sel := range sels {
+		pe := entries[sel.ID]
+		if !pe.listed || s.isAllowID(sel.ID) {
+			continue
+		}
+		// An analyst-confirmed selector named in no public report still
+		// counts one, so that clients see it listed.
+		out = append(out, RangeLine{Suffix: sel.Hash[RangePrefixLen:], Count: max(pe.stats.Reports, 1)})
+	}
 	return out, nil
 }

@@ -7,6 +7,7 @@ import (
 	"context"
 	"crypto/rand"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/oklog/ulid/v2"
@@ -34,8 +35,9 @@ type Service struct {
 	st     store.Store
 	cfg    Config
 	allow  *Allowlist
-	norm   *selector.Normalizer // memoises selector parsing: report streams repeat values
-	checks *listingCache        // recent public check answers
+	norm   *selector.Normalizer        // memoises selector parsing: report streams repeat values
+	checks *listingCache               // recent public check answers
+	index  atomic.Pointer[publicIndex] // every listed selector's answer, once WarmChecks built it
 	// publicScope is the public's, CLEAR reports only (the zero Scope),
 	// always: the public check counts and lists over it, so that it never
 	// reveals a report (or its existence) that its marking keeps from the

@@ -45,7 +45,8 @@ type normKey struct {
 
 type normEntry struct {
 	sel Selector
-	err Error // err.Reason == "": success
+	id  string // sel.ID().String(), once ParseID asked for it
+	err Error  // err.Reason == "": success
 }
 
 // NewNormalizer returns a Normalizer that remembers about size results
@@ -69,6 +70,39 @@ func (n *Normalizer) ParseAs(k Kind, raw string, o Options) (Selector, error) {
 		return ParseAs(k, raw, o)
 	}
 	return n.do(k, raw, o)
+}
+
+// ParseID is Parse, memoised, with the selector's ID as a string
+// (Selector.ID().String(), "" with an error), itself remembered: the
+// public check asks both for the same values over and over.
+func (n *Normalizer) ParseID(raw string, o Options) (Selector, string, error) {
+	if n.perShard == 0 || len(raw) > maxCachedLen {
+		s, err := n.parse("", raw, o)
+		if err != nil {
+			return s, "", err
+		}
+		return s, s.ID().String(), nil
+	}
+	key := normKey{raw: raw, region: o.Region, platform: o.Platform}
+	sh := &n.shards[maphash.String(n.seed, raw)%normShards]
+	sh.mu.Lock()
+	e, ok := sh.cur[key]
+	sh.mu.Unlock()
+	if !ok || (e.err.Reason == "" && e.id == "") {
+		// Not remembered, or remembered without its ID: parse (through
+		// the cache) and remember the ID with it.
+		s, err := n.do("", raw, o)
+		if err != nil {
+			return s, "", err
+		}
+		e = normEntry{sel: s, id: s.ID().String()}
+		sh.mu.Lock()
+		sh.put(key, e, n.perShard)
+		sh.mu.Unlock()
+		return s, e.id, nil
+	}
+	s, err := e.result()
+	return s, e.id, err
 }
 
 func (n *Normalizer) do(k Kind, raw string, o Options) (Selector, error) {

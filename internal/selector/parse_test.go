@@ -144,6 +144,17 @@ func TestNormalizerMatchesParse(t *testing.T) {
 					if got != want || fmt.Sprint(gerr) != fmt.Sprint(werr) {
 						t.Errorf("size %d: Normalizer.Parse(%q, %q) = %+v, %v; Parse = %+v, %v", size, in, region, got, gerr, want, werr)
 					}
+					wantID := ""
+					if werr == nil {
+						wantID = want.ID().String()
+					}
+					// ParseID in turn before and after Parse: both orders fill the cache.
+					for range 2 {
+						got, id, gerr := n.ParseID(in, o)
+						if got != want || id != wantID || fmt.Sprint(gerr) != fmt.Sprint(werr) {
+							t.Errorf("size %d: Normalizer.ParseID(%q, %q) = %+v, %q, %v; Parse = %+v, %q, %v", size, in, region, got, id, gerr, want, wantID, werr)
+						}
+					}
 					for _, k := range []Kind{Phone, Email, URL, Domain, IP} {
 						want, werr := ParseAs(k, in, o)
 						got, gerr := n.ParseAs(k, in, o)

@@ -25,4 +25,10 @@ type CheckReader interface {
 	// its own transaction, and entries are appended one at a time in
 	// commit order, so an unchanged number means nothing changed.
 	LastAuditSeq(ctx context.Context) (int64, error)
+	// ListingCandidates returns every stored selector that an analyst
+	// confirmed or that reports from at least minSources distinct origins
+	// name (Selector.Sources, over all reports): a superset of those the
+	// public check may list, from which a server builds its index of
+	// listed selectors. In no particular order.
+	ListingCandidates(ctx context.Context, minSources int) ([]*Selector, error)
 }

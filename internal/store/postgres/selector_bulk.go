@@ -116,3 +116,22 @@ func (r reader) LastAuditSeq(ctx context.Context) (int64, error) {
 	}
 	return seq, translate(err)
 }
+
+// ListingCandidates reads the confirmed selectors and those with at least
+// minSources origins: one scan of the selectors table.
+func (r reader) ListingCandidates(ctx context.Context, minSources int) ([]*store.Selector, error) {
+	rows, err := r.db.Query(ctx, `SELECT `+selectorCols+` FROM selectors WHERE confirmed OR source_count >= $1`, minSources)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var out []*store.Selector
+	for rows.Next() {
+		s, err := scanSelector(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, translate(rows.Err())
+}

@@ -143,3 +143,19 @@ func (r reader) LastAuditSeq(ctx context.Context) (int64, error) {
 	}
 	return seq, translate(err)
 }
+
+// ListingCandidates reads the confirmed selectors and those with at least
+// minSources origins: one scan of the selectors table.
+func (r reader) ListingCandidates(ctx context.Context, minSources int) ([]*store.Selector, error) {
+	var out []*store.Selector
+	err := r.each(ctx, `SELECT `+selectorCols+` FROM selectors WHERE confirmed <> 0 OR source_count >= ?`,
+		[]any{minSources}, func(rows *sql.Rows) error {
+			s, err := scanSelector(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, s)
+			return nil
+		})
+	return out, err
+}

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"reflect"
@@ -156,5 +157,69 @@ func testLastAuditSeq(t *testing.T, s store.Store) {
 	}
 	if n, err := s.LastAuditSeq(ctx); err != nil || n != 3 {
 		t.Fatalf("after a rollback: %d, %v; want 3", n, err)
+	}
+}
+
+// testListingCandidates: the candidates for the public listing are the
+// selectors named by at least minSources origins, and the confirmed ones
+// whatever their sources.
+func testListingCandidates(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	scopeFixture(t, s)
+	var ids []string
+	for _, l := range scopeSelectors {
+		ids = append(ids, l.SelectorID)
+	}
+	stored, err := s.GetSelectors(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := func(min int) map[string]*store.Selector {
+		t.Helper()
+		sels, err := s.ListingCandidates(ctx, min)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]*store.Selector{}
+		for _, sel := range sels {
+			if _, dup := out[sel.ID]; dup {
+				t.Errorf("ListingCandidates(%d): %s twice", min, sel.ID)
+			}
+			out[sel.ID] = sel
+		}
+		return out
+	}
+	if all := got(1); len(all) != len(scopeSelectors) {
+		t.Errorf("ListingCandidates(1): %d selectors, want all %d (each is named by a report)", len(all), len(scopeSelectors))
+	}
+	for _, min := range []int{1, 2, 3} {
+		want := 0
+		cands := got(min)
+		for id, sel := range stored {
+			c, ok := cands[id]
+			switch {
+			case sel.Sources >= min && !ok:
+				t.Errorf("ListingCandidates(%d): %s (%d sources) missing", min, id, sel.Sources)
+			case sel.Sources < min && ok:
+				t.Errorf("ListingCandidates(%d): %s has %d sources", min, id, sel.Sources)
+			case ok:
+				want++
+				wantEqual(t, "candidate "+id, *c, *sel)
+			}
+		}
+		if len(cands) != want {
+			t.Errorf("ListingCandidates(%d): %d selectors, want %d", min, len(cands), want)
+		}
+	}
+	if none := got(1000); len(none) != 0 {
+		t.Errorf("ListingCandidates(1000): %d selectors, want none", len(none))
+	}
+	yes := true
+	p1 := scopeSelectors["P1"].SelectorID
+	update(t, s, func(ctx context.Context, w store.Writer) error {
+		return w.SetSelectorFlags(ctx, p1, store.SelectorFlags{Confirmed: &yes})
+	})
+	if one := got(1000); len(one) != 1 || one[p1] == nil || !one[p1].Confirmed {
+		t.Errorf("ListingCandidates(1000) after confirming P1: %v; want P1 alone, confirmed", one)
 	}
 }

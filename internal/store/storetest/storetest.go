@@ -53,6 +53,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ScopeFilters", testScopeFilters},
 		{"ScopeDeniedChangesNothing", testScopeDeniedChangesNothing},
 		{"BulkReads", testBulkReads},
+		{"ListingCandidates", testListingCandidates},
 		{"LastAuditSeq", testLastAuditSeq},
 		{"Orgs", testOrgs},
 		{"Users", testUsers},

@@ -22,7 +22,7 @@ func validRegion(s string) bool {
 
 func (s *Server) check(w http.ResponseWriter, r *http.Request) error {
 	var req checkRequest
-	if err := readJSON(w, r, maxCheckBody, &req); err != nil {
+	if err := readCheck(w, r, &req); err != nil {
 		return err
 	}
 	if strings.TrimSpace(req.Query) == "" {

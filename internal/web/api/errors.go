@@ -78,26 +78,5 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 // readJSON decodes a JSON body of at most limit bytes into v, refusing
 // unknown fields and trailing data, with a message a client can act on.
 func readJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) error {
-	r.Body = http.MaxBytesReader(w, r.Body, limit)
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		var mbe *http.MaxBytesError
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &mbe):
-			return &httpError{Code: http.StatusRequestEntityTooLarge, Msg: "request body larger than the limit of " + formatBytes(limit)}
-		case errors.As(err, &se):
-			return &httpError{Code: http.StatusBadRequest, Msg: "malformed JSON at byte " + itoa(se.Offset)}
-		case errors.As(err, &te):
-			return &httpError{Code: http.StatusBadRequest, Msg: "field " + te.Field + ": expected " + te.Type.String()}
-		default:
-			return &httpError{Code: http.StatusBadRequest, Msg: "malformed JSON: " + err.Error()}
-		}
-	}
-	if dec.More() {
-		return &httpError{Code: http.StatusBadRequest, Msg: "malformed JSON: more than one value in the body"}
-	}
-	return nil
+	return decodeJSON(http.MaxBytesReader(w, r.Body, limit), limit, v)
 }
