@@ -2,6 +2,7 @@ package cli
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -25,6 +26,12 @@ func TestRebuildKeepsWhatImportBuilt(t *testing.T) {
 		t.Errorf("rebuild said %q", out)
 	}
 	wantSameState(t, tg.state(t, flags), imported)
+	// The rebuild is in the audit trail: that entry is the change mark a
+	// server over the same store watches to refresh its check index.
+	code, out, errs = run(t, "", append([]string{"audit", "--action", "rebuild", "--json"}, flags...)...)
+	if code != 0 || strings.Count(out, "\n") != 1 || !strings.Contains(out, `"networks"`) {
+		t.Errorf("audit of the rebuild: status %d, %q %s", code, out, errs)
+	}
 	if code, _, _ := run(t, "", append(append([]string{"rebuild"}, flags...), "extra")...); code != 2 {
 		t.Errorf("rebuild with an argument: status %d, want 2", code)
 	}

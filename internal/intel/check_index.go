@@ -28,8 +28,10 @@ import (
 //     indexSpacing times the last build's duration, whichever is longer
 //     (so that rebuilds take at most a quarter of a core while other
 //     servers keep writing); whatever the mark says, it is rebuilt after
-//     indexMaxAge, since a rebuild of the networks by a command appends no
-//     audit entry (only network sizes can be stale for that long).
+//     indexMaxAge, since the rebuild that follows a "does not link" mark
+//     appends no audit entry of its own (the mark's entry comes first, so
+//     a refresh between the two can keep the network sizes of before, and
+//     only those, for that long; `counterscam rebuild` is audited).
 //
 // A build reads every candidate's reports: about 10 s of one core for the
 // benchmark's million selectors (95,623 listed), 30 s on a busy machine.

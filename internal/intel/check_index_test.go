@@ -46,7 +46,8 @@ func indexFixture(t *testing.T) (a, b *Service, create func(origin, ref string, 
 // TestIndexFollowsOtherServers: changes made through another server over
 // the same store reach the index when it is refreshed: once the change
 // mark moved and indexRefresh passed, or after indexMaxAge whatever the
-// mark (a rebuild of the networks appends no audit entry).
+// mark (the rebuild after a "does not link" mark appends no entry of its
+// own).
 func TestIndexFollowsOtherServers(t *testing.T) {
 	ctx := t.Context()
 	a, b, create := indexFixture(t)
