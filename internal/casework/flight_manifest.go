@@ -37,7 +37,12 @@ func CountManifest(rows []*store.Passenger) ManifestCounts {
 // ManifestRow is a passenger with their person.
 type ManifestRow struct {
 	Passenger *store.Passenger
-	Person    *store.Person
+	// Person is the passenger's person record; when the reader may not
+	// read it (a RED or AMBER+STRICT person of another organisation on a
+	// flight they may read), only its ID, and Withheld is set: the row
+	// still counts, its names, dates and documents stay out.
+	Person   *store.Person
+	Withheld bool
 }
 
 // Manifest is a flight with its passengers and their counts.
@@ -88,14 +93,21 @@ func (s *Service) GetManifest(ctx context.Context, p trust.Principal, flightID s
 		if err != nil {
 			return nil, err
 		}
-		m.Rows = append(m.Rows, ManifestRow{Passenger: r, Person: person})
+		row := ManifestRow{Passenger: r, Person: person}
+		if !mayRead(p, auth.ActionReadPerson, personMarking(person)) {
+			row.Person, row.Withheld = &store.Person{ID: person.ID}, true
+		}
+		m.Rows = append(m.Rows, row)
 	}
 	err = s.st.Update(ctx, func(w store.Writer) error {
 		if err := trust.Record(ctx, w, p, s.now(), "read", "flight", flightID, "allow"); err != nil {
 			return err
 		}
-		for _, r := range rows {
-			if err := trust.Record(ctx, w, p, s.now(), "read", "person", r.PersonID, "allow"); err != nil {
+		for _, r := range m.Rows {
+			if r.Withheld {
+				continue
+			}
+			if err := trust.Record(ctx, w, p, s.now(), "read", "person", r.Person.ID, "allow"); err != nil {
 				return err
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -189,5 +190,69 @@ func TestManifestNeedsATravelDocument(t *testing.T) {
 	var te *TransitionError
 	if !errors.As(err, &te) || te.From != OnManifest {
 		t.Errorf("adding a passenger twice: %v", err)
+	}
+}
+
+// TestManifestWithholdsPersonsTheReaderMayNotRead: a partner who may read
+// the flight sees every row and the counts, but nothing of a person
+// whose record is marked for its organisation only, in the manifest and
+// in its CSV; a person shared with the partner shows in full.
+func TestManifestWithholdsPersonsTheReaderMayNotRead(t *testing.T) {
+	f, fl, cases := manifestFixture(t, 2)
+	shared, err := f.svc.GetPerson(f.ctx, f.officer, cases[1].PersonID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := minho()
+	in.ExternalRef, in.TLP, in.Selectors = shared.ExternalRef, store.TLPAmber, nil
+	in.Documents[0].Number, in.Documents[0].Status = shared.Documents[0].Number, "held"
+	if _, err := f.svc.ReplacePerson(f.ctx, f.officer, shared.ID, in); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		if _, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: c.ID, LegalStatus: "victim", FitToFly: "fit"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, err := f.svc.GetManifest(f.ctx, f.prosecutor, fl.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Counts.Total != 2 || len(m.Rows) != 2 {
+		t.Fatalf("the partner's manifest: %d counted, %d rows, want 2 and 2", m.Counts.Total, len(m.Rows))
+	}
+	for _, r := range m.Rows {
+		strict := r.Passenger.PersonID == cases[0].PersonID
+		if r.Withheld != strict {
+			t.Errorf("person %s: withheld %v, want %v", r.Passenger.PersonID, r.Withheld, strict)
+		}
+		if strict && (len(r.Person.Names) > 0 || r.Person.DOB != "" || len(r.Person.Documents) > 0) {
+			t.Errorf("a withheld person shows %+v", r.Person)
+		}
+		if !strict && nameOf(r.Person, "passport") != "PARK MINHO" {
+			t.Errorf("the shared person lost their name: %+v", r.Person.Names)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.svc.WriteManifestCSV(f.ctx, f.prosecutor, fl.ID, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(buf.String(), "PARK MINHO"); got != 1 {
+		t.Errorf("the partner's CSV names PARK MINHO %d times, want once (the shared person):\n%s", got, buf.String())
+	}
+	if strings.Contains(buf.String(), "M00000001") {
+		t.Error("the partner's CSV shows the withheld person's passport")
+	}
+	if audit := f.auditOf(cases[0].PersonID); slices.Contains(audit, f.prosecutor.UserID+" read person allow") {
+		t.Errorf("a withheld person's read is audited as a read: %v", audit)
+	}
+	own, err := f.svc.GetManifest(f.ctx, f.officer, fl.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range own.Rows {
+		if r.Withheld {
+			t.Error("the flight's own officer has a row withheld")
+		}
 	}
 }

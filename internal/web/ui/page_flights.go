@@ -99,6 +99,7 @@ type manifestRow struct {
 	Ref      string
 	DOB      string
 	Document string
+	Withheld bool // the member may not read the person: the row counts, nothing of the person shows
 }
 
 // manifestCounts are the counts of the rows shown, each vocabulary in its
@@ -208,7 +209,7 @@ func (s *Server) manifestData(r *http.Request, c *reqCtx, id string, add *passen
 	for _, row := range m.Rows {
 		name, latin := personLabel(row.Person)
 		d.Rows = append(d.Rows, manifestRow{P: row.Passenger, PersonID: row.Person.ID, Name: name, Latin: latin, Ref: personRef(row.Person),
-			DOB: row.Person.DOB, Document: travelDoc(row.Person)})
+			DOB: row.Person.DOB, Document: travelDoc(row.Person), Withheld: row.Withheld})
 	}
 	return d, nil
 }
