@@ -3,6 +3,7 @@ package ui
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"io"
 	"net/http"
 	"strings"
 	"sync"
@@ -18,8 +19,12 @@ import (
 // for the officer's decisions, then forgotten.
 const (
 	reconcileMaxRows = 5000
-	reconcileKeep    = 4 * time.Hour
-	reconcileLists   = 64
+	// reconcileMaxBytes bounds an uploaded list: 5,000 rows take about
+	// half a megabyte, and what is read (rows and rejected lines) is kept
+	// in memory for the review.
+	reconcileMaxBytes = 2 << 20
+	reconcileKeep     = 4 * time.Hour
+	reconcileLists    = 64
 )
 
 // partnerLists keeps uploaded partner lists in memory, each for the user
@@ -103,11 +108,14 @@ func (s *Server) reconcileUpload(w http.ResponseWriter, r *http.Request, c *reqC
 		return fail("file", "repat.rec.err.file")
 	}
 	defer fh.Close()
-	rows, rejects, err := casework.ReadPartnerList(hdr.Filename, fh)
+	if hdr.Size > reconcileMaxBytes {
+		return fail("file", "repat.rec.err.too_big", reconcileMaxBytes>>20)
+	}
+	rows, rejects, err := casework.ReadPartnerList(hdr.Filename, io.LimitReader(fh, reconcileMaxBytes))
 	if err != nil {
 		return fail("file", "repat.rec.err.read", err.Error())
 	}
-	if len(rows) > reconcileMaxRows {
+	if len(rows)+len(rejects) > reconcileMaxRows {
 		return fail("file", "repat.rec.err.too_many", reconcileMaxRows)
 	}
 	if len(rows) == 0 {

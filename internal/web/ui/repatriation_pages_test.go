@@ -609,6 +609,16 @@ func TestReconcileUploadMistakes(t *testing.T) {
 	if code, body := send("CNP", "ref,name\nA,B\n"); code != http.StatusUnprocessableEntity || !strings.Contains(body, "list.csv:1: ref: unknown column") {
 		t.Errorf("a bad header: %d\n%s", code, body)
 	}
+	// A list past the size bound is refused before it is read; so is one
+	// whose rejected lines alone pass the row bound.
+	huge := f.consular.ArrestList + strings.Repeat("KH-X,"+strings.Repeat("Y", 200)+",1990-01-01,KR,,Kampot\n", 12000)
+	if code, body := send("CNP", huge); code != http.StatusUnprocessableEntity || !strings.Contains(body, esc(fmt.Sprintf(en["repat.rec.err.too_big"], 2))) {
+		t.Errorf("a list of %d bytes: %d", len(huge), code)
+	}
+	junk := f.consular.ArrestList + strings.Repeat(",,,,,\n", 6000)
+	if code, body := send("CNP", junk); code != http.StatusUnprocessableEntity || !strings.Contains(body, esc(fmt.Sprintf(en["repat.rec.err.too_many"], 5000))) {
+		t.Errorf("a list of 6,000 rejected lines: %d", code)
+	}
 	// A row that cannot be read is left out and named in the review.
 	list := f.consular.ArrestList + "KH-BAD,,1990-01-01,KR,,Kampot\n"
 	review := uploadList(t, f, c, "CNP-rejects", list)
