@@ -174,15 +174,20 @@ func (s *Service) AddPassenger(ctx context.Context, p trust.Principal, in *Passe
 }
 
 // UpdatePassenger changes a passenger's row (legal status, fitness to fly,
-// seat, escort, receiving agency).
+// seat, escort, receiving agency) while the flight is planned; once it has
+// left, the row is what flew, and only the arrival outcome is recorded.
 func (s *Service) UpdatePassenger(ctx context.Context, p trust.Principal, personID string, in *PassengerInput) (*store.Passenger, error) {
 	if !canWrite(p, writeCase) {
 		return nil, trust.ErrForbidden
 	}
 	var out *store.Passenger
 	err := s.update(ctx, p, "update", "flight", in.FlightID, func(w store.Writer) error {
-		if _, err := flightFor(ctx, w, p, in.FlightID); err != nil {
+		f, err := flightFor(ctx, w, p, in.FlightID)
+		if err != nil {
 			return err
+		}
+		if f.Status != "planned" {
+			return fieldErr("flight", "the flight is %s", f.Status)
 		}
 		row, err := passengerRow(ctx, w, in.FlightID, personID)
 		if err != nil {

@@ -133,6 +133,9 @@ func TestManifestExportAndArrival(t *testing.T) {
 	if _, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: cases[0].ID, LegalStatus: "victim"}); err == nil {
 		t.Error("a passenger was added to a departed flight")
 	}
+	if _, err := f.svc.UpdatePassenger(f.ctx, f.officer, cases[1].PersonID, &PassengerInput{FlightID: fl.ID, LegalStatus: "voluntary", FitToFly: "fit"}); err == nil || !strings.Contains(err.Error(), "the flight is departed") {
+		t.Errorf("a departed flight's row was changed: %v", err)
+	}
 	f.advance(6 * time.Hour)
 	if err := f.svc.FlightArrived(f.ctx, f.officer, fl.ID, f.clock); err != nil {
 		t.Fatal(err)
