@@ -3,6 +3,7 @@ package casework
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -264,4 +265,30 @@ func stateBefore(ctx context.Context, w store.Writer, caseID string, st State) (
 		}
 	}
 	return Screened, nil
+}
+
+// ErrNoCase and ErrNoBoardingCase say why BoardingCase found no case.
+var (
+	ErrNoCase         = errors.New("the person has no case")
+	ErrNoBoardingCase = errors.New("every case of the person is on a flight or closed")
+)
+
+// BoardingCase is the case a flight's manifest takes for a person: the
+// newest of their cases p may read that has not yet reached a manifest
+// and is not closed. (AddPassenger then checks that it may board.)
+func (s *Service) BoardingCase(ctx context.Context, p trust.Principal, personID string) (*store.Case, error) {
+	cs, err := s.ListCases(ctx, p, store.CaseFilter{PersonID: personID})
+	if err != nil {
+		return nil, err
+	}
+	if len(cs) == 0 {
+		return nil, ErrNoCase
+	}
+	onManifest := slices.Index(States, OnManifest)
+	for i := len(cs) - 1; i >= 0; i-- {
+		if st := State(cs[i].State); st != Closed && slices.Index(States, st) < onManifest {
+			return cs[i], nil
+		}
+	}
+	return nil, ErrNoBoardingCase
 }

@@ -259,3 +259,35 @@ func TestManifestWithholdsPersonsTheReaderMayNotRead(t *testing.T) {
 		}
 	}
 }
+
+// TestBoardingCase: the manifest takes a person's newest case that has
+// not reached a manifest and is not closed; none when every case has.
+func TestBoardingCase(t *testing.T) {
+	f, fl, cases := manifestFixture(t, 1)
+	pid := cases[0].PersonID
+	if c, err := f.svc.BoardingCase(f.ctx, f.officer, pid); err != nil || c.ID != cases[0].ID {
+		t.Fatalf("the screened case: %v, %v", c, err)
+	}
+	if _, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: cases[0].ID, LegalStatus: "victim", FitToFly: "fit"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.BoardingCase(f.ctx, f.officer, pid); !errors.Is(err, ErrNoBoardingCase) {
+		t.Errorf("with the only case on the manifest: %v, want ErrNoBoardingCase", err)
+	}
+	f.advance(time.Minute)
+	second := f.openCase(f.officer, pid, Arrested)
+	if c, err := f.svc.BoardingCase(f.ctx, f.officer, pid); err != nil || c.ID != second.ID {
+		t.Errorf("with a second, arrested case: %v, %v", c, err)
+	}
+	if _, err := f.svc.Transition(f.ctx, f.officer, second.ID, Closed, "released"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.BoardingCase(f.ctx, f.officer, pid); !errors.Is(err, ErrNoBoardingCase) {
+		t.Errorf("with the second case closed: %v, want ErrNoBoardingCase", err)
+	}
+	other := f.person(f.officer, &PersonInput{ExternalRef: "EMB-9", Names: []store.PersonName{{Kind: "primary", Text: "이하나"}},
+		LegalBasis: "Consular Assistance Act art. 11", Purpose: "protection of a national abroad"})
+	if _, err := f.svc.BoardingCase(f.ctx, f.officer, other.ID); !errors.Is(err, ErrNoCase) {
+		t.Errorf("a person with no case: %v, want ErrNoCase", err)
+	}
+}

@@ -255,13 +255,16 @@ func (s *Server) addPassenger(w http.ResponseWriter, r *http.Request, c *reqCtx)
 	}
 	caseID := ""
 	if f.Errors == nil {
-		var err error
-		if caseID, err = s.openCaseOf(r, c, f.PersonID); err != nil {
-			var pe *pageError
-			if !errors.As(err, &pe) {
-				return err
-			}
-			f.fail("person", pe.Key)
+		bc, err := s.cw.BoardingCase(r.Context(), c.principal(), f.PersonID)
+		switch {
+		case errors.Is(err, casework.ErrNoCase):
+			f.fail("person", "repat.man.err.person")
+		case errors.Is(err, casework.ErrNoBoardingCase):
+			f.fail("person", "repat.man.err.no_case")
+		case err != nil:
+			return err
+		default:
+			caseID = bc.ID
 		}
 	}
 	if f.Errors == nil {
@@ -289,25 +292,6 @@ func passengerField(f string) string {
 		return f
 	}
 	return "person"
-}
-
-// openCaseOf finds the case of a person that can go on a flight: the
-// newest one not yet on a flight or closed.
-func (s *Server) openCaseOf(r *http.Request, c *reqCtx, personID string) (string, error) {
-	cs, err := s.cw.ListCases(r.Context(), c.principal(), store.CaseFilter{PersonID: personID})
-	if err != nil {
-		return "", err
-	}
-	gone := []casework.State{casework.OnManifest, casework.Departed, casework.Arrived, casework.HandedOver, casework.Closed}
-	for i := len(cs) - 1; i >= 0; i-- {
-		if !slices.Contains(gone, casework.State(cs[i].State)) {
-			return cs[i].ID, nil
-		}
-	}
-	if len(cs) == 0 {
-		return "", &pageError{Code: http.StatusUnprocessableEntity, Key: "repat.man.err.person"}
-	}
-	return "", &pageError{Code: http.StatusUnprocessableEntity, Key: "repat.man.err.no_case"}
 }
 
 // fieldError is the casework service's refusal of a change, if err is
