@@ -101,6 +101,9 @@ type CaseFile struct {
 	Roles      []*store.PersonRole
 	Passengers []*store.Passenger
 	Next       []State
+	// Overdue holds the IDs of the open deadlines past due, by the
+	// service's clock (the one OverdueDeadlines uses).
+	Overdue map[string]bool
 }
 
 // GetCaseFile returns a case p may read with everything about it, and
@@ -119,6 +122,13 @@ func (s *Service) GetCaseFile(ctx context.Context, p trust.Principal, id string)
 	}
 	if f.Deadlines, err = s.st.ListDeadlines(ctx, store.DeadlineFilter{CaseID: id}); err != nil {
 		return nil, err
+	}
+	f.Overdue = map[string]bool{}
+	now := s.now()
+	for _, d := range f.Deadlines {
+		if d.MetAt.IsZero() && d.DueAt.Before(now) {
+			f.Overdue[d.ID] = true
+		}
 	}
 	if f.Roles, err = s.st.CaseRoles(ctx, id); err != nil {
 		return nil, err

@@ -132,13 +132,16 @@ func TestDeadlinesAndOverdue(t *testing.T) {
 	if len(file.Deadlines) != 1 || file.Deadlines[0].Kind != "first_consular_visit" || !file.Deadlines[0].DueAt.Equal(f.clock.Add(72*time.Hour)) {
 		t.Fatalf("deadlines of an arrest = %+v", file.Deadlines)
 	}
-	if od, _ := f.svc.OverdueDeadlines(f.ctx, f.officer); len(od) != 0 {
-		t.Errorf("overdue at once: %+v", od)
+	if od, _ := f.svc.OverdueDeadlines(f.ctx, f.officer); len(od) != 0 || len(file.Overdue) != 0 {
+		t.Errorf("overdue at once: %+v, case file %v", od, file.Overdue)
 	}
 	f.advance(73 * time.Hour)
 	od, err := f.svc.OverdueDeadlines(f.ctx, f.officer)
 	if err != nil || len(od) != 1 || od[0].Case.ID != arrested.ID || od[0].By != time.Hour {
 		t.Fatalf("overdue after 73h = %+v, %v", od, err)
+	}
+	if file, _ := f.svc.GetCaseFile(f.ctx, f.officer, arrested.ID); len(file.Overdue) != 1 || !file.Overdue[od[0].Deadline.ID] {
+		t.Errorf("the case file's overdue deadlines after 73h = %v, want %s", file.Overdue, od[0].Deadline.ID)
 	}
 	if od, _ := f.svc.OverdueDeadlines(f.ctx, f.otherOfficer); len(od) != 0 {
 		t.Errorf("another organisation sees %d overdue deadlines of the embassy's cases", len(od))

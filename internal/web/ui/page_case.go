@@ -55,13 +55,8 @@ func (s *Server) caseData(r *http.Request, c *reqCtx, id string) (*caseData, err
 		return nil, err
 	}
 	d := &caseData{F: f, Name: personName(f.Person), CanChange: casework.MayChangeCases(c.principal()),
-		Overdue: map[string]bool{}, Actions: casework.CaseActions, Roles: casework.Roles, HandOver: casework.HandOverTo}
+		Overdue: f.Overdue, Actions: casework.CaseActions, Roles: casework.Roles, HandOver: casework.HandOverTo}
 	at := now()
-	for _, dl := range f.Deadlines {
-		if dl.MetAt.IsZero() && dl.DueAt.Before(at) {
-			d.Overdue[dl.ID] = true
-		}
-	}
 	onFlight := casework.State(f.Case.State) == casework.OnManifest // off the flight only through its manifest
 	for _, st := range f.Next {
 		m := caseMove{To: string(st)}
