@@ -66,6 +66,8 @@ func screenshots(t *testing.T, f *fixture, b *browser, base string) {
 	signInAs := map[string]string{}
 	shots = append(shots, repatriationShots(t, f, signInAs)...)
 	shots = append(shots, referralShots(t, f, signInAs)...)
+	shots = append(shots, shot{"places", "/places", "#compounds-count", true})
+	signInAs["places"] = consul
 	b.do(t, "sign out", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, network.ClearBrowserCookies, cdp.Empty{})
 		return err

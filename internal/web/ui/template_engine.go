@@ -30,7 +30,7 @@ var viewNames = []string{
 	"import", "import_job",
 	"missing", "missing_sent", "triage", "intake", "persons", "person", "case",
 	"screening", "dossier", "reconcile", "reconcile_review", "flights", "flight",
-	"referrals", "referred", "referred_view",
+	"referrals", "referred", "referred_view", "places",
 }
 
 // parseViews parses every page for every language at start-up; a syntax

@@ -123,6 +123,7 @@ func (s *Server) routes() []route {
 		rs = append(rs, s.intakeRoutes()...)
 		rs = append(rs, s.repatriationRoutes()...)
 		rs = append(rs, s.referralRoutes()...)
+		rs = append(rs, s.placesRoutes()...)
 	}
 	return rs
 }

@@ -237,9 +237,9 @@ func TestWorkspaceMenuOffersOnlyWhatTheRoleMayOpen(t *testing.T) {
 		email      string
 		want, dont []string
 	}{
-		{"analyst@knpa.demo", []string{"/dashboard", "/networks", "/search", "/import"}, []string{"/triage", "/referrals"}},
-		{consul, []string{"/dashboard", "/networks", "/search", "/triage", "/flights"}, []string{"/import", "/referrals"}},
-		{shelterWorker, []string{"/referrals"}, []string{"/dashboard", "/networks", "/search", "/import", "/triage", "/flights"}},
+		{"analyst@knpa.demo", []string{"/dashboard", "/networks", "/search", "/import"}, []string{"/triage", "/referrals", "/places"}},
+		{consul, []string{"/dashboard", "/networks", "/search", "/triage", "/flights", "/places"}, []string{"/import", "/referrals"}},
+		{shelterWorker, []string{"/referrals"}, []string{"/dashboard", "/networks", "/search", "/import", "/triage", "/flights", "/places"}},
 	}
 	for _, tc := range cases {
 		c := f.signIn(t, tc.email)
