@@ -237,7 +237,7 @@ func TestWorkspaceMenuOffersOnlyWhatTheRoleMayOpen(t *testing.T) {
 		email      string
 		want, dont []string
 	}{
-		{"analyst@knpa.demo", []string{"/dashboard", "/networks", "/search", "/import"}, []string{"/triage", "/referrals", "/places"}},
+		{"analyst@knpa.demo", []string{"/dashboard", "/networks", "/search", "/import", "/places"}, []string{"/triage", "/referrals"}},
 		{consul, []string{"/dashboard", "/networks", "/search", "/triage", "/flights", "/places"}, []string{"/import", "/referrals"}},
 		{shelterWorker, []string{"/referrals"}, []string{"/dashboard", "/networks", "/search", "/import", "/triage", "/flights", "/places"}},
 	}
