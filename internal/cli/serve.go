@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"time"
 
@@ -30,6 +31,7 @@ func runServe(e *env) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	rate := fs.Float64("check-rate", 20, "public checks a second per client address")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the serving to this file")
+	memProfile := fs.String("memprofile", "", "write a heap profile to this file when the serving stops")
 	if _, err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
@@ -49,6 +51,12 @@ func runServe(e *env) error {
 		return err
 	}
 	defer st.Close()
+	if *memProfile != "" {
+		defer func() {
+			writeHeapProfile(*memProfile)
+			runtime.KeepAlive(svc) // what it holds is what is measured
+		}()
+	}
 	ts, err := trust.New(st, trust.Options{})
 	if err != nil {
 		return err
@@ -121,4 +129,20 @@ func serveUntilDone(e *env, svc *intel.Service, ts *trust.Service, addr string, 
 	}
 	fmt.Fprintln(e.stdout, "counterscam: stopped")
 	return nil
+}
+
+// writeHeapProfile writes the live heap's profile to path (after a
+// collection, so that it counts what is live), or says why it could not.
+func writeHeapProfile(path string) {
+	f, err := os.Create(path)
+	if err == nil {
+		runtime.GC()
+		err = pprof.WriteHeapProfile(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "counterscam: heap profile: %v\n", err)
+	}
 }

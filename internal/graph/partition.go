@@ -23,20 +23,18 @@ type Redirect struct {
 // number of selectors and a circular list of its members, so that merging is
 // O(1) and listing a network's members is O(its size).
 type Partition struct {
-	reportIdx map[string]int32
-	reports   []string  // report index -> report ID
-	parent    []int32   // union-find: parent, or -size at a root
-	oldest    []int32   // at a root: index of the network's smallest report ID
-	nsel      []int32   // at a root: distinct linking selectors in the network
-	next      []int32   // circular list of each network's members
-	links     [][]int32 // report index -> its distinct selector indexes
-	arena     []int32   // backing store for links, handed out in pieces
-	scratch   []int32   // reused while adding a report
+	reports idTable   // report ID <-> report index
+	parent  []int32   // union-find: parent, or -size at a root
+	oldest  []int32   // at a root: index of the network's smallest report ID
+	nsel    []int32   // at a root: distinct linking selectors in the network
+	next    []int32   // circular list of each network's members
+	links   [][]int32 // report index -> its distinct selector indexes
+	arena   []int32   // backing store for links, handed out in pieces
+	scratch []int32   // reused while adding a report
 
-	selectorIdx map[string]int32
-	selectors   []string // selector index -> selector ID
-	owner       []int32  // selector index -> a report that contains it
-	degree      []int32  // selector index -> number of distinct reports
+	selectors idTable // selector ID <-> selector index
+	owner     []int32 // selector index -> a report that contains it
+	degree    []int32 // selector index -> number of distinct reports
 
 	networks int
 }
@@ -50,17 +48,15 @@ func New() *Partition { return NewSized(0, 0) }
 func NewSized(reports, selectors int) *Partition {
 	reports, selectors = max(reports, 0), max(selectors, 0)
 	return &Partition{
-		reportIdx:   make(map[string]int32, reports),
-		reports:     make([]string, 0, reports),
-		parent:      make([]int32, 0, reports),
-		oldest:      make([]int32, 0, reports),
-		nsel:        make([]int32, 0, reports),
-		next:        make([]int32, 0, reports),
-		links:       make([][]int32, 0, reports),
-		selectorIdx: make(map[string]int32, selectors),
-		selectors:   make([]string, 0, selectors),
-		owner:       make([]int32, 0, selectors),
-		degree:      make([]int32, 0, selectors),
+		reports:   newIDTable(reports),
+		parent:    make([]int32, 0, reports),
+		oldest:    make([]int32, 0, reports),
+		nsel:      make([]int32, 0, reports),
+		next:      make([]int32, 0, reports),
+		links:     make([][]int32, 0, reports),
+		selectors: newIDTable(selectors),
+		owner:     make([]int32, 0, selectors),
+		degree:    make([]int32, 0, selectors),
 	}
 }
 
@@ -99,7 +95,7 @@ func (p *Partition) add(reportID string, selectorIDs []string, track bool) []Red
 	// before holds the IDs of the networks this call joins, as they were.
 	var before []string
 	if track && !isNew {
-		before = append(before, p.reports[p.oldest[find(p.parent, r)]])
+		before = append(before, p.reports.at(p.oldest[find(p.parent, r)]))
 	}
 	cur := p.links[r]
 	if isNew {
@@ -134,7 +130,7 @@ func (p *Partition) add(reportID string, selectorIDs []string, track bool) []Red
 			continue
 		}
 		if track {
-			before = append(before, p.reports[p.oldest[other]])
+			before = append(before, p.reports.at(p.oldest[other]))
 		}
 		p.join(r, other)
 	}
@@ -147,7 +143,7 @@ func (p *Partition) add(reportID string, selectorIDs []string, track bool) []Red
 	if len(before) == 0 {
 		return nil
 	}
-	now := p.reports[p.oldest[find(p.parent, r)]]
+	now := p.reports.at(p.oldest[find(p.parent, r)])
 	var out []Redirect
 	for _, id := range before {
 		if id != now {
@@ -161,12 +157,10 @@ func (p *Partition) add(reportID string, selectorIDs []string, track bool) []Red
 // reportIndex returns the report's index, adding it as a network of one if
 // it is new.
 func (p *Partition) reportIndex(id string) (int32, bool) {
-	if i, ok := p.reportIdx[id]; ok {
+	i, isNew := p.reports.index(id)
+	if !isNew {
 		return i, false
 	}
-	i := int32(len(p.reports))
-	p.reportIdx[id] = i
-	p.reports = append(p.reports, id)
 	p.parent = append(p.parent, -1)
 	p.oldest = append(p.oldest, i)
 	p.nsel = append(p.nsel, 0)
@@ -178,12 +172,10 @@ func (p *Partition) reportIndex(id string) (int32, bool) {
 
 // selectorIndex returns the selector's index, adding it if it is new.
 func (p *Partition) selectorIndex(id string) (int32, bool) {
-	if i, ok := p.selectorIdx[id]; ok {
+	i, isNew := p.selectors.index(id)
+	if !isNew {
 		return i, false
 	}
-	i := int32(len(p.selectors))
-	p.selectorIdx[id] = i
-	p.selectors = append(p.selectors, id)
 	p.owner = append(p.owner, -1)
 	p.degree = append(p.degree, 0)
 	return i, true
@@ -218,7 +210,7 @@ func (p *Partition) join(a, b int32) {
 	}
 	p.parent[ra] += p.parent[rb]
 	p.parent[rb] = ra
-	if p.reports[p.oldest[rb]] < p.reports[p.oldest[ra]] {
+	if p.reports.less(p.oldest[rb], p.oldest[ra]) {
 		p.oldest[ra] = p.oldest[rb]
 	}
 	p.nsel[ra] += p.nsel[rb]

@@ -25,7 +25,7 @@ func Redirects(before, after *Partition) []Redirect {
 			continue // not a root
 		}
 		root := int32(i)
-		id := before.reports[before.oldest[root]]
+		id := before.reports.at(before.oldest[root])
 		if _, ok := after.networkRoot(id); ok {
 			continue
 		}
@@ -35,8 +35,8 @@ func Redirects(before, after *Partition) []Redirect {
 		}
 		heir := ""
 		for x := root; ; {
-			rid := before.reports[x]
-			if _, ok := after.reportIdx[rid]; ok && (heir == "" || rid < heir) {
+			rid := before.reports.at(x)
+			if _, ok := after.reports.get(rid); ok && (heir == "" || rid < heir) {
 				heir = rid
 			}
 			if x = before.next[x]; x == root {

@@ -158,7 +158,7 @@ func TestRebuildEqualsIncremental(t *testing.T) {
 		assertSamePartition(t, fmt.Sprintf("seed %d", seed), inc, built)
 
 		// Dense: number reports in ID order, selectors in any order.
-		reports := slices.Sorted(maps.Keys(inc.reportIdx))
+		reports := slices.Sorted(slices.Values(reportIDs(inc)))
 		rIdx := map[string]int32{}
 		for i, r := range reports {
 			rIdx[r] = int32(i)
@@ -202,7 +202,7 @@ func assertSamePartition(t *testing.T, what string, a, b *Partition) {
 			t.Fatalf("%s: selectors of %s: %v and %v, want %d", what, n.ID, sa, sb, n.Selectors)
 		}
 	}
-	for r := range a.reportIdx {
+	for _, r := range reportIDs(a) {
 		x, _ := a.NetworkOf(r)
 		if y, _ := b.NetworkOf(r); x != y {
 			t.Fatalf("%s: NetworkOf(%s) = %s and %s", what, r, x, y)

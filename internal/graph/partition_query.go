@@ -23,10 +23,10 @@ type SelectorDegree struct {
 }
 
 // Len returns the number of reports.
-func (p *Partition) Len() int { return len(p.reports) }
+func (p *Partition) Len() int { return p.reports.Len() }
 
 // NumSelectors returns the number of distinct linking selectors.
-func (p *Partition) NumSelectors() int { return len(p.selectors) }
+func (p *Partition) NumSelectors() int { return p.selectors.Len() }
 
 // NumNetworks returns the number of networks, networks of one included.
 func (p *Partition) NumNetworks() int { return p.networks }
@@ -35,16 +35,16 @@ func (p *Partition) NumNetworks() int { return p.networks }
 // if the report is unknown. Since every network ID is the ID of a report,
 // NetworkOf also follows an old network ID to the network it is part of now.
 func (p *Partition) NetworkOf(reportID string) (string, bool) {
-	i, ok := p.reportIdx[reportID]
+	i, ok := p.reports.get(reportID)
 	if !ok {
 		return "", false
 	}
-	return p.reports[p.oldest[p.root(i)]], true
+	return p.reports.at(p.oldest[p.root(i)]), true
 }
 
 // networkRoot returns the root of the network whose current ID is id.
 func (p *Partition) networkRoot(id string) (int32, bool) {
-	i, ok := p.reportIdx[id]
+	i, ok := p.reports.get(id)
 	if !ok {
 		return 0, false
 	}
@@ -64,7 +64,7 @@ func (p *Partition) Network(id string) (Network, bool) {
 }
 
 func (p *Partition) summary(root int32) Network {
-	return Network{ID: p.reports[p.oldest[root]], Reports: int(-p.parent[root]), Selectors: int(p.nsel[root])}
+	return Network{ID: p.reports.at(p.oldest[root]), Reports: int(-p.parent[root]), Selectors: int(p.nsel[root])}
 }
 
 // Members returns the IDs of the reports in the network whose current ID is
@@ -76,7 +76,7 @@ func (p *Partition) Members(id string) []string {
 	}
 	out := make([]string, 0, -p.parent[r])
 	for x := r; ; {
-		out = append(out, p.reports[x])
+		out = append(out, p.reports.at(x))
 		if x = p.next[x]; x == r {
 			break
 		}
@@ -106,7 +106,7 @@ func (p *Partition) Networks(minReports int) []Network {
 // Degree returns the number of distinct reports that contain the selector
 // (0 if it is unknown).
 func (p *Partition) Degree(selectorID string) int {
-	if s, ok := p.selectorIdx[selectorID]; ok {
+	if s, ok := p.selectors.get(selectorID); ok {
 		return int(p.degree[s])
 	}
 	return 0
@@ -139,7 +139,7 @@ func (p *Partition) Selectors(id string) []SelectorDegree {
 func (p *Partition) ranked(idx []int32) []SelectorDegree {
 	out := make([]SelectorDegree, len(idx))
 	for i, s := range idx {
-		out[i] = SelectorDegree{ID: p.selectors[s], Degree: int(p.degree[s])}
+		out[i] = SelectorDegree{ID: p.selectors.at(s), Degree: int(p.degree[s])}
 	}
 	slices.SortFunc(out, func(a, b SelectorDegree) int {
 		if c := cmp.Compare(b.Degree, a.Degree); c != 0 {
