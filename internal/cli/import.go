@@ -19,13 +19,14 @@ type importStats struct {
 }
 
 func runImport(e *env) error {
-	fs := newFlags(e, "import", "import [--data DIR | --db DSN] [--mapping FILE] [--rejects FILE] FILE...")
+	fs := newFlags(e, "import", "import [--data DIR | --db DSN] [--mapping FILE] [--rejects FILE] [--batched] FILE...")
 	var sf storeFlags
 	sf.register(fs)
 	mappingFile := fs.String("mapping", "", "column mapping for another layout (JSON; see README)")
 	rejectsFile := fs.String("rejects", "", "where rejected rows go (default: FIRST-FILE.rejects.tsv)")
 	format := fs.String("format", "", "csv or jsonl (default: from the file name, else the content)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	batched := fs.Bool("batched", false, "commit batch by batch even into an empty store (slower; a kill keeps the batches stored)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the import to this file")
 	files, err := parseFlags(fs, e.args)
 	if err != nil {
@@ -81,7 +82,7 @@ func runImport(e *env) error {
 	var total importStats
 	start := time.Now()
 	for _, name := range files {
-		s, err := importFile(e, svc, name, fmtv, mapping, rej, *quiet)
+		s, err := importFile(e, svc, name, fmtv, mapping, rej, *quiet, *batched)
 		total.read += s.read
 		total.inserted += s.inserted
 		total.duplicates += s.duplicates

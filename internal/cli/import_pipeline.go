@@ -35,10 +35,15 @@ type readBatch struct {
 // importFile streams one file into the store in batches, in two stages
 // that overlap: a reader goroutine parses, validates and normalises the
 // records (svc.Prepare) while the writer stores the batch before. Every
-// batch that was read is stored, even after an interrupt: a kill loses at
-// most the batches in flight, and running the import again stores only
-// what is missing.
-func importFile(e *env, svc *intel.Service, name string, f intake.Format, m *intake.Mapping, rej *rejectFile, quiet bool) (importStats, error) {
+// batch that was read is stored, even after an interrupt, and running the
+// import again stores only what is missing.
+//
+// Into a store without reports (unless batched), the writer makes one
+// bulk load of the file (svc.Load): one transaction, so a kill loses the
+// whole file's work, and the run again stores it all, but it costs a
+// fraction of storing batch by batch. Otherwise each batch is its own
+// transaction (svc.Submit): a kill loses at most the batches in flight.
+func importFile(e *env, svc *intel.Service, name string, f intake.Format, m *intake.Mapping, rej *rejectFile, quiet, batched bool) (importStats, error) {
 	var st importStats
 	var in io.Reader = e.stdin
 	var size int64
@@ -75,8 +80,46 @@ func importFile(e *env, svc *intel.Service, name string, f intake.Format, m *int
 
 	var werr error
 	lastLine := 0
+	// stored counts a batch the store took.
+	stored := func(b *readBatch, inserted []bool) {
+		for _, ok := range inserted {
+			if ok {
+				st.inserted++
+			} else {
+				st.duplicates++
+			}
+		}
+		lastLine = b.lastLine
+		bar.update(b.offset, b.read)
+	}
+	bulk := !batched
+	if bulk {
+		// Into an empty store, one bulk load: every batch read lands at
+		// the end, together, or (killed before) none does.
+		err := svc.Load(context.WithoutCancel(e.ctx), trust.Operator(), func(add intel.LoadFunc) error {
+			for b := range batches {
+				ins, err := add(b.reports, b.contacts)
+				if err != nil {
+					stop()
+					for range batches {
+					}
+					return fmt.Errorf("storing records up to line %d of %s: %w", b.lastLine, name, err)
+				}
+				stored(b, ins)
+			}
+			bar.finishing()
+			return nil
+		})
+		switch {
+		case errors.Is(err, intel.ErrNoBulk):
+			bulk = false
+		case err != nil:
+			st.inserted, st.duplicates = 0, 0
+			werr = err
+		}
+	}
 	for b := range batches {
-		if werr != nil {
+		if bulk || werr != nil {
 			continue // drain, so that the reader can finish
 		}
 		// A batch that was read is stored even when an interrupt arrives
@@ -87,15 +130,7 @@ func importFile(e *env, svc *intel.Service, name string, f intake.Format, m *int
 			stop()
 			continue
 		}
-		for _, ok := range res.Inserted {
-			if ok {
-				st.inserted++
-			} else {
-				st.duplicates++
-			}
-		}
-		lastLine = b.lastLine
-		bar.update(b.offset, b.read)
+		stored(b, res.Inserted)
 	}
 	<-readDone
 	st.read, st.rejected = rs.read, rs.rejected

@@ -273,6 +273,13 @@ func (tg target) rerun(t *testing.T, flags []string, csv string, want storeState
 	if part.Counts.Reports == 0 || part.Counts.Reports >= want.Counts.Reports {
 		t.Fatalf("the interrupted import stored %d reports, want some of %d", part.Counts.Reports, want.Counts.Reports)
 	}
+	tg.rerunFrom(t, flags, csv, want, part)
+}
+
+// rerunFrom is rerun where the interrupted import may have stored
+// anything from none of the file to all of it (part).
+func (tg target) rerunFrom(t *testing.T, flags []string, csv string, want, part storeState) {
+	t.Helper()
 	// The two repeated rows at the end count as already stored.
 	code, _, errs := run(t, "", importArgs(t, flags, csv)...)
 	if code != 1 || !strings.Contains(errs, fmt.Sprintf("%d already stored", part.Counts.Reports+2)) {
@@ -294,40 +301,61 @@ func writeCSV(t *testing.T, n int) ([]byte, string) {
 
 // TestImportInterruptedThenRerun interrupts an import as Ctrl-C does, in
 // the middle of the file, then runs it again: every row is stored exactly
-// once and the store is as one uninterrupted import leaves it.
+// once and the store is as one uninterrupted import leaves it. Batch by
+// batch, the interrupt comes once some of the file is stored; in one bulk
+// load (the embedded store, empty), once half the file is sent: what was
+// read by then is stored when the load ends.
 func TestImportInterruptedThenRerun(t *testing.T) {
 	smallBatches(t, 40)
 	data, csv := writeCSV(t, 1500)
 	for _, tg := range targets(t) {
-		t.Run(tg.name, func(t *testing.T) {
-			want := tg.importOnce(t, csv)
-			flags := tg.fresh(t)
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			pr, pw := io.Pipe()
-			done := make(chan error, 1)
-			go func() {
-				args := append(append([]string{"--quiet", "--rejects", filepath.Join(t.TempDir(), "r.tsv")}, flags...), "-")
-				done <- runImport(&env{ctx: ctx, args: args, stdin: pr, stdout: io.Discard, stderr: io.Discard})
-			}()
-			// Half the file, then the interrupt once some of it is stored;
-			// one more row wakes the reader if it waits for input.
-			half := bytes.Index(data[len(data)/2:], []byte("\n")) + len(data)/2 + 1
-			nl := bytes.Index(data[half:], []byte("\n")) + half + 1
-			go func() {
-				pw.Write(data[:half])
-				waitForReports(tg, flags, 100) // on a timeout, the checks below fail
-				cancel()
-				pw.Write(data[half:nl])
-				pw.Close()
-			}()
-			err := <-done
-			pr.Close() // the reader stopped: unblock a write it did not read
-			if err == nil || !strings.Contains(err.Error(), "interrupted after line") {
-				t.Fatalf("interrupted import: err = %v, want the interruption", err)
+		for _, bulk := range []bool{false, true} {
+			if bulk && tg.name != "sqlite" {
+				continue
 			}
-			tg.rerun(t, flags, csv, want)
-		})
+			t.Run(fmt.Sprintf("%s/bulk=%v", tg.name, bulk), func(t *testing.T) {
+				want := tg.importOnce(t, csv)
+				flags := tg.fresh(t)
+				ctx, cancel := context.WithCancel(context.Background())
+				defer cancel()
+				pr, pw := io.Pipe()
+				done := make(chan error, 1)
+				go func() {
+					args := append([]string{"--quiet", "--rejects", filepath.Join(t.TempDir(), "r.tsv")}, flags...)
+					if !bulk {
+						args = append(args, "--batched")
+					}
+					done <- runImport(&env{ctx: ctx, args: append(args, "-"), stdin: pr, stdout: io.Discard, stderr: io.Discard})
+				}()
+				// Half the file, then the interrupt; one more row wakes the
+				// reader if it waits for input.
+				half := bytes.Index(data[len(data)/2:], []byte("\n")) + len(data)/2 + 1
+				nl := bytes.Index(data[half:], []byte("\n")) + half + 1
+				go func() {
+					pw.Write(data[:half])
+					if !bulk {
+						waitForReports(tg, flags, 100) // on a timeout, the checks below fail
+					}
+					cancel()
+					pw.Write(data[half:nl])
+					pw.Close()
+				}()
+				err := <-done
+				pr.Close() // the reader stopped: unblock a write it did not read
+				if err == nil || !strings.Contains(err.Error(), "interrupted after line") {
+					t.Fatalf("interrupted import: err = %v, want the interruption", err)
+				}
+				if !bulk {
+					tg.rerun(t, flags, csv, want)
+					return
+				}
+				part := tg.state(t, flags)
+				if part.Counts.Reports >= want.Counts.Reports {
+					t.Fatalf("after the interrupt: %d reports stored, want fewer than the file's %d", part.Counts.Reports, want.Counts.Reports)
+				}
+				tg.rerunFrom(t, flags, csv, want, part)
+			})
+		}
 	}
 }
 
@@ -345,7 +373,8 @@ func TestImportKilledThenRerun(t *testing.T) {
 			flags := tg.fresh(t)
 			for kill := range 2 {
 				cmd := exec.Command(os.Args[0], "-test.run=^TestImportChild$")
-				cmd.Env = append(os.Environ(), "COUNTERSCAM_IMPORT_CHILD="+strings.Join(importArgs(t, flags, csv), "\x1f"))
+				args := importArgs(t, append([]string{"--batched"}, flags...), csv)
+				cmd.Env = append(os.Environ(), "COUNTERSCAM_IMPORT_CHILD="+strings.Join(args, "\x1f"))
 				if err := cmd.Start(); err != nil {
 					t.Fatal(err)
 				}
@@ -362,6 +391,51 @@ func TestImportKilledThenRerun(t *testing.T) {
 			tg.rerun(t, flags, csv, want)
 		})
 	}
+}
+
+// TestImportBulkKilledThenRerun kills a process making one bulk load into
+// an empty embedded store at moments spread over its run (before, while and
+// after it writes; committing included): each time the store holds either
+// nothing or the whole file, never part of it, and the import run again
+// leaves the store as one uninterrupted import does.
+func TestImportBulkKilledThenRerun(t *testing.T) {
+	const n = 3000
+	_, csv := writeCSV(t, n)
+	smallBatches(t, 25)
+	tg := targets(t)[0]
+	want := tg.importOnce(t, csv)
+	var sawNone, sawAll bool
+	for kill := range 8 {
+		flags := tg.fresh(t)
+		cmd := exec.Command(os.Args[0], "-test.run=^TestImportChild$")
+		cmd.Env = append(os.Environ(), "COUNTERSCAM_IMPORT_CHILD="+strings.Join(importArgs(t, flags, csv), "\x1f"))
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// The child's database file appears when it opens the store; the
+		// kill comes a growing while after that.
+		db := filepath.Join(flags[1], sqlite.FileName)
+		for i := 0; i < 20000; i++ {
+			if _, err := os.Stat(db); err == nil {
+				break
+			}
+			time.Sleep(time.Millisecond)
+		}
+		time.Sleep(time.Duration(kill*kill) * 25 * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		part := tg.state(t, flags)
+		switch stored := part.Counts.Reports; stored {
+		case 0:
+			sawNone = true
+		case want.Counts.Reports:
+			sawAll = true
+		default:
+			t.Fatalf("kill %d: %d reports stored, want none or all %d", kill, stored, want.Counts.Reports)
+		}
+		tg.rerunFrom(t, flags, csv, want, part)
+	}
+	t.Logf("kills that found nothing stored: %v; the whole file: %v", sawNone, sawAll)
 }
 
 // TestImportChild is the killed child's body: it runs the import that

@@ -56,3 +56,11 @@ func (p *progress) done() {
 		fmt.Fprintln(p.w)
 	}
 }
+
+// finishing says that every record is read and the store is finishing the
+// load (selectors, indexes, networks), which takes a while on a large one.
+func (p *progress) finishing() {
+	if p.on {
+		fmt.Fprintf(p.w, "\r%s: all records read; writing selectors, indexes and networks ", p.name)
+	}
+}

@@ -119,18 +119,8 @@ func (s *Service) Submit(ctx context.Context, p trust.Principal, reports []*stor
 	if !p.Can(auth.ActionCreateReport) || (len(reports) > 1 && !p.Can(auth.ActionImport)) {
 		return nil, trust.ErrForbidden
 	}
-	// A signed-in user files for their own organisation (the public for
-	// the public); only the operator at the console imports for others.
-	if !p.IsOperator() {
-		own := p.Org
-		if p.UserID == "" || p.Role == auth.RolePublic {
-			own = PublicOrigin
-		}
-		for _, r := range reports {
-			if r.Origin != own {
-				return nil, fieldErr("origin", "%q: you file reports for %s only", r.Origin, own)
-			}
-		}
+	if err := s.checkOrigins(p, reports); err != nil {
+		return nil, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -164,6 +154,25 @@ func (s *Service) Submit(ctx context.Context, p trust.Principal, reports []*stor
 	}
 	s.indexChanged(ctx, touched, nets)
 	return res, nil
+}
+
+// checkOrigins says whether p may file reports: a signed-in user files for
+// their own organisation (the public for the public); only the operator at
+// the console imports for others.
+func (s *Service) checkOrigins(p trust.Principal, reports []*store.Report) error {
+	if p.IsOperator() {
+		return nil
+	}
+	own := p.Org
+	if p.UserID == "" || p.Role == auth.RolePublic {
+		own = PublicOrigin
+	}
+	for _, r := range reports {
+		if r.Origin != own {
+			return fieldErr("origin", "%q: you file reports for %s only", r.Origin, own)
+		}
+	}
+	return nil
 }
 
 // submit is one attempt of Submit. s.mu must be held.

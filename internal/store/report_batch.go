@@ -29,3 +29,28 @@ type BatchWriter interface {
 	// NewReports).
 	AddReports(ctx context.Context, reports []*Report, merges []NetworkMerge) error
 }
+
+// BulkWriter is a Writer that can take a bulk load: the reports of a large
+// import into a store that holds none yet, all in the transaction of one
+// Update. The reports are appended as they come; the selectors are counted
+// in memory and written once, in key order, at the end; the secondary
+// indexes of the tables a load fills are dropped at the start and built
+// once, sorted, at the end. A load that does not reach its commit leaves
+// the store as it was, indexes included. A driver that has no such path
+// does not implement it (the caller then stores batch by batch).
+type BulkWriter interface {
+	Writer
+	// BeginBulk readies the load. It reports false, having changed
+	// nothing, when the store already holds reports.
+	BeginBulk(ctx context.Context) (bool, error)
+	// AppendReports stores reports with their losses, selector links and
+	// recipients, each already in its network as it stands (NetworkID).
+	// None may be stored yet: the caller de-duplicates. Their selectors are
+	// counted for EndBulk.
+	AppendReports(ctx context.Context, reports []*Report) error
+	// EndBulk writes the selectors the appended reports named and the
+	// redirects of the networks absorbed during the load (survivors
+	// final), and builds the indexes. The reports' networks and the
+	// summaries are then set by ReplaceNetworks.
+	EndBulk(ctx context.Context, merges []NetworkMerge) error
+}

@@ -81,13 +81,7 @@ func (w *writer) InsertReports(ctx context.Context, reports []*store.Report) ([]
 	err := batch.Chunks(len(reports), insertReports.rowsPerStmt(), func(lo, hi int) error {
 		args = args[:0]
 		for _, r := range reports[lo:hi] {
-			created := r.CreatedAt
-			if created.IsZero() {
-				created = now
-			}
-			args = append(args, r.ID, r.Origin, r.ExternalRef, r.Channel, fmtTime(r.ReceivedAt),
-				fmtOptTime(r.OccurredAt), r.ScamType, r.Narrative, r.VictimRef, r.VictimCountry, r.TLP,
-				nullStr(r.NetworkID), fmtTime(created), r.CreatedBy, r.PAP, r.LegalBasis, r.Purpose)
+			args = reportArgs(args, r, now)
 		}
 		return w.queryEach(ctx, insertReports, hi-lo, args, func(rows *sql.Rows) error {
 			var id string
@@ -117,6 +111,18 @@ func (w *writer) InsertReports(ctx context.Context, reports []*store.Report) ([]
 		return nil, err
 	}
 	return inserted, nil
+}
+
+// reportArgs appends the columns of insertReports for r; now is its
+// creation time if it has none.
+func reportArgs(args []any, r *store.Report, now time.Time) []any {
+	created := r.CreatedAt
+	if created.IsZero() {
+		created = now
+	}
+	return append(args, r.ID, r.Origin, r.ExternalRef, r.Channel, fmtTime(r.ReceivedAt),
+		fmtOptTime(r.OccurredAt), r.ScamType, r.Narrative, r.VictimRef, r.VictimCountry, r.TLP,
+		nullStr(r.NetworkID), fmtTime(created), r.CreatedBy, r.PAP, r.LegalBasis, r.Purpose)
 }
 
 // writeSelectors counts the new reports into selector_sources and selectors.

@@ -36,6 +36,7 @@ type writer struct {
 	reader
 	tx    *sql.Tx
 	stmts map[stmtKey]*sql.Stmt
+	bulk  *bulkLoad // a bulk load under way (BeginBulk)
 }
 
 type stmtKey struct {

@@ -1,0 +1,149 @@
+package intel
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"counterscam/internal/auth"
+	"counterscam/internal/store"
+	"counterscam/internal/trust"
+)
+
+// ErrNoBulk says that a Load could not begin, having stored nothing: the
+// store already holds reports, or its driver has no bulk path. Submit the
+// batches one by one instead.
+var ErrNoBulk = errors.New("the store cannot take a bulk load: it holds reports already, or its driver has no bulk path")
+
+// LoadFunc stores one batch of a Load: prepared reports and their
+// reporters (contacts[i], if any, of reports[i]), as Submit would.
+// inserted[i] is false for a report whose (origin, external reference) an
+// earlier report of the load took.
+type LoadFunc func(reports []*store.Report, contacts []*store.Contact) (inserted []bool, err error)
+
+// Load is Submit for a large import into a store without reports: feed
+// calls add once per batch, in order, and everything it adds lands in one
+// transaction when feed returns nil, or nothing does. The store appends the
+// reports as they come and writes each selector once, at the end; the
+// networks grow as with Submit (the same partition: a rebuild gives the
+// same), and every report is written into its final network and every
+// summary counted at the end, so that no batch rewrites the networks of
+// the batches before it.
+//
+// ErrNoBulk, before feed is called, when the store cannot take it.
+func (s *Service) Load(ctx context.Context, p trust.Principal, feed func(add LoadFunc) error) error {
+	if !p.Can(auth.ActionCreateReport) || !p.Can(auth.ActionImport) {
+		return trust.ErrForbidden
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.ensureNetworks(ctx); err != nil {
+		return err
+	}
+	err := s.st.Update(ctx, func(w store.Writer) error {
+		bw, ok := w.(store.BulkWriter)
+		if !ok {
+			return ErrNoBulk
+		}
+		if ok, err := bw.BeginBulk(ctx); err != nil {
+			return err
+		} else if !ok || s.nets.part.Len() > 0 {
+			return ErrNoBulk
+		}
+		var (
+			refs      = map[[2]string]bool{}
+			absorbed  []string
+			first     string
+			last      string
+			stored    int
+			reporters []*store.Contact
+		)
+		add := func(reports []*store.Report, contacts []*store.Contact) ([]bool, error) {
+			if err := s.checkOrigins(p, reports); err != nil {
+				return nil, err
+			}
+			inserted := make([]bool, len(reports))
+			fresh := make([]*store.Report, 0, len(reports))
+			reporters = reporters[:0]
+			for i, r := range reports {
+				if r.ExternalRef != "" {
+					k := [2]string{r.Origin, r.ExternalRef}
+					if refs[k] {
+						continue
+					}
+					refs[k] = true
+				}
+				inserted[i] = true
+				for _, rd := range s.nets.part.AddReport(r.ID, s.linking(r)) {
+					absorbed = append(absorbed, rd.From)
+				}
+				fresh = append(fresh, r)
+				if i < len(contacts) && contacts[i] != nil {
+					c := *contacts[i]
+					c.ReportID = r.ID
+					reporters = append(reporters, &c)
+				}
+			}
+			for _, r := range fresh {
+				r.NetworkID, _ = s.nets.part.NetworkOf(r.ID)
+			}
+			if err := bw.AppendReports(ctx, fresh); err != nil {
+				return nil, err
+			}
+			for _, c := range reporters {
+				if err := w.PutContact(ctx, c); err != nil {
+					return nil, err
+				}
+			}
+			if len(fresh) > 0 {
+				if first == "" {
+					first = fresh[0].ID
+				}
+				last = fresh[len(fresh)-1].ID
+				stored += len(fresh)
+			}
+			return inserted, nil
+		}
+		if err := feed(add); err != nil {
+			return err
+		}
+		merges := make([]store.NetworkMerge, 0, len(absorbed))
+		for _, id := range absorbed {
+			to, _ := s.nets.part.NetworkOf(id)
+			merges = append(merges, store.NetworkMerge{Absorbed: id, Survivor: to})
+		}
+		if err := bw.EndBulk(ctx, merges); err != nil {
+			return err
+		}
+		if err := w.ReplaceNetworks(ctx, s.networkOf); err != nil {
+			return err
+		}
+		if stored == 0 {
+			return nil
+		}
+		recType, recID := "report", first
+		if stored > 1 {
+			recType, recID = "report_batch", fmt.Sprintf("%s..%s (%d reports)", first, last, stored)
+		}
+		return trust.Record(ctx, w, p, s.cfg.Now(), "create", recType, recID, "allow")
+	})
+	if errors.Is(err, ErrNoBulk) {
+		return err // nothing was added to the partition
+	}
+	if err != nil {
+		// The partition holds the reports the store rolled back: rebuild
+		// it from the store on next use.
+		s.nets = nil
+		return err
+	}
+	return s.indexRebuilt(ctx)
+}
+
+// networkOf is the network a report of the partition is in: a report with
+// no linking selector is a network of one. s.mu must be held.
+func (s *Service) networkOf(reportID string) string {
+	if id, ok := s.nets.part.NetworkOf(reportID); ok {
+		return id
+	}
+	return reportID
+}

@@ -1,0 +1,142 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"counterscam/internal/store"
+	"counterscam/internal/store/internal/batch"
+)
+
+// bulkTables are the tables a bulk load fills: their secondary indexes are
+// dropped when it begins and built again, from the schema's own
+// definitions, when it ends.
+const bulkTables = `'reports', 'report_selectors', 'report_losses', 'report_recipients', 'selectors', 'selector_sources'`
+
+var (
+	appendReports   = multiRow{head: insertReports.head, cols: insertReports.cols}
+	appendSources   = multiRow{head: insertSources.head, cols: insertSources.cols}
+	appendSelectors = multiRow{
+		head: `INSERT INTO selectors (id, kind, value, display, region, subtype, hash, first_seen, last_seen,
+			report_count, source_count) VALUES`,
+		cols: 11,
+	}
+)
+
+// bulkLoad is the state of a bulk load: the selector totals so far and the
+// indexes to build at the end.
+type bulkLoad struct {
+	totals  *batch.Totals
+	indexes []string // CREATE INDEX statements, as the schema holds them
+	now     time.Time
+}
+
+var errNoBulk = errors.New("sqlite: no bulk load begun in this transaction")
+
+// BeginBulk readies a bulk load into a store without reports: the indexes
+// of the tables it fills go, to be built once at the end (EndBulk). Inside
+// the transaction, so a load that does not commit leaves them in place.
+func (w *writer) BeginBulk(ctx context.Context) (bool, error) {
+	var stored bool
+	if err := w.tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM reports)`).Scan(&stored); err != nil {
+		return false, translate(err)
+	}
+	if stored {
+		return false, nil
+	}
+	b := &bulkLoad{totals: batch.NewTotals(), now: time.Now()}
+	var names []string
+	err := w.each(ctx, `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL
+		AND tbl_name IN (`+bulkTables+`) ORDER BY name`, nil,
+		func(rows *sql.Rows) error {
+			var name, def string
+			if err := rows.Scan(&name, &def); err != nil {
+				return err
+			}
+			names = append(names, name)
+			b.indexes = append(b.indexes, def)
+			return nil
+		})
+	if err != nil {
+		return false, err
+	}
+	for _, n := range names {
+		if _, err := w.tx.ExecContext(ctx, `DROP INDEX "`+n+`"`); err != nil {
+			return false, translate(err)
+		}
+	}
+	w.bulk = b
+	return true, nil
+}
+
+// AppendReports stores new reports, in the order given, with their links,
+// losses and recipients: plain inserts into tables without secondary
+// indexes, at the end of each primary key for reports given in ID order.
+func (w *writer) AppendReports(ctx context.Context, reports []*store.Report) error {
+	if w.bulk == nil {
+		return errNoBulk
+	}
+	if err := batch.Check(reports); err != nil {
+		return err
+	}
+	// The selectors are counted on another core while SQLite writes.
+	counted := make(chan struct{})
+	go func() {
+		defer close(counted)
+		w.bulk.totals.Add(reports)
+	}()
+	defer func() { <-counted }()
+	args := make([]any, 0, maxVars)
+	err := batch.Chunks(len(reports), appendReports.rowsPerStmt(), func(lo, hi int) error {
+		args = args[:0]
+		for _, r := range reports[lo:hi] {
+			args = reportArgs(args, r, w.bulk.now)
+		}
+		return w.execRows(ctx, appendReports, hi-lo, args)
+	})
+	if err != nil {
+		return err
+	}
+	return w.writeLinksAndLosses(ctx, reports, args)
+}
+
+// EndBulk writes the selectors and their sources in key order, the
+// redirects of the networks absorbed during the load, and builds the
+// indexes dropped by BeginBulk.
+func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge) error {
+	b := w.bulk
+	if b == nil {
+		return errNoBulk
+	}
+	w.bulk = nil
+	args := make([]any, 0, maxVars)
+	err := execChunks(ctx, w, b.totals.Selectors(), appendSelectors, args, func(a []any, s batch.SelectorDelta) []any {
+		return append(a, s.ID, s.Kind, s.Value, s.Display, s.Region, s.Subtype, s.Hash,
+			fmtTime(s.FirstSeen), fmtTime(s.LastSeen), s.Reports, s.Sources)
+	})
+	if err != nil {
+		return err
+	}
+	err = execChunks(ctx, w, b.totals.Sources(), appendSources, args, func(a []any, p batch.SourceDelta) []any {
+		return append(a, p.SelectorID, p.Origin, p.Reports)
+	})
+	if err != nil {
+		return err
+	}
+	err = execChunks(ctx, w, merges, putRedirects, args, func(a []any, m store.NetworkMerge) []any {
+		return append(a, m.Absorbed, m.Survivor)
+	})
+	if err != nil {
+		return err
+	}
+	for _, def := range b.indexes {
+		if _, err := w.tx.ExecContext(ctx, def); err != nil {
+			return translate(err)
+		}
+	}
+	return nil
+}
+
+var _ store.BulkWriter = (*writer)(nil)
