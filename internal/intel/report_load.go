@@ -108,7 +108,12 @@ func (s *Service) Load(ctx context.Context, p trust.Principal, feed func(add Loa
 			return err
 		}
 		merges := make([]store.NetworkMerge, 0, len(absorbed))
+		seen := make(map[string]bool, len(absorbed))
 		for _, id := range absorbed {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
 			to, _ := s.nets.part.NetworkOf(id)
 			merges = append(merges, store.NetworkMerge{Absorbed: id, Survivor: to})
 		}

@@ -164,8 +164,13 @@ func (w *writer) writeRest(ctx context.Context, fresh []*store.Report) error {
 			return err
 		}
 	}
-	// The links, losses and recipients are new rows only: COPY, which
-	// skips the planner and the per-statement row building of INSERT.
+	return w.copyLinks(ctx, fresh)
+}
+
+// copyLinks stores the selector links, losses and recipients of new
+// reports. They are new rows only: COPY, which skips the planner and the
+// per-statement row building of INSERT.
+func (w *writer) copyLinks(ctx context.Context, fresh []*store.Report) error {
 	var links, losses, recipients [][]any
 	for _, r := range fresh {
 		for _, u := range batch.Recipients(r) {

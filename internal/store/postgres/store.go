@@ -46,7 +46,8 @@ type reader struct {
 // writer implements store.Writer inside one transaction.
 type writer struct {
 	reader
-	tx pgx.Tx
+	tx   pgx.Tx
+	bulk *bulkLoad // a bulk load under way (BeginBulk)
 }
 
 // options are for tests: upTo stops the migrations at a version (0: all).

@@ -1,0 +1,113 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"counterscam/internal/store"
+	"counterscam/internal/store/internal/batch"
+)
+
+// bulkLoad is the state of a bulk load: the selector totals so far.
+//
+// Unlike the embedded store's, a load here keeps the indexes: dropping one
+// takes a lock on its table that would stop every reader (a running
+// server's included) until the load commits, and PostgreSQL keeps random
+// inserts into an index cheaper than SQLite does. What the load saves is
+// the statements: every row goes by COPY, each selector once, at the end.
+type bulkLoad struct {
+	totals *batch.Totals
+	now    time.Time
+}
+
+var errNoBulk = errors.New("postgres: no bulk load begun in this transaction")
+
+var reportColumns = []string{"id", "origin", "external_ref", "channel", "received_at", "occurred_at", "scam_type",
+	"narrative", "victim_ref", "victim_country", "tlp", "network_id", "created_at", "created_by", "pap", "legal_basis", "purpose"}
+
+// BeginBulk readies a bulk load into a store without reports.
+func (w *writer) BeginBulk(ctx context.Context) (bool, error) {
+	var stored bool
+	if err := w.tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM reports)`).Scan(&stored); err != nil {
+		return false, translate(err)
+	}
+	if stored {
+		return false, nil
+	}
+	w.bulk = &bulkLoad{totals: batch.NewTotals(), now: time.Now()}
+	return true, nil
+}
+
+// AppendReports stores new reports with their links, losses and
+// recipients, all by COPY; their selectors are counted (on another core
+// while the rows are sent) for EndBulk.
+func (w *writer) AppendReports(ctx context.Context, reports []*store.Report) error {
+	if w.bulk == nil {
+		return errNoBulk
+	}
+	if err := batch.Check(reports); err != nil {
+		return err
+	}
+	counted := make(chan struct{})
+	go func() {
+		defer close(counted)
+		w.bulk.totals.Add(reports)
+	}()
+	defer func() { <-counted }()
+	rows := make([][]any, len(reports))
+	for i, r := range reports {
+		created := r.CreatedAt
+		if created.IsZero() {
+			created = w.bulk.now
+		}
+		rows[i] = []any{r.ID, r.Origin, r.ExternalRef, r.Channel, pgTime(r.ReceivedAt), pgOptTime(r.OccurredAt),
+			r.ScamType, r.Narrative, r.VictimRef, r.VictimCountry, r.TLP, pgText(r.NetworkID), pgTime(created),
+			r.CreatedBy, r.PAP, r.LegalBasis, r.Purpose}
+	}
+	if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{"reports"}, reportColumns, pgx.CopyFromRows(rows)); err != nil {
+		return translate(err)
+	}
+	return w.copyLinks(ctx, reports)
+}
+
+// EndBulk writes the selectors and their sources in key order, by COPY,
+// and the redirects of the networks absorbed during the load.
+func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge) error {
+	b := w.bulk
+	if b == nil {
+		return errNoBulk
+	}
+	w.bulk = nil
+	sels := b.totals.Selectors()
+	rows := make([][]any, len(sels))
+	for i, s := range sels {
+		rows[i] = []any{s.ID, s.Kind, s.Value, s.Display, s.Region, s.Subtype, s.Hash,
+			pgTime(s.FirstSeen), pgTime(s.LastSeen), int32(s.Reports), int32(s.Sources)}
+	}
+	_, err := w.tx.CopyFrom(ctx, pgx.Identifier{"selectors"}, []string{"id", "kind", "value", "display", "region",
+		"subtype", "hash", "first_seen", "last_seen", "report_count", "source_count"}, pgx.CopyFromRows(rows))
+	if err != nil {
+		return translate(err)
+	}
+	srcs := b.totals.Sources()
+	rows = make([][]any, len(srcs))
+	for i, p := range srcs {
+		rows[i] = []any{p.SelectorID, p.Origin, int32(p.Reports)}
+	}
+	_, err = w.tx.CopyFrom(ctx, pgx.Identifier{"selector_sources"}, []string{"selector_id", "origin", "reports"}, pgx.CopyFromRows(rows))
+	if err != nil {
+		return translate(err)
+	}
+	if len(merges) > 0 {
+		absorbed, survivors := mergeColumns(merges)
+		if _, err := w.tx.Exec(ctx, putRedirects, absorbed, survivors); err != nil {
+			return translate(err)
+		}
+	}
+	return nil
+}
+
+var _ store.BulkWriter = (*writer)(nil)
