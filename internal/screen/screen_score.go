@@ -508,11 +508,12 @@ func (a *assessment) result() *Result {
 			res.Level = High
 		}
 	}
+	res.leaning = "scam"
+	if kindW["lure"] >= kindW["scam"] && kindW["lure"] > 0 {
+		res.leaning = "lure"
+	}
 	if res.Level != Low {
-		res.Kind = "scam"
-		if kindW["lure"] >= kindW["scam"] && kindW["lure"] > 0 {
-			res.Kind = "lure"
-		}
+		res.Kind = res.leaning
 	}
 	for _, f := range a.found {
 		vars := map[string]string{"match": quote(a.text[f.spans[0].Start:f.spans[0].End])}
