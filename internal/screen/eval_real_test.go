@@ -46,8 +46,8 @@ func TestRealSplit(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if len(seen) < 285 {
-		t.Errorf("only %d real texts, want at least 285", len(seen))
+	if len(seen) < 300 {
+		t.Errorf("only %d real texts, want at least 300", len(seen))
 	}
 }
 
