@@ -67,7 +67,8 @@ func itoa(n int) string {
 // TestEvalReal screens the real quoted lures, openers, genuine ads,
 // ordinary messages and warnings. The test halves are the headline; their
 // thresholds record what the rules reach without having been tuned on them
-// (real-new.tsv is one file split by the same hash, see RealHalf).
+// (real-new.tsv and real-more.tsv are one file each split by the same
+// hash, see RealHalf).
 func TestEvalReal(t *testing.T) {
 	for _, tc := range []struct {
 		file, half string
@@ -79,6 +80,8 @@ func TestEvalReal(t *testing.T) {
 		{"real-test.tsv", "", 45, 25, 0.65},
 		{"real-new.tsv", HalfDev, 20, 12, 0.78},
 		{"real-new.tsv", HalfTest, 25, 12, 0.55},
+		{"real-more.tsv", HalfDev, 7, 4, 0.74},
+		{"real-more.tsv", HalfTest, 14, 12, 0.5},
 	} {
 		name := tc.file + " " + tc.half
 		f, err := os.Open(filepath.Join("testdata", tc.file))
