@@ -17,7 +17,7 @@ import (
 const screenMaxBytes = 1 << 20
 
 const screenUsage = `screen [--json] [--lang xx] [--rules DIR] [--max-bytes N] < TEXT
-       counterscam screen eval [--rules DIR] [--json] [--misses] [--half dev|test] FILE
+       counterscam screen eval [--rules DIR] [--json] [--misses] [--sweep] [--half dev|test] FILE
        counterscam screen rules check [--rules DIR]
        counterscam screen rules export DIR
 
@@ -26,7 +26,8 @@ a recruitment lure for a scam compound or another scam, with every reason.
 eval screens a labelled TSV (label<TAB>text; labels lure, scam, benign, or
 spam and ham) and prints precision, recall and F1 per label and language;
 --half dev or test screens only that half of a real set (split by a hash of
-each text, see real-new.tsv).
+each text, see real-new.tsv); --sweep adds what other elevated thresholds
+would give.
 rules check runs the examples written in the rules; rules export writes the
 compiled-in rules to DIR for editing, to load again with --rules DIR.`
 
@@ -183,6 +184,7 @@ func runScreenEval(e *env, argv []string) error {
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	misses := fs.Bool("misses", false, "list the texts the screener got wrong")
 	half := fs.String("half", "", "screen only one half of the texts, dev or test, split by a hash of each text")
+	sweep := fs.Bool("sweep", false, "also print lure recall and benign alarms for elevated thresholds 10 to 40")
 	args, err := parseFlags(fs, argv)
 	if err != nil {
 		return err
@@ -217,6 +219,14 @@ func runScreenEval(e *env, argv []string) error {
 	}
 	fmt.Fprintf(e.stdout, "file: %s\n", args[0])
 	rep.WriteText(e.stdout, *misses)
+	if *sweep {
+		var at []int
+		for t := 10; t <= 40; t++ {
+			at = append(at, t)
+		}
+		fmt.Fprintf(e.stdout, "\nsweep of the elevated threshold (now %d; high stays at %d):\n", screen.ElevatedAt, screen.HighAt)
+		screen.WriteSweep(e.stdout, rep.Sweep(at))
+	}
 	return nil
 }
 

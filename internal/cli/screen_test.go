@@ -126,6 +126,14 @@ func TestScreenEval(t *testing.T) {
 			t.Errorf("eval output lacks %q:\n%s", want, out)
 		}
 	}
+	code, out, _ = run(t, "", "screen", "eval", "--sweep", p)
+	row10 := false
+	for _, l := range strings.Split(out, "\n") {
+		row10 = row10 || strings.Join(strings.Fields(l), " ") == "10 1 1.000 2 0 0"
+	}
+	if code != 0 || !strings.Contains(out, "sweep of the elevated threshold") || !row10 {
+		t.Errorf("eval --sweep: exit %d\n%s", code, out)
+	}
 	code, out, _ = run(t, "", "screen", "eval", "--json", p)
 	var rep struct {
 		All struct {

@@ -216,6 +216,10 @@ func parseAmountAt(text string, i int) (Amount, int, bool) {
 		}
 	} else {
 		a.PrefixStart = start
+		// Pay word after: "30萬台幣的薪資", "$800 salary".
+		if n := payWordAfter(text, end); n > 0 {
+			a.Pay, end = true, n
+		}
 	}
 	a.Start = start
 	a.End = end
@@ -532,6 +536,23 @@ func currencyBefore(text string, i int) (string, int) {
 		}
 	}
 	return "", -1
+}
+
+// payWordAfter finds a pay word right after an amount ending at i (spaces
+// and a Chinese 的 allowed before it) and returns the word's end, or 0.
+// Chinese puts the pay word after the sum as often as before it
+// ("提供30萬台幣的薪資"); English sometimes does ("$800 salary").
+func payWordAfter(text string, i int) int {
+	j := skipSpaces(text, i)
+	if strings.HasPrefix(text[j:], "的") {
+		j = skipSpaces(text, j+len("的"))
+	}
+	for _, w := range paySuffix {
+		if hasPrefixFold(text[j:], w) && endsWord(text, j+len(w), w) {
+			return j + len(w)
+		}
+	}
+	return 0
 }
 
 // payWordBefore finds a pay word before i, allowing spaces, a colon and a

@@ -56,6 +56,12 @@ func TestParseAmounts(t *testing.T) {
 		{"月薪10萬新台幣", "10萬新台幣", 1e5, 0, "TWD", PeriodMonth, true},
 		{"時薪NT$316", "NT$316", 316, 0, "TWD", PeriodHour, true},
 		{"月薪3萬港元", "3萬港元", 3e4, 0, "HKD", PeriodMonth, true},
+		// A pay word after the sum, Chinese with 的, English bare.
+		{"對方提供1個月至少30萬台幣的薪資", "30萬台幣的薪資", 3e5, 0, "TWD", PeriodNone, true},
+		{"开出2万元工资", "2万元工资", 2e4, 0, "CNY", PeriodNone, true},
+		{"a $800 salary and free food", "$800 salary", 800, 0, "USD", PeriodNone, true},
+		{"买了30萬台幣的房子", "30萬台幣", 3e5, 0, "TWD", PeriodNone, false},
+		{"a $800 salad", "$800", 800, 0, "USD", PeriodNone, false},
 		// Khmer
 		{"៣០០០ដុល្លារ", "៣០០០ដុល្លារ", 3000, 0, "USD", PeriodNone, false},
 		{"ប្រាក់ខែ ១៥០០ ដុល្លារ ក្នុងមួយខែ", "១៥០០ ដុល្លារ ក្នុងមួយខែ", 1500, 0, "USD", PeriodMonth, true},
@@ -154,6 +160,7 @@ func FuzzParseAmounts(f *testing.F) {
 		"월 1,000만 원", "$3k/month", "3万/月", "៣០០០ដុល្លារ", "15.000.000đ/tháng", "เงินเดือน ๓๐,๐๐๐ บาท",
 		"1억 2천만원", "500~1000만원", "9999999999999999999999", "1.2.3.4", "\xff1,000\xfe만", "천만에요",
 		"lương 20 trie\u0323\u0302u/tha\u0301ng", "\u03011\u0301,\u0301000", "2、3万、4", "월급은 600만원이며",
+		"提供30萬台幣的薪資", "$800 salary", "5万 的 工资",
 	} {
 		f.Add(s)
 	}

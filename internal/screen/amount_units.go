@@ -161,6 +161,12 @@ var payPrefix = []tok{
 	{"ចំណូល", "pay", false}, {"ប្រាក់ឈ្នួល", "pay", false}, {"រកបាន", "pay", false},
 }
 
+// paySuffix: words after an amount that make it pay (see payWordAfter).
+var paySuffix = []string{
+	"薪资", "薪資", "工资", "工資", "月薪", "底薪", "薪水", "收入", "报酬", "報酬",
+	"salary", "wages", "wage",
+}
+
 // fillers sit between a pay word and its amount ("salary: up to $3,000").
 var fillers = []string{
 	"up to", "at least", "more than", "from", "over", "about", "around", "approx.", "approx",

@@ -183,6 +183,7 @@ type EvalReport struct {
 	ByForm     map[string]*EvalGroup `json:"by_form"` // see TextForm
 	Refused    int                   `json:"refused"` // texts Assess would not judge (empty, too large, binary)
 	Misses     []EvalMiss            `json:"misses,omitempty"`
+	scores     []evalScore           // every text's score, for Sweep
 }
 
 // Predict turns a result into a label: low is benign, otherwise the kind.
@@ -228,6 +229,7 @@ func EvaluateHalf(ctx context.Context, s *Screener, r io.Reader, half string) (*
 		}
 		pred := Predict(res)
 		rep.All.add(it.Label, pred, res.Level)
+		rep.scores = append(rep.scores, evalScore{label: it.Label, score: res.Score, lure: res.leaning == LabelLure})
 		g := rep.ByLanguage[res.Language]
 		if g == nil {
 			g = newGroup()

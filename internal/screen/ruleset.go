@@ -111,7 +111,7 @@ type Combo struct {
 var categoryKind = map[string]string{
 	"pay": "lure", "no_experience": "lure", "destination": "lure", "travel": "lure", "visa": "lure",
 	"vague_job": "lure", "appearance": "lure", "document": "lure", "reassurance": "lure", "crime_role": "lure",
-	"fee":    "lure",
+	"fee": "lure", "job_messenger": "lure",
 	"opener": "scam", "investment": "scam", "task": "scam", "prize": "scam",
 	"messenger": "", "urgency": "", "listed": "",
 	"context": "", "legit": "", "warning": "",
@@ -122,7 +122,7 @@ var builtinSignals = []string{
 	"pay.far_above", "pay.far_above_unskilled", "pay.above", "pay.foreign_currency",
 	"destination.level4", "destination.level3", "destination.level2_5", "destination.level2",
 	"destination.level1", "destination.hub", "destination.country",
-	"contact.listed", "contact.messenger_only",
+	"contact.listed", "contact.messenger_only", "contact.messenger_only_job",
 }
 
 // Placeholders a message may use.

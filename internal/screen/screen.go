@@ -65,6 +65,9 @@ type Result struct {
 	Selectors       []ContactFound `json:"selectors"`
 	Amounts         []PayFound     `json:"amounts,omitempty"`
 	RulesVersion    string         `json:"rules_version"`
+	// leaning is the kind the signs point to whatever the level (a
+	// threshold sweep needs it for texts below elevated).
+	leaning string
 }
 
 // Reason is one sign, with the text that triggered it: text[Start:End]

@@ -20,6 +20,7 @@ type assessment struct {
 	roles      []string
 	places     []*Place
 	jobContext bool
+	jobWords   bool // the text names a job or speaks of hiring (context, vague job or a role)
 	cats       map[string]bool
 	pays       []PayFound
 	contacts   []ContactFound
@@ -87,6 +88,9 @@ func (a *assessment) matchPhrases() {
 		if r := o.rule; r != nil {
 			if r.Role != "" {
 				a.roles = append(a.roles, r.Role)
+			}
+			if r.Role != "" || r.Category == "context" || r.Category == "vague_job" {
+				a.jobWords = true
 			}
 			if kind := categoryKind[r.Category]; kind == "lure" || r.Category == "context" {
 				a.jobContext = true
@@ -397,13 +401,20 @@ func (a *assessment) findContacts(ctx context.Context) error {
 		}
 	}
 	if messenger >= 0 && !other {
-		sig := rs.Signals["contact.messenger_only"]
+		// In a job offer, a messenger handle as the only way to apply is a
+		// lure sign of its own: compounds recruit through Telegram, LINE
+		// and WhatsApp so nothing ties the offer to a company.
+		code := "contact.messenger_only"
+		if a.jobWords {
+			code = "contact.messenger_only_job"
+		}
+		sig := rs.Signals[code]
 		m := a.contacts[messenger]
 		platform := m.Platform
 		if platform == "" {
 			platform = "messenger"
 		}
-		a.add(&finding{code: sig.Code, rule: "signal:contact.messenger_only", category: sig.Category,
+		a.add(&finding{code: sig.Code, rule: "signal:" + code, category: sig.Category,
 			weight: sig.Weight, tmpl: pickMessage(sig.Messages, a.msgLang),
 			vars:  map[string]string{"contact": m.Value, "kind": rs.term("platform."+platform, a.msgLang)},
 			spans: []Span{{m.Start, m.End}}})
@@ -508,11 +519,12 @@ func (a *assessment) result() *Result {
 			res.Level = High
 		}
 	}
+	res.leaning = "scam"
+	if kindW["lure"] >= kindW["scam"] && kindW["lure"] > 0 {
+		res.leaning = "lure"
+	}
 	if res.Level != Low {
-		res.Kind = "scam"
-		if kindW["lure"] >= kindW["scam"] && kindW["lure"] > 0 {
-			res.Kind = "lure"
-		}
+		res.Kind = res.leaning
 	}
 	for _, f := range a.found {
 		vars := map[string]string{"match": quote(a.text[f.spans[0].Start:f.spans[0].End])}

@@ -42,7 +42,14 @@ func TestAssessByLanguage(t *testing.T) {
 	}{
 		// Korean
 		{"ko lure", "캄보디아 시아누크빌 고객상담 알바, 월 1000만원 보장, 경력 무관, 항공권·숙소 제공. 텔레 @kh_jobs88", "ko", High, "lure",
-			[]string{"destination.level3", "pay.far_above_unskilled", "no_experience", "travel_paid", "contact.messenger_only"}},
+			[]string{"destination.level3", "pay.far_above_unskilled", "no_experience", "travel_paid", "contact.messenger_only_job"}},
+		// A job applied for only through a messenger: a lure sign, elevated
+		// with a vague job title; alone (a Seoul café on KakaoTalk) it stays
+		// low, and outside a job offer it is the weaker contact sign.
+		{"en vague job over Telegram only", "Hiring customer service staff, DM @fastjob_hr on Telegram", "en", Elevated, "lure",
+			[]string{"contact.messenger_only_job", "cs_job"}},
+		{"ko genuine café on KakaoTalk", "서울 강남 카페 바리스타 모집, 시급 11,000원, 카톡 ID coffee_seoul 로 연락", "ko", Low, "", []string{"contact.messenger_only_job"}},
+		{"en friend on WhatsApp", "Dinner at 7? wa.me/85512345678", "en", Low, "", []string{"contact.messenger_only"}},
 		{"ko account lending", "국제발신 정상 계좌구함 월 300만원 선지급 해드립니다. 간단한 이체업무", "ko", High, "lure", []string{"account_request"}},
 		{"ko genuine factory", "생산직 모집, 경력 무관, 기숙사 제공, 월 280만원, 4대보험, 주 5일", "ko", Low, "", nil},
 		{"ko genuine Seoul developer", "[채용] 백엔드 개발자 경력 5년 이상, 서울, 연봉 8,000만 원, 이력서 recruit@example.co.kr", "ko", Low, "", nil},
