@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"counterscam/internal/auth"
 	"counterscam/internal/store"
@@ -71,7 +72,9 @@ func (s *Service) Load(ctx context.Context, p trust.Principal, feed func(add Loa
 					if refs[k] {
 						continue
 					}
-					refs[k] = true
+					// Kept to the end of the load: a copy, as the
+					// reference may be part of the whole line read.
+					refs[[2]string{strings.Clone(r.Origin), strings.Clone(r.ExternalRef)}] = true
 				}
 				inserted[i] = true
 				for _, rd := range s.nets.part.AddReport(r.ID, s.linking(r)) {

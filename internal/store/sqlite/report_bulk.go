@@ -12,8 +12,15 @@ import (
 
 // bulkTables are the tables a bulk load fills: their secondary indexes are
 // dropped when it begins and built again, from the schema's own
-// definitions, when it ends.
+// definitions, when it ends, but for bulkKept.
 const bulkTables = `'reports', 'report_selectors', 'report_losses', 'report_recipients', 'selectors', 'selector_sources'`
+
+// bulkKept are the indexes a load keeps up to date as it goes, cheaper
+// than a scan of every report to build them at the end: their keys begin
+// with a value of few distinct ones (a TLP label; a creator, which an
+// import leaves empty, outside the partial index), so that appended
+// reports land at the end of a few runs of entries.
+const bulkKept = `'reports_tlp_origin', 'reports_created_by'`
 
 var (
 	appendReports   = multiRow{head: insertReports.head, cols: insertReports.cols}
@@ -49,7 +56,7 @@ func (w *writer) BeginBulk(ctx context.Context) (bool, error) {
 	b := &bulkLoad{totals: batch.NewTotals(), now: time.Now()}
 	var names []string
 	err := w.each(ctx, `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL
-		AND tbl_name IN (`+bulkTables+`) ORDER BY name`, nil,
+		AND tbl_name IN (`+bulkTables+`) AND name NOT IN (`+bulkKept+`) ORDER BY name`, nil,
 		func(rows *sql.Rows) error {
 			var name, def string
 			if err := rows.Scan(&name, &def); err != nil {
@@ -112,7 +119,7 @@ func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge) error
 	}
 	w.bulk = nil
 	args := make([]any, 0, maxVars)
-	err := execChunks(ctx, w, b.totals.Selectors(), appendSelectors, args, func(a []any, s batch.SelectorDelta) []any {
+	err := execChunks(ctx, w, b.totals.Selectors(), appendSelectors, args, func(a []any, s *batch.SelectorDelta) []any {
 		return append(a, s.ID, s.Kind, s.Value, s.Display, s.Region, s.Subtype, s.Hash,
 			fmtTime(s.FirstSeen), fmtTime(s.LastSeen), s.Reports, s.Sources)
 	})

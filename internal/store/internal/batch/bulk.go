@@ -20,13 +20,24 @@ import (
 type Totals struct {
 	sels    map[string]*SelectorDelta
 	sources map[sourceKey]int
+	words   map[string]string // kinds, regions, subtypes and origins: few values, each kept once
 }
 
 type sourceKey struct{ id, origin string }
 
 // NewTotals starts empty totals.
 func NewTotals() *Totals {
-	return &Totals{sels: map[string]*SelectorDelta{}, sources: map[sourceKey]int{}}
+	return &Totals{sels: map[string]*SelectorDelta{}, sources: map[sourceKey]int{}, words: map[string]string{}}
+}
+
+// intern returns the one copy of a value of few distinct values.
+func (t *Totals) intern(s string) string {
+	if w, ok := t.words[s]; ok {
+		return w
+	}
+	w := strings.Clone(s)
+	t.words[w] = w
+	return w
 }
 
 // Add counts reports, in the order they are stored.
@@ -36,21 +47,23 @@ func (t *Totals) Add(reports []*store.Report) {
 		for i, l := range r.Selectors {
 			d, ok := t.sels[l.SelectorID]
 			if !ok {
+				// Kept to the end of the load: copies, as the values may
+				// be parts of the whole line they were read from.
 				d = &SelectorDelta{
-					ID: l.SelectorID, Kind: l.Kind, Value: l.Value, Display: l.Display,
-					Region: l.Region, Subtype: l.Subtype, Hash: Hash(l.Kind, l.Value),
-					FirstSeen: at, LastSeen: at,
+					ID: strings.Clone(l.SelectorID), Kind: t.intern(l.Kind), Value: strings.Clone(l.Value),
+					Display: strings.Clone(l.Display), Region: t.intern(l.Region), Subtype: t.intern(l.Subtype),
+					Hash: Hash(l.Kind, l.Value), FirstSeen: at, LastSeen: at,
 				}
-				t.sels[l.SelectorID] = d
+				t.sels[d.ID] = d
 			}
 			if d.Display == "" {
-				d.Display = l.Display
+				d.Display = strings.Clone(l.Display)
 			}
 			if d.Region == "" {
-				d.Region = l.Region
+				d.Region = t.intern(l.Region)
 			}
 			if d.Subtype == "" {
-				d.Subtype = l.Subtype
+				d.Subtype = t.intern(l.Subtype)
 			}
 			if namedBefore(r.Selectors[:i], l.SelectorID) {
 				continue
@@ -62,7 +75,7 @@ func (t *Totals) Add(reports []*store.Report) {
 			if at.After(d.LastSeen) {
 				d.LastSeen = at
 			}
-			k := sourceKey{l.SelectorID, r.Origin}
+			k := sourceKey{d.ID, t.intern(r.Origin)}
 			if t.sources[k] == 0 {
 				d.Sources++
 			}
@@ -72,27 +85,31 @@ func (t *Totals) Add(reports []*store.Report) {
 }
 
 // Selectors returns the selector rows, sorted by ID.
-func (t *Totals) Selectors() []SelectorDelta {
-	out := make([]SelectorDelta, 0, len(t.sels))
+func (t *Totals) Selectors() []*SelectorDelta {
+	out := make([]*SelectorDelta, 0, len(t.sels))
 	for _, d := range t.sels {
-		out = append(out, *d)
+		out = append(out, d)
 	}
-	slices.SortFunc(out, func(a, b SelectorDelta) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(out, func(a, b *SelectorDelta) int { return strings.Compare(a.ID, b.ID) })
 	return out
 }
 
 // Sources returns the (selector, origin) rows, sorted by selector, then
 // origin.
 func (t *Totals) Sources() []SourceDelta {
-	out := make([]SourceDelta, 0, len(t.sources))
-	for k, n := range t.sources {
-		out = append(out, SourceDelta{SelectorID: k.id, Origin: k.origin, Reports: n})
+	keys := make([]sourceKey, 0, len(t.sources))
+	for k := range t.sources {
+		keys = append(keys, k)
 	}
-	slices.SortFunc(out, func(a, b SourceDelta) int {
-		if c := strings.Compare(a.SelectorID, b.SelectorID); c != 0 {
+	slices.SortFunc(keys, func(a, b sourceKey) int {
+		if c := strings.Compare(a.id, b.id); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Origin, b.Origin)
+		return strings.Compare(a.origin, b.origin)
 	})
+	out := make([]SourceDelta, len(keys))
+	for i, k := range keys {
+		out[i] = SourceDelta{SelectorID: k.id, Origin: k.origin, Reports: t.sources[k]}
+	}
 	return out
 }

@@ -28,7 +28,7 @@ func TestTotalsAcrossBatches(t *testing.T) {
 		{ID: "r4", Origin: "kr", ReceivedAt: day(20), Selectors: []store.ReportSelector{link("c", "", "")}},
 	})
 	got := tot.Selectors()
-	want := []SelectorDelta{
+	want := []*SelectorDelta{
 		{ID: "a", Kind: "phone", Value: "+a", Display: "A1", Region: "KH", Hash: Hash("phone", "+a"),
 			FirstSeen: day(5), LastSeen: day(12), Reports: 3, Sources: 2},
 		{ID: "b", Kind: "phone", Value: "+b", Display: "B", Hash: Hash("phone", "+b"),
