@@ -2,9 +2,10 @@ package intel
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
-	"strings"
+	"hash/maphash"
 
 	"counterscam/internal/auth"
 	"counterscam/internal/store"
@@ -52,7 +53,7 @@ func (s *Service) Load(ctx context.Context, p trust.Principal, feed func(add Loa
 			return ErrNoBulk
 		}
 		var (
-			refs      = map[[2]string]bool{}
+			refs      = newRefSet()
 			absorbed  []string
 			first     string
 			last      string
@@ -68,13 +69,11 @@ func (s *Service) Load(ctx context.Context, p trust.Principal, feed func(add Loa
 			reporters = reporters[:0]
 			for i, r := range reports {
 				if r.ExternalRef != "" {
-					k := [2]string{r.Origin, r.ExternalRef}
-					if refs[k] {
+					k := refs.key(r.Origin, r.ExternalRef)
+					if refs.seen[k] {
 						continue
 					}
-					// Kept to the end of the load: a copy, as the
-					// reference may be part of the whole line read.
-					refs[[2]string{strings.Clone(r.Origin), strings.Clone(r.ExternalRef)}] = true
+					refs.seen[k] = true
 				}
 				inserted[i] = true
 				for _, rd := range s.nets.part.AddReport(r.ID, s.linking(r)) {
@@ -154,4 +153,32 @@ func (s *Service) networkOf(reportID string) string {
 		return id
 	}
 	return reportID
+}
+
+// refSet holds the (origin, external reference) pairs a load has stored,
+// without pointers, so that a million of them give the collector nothing
+// to mark: each pair is known by two 64-bit hashes of independent random
+// seeds. Two different pairs share both with a chance of about n²/2¹²⁹
+// (10⁻²⁷ for a million pairs).
+type refSet struct {
+	seeds [2]maphash.Seed
+	seen  map[[2]uint64]bool
+}
+
+func newRefSet() *refSet {
+	return &refSet{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, seen: map[[2]uint64]bool{}}
+}
+
+func (s *refSet) key(origin, ref string) [2]uint64 {
+	var k [2]uint64
+	for i, seed := range s.seeds {
+		var h maphash.Hash
+		h.SetSeed(seed)
+		// The origin's length first, so that no two pairs spell the same.
+		h.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(origin))))
+		h.WriteString(origin)
+		h.WriteString(ref)
+		k[i] = h.Sum64()
+	}
+	return k
 }

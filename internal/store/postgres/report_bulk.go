@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"errors"
+	"iter"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -81,23 +82,30 @@ func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge) error
 		return errNoBulk
 	}
 	w.bulk = nil
-	sels := b.totals.Selectors()
-	rows := make([][]any, len(sels))
-	for i, s := range sels {
-		rows[i] = []any{s.ID, s.Kind, s.Value, s.Display, s.Region, s.Subtype, s.Hash,
-			pgTime(s.FirstSeen), pgTime(s.LastSeen), int32(s.Reports), int32(s.Sources)}
-	}
+	next, stop := iter.Pull(b.totals.Selectors())
+	defer stop()
 	_, err := w.tx.CopyFrom(ctx, pgx.Identifier{"selectors"}, []string{"id", "kind", "value", "display", "region",
-		"subtype", "hash", "first_seen", "last_seen", "report_count", "source_count"}, pgx.CopyFromRows(rows))
+		"subtype", "hash", "first_seen", "last_seen", "report_count", "source_count"}, pgx.CopyFromFunc(func() ([]any, error) {
+		s, ok := next()
+		if !ok {
+			return nil, nil
+		}
+		return []any{s.ID, s.Kind, s.Value, s.Display, s.Region, s.Subtype, s.Hash,
+			pgTime(s.FirstSeen), pgTime(s.LastSeen), int32(s.Reports), int32(s.Sources)}, nil
+	}))
 	if err != nil {
 		return translate(err)
 	}
-	srcs := b.totals.Sources()
-	rows = make([][]any, len(srcs))
-	for i, p := range srcs {
-		rows[i] = []any{p.SelectorID, p.Origin, int32(p.Reports)}
-	}
-	_, err = w.tx.CopyFrom(ctx, pgx.Identifier{"selector_sources"}, []string{"selector_id", "origin", "reports"}, pgx.CopyFromRows(rows))
+	nextSource, stopSources := iter.Pull(b.totals.Sources())
+	defer stopSources()
+	_, err = w.tx.CopyFrom(ctx, pgx.Identifier{"selector_sources"}, []string{"selector_id", "origin", "reports"},
+		pgx.CopyFromFunc(func() ([]any, error) {
+			p, ok := nextSource()
+			if !ok {
+				return nil, nil
+			}
+			return []any{p.SelectorID, p.Origin, int32(p.Reports)}, nil
+		}))
 	if err != nil {
 		return translate(err)
 	}

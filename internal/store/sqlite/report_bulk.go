@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"iter"
 	"time"
 
 	"counterscam/internal/store"
@@ -119,14 +120,14 @@ func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge) error
 	}
 	w.bulk = nil
 	args := make([]any, 0, maxVars)
-	err := execChunks(ctx, w, b.totals.Selectors(), appendSelectors, args, func(a []any, s *batch.SelectorDelta) []any {
+	err := execSeq(ctx, w, b.totals.Selectors(), appendSelectors, args, func(a []any, s batch.SelectorDelta) []any {
 		return append(a, s.ID, s.Kind, s.Value, s.Display, s.Region, s.Subtype, s.Hash,
 			fmtTime(s.FirstSeen), fmtTime(s.LastSeen), s.Reports, s.Sources)
 	})
 	if err != nil {
 		return err
 	}
-	err = execChunks(ctx, w, b.totals.Sources(), appendSources, args, func(a []any, p batch.SourceDelta) []any {
+	err = execSeq(ctx, w, b.totals.Sources(), appendSources, args, func(a []any, p batch.SourceDelta) []any {
 		return append(a, p.SelectorID, p.Origin, p.Reports)
 	})
 	if err != nil {
@@ -144,6 +145,23 @@ func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge) error
 		}
 	}
 	return nil
+}
+
+// execSeq runs the multi-row statement m over the rows seq yields, as
+// many rows a statement as fit.
+func execSeq[T any](ctx context.Context, w *writer, seq iter.Seq[T], m multiRow, args []any, bind func([]any, T) []any) error {
+	buf := make([]T, 0, m.rowsPerStmt())
+	var err error
+	for row := range seq {
+		buf = append(buf, row)
+		if len(buf) == cap(buf) {
+			if err = execChunks(ctx, w, buf, m, args, bind); err != nil {
+				return err
+			}
+			buf = buf[:0]
+		}
+	}
+	return execChunks(ctx, w, buf, m, args, bind)
 }
 
 var _ store.BulkWriter = (*writer)(nil)

@@ -1,8 +1,13 @@
 package batch
 
 import (
+	"bytes"
+	"cmp"
+	"hash/maphash"
+	"iter"
 	"slices"
 	"strings"
+	"time"
 
 	"counterscam/internal/store"
 )
@@ -17,99 +22,182 @@ import (
 // would leave after the same reports in the same order: a selector's
 // display, region and subtype are the first non-empty ones given, and a
 // report naming a selector twice counts once.
+//
+// A load of a million reports counts two million selectors, kept to its
+// end: they are held without pointers (their strings end to end in one
+// byte slice, found through an open-addressing table of indexes), so that
+// the collector, which runs many times during a load, has nothing of them
+// to mark.
 type Totals struct {
-	sels    map[string]*SelectorDelta
-	sources map[sourceKey]int
-	words   map[string]string // kinds, regions, subtypes and origins: few values, each kept once
+	arena   []byte       // the selectors' IDs, values and displays, end to end
+	sels    []selTotal   // in order of first appearance
+	table   []int32      // open addressing by ID: index into sels + 1, 0 empty
+	seed    maphash.Seed // of the table's hash
+	words   []string     // kinds, regions, subtypes and origins: few values
+	wordAt  map[string]uint32
+	sources map[uint64]int32 // (selector index << 32 | origin word) -> reports
 }
 
-type sourceKey struct{ id, origin string }
+// span is a string in the arena.
+type span struct{ off, n uint32 }
+
+// selTotal is one selector's totals, without pointers.
+type selTotal struct {
+	id, value, display    span
+	kind, region, subtype uint32 // words
+	first, last           int64  // Unix nanoseconds
+	reports, sources      int32
+}
 
 // NewTotals starts empty totals.
 func NewTotals() *Totals {
-	return &Totals{sels: map[string]*SelectorDelta{}, sources: map[sourceKey]int{}, words: map[string]string{}}
+	return &Totals{table: make([]int32, 1024), seed: maphash.MakeSeed(), wordAt: map[string]uint32{}, sources: map[uint64]int32{}}
 }
 
-// intern returns the one copy of a value of few distinct values.
-func (t *Totals) intern(s string) string {
-	if w, ok := t.words[s]; ok {
+func (t *Totals) bytes(s span) []byte { return t.arena[s.off : s.off+s.n] }
+
+func (t *Totals) str(s span) string { return string(t.bytes(s)) }
+
+func (t *Totals) put(s string) span {
+	sp := span{uint32(len(t.arena)), uint32(len(s))}
+	t.arena = append(t.arena, s...)
+	return sp
+}
+
+// word returns the number of a value of few distinct values.
+func (t *Totals) word(s string) uint32 {
+	if w, ok := t.wordAt[s]; ok {
 		return w
 	}
-	w := strings.Clone(s)
-	t.words[w] = w
+	w := uint32(len(t.words))
+	s = strings.Clone(s)
+	t.words = append(t.words, s)
+	t.wordAt[s] = w
 	return w
+}
+
+// find returns the index of the selector id in sels, adding it (with add)
+// if absent.
+func (t *Totals) find(id string, add func() selTotal) int32 {
+	mask := uint64(len(t.table) - 1)
+	for h := maphash.String(t.seed, id) & mask; ; h = (h + 1) & mask {
+		i := t.table[h]
+		if i == 0 {
+			t.sels = append(t.sels, add())
+			n := int32(len(t.sels))
+			t.table[h] = n
+			if 2*len(t.sels) > len(t.table) {
+				t.grow()
+			}
+			return n - 1
+		}
+		if string(t.bytes(t.sels[i-1].id)) == id {
+			return i - 1
+		}
+	}
+}
+
+// grow doubles the table and places every selector again.
+func (t *Totals) grow() {
+	t.table = make([]int32, 2*len(t.table))
+	mask := uint64(len(t.table) - 1)
+	for i := range t.sels {
+		h := maphash.Bytes(t.seed, t.bytes(t.sels[i].id)) & mask
+		for t.table[h] != 0 {
+			h = (h + 1) & mask
+		}
+		t.table[h] = int32(i + 1)
+	}
 }
 
 // Add counts reports, in the order they are stored.
 func (t *Totals) Add(reports []*store.Report) {
 	for _, r := range reports {
-		at := r.ReceivedAt.UTC()
+		at := r.ReceivedAt.UnixNano()
+		origin := uint64(t.word(r.Origin))
 		for i, l := range r.Selectors {
-			d, ok := t.sels[l.SelectorID]
-			if !ok {
-				// Kept to the end of the load: copies, as the values may
-				// be parts of the whole line they were read from.
-				d = &SelectorDelta{
-					ID: strings.Clone(l.SelectorID), Kind: t.intern(l.Kind), Value: strings.Clone(l.Value),
-					Display: strings.Clone(l.Display), Region: t.intern(l.Region), Subtype: t.intern(l.Subtype),
-					Hash: Hash(l.Kind, l.Value), FirstSeen: at, LastSeen: at,
-				}
-				t.sels[d.ID] = d
+			k := t.find(l.SelectorID, func() selTotal {
+				return selTotal{id: t.put(l.SelectorID), value: t.put(l.Value), display: t.put(l.Display),
+					kind: t.word(l.Kind), region: t.word(l.Region), subtype: t.word(l.Subtype), first: at, last: at}
+			})
+			d := &t.sels[k]
+			if d.display.n == 0 && l.Display != "" {
+				d.display = t.put(l.Display)
 			}
-			if d.Display == "" {
-				d.Display = strings.Clone(l.Display)
+			if t.words[d.region] == "" {
+				d.region = t.word(l.Region)
 			}
-			if d.Region == "" {
-				d.Region = t.intern(l.Region)
-			}
-			if d.Subtype == "" {
-				d.Subtype = t.intern(l.Subtype)
+			if t.words[d.subtype] == "" {
+				d.subtype = t.word(l.Subtype)
 			}
 			if namedBefore(r.Selectors[:i], l.SelectorID) {
 				continue
 			}
-			d.Reports++
-			if at.Before(d.FirstSeen) {
-				d.FirstSeen = at
+			d.reports++
+			d.first, d.last = min(d.first, at), max(d.last, at)
+			pair := uint64(k)<<32 | origin
+			if t.sources[pair] == 0 {
+				d.sources++
 			}
-			if at.After(d.LastSeen) {
-				d.LastSeen = at
-			}
-			k := sourceKey{d.ID, t.intern(r.Origin)}
-			if t.sources[k] == 0 {
-				d.Sources++
-			}
-			t.sources[k]++
+			t.sources[pair]++
 		}
 	}
 }
 
-// Selectors returns the selector rows, sorted by ID.
-func (t *Totals) Selectors() []*SelectorDelta {
-	out := make([]*SelectorDelta, 0, len(t.sels))
-	for _, d := range t.sels {
-		out = append(out, d)
+// Selectors yields each selector's row, in order of ID.
+func (t *Totals) Selectors() iter.Seq[SelectorDelta] {
+	return func(yield func(SelectorDelta) bool) {
+		for _, k := range t.sortedSelectors() {
+			d := &t.sels[k]
+			kind, value := t.words[d.kind], t.str(d.value)
+			ok := yield(SelectorDelta{
+				ID: t.str(d.id), Kind: kind, Value: value, Display: t.str(d.display),
+				Region: t.words[d.region], Subtype: t.words[d.subtype], Hash: Hash(kind, value),
+				FirstSeen: time.Unix(0, d.first).UTC(), LastSeen: time.Unix(0, d.last).UTC(),
+				Reports: int(d.reports), Sources: int(d.sources),
+			})
+			if !ok {
+				return
+			}
+		}
 	}
-	slices.SortFunc(out, func(a, b *SelectorDelta) int { return strings.Compare(a.ID, b.ID) })
-	return out
 }
 
-// Sources returns the (selector, origin) rows, sorted by selector, then
+// Sources yields the (selector, origin) rows, in order of selector, then
 // origin.
-func (t *Totals) Sources() []SourceDelta {
-	keys := make([]sourceKey, 0, len(t.sources))
-	for k := range t.sources {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b sourceKey) int {
-		if c := strings.Compare(a.id, b.id); c != 0 {
-			return c
+func (t *Totals) Sources() iter.Seq[SourceDelta] {
+	return func(yield func(SourceDelta) bool) {
+		rank := make([]int32, len(t.sels)) // a selector's place in ID order
+		for i, k := range t.sortedSelectors() {
+			rank[k] = int32(i)
 		}
-		return strings.Compare(a.origin, b.origin)
-	})
-	out := make([]SourceDelta, len(keys))
-	for i, k := range keys {
-		out[i] = SourceDelta{SelectorID: k.id, Origin: k.origin, Reports: t.sources[k]}
+		keys := make([]uint64, 0, len(t.sources))
+		for k := range t.sources {
+			keys = append(keys, k)
+		}
+		slices.SortFunc(keys, func(a, b uint64) int {
+			if ra, rb := rank[a>>32], rank[b>>32]; ra != rb {
+				return cmp.Compare(ra, rb)
+			}
+			return strings.Compare(t.words[uint32(a)], t.words[uint32(b)])
+		})
+		for _, k := range keys {
+			if !yield(SourceDelta{SelectorID: t.str(t.sels[k>>32].id), Origin: t.words[uint32(k)], Reports: int(t.sources[k])}) {
+				return
+			}
+		}
 	}
-	return out
 }
+
+// sortedSelectors returns the indexes of the selectors in order of ID.
+func (t *Totals) sortedSelectors() []int32 {
+	order := make([]int32, len(t.sels))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return bytes.Compare(t.bytes(t.sels[a].id), t.bytes(t.sels[b].id)) })
+	return order
+}
+
+// Len is the number of selectors counted.
+func (t *Totals) Len() int { return len(t.sels) }

@@ -1,7 +1,9 @@
 package batch
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -27,8 +29,8 @@ func TestTotalsAcrossBatches(t *testing.T) {
 		{ID: "r3", Origin: "kh", ReceivedAt: day(5), Selectors: []store.ReportSelector{link("a", "A3", "KR")}},
 		{ID: "r4", Origin: "kr", ReceivedAt: day(20), Selectors: []store.ReportSelector{link("c", "", "")}},
 	})
-	got := tot.Selectors()
-	want := []*SelectorDelta{
+	got := slices.Collect(tot.Selectors())
+	want := []SelectorDelta{
 		{ID: "a", Kind: "phone", Value: "+a", Display: "A1", Region: "KH", Hash: Hash("phone", "+a"),
 			FirstSeen: day(5), LastSeen: day(12), Reports: 3, Sources: 2},
 		{ID: "b", Kind: "phone", Value: "+b", Display: "B", Hash: Hash("phone", "+b"),
@@ -40,7 +42,46 @@ func TestTotalsAcrossBatches(t *testing.T) {
 		t.Errorf("selectors:\n got %+v\nwant %+v", got, want)
 	}
 	wantSources := []SourceDelta{{"a", "kh", 1}, {"a", "kr", 2}, {"b", "kr", 1}, {"c", "kr", 1}}
-	if got := tot.Sources(); !reflect.DeepEqual(got, wantSources) {
+	if got := slices.Collect(tot.Sources()); !reflect.DeepEqual(got, wantSources) {
 		t.Errorf("sources: got %+v, want %+v", got, wantSources)
+	}
+}
+
+// TestTotalsManySelectors: thousands of selectors (the table grows many
+// times), each named by two reports of two origins, come back once each,
+// in order of ID, with their counts.
+func TestTotalsManySelectors(t *testing.T) {
+	tot := NewTotals()
+	at := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	const n = 5000
+	for round, origin := range []string{"kr", "kh"} {
+		var rs []*store.Report
+		for i := range n {
+			id := fmt.Sprintf("sel-%05d", (i*7919)%n)
+			rs = append(rs, &store.Report{ID: fmt.Sprint(round, i), Origin: origin, ReceivedAt: at.Add(time.Duration(round) * time.Hour),
+				Selectors: []store.ReportSelector{{SelectorID: id, Kind: "phone", Value: "+" + id}}})
+		}
+		tot.Add(rs)
+	}
+	if tot.Len() != n {
+		t.Fatalf("Len = %d, want %d", tot.Len(), n)
+	}
+	i := 0
+	for s := range tot.Selectors() {
+		if want := fmt.Sprintf("sel-%05d", i); s.ID != want || s.Value != "+"+want || s.Reports != 2 || s.Sources != 2 ||
+			!s.FirstSeen.Equal(at) || !s.LastSeen.Equal(at.Add(time.Hour)) {
+			t.Fatalf("selector %d = %+v, want %s named twice by two origins", i, s, want)
+		}
+		i++
+	}
+	j := 0
+	for p := range tot.Sources() {
+		if want := fmt.Sprintf("sel-%05d", j/2); p.SelectorID != want || p.Origin != []string{"kh", "kr"}[j%2] || p.Reports != 1 {
+			t.Fatalf("source %d = %+v", j, p)
+		}
+		j++
+	}
+	if i != n || j != 2*n {
+		t.Errorf("%d selectors and %d sources, want %d and %d", i, j, n, 2*n)
 	}
 }
