@@ -52,12 +52,8 @@ func (w *writer) AppendReports(ctx context.Context, reports []*store.Report) err
 	if err := batch.Check(reports); err != nil {
 		return err
 	}
-	counted := make(chan struct{})
-	go func() {
-		defer close(counted)
-		w.bulk.totals.Add(reports)
-	}()
-	defer func() { <-counted }()
+	counted := w.bulk.totals.AddAsync(reports)
+	defer counted()
 	rows := make([][]any, len(reports))
 	for i, r := range reports {
 		created := r.CreatedAt

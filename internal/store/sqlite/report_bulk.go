@@ -90,12 +90,8 @@ func (w *writer) AppendReports(ctx context.Context, reports []*store.Report) err
 		return err
 	}
 	// The selectors are counted on another core while SQLite writes.
-	counted := make(chan struct{})
-	go func() {
-		defer close(counted)
-		w.bulk.totals.Add(reports)
-	}()
-	defer func() { <-counted }()
+	counted := w.bulk.totals.AddAsync(reports)
+	defer counted()
 	args := make([]any, 0, maxVars)
 	err := batch.Chunks(len(reports), appendReports.rowsPerStmt(), func(lo, hi int) error {
 		args = args[:0]

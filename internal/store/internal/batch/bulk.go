@@ -144,6 +144,18 @@ func (t *Totals) Add(reports []*store.Report) {
 	}
 }
 
+// AddAsync is Add on another goroutine, so that the counting takes
+// another core while the caller writes the reports; wait returns when it
+// is done, and must be called before the next Add or read of t.
+func (t *Totals) AddAsync(reports []*store.Report) (wait func()) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t.Add(reports)
+	}()
+	return func() { <-done }
+}
+
 // Selectors yields each selector's row, in order of ID.
 func (t *Totals) Selectors() iter.Seq[SelectorDelta] {
 	return func(yield func(SelectorDelta) bool) {
