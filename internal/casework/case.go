@@ -104,6 +104,42 @@ type CaseFile struct {
 	// Overdue holds the IDs of the open deadlines past due, by the
 	// service's clock (the one OverdueDeadlines uses).
 	Overdue map[string]bool
+	// Actors names the users the events name, by user ID; a user no
+	// longer stored (or never stored here, like the console operator) has
+	// no entry.
+	Actors map[string]Actor
+}
+
+// Actor is a user who acted on a case, as the store knows them now.
+type Actor struct {
+	Name string // the user's name, or their e-mail address when they have none
+	Org  string // the user's organisation
+}
+
+// actors resolves the users that events name in one read of the store.
+func (s *Service) actors(ctx context.Context, events []*store.CaseEvent) (map[string]Actor, error) {
+	ids := make([]string, 0, len(events))
+	for _, e := range events {
+		if e.By != "" {
+			ids = append(ids, e.By)
+		}
+	}
+	out := map[string]Actor{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	users, err := s.st.UsersByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range users {
+		a := Actor{Name: u.Name, Org: u.Org}
+		if a.Name == "" {
+			a.Name = u.Email
+		}
+		out[u.ID] = a
+	}
+	return out, nil
 }
 
 // GetCaseFile returns a case p may read with everything about it, and
@@ -118,6 +154,9 @@ func (s *Service) GetCaseFile(ctx context.Context, p trust.Principal, id string)
 		return nil, err
 	}
 	if f.Events, err = s.st.CaseEvents(ctx, id); err != nil {
+		return nil, err
+	}
+	if f.Actors, err = s.actors(ctx, f.Events); err != nil {
 		return nil, err
 	}
 	if f.Deadlines, err = s.st.ListDeadlines(ctx, store.DeadlineFilter{CaseID: id}); err != nil {

@@ -3,6 +3,7 @@ package casework
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -129,9 +130,24 @@ func flightFor(ctx context.Context, w store.Writer, p trust.Principal, id string
 	return f, nil
 }
 
+// DepartedError refuses a passenger for a flight whose departure time has
+// passed, though nobody has recorded it as departed yet: the manifest of a
+// flight that has left is what flew.
+type DepartedError struct {
+	FlightID, Number string
+	DepartAt         time.Time
+}
+
+func (e *DepartedError) Error() string {
+	return fmt.Sprintf("flight %s was due to depart at %s: a flight past its departure takes no more passengers",
+		e.Number, e.DepartAt.UTC().Format("2006-01-02 15:04 UTC"))
+}
+
 // AddPassenger puts the person of a case on a planned flight's manifest
 // and moves the case to on_manifest: the state machine decides whether
-// the case is ready (screened, or a travel document issued).
+// the case is ready (screened, or a travel document issued). A flight
+// whose departure time has passed takes no passenger (*DepartedError),
+// whatever its status says.
 func (s *Service) AddPassenger(ctx context.Context, p trust.Principal, in *PassengerInput) (*store.Passenger, error) {
 	if !canWrite(p, writeCase) {
 		return nil, trust.ErrForbidden
@@ -147,6 +163,9 @@ func (s *Service) AddPassenger(ctx context.Context, p trust.Principal, in *Passe
 		}
 		if f.Status != "planned" {
 			return fieldErr("flight", "the flight is %s: only a planned flight takes passengers", f.Status)
+		}
+		if !f.DepartAt.After(row.AddedAt) {
+			return &DepartedError{FlightID: f.ID, Number: f.Number, DepartAt: f.DepartAt}
 		}
 		c, err := w.GetCase(ctx, in.CaseID)
 		if err != nil {

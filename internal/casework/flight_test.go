@@ -196,6 +196,32 @@ func TestManifestNeedsATravelDocument(t *testing.T) {
 	}
 }
 
+// TestManifestRefusesAFlightPastItsDeparture: once the clock passes a
+// planned flight's departure, AddPassenger refuses it, naming the flight
+// and when it was due to leave, and the case stays where it was; a minute
+// before, the same passenger is taken.
+func TestManifestRefusesAFlightPastItsDeparture(t *testing.T) {
+	f, fl, cases := manifestFixture(t, 2)
+	f.advance(48 * time.Hour) // departure time itself: too late
+	_, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: cases[0].ID, LegalStatus: "victim"})
+	var de *DepartedError
+	if !errors.As(err, &de) || de.FlightID != fl.ID || de.Number != "KE9688" || !de.DepartAt.Equal(fl.DepartAt) {
+		t.Fatalf("AddPassenger at the departure time: %v", err)
+	}
+	if want := "flight KE9688 was due to depart at 2025-10-16 09:00 UTC: a flight past its departure takes no more passengers"; err.Error() != want {
+		t.Errorf("the refusal says %q, want %q", err, want)
+	}
+	c, _ := f.st.GetCase(f.ctx, cases[0].ID)
+	m, _ := f.svc.GetManifest(f.ctx, f.officer, fl.ID)
+	if c.State != string(Screened) || len(m.Rows) != 0 {
+		t.Errorf("after the refusal the case is %s and the manifest has %d rows", c.State, len(m.Rows))
+	}
+	f.advance(-time.Minute)
+	if _, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: cases[1].ID, LegalStatus: "victim"}); err != nil {
+		t.Errorf("AddPassenger a minute before departure: %v", err)
+	}
+}
+
 // TestManifestWithholdsPersonsTheReaderMayNotRead: a partner who may read
 // the flight sees every row and the counts, but nothing of a person
 // whose record is marked for its organisation only, in the manifest and

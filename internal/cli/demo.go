@@ -131,20 +131,20 @@ const demoPassword = "demo-password-2025"
 
 // demoUser is a user the demo creates.
 type demoUser struct {
-	org, email, role string
-	id, token        string
+	org, email, name, role string
+	id, token              string
 }
 
 // demoUsers are the people of the demo: an analyst in each partner police
 // unit, an administrator, and a bank's screening account.
 var demoUsers = []demoUser{
-	{org: "KNPA", email: "analyst@knpa.demo", role: "analyst"},
-	{org: "CNP", email: "analyst@cnp.demo", role: "analyst"},
-	{org: "RTP", email: "analyst@rtp.demo", role: "analyst"},
-	{org: "MPS-VN", email: "analyst@mps-vn.demo", role: "analyst"},
-	{org: "MPS-CN", email: "analyst@mps-cn.demo", role: "analyst"},
-	{org: "KNPA", email: "admin@knpa.demo", role: "admin"},
-	{org: "DEMO-BANK", email: "screening@bank.demo", role: "partner"},
+	{org: "KNPA", email: "analyst@knpa.demo", name: "Kang Do-hyun", role: "analyst"},
+	{org: "CNP", email: "analyst@cnp.demo", name: "Chea Sophal", role: "analyst"},
+	{org: "RTP", email: "analyst@rtp.demo", name: "Niran Suksawat", role: "analyst"},
+	{org: "MPS-VN", email: "analyst@mps-vn.demo", name: "Tran Minh Anh", role: "analyst"},
+	{org: "MPS-CN", email: "analyst@mps-cn.demo", name: "Liu Wei", role: "analyst"},
+	{org: "KNPA", email: "admin@knpa.demo", name: "Jung Hae-won", role: "admin"},
+	{org: "DEMO-BANK", email: "screening@bank.demo", name: "Screening service", role: "partner"},
 }
 
 // setUpDemoOrgs creates the scene's organisations, users and their API tokens.
@@ -166,6 +166,9 @@ func setUpDemoOrgs(ctx context.Context, ts *trust.Service) ([]demoUser, error) {
 	for i := range users {
 		u, err := ts.AddUser(ctx, op, users[i].org, users[i].email, users[i].role, demoPassword)
 		if err != nil {
+			return nil, err
+		}
+		if _, err := ts.SetUserName(ctx, op, u.Email, users[i].name); err != nil {
 			return nil, err
 		}
 		users[i].id = u.ID

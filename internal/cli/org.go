@@ -95,16 +95,17 @@ func runOrg(e *env) error {
 }
 
 func runUser(e *env) error {
-	sub, args, err := subcommand(e, "user", "add", "list")
+	sub, args, err := subcommand(e, "user", "add", "list", "name")
 	if err != nil {
 		return err
 	}
-	fs := newFlags(e, "user "+sub, "user add --org NAME --email EMAIL --role ROLE --password-stdin | user list --org NAME")
+	fs := newFlags(e, "user "+sub, "user add --org NAME --email EMAIL --role ROLE [--name NAME] --password-stdin | user list --org NAME | user name --email EMAIL --name NAME")
 	var sf storeFlags
 	sf.register(fs)
 	org := fs.String("org", "", "organisation name")
 	email := fs.String("email", "", "e-mail address (the sign-in name)")
 	role := fs.String("role", "", "admin, analyst, case_officer, prosecutor, support_worker or partner")
+	name := fs.String("name", "", "the name colleagues know the user by, shown where the user acted")
 	pwStdin := fs.Bool("password-stdin", false, "read the password from standard input (first line)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
@@ -120,11 +121,19 @@ func runUser(e *env) error {
 			return err
 		}
 		tw := tabwriter.NewWriter(e.stdout, 2, 8, 2, ' ', 0)
-		fmt.Fprintln(tw, "EMAIL\tORG\tROLE\tSECOND FACTOR")
+		fmt.Fprintln(tw, "EMAIL\tNAME\tORG\tROLE\tSECOND FACTOR")
 		for _, u := range users {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%v\n", u.Email, u.Org, u.Role, u.TOTPSecret != "")
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%v\n", u.Email, u.Name, u.Org, u.Role, u.TOTPSecret != "")
 		}
 		return tw.Flush()
+	}
+	if sub == "name" {
+		u, err := ts.SetUserName(e.ctx, trust.Operator(), *email, *name)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "user %s is named %q\n", u.Email, u.Name)
+		return nil
 	}
 	if !*pwStdin {
 		return usageError{"give the password on standard input with --password-stdin (never on the command line)"}
@@ -136,6 +145,11 @@ func runUser(e *env) error {
 	u, err := ts.AddUser(e.ctx, trust.Operator(), *org, *email, *role, pw)
 	if err != nil {
 		return err
+	}
+	if *name != "" {
+		if u, err = ts.SetUserName(e.ctx, trust.Operator(), u.Email, *name); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(e.stdout, "user %s (%s, %s) added\n", u.Email, u.Org, u.Role)
 	return nil

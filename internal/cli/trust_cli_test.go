@@ -62,4 +62,14 @@ func TestTOTPCommand(t *testing.T) {
 	if code, out, _ := run(t, "", "user", "list", data, "--org", "KNPA"); code != 0 || !strings.Contains(out, "true") {
 		t.Fatalf("user list after totp: %d %s", code, out)
 	}
+	if code, out, errs := run(t, "", "user", "name", data, "--email", "A@knpa.test", "--name", "Han Jiwoo"); code != 0 || !strings.Contains(out, `"Han Jiwoo"`) {
+		t.Fatalf("user name: %d %s %s", code, out, errs)
+	}
+	if code, out, _ := run(t, "", "user", "list", data, "--org", "KNPA"); code != 0 || !strings.Contains(out, "a@knpa.test  Han Jiwoo  KNPA") {
+		t.Fatalf("user list after naming: %d %s", code, out)
+	}
+	run(t, "a long pass phrase\n", "user", "add", data, "--org", "KNPA", "--email", "b@knpa.test", "--role", "analyst", "--name", "Sok Dara", "--password-stdin")
+	if code, out, _ := run(t, "", "user", "list", data, "--org", "KNPA"); code != 0 || !strings.Contains(out, "Sok Dara") {
+		t.Fatalf("user list after adding a named user: %d %s", code, out)
+	}
 }

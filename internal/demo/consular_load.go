@@ -26,16 +26,16 @@ var ConsularOrgs = []Org{
 // consularUsers are the scene's people: two consular officers, a
 // prosecutor and a shelter worker.
 var consularUsers = []ConsularUser{
-	{Org: "MOFA-KH", Email: "consul@mofa-kh.demo", Role: "case_officer"},
-	{Org: "MOFA-KH", Email: "consul2@mofa-kh.demo", Role: "case_officer"},
-	{Org: "SPO-SEOUL", Email: "prosecutor@spo.demo", Role: "prosecutor"},
-	{Org: "SHELTER-KR", Email: "worker@shelter.demo", Role: "support_worker"},
+	{Org: "MOFA-KH", Email: "consul@mofa-kh.demo", Name: "Yoon Seo-yeon", Role: "case_officer"},
+	{Org: "MOFA-KH", Email: "consul2@mofa-kh.demo", Name: "Park Min-jae", Role: "case_officer"},
+	{Org: "SPO-SEOUL", Email: "prosecutor@spo.demo", Name: "Lee Ha-na", Role: "prosecutor"},
+	{Org: "SHELTER-KR", Email: "worker@shelter.demo", Name: "Choi Eun-ji", Role: "support_worker"},
 }
 
 // ConsularUser is a user the scene created, with an API token.
 type ConsularUser struct {
-	Org, Email, Role string
-	ID, Token        string
+	Org, Email, Name, Role string
+	ID, Token              string
 }
 
 // ConsularOptions shape the consular scene.
@@ -167,6 +167,9 @@ func (l *consularLoader) setUp(ts *trust.Service, o ConsularOptions) error {
 		u, err := l.st.GetUserByEmail(l.ctx, cu.Email)
 		if errors.Is(err, store.ErrNotFound) {
 			u, err = ts.AddUser(l.ctx, op, cu.Org, cu.Email, cu.Role, o.Password)
+		}
+		if err == nil && u.Name != cu.Name {
+			u, err = ts.SetUserName(l.ctx, op, cu.Email, cu.Name)
 		}
 		if err != nil {
 			return fmt.Errorf("demo: user %s: %w", cu.Email, err)

@@ -21,6 +21,7 @@ type User struct {
 	ID           string // ULID
 	Org          string // organisation name
 	Email        string // unique, lower case
+	Name         string // the name colleagues know the user by; may be empty
 	Role         string // admin, analyst, case_officer, prosecutor, support_worker, partner
 	PasswordHash string // argon2id, PHC string
 	TOTPSecret   string // base32; empty: no second factor
@@ -104,6 +105,9 @@ type TrustReader interface {
 	GetUser(ctx context.Context, id string) (*User, error)
 	GetUserByEmail(ctx context.Context, email string) (*User, error) // whatever its case
 	ListUsers(ctx context.Context, org string) ([]*User, error)      // by e-mail; org "" lists everyone
+	// UsersByID returns, in one read, the stored users among ids (in ID
+	// order, each once); an ID no user has is left out.
+	UsersByID(ctx context.Context, ids []string) ([]*User, error)
 	// TokenByHash returns a token, revoked or expired ones included (the caller decides).
 	TokenByHash(ctx context.Context, hash string) (*Token, error)
 	ListTokens(ctx context.Context, userID string) ([]*Token, error) // oldest first

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/mail"
 	"strings"
+	"unicode"
 
 	"counterscam/internal/auth"
 	"counterscam/internal/store"
@@ -139,4 +140,35 @@ func (s *Service) SetPartners(ctx context.Context, p Principal, org string, part
 		}
 		return Record(ctx, w, p, s.now(), "update", "org", org, "allow")
 	})
+}
+
+// SetUserName sets the name a user's colleagues know them by, which the
+// pages show where the user acted (a case's timeline); "" clears it.
+func (s *Service) SetUserName(ctx context.Context, p Principal, email, name string) (*store.User, error) {
+	if !p.Can(auth.ActionManageUsers) {
+		return nil, ErrForbidden
+	}
+	name = strings.Join(strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '\t' }), " ")
+	if len([]rune(name)) > 100 || strings.IndexFunc(name, unicode.IsControl) >= 0 {
+		return nil, &InputError{"name", "give a name of at most 100 characters on one line"}
+	}
+	var u *store.User
+	err := s.st.Update(ctx, func(w store.Writer) error {
+		var err error
+		if u, err = w.GetUserByEmail(ctx, normEmail(email)); err != nil {
+			if errors.Is(err, store.ErrNotFound) {
+				return &InputError{"email", "no user " + normEmail(email)}
+			}
+			return err
+		}
+		u.Name = name
+		if err := w.UpdateUser(ctx, u); err != nil {
+			return err
+		}
+		return Record(ctx, w, p, s.now(), "update", "user", u.ID, "allow")
+	})
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
 }

@@ -90,6 +90,37 @@ func TestSetupRefusesBadInput(t *testing.T) {
 	}
 }
 
+// TestSetUserName: a user's name is set by e-mail address, in any case,
+// with its spaces folded; a name on two lines, a missing user and a role
+// without manage_users are refused and change nothing.
+func TestSetUserName(t *testing.T) {
+	ts, st, _, _ := setUp(t)
+	ctx := context.Background()
+	op := trust.Operator()
+	u, err := ts.SetUserName(ctx, op, "ANALYST@knpa.test", "  Han   Jiwoo ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.GetUser(ctx, u.ID)
+	if err != nil || got.Name != "Han Jiwoo" || got.Email != "analyst@knpa.test" {
+		t.Fatalf("after naming: %+v, %v", got, err)
+	}
+	var ie *trust.InputError
+	if _, err := ts.SetUserName(ctx, op, "analyst@knpa.test", "Han\nJiwoo"); !errors.As(err, &ie) || ie.Field != "name" {
+		t.Errorf("a name on two lines: %v", err)
+	}
+	if _, err := ts.SetUserName(ctx, op, "nobody@knpa.test", "Nobody"); !errors.As(err, &ie) || ie.Field != "email" {
+		t.Errorf("naming a missing user: %v", err)
+	}
+	p := trust.Principal{Viewer: auth.Viewer{UserID: "u", Org: "KNPA", Role: auth.RoleAnalyst}}
+	if _, err := ts.SetUserName(ctx, p, "analyst@knpa.test", "Someone Else"); !errors.Is(err, trust.ErrForbidden) {
+		t.Errorf("an analyst naming a user: %v", err)
+	}
+	if got, _ := st.GetUser(ctx, u.ID); got.Name != "Han Jiwoo" {
+		t.Errorf("after the refusals the name is %q", got.Name)
+	}
+}
+
 // TestLoginSessionsAndLockout: a fresh session ID at every sign-in (so a
 // planted one is worthless), sessions end at logout and expiry, and
 // repeated failures back off, then lock the account.

@@ -12,7 +12,7 @@ import (
 	"counterscam/internal/store"
 )
 
-const userCols = `id, org, email, role, password_hash, totp_secret, failures, last_failure, disabled, created_at`
+const userCols = `id, org, email, name, role, password_hash, totp_secret, failures, last_failure, disabled, created_at`
 
 func scanUser(row pgx.Row) (*store.User, error) {
 	var (
@@ -20,7 +20,7 @@ func scanUser(row pgx.Row) (*store.User, error) {
 		last    pgtype.Timestamptz
 		created time.Time
 	)
-	if err := row.Scan(&u.ID, &u.Org, &u.Email, &u.Role, &u.PasswordHash, &u.TOTPSecret, &u.Failures, &last,
+	if err := row.Scan(&u.ID, &u.Org, &u.Email, &u.Name, &u.Role, &u.PasswordHash, &u.TOTPSecret, &u.Failures, &last,
 		&u.Disabled, &created); err != nil {
 		return nil, translate(err)
 	}
@@ -61,12 +61,33 @@ func (r reader) ListUsers(ctx context.Context, org string) ([]*store.User, error
 	return out, translate(rows.Err())
 }
 
+// UsersByID returns the stored users among ids, in ID order, each once.
+func (r reader) UsersByID(ctx context.Context, ids []string) ([]*store.User, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := r.db.Query(ctx, `SELECT `+userCols+` FROM users WHERE id = ANY($1) ORDER BY id`, ids)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var out []*store.User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, translate(rows.Err())
+}
+
 // PutUser stores a new user, its e-mail address in lower case:
 // store.ErrConflict on a taken ID or address, store.ErrNotFound when its
 // organisation is not stored.
 func (w *writer) PutUser(ctx context.Context, u *store.User) error {
-	_, err := w.tx.Exec(ctx, `INSERT INTO users (`+userCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-		u.ID, u.Org, strings.ToLower(u.Email), u.Role, u.PasswordHash, u.TOTPSecret, u.Failures,
+	_, err := w.tx.Exec(ctx, `INSERT INTO users (`+userCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+		u.ID, u.Org, strings.ToLower(u.Email), u.Name, u.Role, u.PasswordHash, u.TOTPSecret, u.Failures,
 		pgOptTime(u.LastFailure), u.Disabled, pgTime(u.CreatedAt))
 	return translate(err)
 }
@@ -75,9 +96,9 @@ func (w *writer) PutUser(ctx context.Context, u *store.User) error {
 // time: store.ErrNotFound when there is no such user, store.ErrConflict
 // when its new e-mail address is taken.
 func (w *writer) UpdateUser(ctx context.Context, u *store.User) error {
-	tag, err := w.tx.Exec(ctx, `UPDATE users SET org = $1, email = $2, role = $3, password_hash = $4,
-		totp_secret = $5, failures = $6, last_failure = $7, disabled = $8 WHERE id = $9`,
-		u.Org, strings.ToLower(u.Email), u.Role, u.PasswordHash, u.TOTPSecret, u.Failures,
+	tag, err := w.tx.Exec(ctx, `UPDATE users SET org = $1, email = $2, name = $3, role = $4, password_hash = $5,
+		totp_secret = $6, failures = $7, last_failure = $8, disabled = $9 WHERE id = $10`,
+		u.Org, strings.ToLower(u.Email), u.Name, u.Role, u.PasswordHash, u.TOTPSecret, u.Failures,
 		pgOptTime(u.LastFailure), u.Disabled, u.ID)
 	return affected(tag, err)
 }

@@ -3,12 +3,13 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
 
 	"counterscam/internal/store"
 )
 
-const userCols = `id, org, email, role, password_hash, totp_secret, failures, last_failure, disabled, created_at`
+const userCols = `id, org, email, name, role, password_hash, totp_secret, failures, last_failure, disabled, created_at`
 
 func scanUser(sc scanner) (*store.User, error) {
 	var (
@@ -16,7 +17,7 @@ func scanUser(sc scanner) (*store.User, error) {
 		last    sql.NullString
 		created string
 	)
-	if err := sc.Scan(&u.ID, &u.Org, &u.Email, &u.Role, &u.PasswordHash, &u.TOTPSecret, &u.Failures, &last,
+	if err := sc.Scan(&u.ID, &u.Org, &u.Email, &u.Name, &u.Role, &u.PasswordHash, &u.TOTPSecret, &u.Failures, &last,
 		&u.Disabled, &created); err != nil {
 		return nil, translate(err)
 	}
@@ -59,12 +60,40 @@ func (r reader) ListUsers(ctx context.Context, org string) ([]*store.User, error
 	return out, err
 }
 
+// UsersByID returns the stored users among ids, in ID order, each once;
+// the IDs are looked up stmtRows at a time.
+func (r reader) UsersByID(ctx context.Context, ids []string) ([]*store.User, error) {
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	var out []*store.User
+	for len(ids) > 0 {
+		n := min(len(ids), stmtRows)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		q := `SELECT ` + userCols + ` FROM users WHERE id IN (?` + strings.Repeat(", ?", n-1) + `) ORDER BY id`
+		err := r.each(ctx, q, args, func(rows *sql.Rows) error {
+			u, err := scanUser(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, u)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		ids = ids[n:]
+	}
+	return out, nil
+}
+
 // PutUser stores a new user, its e-mail address in lower case:
 // store.ErrConflict on a taken ID or address, store.ErrNotFound when its
 // organisation is not stored.
 func (w *writer) PutUser(ctx context.Context, u *store.User) error {
-	_, err := w.tx.ExecContext(ctx, `INSERT INTO users (`+userCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		u.ID, u.Org, strings.ToLower(u.Email), u.Role, u.PasswordHash, u.TOTPSecret, u.Failures,
+	_, err := w.tx.ExecContext(ctx, `INSERT INTO users (`+userCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		u.ID, u.Org, strings.ToLower(u.Email), u.Name, u.Role, u.PasswordHash, u.TOTPSecret, u.Failures,
 		fmtOptTime(u.LastFailure), u.Disabled, fmtTime(u.CreatedAt))
 	return translate(err)
 }
@@ -73,9 +102,9 @@ func (w *writer) PutUser(ctx context.Context, u *store.User) error {
 // time: store.ErrNotFound when there is no such user, store.ErrConflict
 // when its new e-mail address is taken.
 func (w *writer) UpdateUser(ctx context.Context, u *store.User) error {
-	res, err := w.tx.ExecContext(ctx, `UPDATE users SET org = ?, email = ?, role = ?, password_hash = ?,
+	res, err := w.tx.ExecContext(ctx, `UPDATE users SET org = ?, email = ?, name = ?, role = ?, password_hash = ?,
 		totp_secret = ?, failures = ?, last_failure = ?, disabled = ? WHERE id = ?`,
-		u.Org, strings.ToLower(u.Email), u.Role, u.PasswordHash, u.TOTPSecret, u.Failures,
+		u.Org, strings.ToLower(u.Email), u.Name, u.Role, u.PasswordHash, u.TOTPSecret, u.Failures,
 		fmtOptTime(u.LastFailure), u.Disabled, u.ID)
 	return affected(res, err)
 }

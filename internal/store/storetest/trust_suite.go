@@ -127,7 +127,7 @@ func testOrgs(t *testing.T, s store.Store) {
 func testUsers(t *testing.T, s store.Store) {
 	ctx := t.Context()
 	putOrgs(t, s, &store.Org{ID: rid(1), Name: "kr-knpa", CreatedAt: base}, &store.Org{ID: rid(2), Name: "kh-police", CreatedAt: base})
-	analyst := &store.User{ID: rid(11), Org: "kr-knpa", Email: "Analyst@Police.example", Role: "analyst",
+	analyst := &store.User{ID: rid(11), Org: "kr-knpa", Email: "Analyst@Police.example", Name: "Han Jiwoo", Role: "analyst",
 		PasswordHash: "$argon2id$v=19$m=65536,t=3,p=2$c2FsdA$aGFzaA", CreatedAt: base}
 	officer := &store.User{ID: rid(12), Org: "kh-police", Email: "officer@police.example", Role: "case_officer",
 		TOTPSecret: "JBSWY3DPEHPK3PXP", CreatedAt: day(1, 0)}
@@ -158,6 +158,17 @@ func testUsers(t *testing.T, s store.Store) {
 	_, err = s.GetUserByEmail(ctx, "nobody@police.example")
 	wantNotFound(t, "GetUserByEmail of a missing address", err)
 
+	byID, err := s.UsersByID(ctx, []string{rid(13), rid(99), rid(11), rid(13)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byID) != 2 || byID[0].ID != rid(11) || byID[0].Name != "Han Jiwoo" || byID[1].ID != rid(13) || byID[1].Name != "" {
+		t.Errorf("UsersByID of admin, a missing ID, analyst, admin again = %+v, want analyst then admin", byID)
+	}
+	if none, err := s.UsersByID(ctx, nil); err != nil || len(none) != 0 {
+		t.Errorf("UsersByID of no IDs = %v, %v", none, err)
+	}
+
 	list, err := s.ListUsers(ctx, "kr-knpa")
 	if err != nil {
 		t.Fatal(err)
@@ -185,6 +196,7 @@ func testUsers(t *testing.T, s store.Store) {
 	changed.Failures, changed.LastFailure = 3, day(5, 7)
 	changed.TOTPSecret, changed.Email, changed.Disabled = "KRUGS4ZANFZSAYJA", "Analyst2@police.example", true
 	changed.Role, changed.PasswordHash, changed.Org = "prosecutor", "$argon2id$new", "kh-police"
+	changed.Name = "Han Ji-woo"
 	changed.CreatedAt = day(9, 0) // not written
 	update(t, s, func(ctx context.Context, w store.Writer) error { return w.UpdateUser(ctx, &changed) })
 	got, _ = s.GetUser(ctx, rid(11))

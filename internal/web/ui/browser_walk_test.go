@@ -225,7 +225,7 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 			t.Errorf("after the move to %s the timeline has %d entries, want %d", to, got, n+1)
 		}
 		last := b.text(t, "#timeline > li:last-child")
-		if want := en["people.state."+from] + " → " + en["people.state."+to]; !strings.Contains(last, want) || !strings.Contains(last, note) || !strings.Contains(last, "MOFA-KH") {
+		if want := en["people.state."+from] + " → " + en["people.state."+to]; !strings.Contains(last, want) || !strings.Contains(last, note) || !strings.Contains(last, "Yoon Seo-yeon") {
 			t.Errorf("the last timeline entry is %q, want %q with %q", last, want, note)
 		}
 	}

@@ -269,7 +269,10 @@ func (s *Server) addPassenger(w http.ResponseWriter, r *http.Request, c *reqCtx)
 	}
 	if f.Errors == nil {
 		_, err := s.cw.AddPassenger(r.Context(), c.principal(), f.input(id, caseID))
-		if fe := fieldError(err); fe != nil {
+		var de *casework.DepartedError
+		if errors.As(err, &de) {
+			f.fail("flight", "repat.man.err.departed", de.Number, formatDateTime(de.DepartAt))
+		} else if fe := fieldError(err); fe != nil {
 			f.fail(passengerField(fe.Field), "repat.err.service", fe.Reason)
 		} else if err != nil {
 			return err
@@ -279,6 +282,9 @@ func (s *Server) addPassenger(w http.ResponseWriter, r *http.Request, c *reqCtx)
 		d, err := s.manifestData(r, c, id, f)
 		if err != nil {
 			return err
+		}
+		if p := f.Errors["flight"]; len(p) > 0 { // the flight's, not a field's
+			d.Problem = &p[0]
 		}
 		return s.render(w, r, c, http.StatusUnprocessableEntity, "flight", "flights", msg("repat.man.title", d.M.Flight.Number), d)
 	}

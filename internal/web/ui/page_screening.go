@@ -77,11 +77,16 @@ func (s *Server) screeningForm(w http.ResponseWriter, r *http.Request, c *reqCtx
 func (s *Server) screeningSubmit(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
 	f := readScreeningForm(r.PostForm)
 	personID := r.PathValue("id")
-	in := f.input(personID, now().UTC())
 	d, err := s.screeningData(r, c, f)
 	if err != nil {
 		return err
 	}
+	if r.PostForm.Get("more") != "" {
+		// "Add another piece of evidence": the form as typed, nothing
+		// checked or saved, each finding with a blank row to fill.
+		return s.render(w, r, c, http.StatusOK, "screening", "", msg("repat.scr.title", d.Name), d)
+	}
+	in := f.input(personID, now().UTC())
 	if f.CaseID != "" && !slices.ContainsFunc(d.Cases, func(cs *store.Case) bool { return cs.ID == f.CaseID }) {
 		f.fail("case", "repat.err.choose")
 	}

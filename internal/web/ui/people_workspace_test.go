@@ -141,7 +141,7 @@ func TestIntakeToCase(t *testing.T) {
 		t.Errorf("after the moves the case is %v, want rescued", m)
 	}
 	tl := body[strings.Index(body, `id="timeline"`):]
-	for _, want := range []string{"reported missing → located", "moved to located", "located → rescued", "moved to rescued", "MOFA-KH", "(you)"} {
+	for _, want := range []string{"reported missing → located", "moved to located", "located → rescued", "moved to rescued", "Yoon Seo-yeon", "(you)"} {
 		if !strings.Contains(tl, esc(want)) {
 			t.Errorf("the timeline lacks %q", want)
 		}

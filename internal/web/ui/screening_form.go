@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
@@ -17,6 +18,13 @@ import (
 const (
 	scrMaxText  = 200
 	scrMaxNotes = 8 << 10
+)
+
+// scrMaxEvidence is how many pieces of evidence the form takes for one
+// finding; the form reads no more rows than scrReadEvidence.
+const (
+	scrMaxEvidence  = 10
+	scrReadEvidence = 64
 )
 
 // screeningForm is the screening form as typed, so that a form with a
@@ -42,12 +50,44 @@ type screeningForm struct {
 // findingForm is one indicator or method of control with its evidence.
 type findingForm struct {
 	Code     string
-	Present  string // yes, no, "" (not assessed); for methods of control yes or ""
-	Kind     string
-	Ref      string
-	Note     string
-	ErrorKey string   // the field its errors are under
-	Kinds    []string // the kinds of evidence offered
+	Present  string         // yes, no, "" (not assessed); for methods of control yes or ""
+	Evidence []evidenceForm // the pieces given, in the order typed (rows left blank dropped)
+	ErrorKey string         // the field its errors are under
+	Kinds    []string       // the kinds of evidence offered
+}
+
+// evidenceForm is one piece of evidence of a finding as typed. The form
+// sends each piece as one row of three fields under the finding's names
+// (ind.CODE.kind, .ref, .note), so the n-th value of each is the n-th
+// piece.
+type evidenceForm struct{ Kind, Ref, Note string }
+
+// Rows are the pieces given and, while there is room for another, a
+// blank row to type it in.
+func (x findingForm) Rows() []evidenceForm {
+	if len(x.Evidence) >= scrMaxEvidence {
+		return x.Evidence
+	}
+	return append(slices.Clip(x.Evidence), evidenceForm{})
+}
+
+// readEvidence reads a finding's rows of evidence, dropping blank ones.
+func readEvidence(v url.Values, prefix string) []evidenceForm {
+	kinds, refs, notes := v[prefix+"kind"], v[prefix+"ref"], v[prefix+"note"]
+	at := func(vs []string, i int) string {
+		if i < len(vs) {
+			return strings.TrimSpace(vs[i])
+		}
+		return ""
+	}
+	var out []evidenceForm
+	for i := range min(max(len(kinds), len(refs), len(notes)), scrReadEvidence) {
+		e := evidenceForm{Kind: at(kinds, i), Ref: at(refs, i), Note: at(notes, i)}
+		if e != (evidenceForm{}) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func newScreeningForm() *screeningForm {
@@ -72,12 +112,12 @@ func readScreeningForm(v url.Values) *screeningForm {
 	for i := range f.Indicators {
 		x := &f.Indicators[i]
 		p := "ind." + x.Code + "."
-		x.Present, x.Kind, x.Ref, x.Note = tr(p+"present"), tr(p+"kind"), tr(p+"ref"), tr(p+"note")
+		x.Present, x.Evidence = tr(p+"present"), readEvidence(v, p)
 	}
 	for i := range f.Control {
 		x := &f.Control[i]
 		p := "moc." + x.Code + "."
-		x.Present, x.Kind, x.Ref, x.Note = tr(p+"present"), tr(p+"kind"), tr(p+"ref"), tr(p+"note")
+		x.Present, x.Evidence = tr(p+"present"), readEvidence(v, p)
 	}
 	f.Role, f.Days, f.ReceivedAmount, f.ReceivedCurrency = tr("role_in_compound"), tr("days_in_compound"), tr("pay_received"), tr("received_currency")
 	f.ExitMode, f.RecruitedOthers, f.Promoted = tr("exit_mode"), v.Get("recruited_others") == "yes", v.Get("promoted") == "yes"
@@ -86,11 +126,16 @@ func readScreeningForm(v url.Values) *screeningForm {
 	return f
 }
 
+// fail adds an error under a field, once: several pieces of evidence of
+// one finding may make the same mistake.
 func (f *screeningForm) fail(field, key string, args ...any) {
 	if f.Errors == nil {
 		f.Errors = map[string][]message{}
 	}
-	f.Errors[field] = append(f.Errors[field], msg(key, args...))
+	m := msg(key, args...)
+	if !slices.ContainsFunc(f.Errors[field], func(o message) bool { return o.Key == m.Key && fmt.Sprint(o.Args) == fmt.Sprint(m.Args) }) {
+		f.Errors[field] = append(f.Errors[field], m)
+	}
 }
 
 // text checks a free-text field's length and encoding.
@@ -129,21 +174,25 @@ func (f *screeningForm) money(field, amount, cur string) *store.Money {
 	return &store.Money{AmountMinor: minor, Currency: cur}
 }
 
+// finding checks a finding's evidence, every piece given, and returns it.
 func (f *screeningForm) finding(x *findingForm, needEvidence bool) []store.Evidence {
-	given := x.Kind != "" || x.Ref != "" || x.Note != ""
-	if needEvidence && !given {
+	if needEvidence && len(x.Evidence) == 0 {
 		f.fail(x.ErrorKey, "repat.err.evidence")
 		return nil
 	}
-	if !given {
-		return nil
+	if len(x.Evidence) > scrMaxEvidence {
+		f.fail(x.ErrorKey, "repat.err.evidence_many", scrMaxEvidence)
 	}
-	if !slices.Contains(casework.EvidenceKinds, x.Kind) {
-		f.fail(x.ErrorKey, "repat.err.evidence_kind")
+	var out []store.Evidence
+	for _, e := range x.Evidence {
+		if !slices.Contains(casework.EvidenceKinds, e.Kind) {
+			f.fail(x.ErrorKey, "repat.err.evidence_kind")
+		}
+		f.text(x.ErrorKey, e.Ref, scrMaxText, false)
+		f.text(x.ErrorKey, e.Note, scrMaxNotes, false)
+		out = append(out, store.Evidence{Kind: e.Kind, Ref: e.Ref, Note: e.Note})
 	}
-	f.text(x.ErrorKey, x.Ref, scrMaxText, false)
-	f.text(x.ErrorKey, x.Note, scrMaxNotes, false)
-	return []store.Evidence{{Kind: x.Kind, Ref: x.Ref, Note: x.Note}}
+	return out
 }
 
 // input checks the form and turns it into a screening of the person, or

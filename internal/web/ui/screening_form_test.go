@@ -1,13 +1,16 @@
 package ui
 
 import (
+	"fmt"
 	"net/url"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"counterscam/internal/casework"
+	"counterscam/internal/store"
 )
 
 // FuzzScreeningForm: any screening form, however malformed, gives either
@@ -24,6 +27,9 @@ func FuzzScreeningForm(f *testing.F) {
 			"moc.MethodsOfControlThreats.kind": {evKind}, "days_in_compound": {days}, "pay_received": {received},
 			"received_currency": {cur}, "status": {status}, "decision_reason": {reason}, "decided_by": {who},
 			"recommendation": {rec}, "rationale": {rationale}}
+		// A second row of evidence, its fields the other way round.
+		v.Add("ind.deception.kind", evNote)
+		v.Add("ind.deception.note", evKind)
 		fm := readScreeningForm(v)
 		in := fm.input("01K000000000000000000000PX", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC))
 		if len(fm.Errors) > 0 {
@@ -104,5 +110,75 @@ func TestPartnerListsKeepTheirOwnersAndAge(t *testing.T) {
 	}
 	if len(pl.lists) != reconcileLists || pl.get(first, "u1") != nil || pl.get(ids[len(ids)-1], "u1") == nil {
 		t.Errorf("%d lists kept; the oldest still there: %v", len(pl.lists), pl.get(first, "u1") != nil)
+	}
+}
+
+// TestScreeningFormSeveralEvidence: a finding takes several pieces of
+// evidence, the n-th value of each of its fields making the n-th piece;
+// rows left blank are dropped, a row with a reference but no kind is
+// refused once however many such rows, and more than scrMaxEvidence
+// pieces are refused. Rows offers a blank row only while there is room.
+func TestScreeningFormSeveralEvidence(t *testing.T) {
+	today := time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC)
+	base := func() url.Values {
+		return url.Values{"kind": {"victim"}, "interviewed_at": {"2025-10-20"}, "interviewer": {"Consul Han"}, "tlp": {"AMBER+STRICT"},
+			"status": {"actual"}, "decision_reason": {"grounds"}, "decided_by": {"Consul Han"},
+			"recommendation": {"recommend_no_prosecution"}, "rationale": {"compulsion"}}
+	}
+	v := base()
+	v["ind.deception.present"] = []string{"yes"}
+	v["ind.deception.kind"] = []string{"testimony", "", "chat_log", ""}
+	v["ind.deception.ref"] = []string{"", "", "chat export 12", ""}
+	v["ind.deception.note"] = []string{"promised an office job", "", " the ad, saved by his sister ", ""}
+	v["moc.MethodsOfControlThreats.present"] = []string{"yes"}
+	v["moc.MethodsOfControlThreats.kind"] = []string{"testimony", "medical"}
+	v["moc.MethodsOfControlThreats.note"] = []string{"threatened with resale", "bruises on both arms"}
+	fm := readScreeningForm(v)
+	in := fm.input("01K000000000000000000000PX", today)
+	if len(fm.Errors) > 0 {
+		t.Fatalf("errors: %v", fm.Errors)
+	}
+	wantInd := []store.Evidence{{Kind: "testimony", Note: "promised an office job"}, {Kind: "chat_log", Ref: "chat export 12", Note: "the ad, saved by his sister"}}
+	if len(in.Indicators) != 1 || in.Indicators[0].Code != "deception" || !reflect.DeepEqual(in.Indicators[0].Evidence, wantInd) {
+		t.Errorf("indicators = %+v, want deception with %+v", in.Indicators, wantInd)
+	}
+	wantMoc := []store.Evidence{{Kind: "testimony", Note: "threatened with resale"}, {Kind: "medical", Note: "bruises on both arms"}}
+	if len(in.Control) != 1 || !reflect.DeepEqual(in.Control[0].Evidence, wantMoc) {
+		t.Errorf("methods of control = %+v, want %+v", in.Control, wantMoc)
+	}
+	var deception findingForm
+	for _, x := range fm.Indicators {
+		if x.Code == "deception" {
+			deception = x
+		}
+	}
+	if rows := deception.Rows(); len(rows) != 3 || rows[2] != (evidenceForm{}) || rows[1].Ref != "chat export 12" {
+		t.Errorf("the rows shown again = %+v, want the two pieces and a blank row", rows)
+	}
+
+	v = base()
+	v["ind.deception.present"] = []string{"yes"}
+	v["ind.deception.kind"] = []string{"testimony", "", ""}
+	v["ind.deception.ref"] = []string{"", "exhibit 3", "exhibit 4"}
+	fm = readScreeningForm(v)
+	fm.input("01K000000000000000000000PX", today)
+	if got := fm.Errors["ind.deception"]; len(got) != 1 || got[0].Key != "repat.err.evidence_kind" {
+		t.Errorf("two pieces without a kind: errors %+v, want evidence_kind once", got)
+	}
+
+	v = base()
+	v["ind.deception.present"] = []string{"yes"}
+	for i := range scrMaxEvidence + 1 {
+		v.Add("ind.deception.kind", "testimony")
+		v.Add("ind.deception.note", fmt.Sprintf("account %d", i+1))
+	}
+	fm = readScreeningForm(v)
+	fm.input("01K000000000000000000000PX", today)
+	if got := fm.Errors["ind.deception"]; len(got) != 1 || got[0].Key != "repat.err.evidence_many" {
+		t.Errorf("%d pieces: errors %+v, want evidence_many", scrMaxEvidence+1, got)
+	}
+	full := findingForm{Evidence: make([]evidenceForm, scrMaxEvidence)}
+	if len(full.Rows()) != scrMaxEvidence {
+		t.Errorf("a full finding offers %d rows, want %d (no blank one)", len(full.Rows()), scrMaxEvidence)
 	}
 }
