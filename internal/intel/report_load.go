@@ -119,10 +119,7 @@ func (s *Service) Load(ctx context.Context, p trust.Principal, feed func(add Loa
 			to, _ := s.nets.part.NetworkOf(id)
 			merges = append(merges, store.NetworkMerge{Absorbed: id, Survivor: to})
 		}
-		if err := bw.EndBulk(ctx, merges); err != nil {
-			return err
-		}
-		if err := w.ReplaceNetworks(ctx, s.networkOf); err != nil {
+		if err := bw.EndBulk(ctx, merges, s.networkOf); err != nil {
 			return err
 		}
 		if stored == 0 {

@@ -50,7 +50,8 @@ type BulkWriter interface {
 	AppendReports(ctx context.Context, reports []*Report) error
 	// EndBulk writes the selectors the appended reports named and the
 	// redirects of the networks absorbed during the load (survivors
-	// final), and builds the indexes. The reports' networks and the
-	// summaries are then set by ReplaceNetworks.
-	EndBulk(ctx context.Context, merges []NetworkMerge) error
+	// final), sets every report's network as assign says and every
+	// summary (as ReplaceNetworks would, but counted from what was
+	// appended rather than read back), and builds the indexes.
+	EndBulk(ctx context.Context, merges []NetworkMerge, assign func(reportID string) string) error
 }

@@ -162,9 +162,6 @@ func (w *writer) ReplaceNetworks(ctx context.Context, assign func(reportID strin
 	}); err != nil {
 		return translate(err)
 	}
-	if _, err := w.assign(ctx, ids, nets); err != nil {
-		return err
-	}
 	rows, err = w.tx.Query(ctx, `SELECT selector_id, report_id FROM report_selectors ORDER BY selector_id`)
 	if err != nil {
 		return translate(err)
@@ -176,12 +173,20 @@ func (w *writer) ReplaceNetworks(ctx context.Context, assign func(reportID strin
 	}); err != nil {
 		return translate(err)
 	}
+	return w.replaceSummaries(ctx, ids, nets, sums.Rows())
+}
+
+// replaceSummaries moves the reports ids[i] to the networks nets[i] and
+// replaces every summary with all (COPY).
+func (w *writer) replaceSummaries(ctx context.Context, ids, nets []string, all []batch.NetworkRow) error {
+	if _, err := w.assign(ctx, ids, nets); err != nil {
+		return err
+	}
 	if _, err := w.tx.Exec(ctx, `DELETE FROM networks`); err != nil {
 		return translate(err)
 	}
-	all := sums.Rows()
 	now := pgTime(time.Now())
-	_, err = w.tx.CopyFrom(ctx, pgx.Identifier{"networks"},
+	_, err := w.tx.CopyFrom(ctx, pgx.Identifier{"networks"},
 		[]string{"id", "report_count", "selector_count", "first_seen", "last_seen", "updated_at"},
 		pgx.CopyFromSlice(len(all), func(i int) ([]any, error) {
 			n := all[i]

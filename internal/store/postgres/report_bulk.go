@@ -72,7 +72,7 @@ func (w *writer) AppendReports(ctx context.Context, reports []*store.Report) err
 
 // EndBulk writes the selectors and their sources in key order, by COPY,
 // and the redirects of the networks absorbed during the load.
-func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge) error {
+func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge, assign func(reportID string) string) error {
 	b := w.bulk
 	if b == nil {
 		return errNoBulk
@@ -111,7 +111,12 @@ func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge) error
 			return translate(err)
 		}
 	}
-	return nil
+	noLink, err := w.NoLinkSelectors(ctx)
+	if err != nil {
+		return err
+	}
+	ids, nets, rows := b.totals.Networks(noLink, assign)
+	return w.replaceSummaries(ctx, ids, nets, rows)
 }
 
 var _ store.BulkWriter = (*writer)(nil)

@@ -197,9 +197,6 @@ func (w *writer) ReplaceNetworks(ctx context.Context, assign func(reportID strin
 	if err != nil {
 		return err
 	}
-	if _, err := w.assign(ctx, ids, nets); err != nil {
-		return err
-	}
 	err = w.each(ctx, `SELECT selector_id, report_id FROM report_selectors INDEXED BY report_selectors_selector
 		ORDER BY selector_id`, nil, func(rows *sql.Rows) error {
 		var sel, rep string
@@ -212,11 +209,20 @@ func (w *writer) ReplaceNetworks(ctx context.Context, assign func(reportID strin
 	if err != nil {
 		return err
 	}
+	return w.replaceSummaries(ctx, ids, nets, sums.Rows())
+}
+
+// replaceSummaries moves the reports ids[i] to the networks nets[i] and
+// replaces every summary with rows.
+func (w *writer) replaceSummaries(ctx context.Context, ids, nets []string, rows []batch.NetworkRow) error {
+	if _, err := w.assign(ctx, ids, nets); err != nil {
+		return err
+	}
 	if _, err := w.tx.ExecContext(ctx, `DELETE FROM networks`); err != nil {
 		return translate(err)
 	}
 	now := fmtTime(time.Now())
-	err = execChunks(ctx, w, sums.Rows(), putSummaries, make([]any, 0, maxVars), func(a []any, n batch.NetworkRow) []any {
+	err := execChunks(ctx, w, rows, putSummaries, make([]any, 0, maxVars), func(a []any, n batch.NetworkRow) []any {
 		return append(a, n.ID, n.Reports, n.Selectors, fmtTime(n.FirstSeen), fmtTime(n.LastSeen), now)
 	})
 	if err != nil {

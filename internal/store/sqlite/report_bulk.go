@@ -109,7 +109,7 @@ func (w *writer) AppendReports(ctx context.Context, reports []*store.Report) err
 // EndBulk writes the selectors and their sources in key order, the
 // redirects of the networks absorbed during the load, and builds the
 // indexes dropped by BeginBulk.
-func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge) error {
+func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge, assign func(reportID string) string) error {
 	b := w.bulk
 	if b == nil {
 		return errNoBulk
@@ -135,12 +135,26 @@ func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge) error
 	if err != nil {
 		return err
 	}
+	if err := w.endNetworks(ctx, b.totals, assign); err != nil {
+		return err
+	}
 	for _, def := range b.indexes {
 		if _, err := w.tx.ExecContext(ctx, def); err != nil {
 			return translate(err)
 		}
 	}
 	return nil
+}
+
+// endNetworks sets every report's network and every summary from what
+// the load appended.
+func (w *writer) endNetworks(ctx context.Context, t *batch.Totals, assign func(string) string) error {
+	noLink, err := w.NoLinkSelectors(ctx)
+	if err != nil {
+		return err
+	}
+	ids, nets, rows := t.Networks(noLink, assign)
+	return w.replaceSummaries(ctx, ids, nets, rows)
 }
 
 // execSeq runs the multi-row statement m over the rows seq yields, as

@@ -36,6 +36,15 @@ type Totals struct {
 	words   []string     // kinds, regions, subtypes and origins: few values
 	wordAt  map[string]uint32
 	sources map[uint64]int32 // (selector index << 32 | origin word) -> reports
+
+	reports []reportTotal // in order of Add
+	links   []uint64      // selector index << 32 | report index, once per report and selector
+}
+
+// reportTotal is what the networks' summaries need of a report.
+type reportTotal struct {
+	id, network span  // the network it was appended in
+	at          int64 // received, Unix nanoseconds
 }
 
 // span is a string in the arena.
@@ -115,6 +124,8 @@ func (t *Totals) Add(reports []*store.Report) {
 	for _, r := range reports {
 		at := r.ReceivedAt.UnixNano()
 		origin := uint64(t.word(r.Origin))
+		rep := uint64(len(t.reports))
+		t.reports = append(t.reports, reportTotal{id: t.put(r.ID), network: t.put(r.NetworkID), at: at})
 		for i, l := range r.Selectors {
 			k := t.find(l.SelectorID, func() selTotal {
 				return selTotal{id: t.put(l.SelectorID), value: t.put(l.Value), display: t.put(l.Display),
@@ -135,6 +146,7 @@ func (t *Totals) Add(reports []*store.Report) {
 			}
 			d.reports++
 			d.first, d.last = min(d.first, at), max(d.last, at)
+			t.links = append(t.links, uint64(k)<<32|rep)
 			pair := uint64(k)<<32 | origin
 			if t.sources[pair] == 0 {
 				d.sources++
@@ -213,3 +225,80 @@ func (t *Totals) sortedSelectors() []int32 {
 
 // Len is the number of selectors counted.
 func (t *Totals) Len() int { return len(t.sels) }
+
+// Networks works out, from what was added, every report's network as
+// assign says and every network's summary, as AllSummaries would from the
+// stored reports and links after the load: the reports ids[i] are not in
+// the network they were added in but in nets[i]; rows are the summaries,
+// sorted by ID. The selectors of noLink count in no network.
+func (t *Totals) Networks(noLink []string, assign func(reportID string) string) (ids, nets []string, rows []NetworkRow) {
+	at := map[string]int32{}
+	netOf := make([]int32, len(t.reports))
+	for i, r := range t.reports {
+		id := t.str(r.id)
+		n := assign(id)
+		if n != string(t.bytes(r.network)) {
+			ids, nets = append(ids, id), append(nets, n)
+		}
+		seen := time.Unix(0, r.at).UTC()
+		j, ok := at[n]
+		if !ok {
+			j = int32(len(rows))
+			at[n] = j
+			rows = append(rows, NetworkRow{ID: n, Summary: Summary{FirstSeen: seen, LastSeen: seen}})
+		}
+		s := &rows[j].Summary
+		s.Reports++
+		if seen.Before(s.FirstSeen) {
+			s.FirstSeen = seen
+		}
+		if seen.After(s.LastSeen) {
+			s.LastSeen = seen
+		}
+		netOf[i] = j
+	}
+	skip := make(map[uint64]bool, len(noLink))
+	for _, id := range noLink {
+		if k, ok := t.lookup(id); ok {
+			skip[uint64(k)] = true
+		}
+	}
+	// A selector's links side by side; each network it reaches counts it
+	// once.
+	slices.Sort(t.links)
+	var reached []int32
+	for lo := 0; lo < len(t.links); {
+		k := t.links[lo] >> 32
+		hi := lo
+		for hi < len(t.links) && t.links[hi]>>32 == k {
+			hi++
+		}
+		if !skip[k] {
+			reached = reached[:0]
+			for _, l := range t.links[lo:hi] {
+				reached = append(reached, netOf[uint32(l)])
+			}
+			slices.Sort(reached)
+			for _, j := range slices.Compact(reached) {
+				rows[j].Selectors++
+			}
+		}
+		lo = hi
+	}
+	slices.SortFunc(rows, func(a, b NetworkRow) int { return strings.Compare(a.ID, b.ID) })
+	return ids, nets, rows
+}
+
+// lookup returns the index of the selector id, if it was counted.
+func (t *Totals) lookup(id string) (int32, bool) {
+	mask := uint64(len(t.table) - 1)
+	for h := maphash.String(t.seed, id) & mask; ; h = (h + 1) & mask {
+		i := t.table[h]
+		if i == 0 {
+			return 0, false
+		}
+		if string(t.bytes(t.sels[i-1].id)) == id {
+			return i - 1, true
+		}
+	}
+}

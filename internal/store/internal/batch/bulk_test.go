@@ -85,3 +85,41 @@ func TestTotalsManySelectors(t *testing.T) {
 		t.Errorf("%d selectors and %d sources, want %d and %d", i, j, n, 2*n)
 	}
 }
+
+// TestTotalsNetworks: the networks' summaries from what a load added, as
+// AllSummaries counts them from the stored rows: reports and first and last
+// seen per network, each selector once per network it reaches, none for a
+// "does not link" selector, and the reports whose network moved.
+func TestTotalsNetworks(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2025, 3, d, 9, 0, 0, 0, time.UTC) }
+	sel := func(ids ...string) []store.ReportSelector {
+		var out []store.ReportSelector
+		for _, id := range ids {
+			out = append(out, store.ReportSelector{SelectorID: id, Kind: "phone", Value: "+" + id})
+		}
+		return out
+	}
+	reports := []*store.Report{
+		{ID: "r1", NetworkID: "r1", Origin: "kr", ReceivedAt: day(3), Selectors: sel("a", "x")},
+		{ID: "r2", NetworkID: "r2", Origin: "kr", ReceivedAt: day(1), Selectors: sel("b", "x")},
+		{ID: "r3", NetworkID: "r1", Origin: "kh", ReceivedAt: day(7), Selectors: sel("a", "b", "a")},
+		{ID: "r4", NetworkID: "r4", Origin: "kh", ReceivedAt: day(5), Selectors: sel("x")},
+	}
+	tot := NewTotals()
+	tot.Add(reports[:2])
+	tot.Add(reports[2:])
+	// r1, r2 and r3 end in one network (r2's); r4, linked only through
+	// the "does not link" selector x, is alone.
+	final := map[string]string{"r1": "r2", "r2": "r2", "r3": "r2", "r4": "r4"}
+	ids, nets, rows := tot.Networks([]string{"x", "unknown"}, func(id string) string { return final[id] })
+	if !reflect.DeepEqual(ids, []string{"r1", "r3"}) || !reflect.DeepEqual(nets, []string{"r2", "r2"}) {
+		t.Errorf("moved %v to %v, want r1 and r3 to r2", ids, nets)
+	}
+	want := []NetworkRow{
+		{ID: "r2", Summary: Summary{Reports: 3, Selectors: 2, FirstSeen: day(1), LastSeen: day(7)}},
+		{ID: "r4", Summary: Summary{Reports: 1, Selectors: 0, FirstSeen: day(5), LastSeen: day(5)}},
+	}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("summaries:\n got %+v\nwant %+v", rows, want)
+	}
+}
