@@ -22,6 +22,12 @@ import (
 // the peak RSS (3.2 GiB against 1.7).
 var importBatch = 20000
 
+// bulkMax bounds a bulk load: what it keeps to its end (every selector's
+// totals, every report's ID and network, the partition) grows with the
+// reports it takes, about 1.7 GB of heap at the peak for a million. The
+// rest of a larger file is stored batch by batch after it.
+var bulkMax = 2_000_000
+
 // readBatch is one batch of prepared reports, handed from the reader to
 // the writer.
 type readBatch struct {
@@ -92,11 +98,13 @@ func importFile(e *env, svc *intel.Service, name string, f intake.Format, m *int
 		lastLine = b.lastLine
 		bar.update(b.offset, b.read)
 	}
-	bulk := !batched
-	if bulk {
-		// Into an empty store, one bulk load: every batch read lands at
-		// the end, together, or (killed before) none does.
+	if !batched {
+		// Into an empty store, one bulk load of up to bulkMax reports:
+		// every batch it takes lands at its end, together, or (killed
+		// before) none does. The rest of the file, if any, goes batch by
+		// batch below.
 		err := svc.Load(context.WithoutCancel(e.ctx), trust.Operator(), func(add intel.LoadFunc) error {
+			loaded := 0
 			for b := range batches {
 				ins, err := add(b.reports, b.contacts)
 				if err != nil {
@@ -106,20 +114,20 @@ func importFile(e *env, svc *intel.Service, name string, f intake.Format, m *int
 					return fmt.Errorf("storing records up to line %d of %s: %w", b.lastLine, name, err)
 				}
 				stored(b, ins)
+				if loaded += len(b.reports); loaded >= bulkMax {
+					break
+				}
 			}
 			bar.finishing()
 			return nil
 		})
-		switch {
-		case errors.Is(err, intel.ErrNoBulk):
-			bulk = false
-		case err != nil:
+		if err != nil && !errors.Is(err, intel.ErrNoBulk) {
 			st.inserted, st.duplicates = 0, 0
 			werr = err
 		}
 	}
 	for b := range batches {
-		if bulk || werr != nil {
+		if werr != nil {
 			continue // drain, so that the reader can finish
 		}
 		// A batch that was read is stored even when an interrupt arrives

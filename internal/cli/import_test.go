@@ -393,6 +393,49 @@ func TestImportKilledThenRerun(t *testing.T) {
 	}
 }
 
+// TestImportBulkThenBatches: a file larger than one bulk load may take is
+// loaded in bulk up to the bound, then batch by batch, and the store ends
+// as a batch-by-batch import of the whole file leaves it, on both drivers.
+func TestImportBulkThenBatches(t *testing.T) {
+	smallBatches(t, 40)
+	old := bulkMax
+	bulkMax = 200
+	t.Cleanup(func() { bulkMax = old })
+	_, csv := writeCSV(t, 700)
+	for _, tg := range targets(t) {
+		t.Run(tg.name, func(t *testing.T) {
+			batched := tg.fresh(t)
+			if code, _, errs := run(t, "", importArgs(t, append([]string{"--batched"}, batched...), csv)...); code != 1 {
+				t.Fatalf("batched import: status %d, %s", code, errs)
+			}
+			want := tg.state(t, batched)
+			flags := tg.fresh(t)
+			code, _, errs := run(t, "", importArgs(t, flags, csv)...)
+			if code != 1 || !strings.Contains(errs, fmt.Sprintf("%d new reports stored", want.Counts.Reports)) {
+				t.Fatalf("import: status %d, %s; want %d new", code, errs, want.Counts.Reports)
+			}
+			wantSameState(t, tg.state(t, flags), want)
+			// The audit trail shows the split: one entry for the bulk
+			// load's 200 reports, then one a batch.
+			st := tg.open(t, flags)
+			defer st.Close()
+			var loads []string
+			err := st.AuditEntries(context.Background(), store.AuditFilter{}, func(e *store.AuditEntry) error {
+				if e.Action == "create" {
+					loads = append(loads, e.RecordID)
+				}
+				return nil
+			})
+			if err != nil || len(loads) < 2 || !strings.HasSuffix(loads[0], "(200 reports)") {
+				t.Errorf("audited loads: %v (%v), want the bulk load's 200 reports first, then batches", loads, err)
+			}
+			if want.Counts.Reports <= bulkMax {
+				t.Fatalf("degenerate test: %d reports fit in one bulk load of %d", want.Counts.Reports, bulkMax)
+			}
+		})
+	}
+}
+
 // TestImportBulkKilledThenRerun kills a process making one bulk load into
 // an empty embedded store at moments spread over its run (before, while and
 // after it writes; committing included): each time the store holds either
