@@ -28,8 +28,7 @@ type Partition struct {
 	oldest  []int32   // at a root: index of the network's smallest report ID
 	nsel    []int32   // at a root: distinct linking selectors in the network
 	next    []int32   // circular list of each network's members
-	links   [][]int32 // report index -> its distinct selector indexes
-	arena   []int32   // backing store for links, handed out in pieces
+	links   linkLists // report index -> its distinct selector indexes
 	scratch []int32   // reused while adding a report
 
 	selectors idTable // selector ID <-> selector index
@@ -53,7 +52,7 @@ func NewSized(reports, selectors int) *Partition {
 		oldest:    make([]int32, 0, reports),
 		nsel:      make([]int32, 0, reports),
 		next:      make([]int32, 0, reports),
-		links:     make([][]int32, 0, reports),
+		links:     linkLists{start: make([]int, 0, reports), n: make([]int32, 0, reports)},
 		selectors: newIDTable(selectors),
 		owner:     make([]int32, 0, selectors),
 		degree:    make([]int32, 0, selectors),
@@ -97,10 +96,7 @@ func (p *Partition) add(reportID string, selectorIDs []string, track bool) []Red
 	if track && !isNew {
 		before = append(before, p.reports.at(p.oldest[find(p.parent, r)]))
 	}
-	cur := p.links[r]
-	if isNew {
-		cur = p.scratch[:0]
-	}
+	cur := append(p.scratch[:0], p.links.of(r)...)
 	var have map[int32]struct{}
 	if len(cur)+len(selectorIDs) > 32 {
 		have = make(map[int32]struct{}, len(cur)+len(selectorIDs))
@@ -134,12 +130,8 @@ func (p *Partition) add(reportID string, selectorIDs []string, track bool) []Red
 		}
 		p.join(r, other)
 	}
-	if isNew {
-		p.links[r] = p.place(cur)
-		p.scratch = cur[:0]
-	} else {
-		p.links[r] = cur
-	}
+	p.links.set(r, cur)
+	p.scratch = cur[:0]
 	if len(before) == 0 {
 		return nil
 	}
@@ -165,7 +157,8 @@ func (p *Partition) reportIndex(id string) (int32, bool) {
 	p.oldest = append(p.oldest, i)
 	p.nsel = append(p.nsel, 0)
 	p.next = append(p.next, i)
-	p.links = append(p.links, nil)
+	p.links.start = append(p.links.start, 0)
+	p.links.n = append(p.links.n, 0)
 	p.networks++
 	return i, true
 }
@@ -181,22 +174,50 @@ func (p *Partition) selectorIndex(id string) (int32, bool) {
 	return i, true
 }
 
-// place copies a new report's selector list into the shared arena, so that
-// a million reports cost a few large allocations instead of a million small
-// ones. The piece's capacity is its length, so a later append copies it out.
-func (p *Partition) place(l []int32) []int32 {
-	if len(l) == 0 {
-		return nil
+// linkLists holds every report's selector list end to end in one slice
+// (no pointer per report for the collector to follow: see idTable). A
+// list that grows moves to the end unless it is there already; the space
+// it leaves is reclaimed once it is half of the whole.
+type linkLists struct {
+	all   []int32 // the lists, end to end
+	start []int   // report index -> where its list starts in all
+	n     []int32 // report index -> its length
+	dead  int     // entries of all no list uses any more
+}
+
+// of returns report r's list (not to be changed or kept across changes).
+func (l *linkLists) of(r int32) []int32 {
+	return l.all[l.start[r] : l.start[r]+int(l.n[r])]
+}
+
+// set makes sel report r's list; sel begins with r's current list.
+func (l *linkLists) set(r int32, sel []int32) {
+	old := int(l.n[r])
+	if len(sel) == old {
+		return
 	}
-	if len(l) > 256 {
-		return slices.Clone(l)
+	if old > 0 && l.start[r]+old == len(l.all) { // last: grow in place
+		l.all = append(l.all, sel[old:]...)
+		l.n[r] = int32(len(sel))
+		return
 	}
-	if cap(p.arena)-len(p.arena) < len(l) {
-		p.arena = make([]int32, 0, 1<<16)
+	l.dead += old
+	l.start[r], l.n[r] = len(l.all), int32(len(sel))
+	l.all = append(l.all, sel...)
+	if l.dead > 1<<16 && 2*l.dead > len(l.all) {
+		l.compact()
 	}
-	n := len(p.arena)
-	p.arena = append(p.arena, l...)
-	return p.arena[n : n+len(l) : n+len(l)]
+}
+
+// compact copies the lists in use into a new slice.
+func (l *linkLists) compact() {
+	all := make([]int32, 0, len(l.all)-l.dead)
+	for r := range l.start {
+		s := len(all)
+		all = append(all, l.all[l.start[r]:l.start[r]+int(l.n[r])]...)
+		l.start[r] = s
+	}
+	l.all, l.dead = all, 0
 }
 
 // join merges the networks of reports a and b.

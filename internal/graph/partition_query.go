@@ -123,7 +123,7 @@ func (p *Partition) Selectors(id string) []SelectorDegree {
 	}
 	var idx []int32
 	for x := r; ; {
-		for _, s := range p.links[x] {
+		for _, s := range p.links.of(x) {
 			if p.owner[s] == x { // count each selector once: at its owner
 				idx = append(idx, s)
 			}

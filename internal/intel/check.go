@@ -115,6 +115,11 @@ func (s *Service) checkSelector(ctx context.Context, sel selector.Selector, id s
 	if s.setSelector(r, &sel, id) {
 		return r, nil
 	}
+	if x := s.index.Load(); x != nil {
+		pe := x.lookup(r.id)
+		r.answer(&pe)
+		return r, nil
+	}
 	pe, err := s.publicEntry(ctx, r.id)
 	if err != nil {
 		return nil, err

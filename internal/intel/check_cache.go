@@ -141,7 +141,8 @@ func (s *Service) CheckCacheStats() (hits, misses uint64) {
 // where fresh.
 func (s *Service) publicEntry(ctx context.Context, id string) (*publicEntry, error) {
 	if x := s.index.Load(); x != nil {
-		return x.lookup(id), nil
+		pe := x.lookup(id)
+		return &pe, nil
 	}
 	now := time.Now()
 	if e, ok := s.cached(ctx, id, now); ok {

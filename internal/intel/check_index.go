@@ -42,8 +42,8 @@ import (
 // answers when the call that made it returns.
 type publicIndex struct {
 	mu     sync.RWMutex
-	listed map[string]*publicEntry // by selector ID
-	hashes []rangeEntry            // the listed selectors, by hash
+	listed *entryTable  // by selector ID
+	hashes []rangeEntry // the listed selectors, by hash
 
 	// builtAt and mark: when the index was built and the change mark read
 	// before; dirty: a local update failed, rebuild at once.
@@ -59,10 +59,22 @@ type publicIndex struct {
 	answers atomic.Uint64
 }
 
-// rangeEntry is a listed selector's line in a range answer.
+// rangeEntry is a listed selector's line in a range answer (no pointer:
+// see entryTable).
 type rangeEntry struct {
-	hash  string // hex SHA-256 of the selector's key
-	count int    // its public reports, at least 1
+	hash  [64]byte // hex SHA-256 of the selector's key
+	count int      // its public reports, at least 1
+}
+
+func newRangeEntry(hash string, count int) rangeEntry {
+	e := rangeEntry{count: count}
+	copy(e.hash[:], hash)
+	return e
+}
+
+// compareHash orders a range entry against a hash or a hash's prefix.
+func compareHash(e rangeEntry, h string) int {
+	return strings.Compare(string(e.hash[:]), h)
 }
 
 // The index's refresh: how often the change mark is compared, how often
@@ -113,31 +125,37 @@ func (s *Service) CheckIndexStats() (listed int, answers uint64) {
 	}
 	x.mu.RLock()
 	defer x.mu.RUnlock()
-	return len(x.listed), x.answers.Load()
+	return x.listed.Len(), x.answers.Load()
 }
 
 // lookup returns the public answer of a selector from the index.
-func (x *publicIndex) lookup(id string) *publicEntry {
+func (x *publicIndex) lookup(id string) publicEntry {
+	var pe publicEntry
 	x.mu.RLock()
-	e := x.listed[id]
+	if e := x.listed.get(id); e != nil {
+		pe = x.listed.answer(e)
+	}
 	x.mu.RUnlock()
 	x.answers.Add(1)
-	if e == nil {
-		return notListed
-	}
-	return e
+	return pe
 }
 
 // lookupMany puts the public answer of each selector of ids in out, under
 // one lock.
 func (x *publicIndex) lookupMany(ids []string, out map[string]*publicEntry) {
+	var found []publicEntry
 	x.mu.RLock()
 	for _, id := range ids {
-		e := x.listed[id]
+		e := x.listed.get(id)
 		if e == nil {
-			e = notListed
+			out[id] = notListed
+			continue
 		}
-		out[id] = e
+		if found == nil {
+			found = make([]publicEntry, 0, len(ids))
+		}
+		found = append(found, x.listed.answer(e))
+		out[id] = &found[len(found)-1]
 	}
 	x.mu.RUnlock()
 	x.answers.Add(uint64(len(ids)))
@@ -149,9 +167,9 @@ func (x *publicIndex) byPrefix(prefix string, out []RangeLine) []RangeLine {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
 	x.answers.Add(1)
-	i, _ := slices.BinarySearchFunc(x.hashes, prefix, func(e rangeEntry, p string) int { return strings.Compare(e.hash, p) })
-	for ; i < len(x.hashes) && strings.HasPrefix(x.hashes[i].hash, prefix); i++ {
-		out = append(out, RangeLine{Suffix: x.hashes[i].hash[len(prefix):], Count: x.hashes[i].count})
+	i, _ := slices.BinarySearchFunc(x.hashes, prefix, compareHash)
+	for ; i < len(x.hashes) && strings.HasPrefix(string(x.hashes[i].hash[:]), prefix); i++ {
+		out = append(out, RangeLine{Suffix: string(x.hashes[i].hash[len(prefix):]), Count: x.hashes[i].count})
 	}
 	return out
 }
@@ -208,7 +226,7 @@ func (s *Service) buildIndex(ctx context.Context, x *publicIndex) error {
 // computeIndex works out every listed selector's answer as computePublic
 // does, in steps of indexBuildStep candidates, each network counted once
 // however many steps name it.
-func (s *Service) computeIndex(ctx context.Context) (map[string]*publicEntry, []rangeEntry, int64, time.Time, error) {
+func (s *Service) computeIndex(ctx context.Context) (*entryTable, []rangeEntry, int64, time.Time, error) {
 	at := time.Now()
 	mark, err := s.st.LastAuditSeq(ctx) // before reading: a change after it moves it
 	if err != nil {
@@ -247,7 +265,7 @@ func (s *Service) computeIndex(ctx context.Context) (map[string]*publicEntry, []
 				}
 			}
 			listed[sel.ID] = pe
-			hashes = append(hashes, rangeEntry{hash: sel.Hash, count: max(pe.stats.Reports, 1)})
+			hashes = append(hashes, newRangeEntry(sel.Hash, max(pe.stats.Reports, 1)))
 		}
 	}
 	all := make([]string, 0, len(nets))
@@ -263,13 +281,15 @@ func (s *Service) computeIndex(ctx context.Context) (map[string]*publicEntry, []
 			nets[n] = size
 		}
 	}
-	for _, pe := range listed {
+	table := newEntryTable(len(listed))
+	for id, pe := range listed {
 		for _, n := range pe.stats.Networks {
 			pe.networkSize = max(pe.networkSize, nets[n])
 		}
+		table.put(id, pe)
 	}
-	slices.SortFunc(hashes, func(a, b rangeEntry) int { return strings.Compare(a.hash, b.hash) })
-	return listed, hashes, mark, at, nil
+	slices.SortFunc(hashes, func(a, b rangeEntry) int { return compareHash(a, string(b.hash[:])) })
+	return table, hashes, mark, at, nil
 }
 
 // updateIndex works out again the answers of the given selectors (after a
@@ -297,20 +317,17 @@ func (s *Service) updateIndex(ctx context.Context, x *publicIndex, ids []string)
 	}
 	for _, id := range ids {
 		sel, pe := sels[id], entries[id]
-		_, was := x.listed[id]
-		if was {
-			delete(x.listed, id)
-		}
+		x.listed.remove(id)
 		if sel == nil {
 			continue
 		}
-		i, found := slices.BinarySearchFunc(x.hashes, sel.Hash, func(e rangeEntry, h string) int { return strings.Compare(e.hash, h) })
+		i, found := slices.BinarySearchFunc(x.hashes, sel.Hash, compareHash)
 		if found {
 			x.hashes = slices.Delete(x.hashes, i, i+1)
 		}
 		if pe.listed {
-			x.listed[id] = pe
-			x.hashes = slices.Insert(x.hashes, i, rangeEntry{hash: sel.Hash, count: max(pe.stats.Reports, 1)})
+			x.listed.put(id, pe)
+			x.hashes = slices.Insert(x.hashes, i, newRangeEntry(sel.Hash, max(pe.stats.Reports, 1)))
 		}
 	}
 	return nil
@@ -333,9 +350,9 @@ func (s *Service) indexChanged(ctx context.Context, ids, nets []string) {
 			in[n] = true
 		}
 		x.mu.RLock()
-		for id, pe := range x.listed {
-			if slices.ContainsFunc(pe.stats.Networks, func(n string) bool { return in[n] }) {
-				ids = append(ids, id)
+		for i := range x.listed.entries {
+			if e := &x.listed.entries[i]; x.listed.inAny(e, in) {
+				ids = append(ids, x.listed.id(e))
 			}
 		}
 		x.mu.RUnlock()

@@ -35,7 +35,7 @@ const (
 
 type normShard struct {
 	mu       sync.Mutex
-	cur, old map[normKey]normEntry
+	cur, old *normGen
 }
 
 type normKey struct {
@@ -84,9 +84,10 @@ func (n *Normalizer) ParseID(raw string, o Options) (Selector, string, error) {
 		return s, s.ID().String(), nil
 	}
 	key := normKey{raw: raw, region: o.Region, platform: o.Platform}
-	sh := &n.shards[maphash.String(n.seed, raw)%normShards]
+	h := maphash.String(n.seed, raw)
+	sh := &n.shards[h%normShards]
 	sh.mu.Lock()
-	e, ok := sh.cur[key]
+	e, ok := sh.cur.get(key, h)
 	sh.mu.Unlock()
 	if !ok || (e.err.Reason == "" && e.id == "") {
 		// Not remembered, or remembered without its ID: parse (through
@@ -97,7 +98,7 @@ func (n *Normalizer) ParseID(raw string, o Options) (Selector, string, error) {
 		}
 		e = normEntry{sel: s, id: s.ID().String()}
 		sh.mu.Lock()
-		sh.put(key, e, n.perShard)
+		sh.put(key, h, e, n.perShard)
 		sh.mu.Unlock()
 		return s, e.id, nil
 	}
@@ -110,12 +111,13 @@ func (n *Normalizer) do(k Kind, raw string, o Options) (Selector, error) {
 		return n.parse(k, raw, o)
 	}
 	key := normKey{kind: k, raw: raw, region: o.Region, platform: o.Platform}
-	sh := &n.shards[maphash.String(n.seed, raw)%normShards]
+	h := maphash.String(n.seed, raw)
+	sh := &n.shards[h%normShards]
 	sh.mu.Lock()
-	e, ok := sh.cur[key]
+	e, ok := sh.cur.get(key, h)
 	if !ok {
-		if e, ok = sh.old[key]; ok {
-			sh.put(key, e, n.perShard)
+		if e, ok = sh.old.get(key, h); ok {
+			sh.put(key, h, e, n.perShard)
 		}
 	}
 	sh.mu.Unlock()
@@ -133,18 +135,18 @@ func (n *Normalizer) do(k Kind, raw string, o Options) (Selector, error) {
 		return s, err
 	}
 	sh.mu.Lock()
-	sh.put(key, e, n.perShard)
+	sh.put(key, h, e, n.perShard)
 	sh.mu.Unlock()
 	return s, err
 }
 
-// put stores an entry in the current generation, starting a new one when
-// it is full. The caller holds sh.mu.
-func (sh *normShard) put(k normKey, e normEntry, perShard int) {
-	if sh.cur == nil || len(sh.cur) >= perShard {
-		sh.old, sh.cur = sh.cur, make(map[normKey]normEntry, perShard)
+// put stores an entry (key k, hash h of k.raw) in the current
+// generation, starting a new one when it is full. The caller holds sh.mu.
+func (sh *normShard) put(k normKey, h uint64, e normEntry, perShard int) {
+	if sh.cur == nil || sh.cur.Len() >= perShard {
+		sh.old, sh.cur = sh.cur, newNormGen(perShard)
 	}
-	sh.cur[k] = e
+	sh.cur.put(k, h, e)
 }
 
 func (e *normEntry) result() (Selector, error) {

@@ -179,7 +179,7 @@ func TestNormalizerBounded(t *testing.T) {
 	}
 	total := 0
 	for i := range n.shards {
-		total += len(n.shards[i].cur) + len(n.shards[i].old)
+		total += n.shards[i].cur.Len() + n.shards[i].old.Len()
 	}
 	if total > 320 || total < 100 {
 		t.Errorf("cache holds %d entries, want at most 320 and not nearly empty", total)

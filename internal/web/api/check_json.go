@@ -103,6 +103,13 @@ func appendString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
+// The check answers' fixed header values, shared by every answer (net/http
+// copies them when it sends the header), so that an answer allocates none.
+var (
+	jsonContentType = []string{"application/json; charset=utf-8"}
+	noSniff         = []string{"nosniff"}
+)
+
 var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
 
 // writeChecks writes one answer (batch false) or a bulk answer
@@ -124,9 +131,13 @@ func writeChecks(w http.ResponseWriter, rs []*intel.CheckResult, batch bool) {
 	}
 	b = append(b, '\n')
 	h := w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Length", strconv.Itoa(len(b)))
+	h["Content-Type"] = jsonContentType
+	h["X-Content-Type-Options"] = noSniff
+	if len(b) >= 1024 {
+		// net/http counts a smaller answer itself (it is sent whole when
+		// the handler returns); a larger one would be sent in chunks.
+		h.Set("Content-Length", strconv.Itoa(len(b)))
+	}
 	w.WriteHeader(http.StatusOK)
 	w.Write(b)
 	if cap(b) <= 1<<20 {

@@ -3,7 +3,11 @@ package api
 import (
 	"bytes"
 	"encoding/json"
+	"io"
+	"net/http"
 	"net/http/httptest"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -124,4 +128,46 @@ func FuzzCheckJSON(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCheckAnswerHeaders: over HTTP, a single check's answer and a bulk
+// answer (which is larger than net/http's buffer) both carry their type,
+// nosniff and their exact length, not chunks.
+func TestCheckAnswerHeaders(t *testing.T) {
+	srv := newTestServer(t, Options{CheckRate: 1e9})
+	qs := make([]string, 200)
+	for i := range qs {
+		qs[i] = `"+855 96 100 ` + strconv.Itoa(1000+i) + `"`
+	}
+	for _, x := range []struct {
+		token, path, body string
+	}{
+		{"", "/api/v1/check", `{"query":"+855 96 765 4321"}`},
+		{srv.tokens["s@bank.test"], "/api/v1/check/batch", `{"queries":[` + strings.Join(qs, ",") + `]}`},
+	} {
+		req, err := http.NewRequest("POST", srv.URL+x.path, strings.NewReader(x.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if x.token != "" {
+			req.Header.Set("Authorization", "Bearer "+x.token)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/json; charset=utf-8" ||
+			resp.Header.Get("X-Content-Type-Options") != "nosniff" || resp.ContentLength != int64(len(b)) ||
+			len(resp.TransferEncoding) != 0 {
+			t.Errorf("%s: %d, %v, length %d (%d bytes read), transfer %v", x.path, resp.StatusCode, resp.Header, resp.ContentLength, len(b), resp.TransferEncoding)
+		}
+		if x.path == "/api/v1/check/batch" && len(b) < 4096 {
+			t.Errorf("the bulk answer is %d bytes: too small to test chunking", len(b))
+		}
+	}
 }
