@@ -124,6 +124,7 @@ func importFile(e *env, svc *intel.Service, name string, f intake.Format, m *int
 		if err != nil && !errors.Is(err, intel.ErrNoBulk) {
 			st.inserted, st.duplicates = 0, 0
 			werr = err
+			stop() // the rest of the file would be read for nothing
 		}
 	}
 	for b := range batches {

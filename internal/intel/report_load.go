@@ -17,6 +17,10 @@ import (
 // batches one by one instead.
 var ErrNoBulk = errors.New("the store cannot take a bulk load: it holds reports already, or its driver has no bulk path")
 
+// errLoadRetried: the store ran a load's transaction again after a lost
+// race; the load cannot be repeated (its batches are consumed).
+var errLoadRetried = errors.New("the store lost a race with another writer during the bulk load and stored none of it: run the import again")
+
 // LoadFunc stores one batch of a Load: prepared reports and their
 // reporters (contacts[i], if any, of reports[i]), as Submit would.
 // inserted[i] is false for a report whose (origin, external reference) an
@@ -42,7 +46,15 @@ func (s *Service) Load(ctx context.Context, p trust.Principal, feed func(add Loa
 	if err := s.ensureNetworks(ctx); err != nil {
 		return err
 	}
+	var fed bool     // feed was called: batches are gone from the caller
+	var addErr error // the first failure of add, which feed may not return
 	err := s.st.Update(ctx, func(w store.Writer) error {
+		// A store runs this again after losing a race (PostgreSQL, on a
+		// deadlock): the batches are consumed, so a load cannot be run
+		// again; the store is as it was.
+		if fed {
+			return errLoadRetried
+		}
 		bw, ok := w.(store.BulkWriter)
 		if !ok {
 			return ErrNoBulk
@@ -106,8 +118,21 @@ func (s *Service) Load(ctx context.Context, p trust.Principal, feed func(add Loa
 			}
 			return inserted, nil
 		}
-		if err := feed(add); err != nil {
+		fed = true
+		if err := feed(func(reports []*store.Report, contacts []*store.Contact) ([]bool, error) {
+			if addErr != nil {
+				return nil, addErr
+			}
+			ins, err := add(reports, contacts)
+			if err != nil {
+				addErr = err
+			}
+			return ins, err
+		}); err != nil {
 			return err
+		}
+		if addErr != nil {
+			return addErr
 		}
 		merges := make([]store.NetworkMerge, 0, len(absorbed))
 		seen := make(map[string]bool, len(absorbed))
@@ -131,7 +156,7 @@ func (s *Service) Load(ctx context.Context, p trust.Principal, feed func(add Loa
 		}
 		return trust.Record(ctx, w, p, s.cfg.Now(), "create", recType, recID, "allow")
 	})
-	if errors.Is(err, ErrNoBulk) {
+	if !fed {
 		return err // nothing was added to the partition
 	}
 	if err != nil {

@@ -29,8 +29,15 @@ var errNoBulk = errors.New("postgres: no bulk load begun in this transaction")
 var reportColumns = []string{"id", "origin", "external_ref", "channel", "received_at", "occurred_at", "scam_type",
 	"narrative", "victim_ref", "victim_country", "tlp", "network_id", "created_at", "created_by", "pap", "legal_basis", "purpose"}
 
-// BeginBulk readies a bulk load into a store without reports.
+// BeginBulk readies a bulk load into a store without reports. Other
+// writers of reports wait for the load to commit (readers do not): one
+// filing a report meanwhile would otherwise collide with the selectors
+// written at the end, and its network's summary be replaced by the
+// load's.
 func (w *writer) BeginBulk(ctx context.Context) (bool, error) {
+	if _, err := w.tx.Exec(ctx, `LOCK TABLE reports IN SHARE ROW EXCLUSIVE MODE`); err != nil {
+		return false, translate(err)
+	}
 	var stored bool
 	if err := w.tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM reports)`).Scan(&stored); err != nil {
 		return false, translate(err)

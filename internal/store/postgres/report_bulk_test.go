@@ -2,13 +2,18 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
+	"counterscam/internal/intel"
 	"counterscam/internal/intel/inteltest"
 	"counterscam/internal/store"
+	"counterscam/internal/trust"
 )
 
 // dump lists every row a load writes, but the times of writing, and the
@@ -67,4 +72,52 @@ func TestBulkLoadEqualsBatches(t *testing.T) {
 		t.Cleanup(func() { st.Close() })
 		return st, func() map[string][]string { return dump(t, dsn) }
 	})
+}
+
+// TestBulkLoadHoldsOffOtherWriters: while a bulk load runs, another
+// writer of reports waits for it (here, gives up at its lock timeout)
+// rather than slipping a report in under the load; readers are not held.
+func TestBulkLoadHoldsOffOtherWriters(t *testing.T) {
+	ctx := context.Background()
+	dsn := freshSchema(t)
+	st, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	clock := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	svc, err := intel.New(ctx, st, intel.Config{Now: func() time.Time { return clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports, contacts := inteltest.Batches(t, svc, &clock)
+	other, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close(ctx)
+	if _, err := other.Exec(ctx, `SET lock_timeout = '300ms'`); err != nil {
+		t.Fatal(err)
+	}
+	var insertErr, readErr error
+	err = svc.Load(ctx, trust.Operator(), func(add intel.LoadFunc) error {
+		if _, err := add(inteltest.Copies(reports[0]), contacts[0]); err != nil {
+			return err
+		}
+		var n int
+		readErr = other.QueryRow(ctx, `SELECT count(*) FROM reports`).Scan(&n)
+		_, insertErr = other.Exec(ctx, `INSERT INTO reports (id, origin, received_at, created_at)
+			VALUES ('01JH0000000000000000000099', 'kr-knpa', now(), now())`)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pe *pgconn.PgError
+	if !errors.As(insertErr, &pe) || pe.Code != "55P03" {
+		t.Errorf("a report inserted during the load: %v, want a lock timeout (55P03)", insertErr)
+	}
+	if readErr != nil {
+		t.Errorf("a read during the load: %v", readErr)
+	}
 }

@@ -47,8 +47,12 @@ type reportTotal struct {
 	at          int64 // received, Unix nanoseconds
 }
 
-// span is a string in the arena.
-type span struct{ off, n uint32 }
+// span is a string in the arena (which may outgrow 4 GiB: 2M reports
+// naming many long URLs).
+type span struct {
+	off uint64
+	n   uint32
+}
 
 // selTotal is one selector's totals, without pointers.
 type selTotal struct {
@@ -63,12 +67,12 @@ func NewTotals() *Totals {
 	return &Totals{table: make([]int32, 1024), seed: maphash.MakeSeed(), wordAt: map[string]uint32{}, sources: map[uint64]int32{}}
 }
 
-func (t *Totals) bytes(s span) []byte { return t.arena[s.off : s.off+s.n] }
+func (t *Totals) bytes(s span) []byte { return t.arena[s.off : s.off+uint64(s.n)] }
 
 func (t *Totals) str(s span) string { return string(t.bytes(s)) }
 
 func (t *Totals) put(s string) span {
-	sp := span{uint32(len(t.arena)), uint32(len(s))}
+	sp := span{uint64(len(t.arena)), uint32(len(s))}
 	t.arena = append(t.arena, s...)
 	return sp
 }
