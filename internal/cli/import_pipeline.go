@@ -118,7 +118,7 @@ func importFile(e *env, svc *intel.Service, name string, f intake.Format, m *int
 					break
 				}
 			}
-			bar.finishing()
+			bar.finishing(loaded)
 			return nil
 		})
 		if err != nil && !errors.Is(err, intel.ErrNoBulk) {

@@ -57,10 +57,11 @@ func (p *progress) done() {
 	}
 }
 
-// finishing says that every record is read and the store is finishing the
-// load (selectors, indexes, networks), which takes a while on a large one.
-func (p *progress) finishing() {
+// finishing says that the store is finishing a bulk load of the records
+// read so far (selectors, indexes, networks), which takes a while on a
+// large one.
+func (p *progress) finishing(records int) {
 	if p.on {
-		fmt.Fprintf(p.w, "\r%s: all records read; writing selectors, indexes and networks ", p.name)
+		fmt.Fprintf(p.w, "\r%s: %d records in; writing their selectors, indexes and networks ", p.name, records)
 	}
 }
