@@ -40,7 +40,7 @@ func FuzzImportMapping(f *testing.F) {
 		if err := r.ParseMultipartForm(1 << 20); err != nil {
 			t.Skip() // a name the multipart writer cannot carry
 		}
-		m, key, args := readImportMapping(r)
+		m, _, key, args := readImportMapping(r)
 		hdrs := r.MultipartForm.File["mapping"]
 		if len(hdrs) == 0 {
 			// Sent without a file name, the part is a plain value: no mapping.

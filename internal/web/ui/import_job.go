@@ -48,6 +48,7 @@ func newImportJobs(dir string) *importJobs {
 // importJob is one import and its progress; the page polls a snapshot.
 type importJob struct {
 	ID, Owner, File string
+	Mapping         string // the mapping file's name, "" when none
 	Size            int64
 	Started         time.Time
 
@@ -86,7 +87,7 @@ func (j *importJob) update(fn func(*importState)) {
 var errJobRunning = errors.New("an import of yours is still running")
 
 // start copies the upload to a file of its own and starts the job over it.
-func (js *importJobs) start(svc *intel.Service, p trust.Principal, name string, src io.Reader, format intake.Format, mapping *intake.Mapping, log *slog.Logger) (*importJob, error) {
+func (js *importJobs) start(svc *intel.Service, p trust.Principal, name string, src io.Reader, format intake.Format, mapping *intake.Mapping, mappingName string, log *slog.Logger) (*importJob, error) {
 	js.mu.Lock()
 	running := 0
 	for id, j := range js.jobs {
@@ -116,7 +117,7 @@ func (js *importJobs) start(svc *intel.Service, p trust.Principal, name string, 
 	}
 	b := make([]byte, 12)
 	rand.Read(b)
-	j := &importJob{ID: hex.EncodeToString(b), Owner: p.UserID, File: name, Size: size, Started: now(), state: importState{Status: "running"}}
+	j := &importJob{ID: hex.EncodeToString(b), Owner: p.UserID, File: name, Mapping: mappingName, Size: size, Started: now(), state: importState{Status: "running"}}
 	js.mu.Lock()
 	js.jobs[j.ID] = j
 	js.mu.Unlock()

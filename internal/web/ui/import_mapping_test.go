@@ -94,6 +94,10 @@ func TestImportWithMapping(t *testing.T) {
 	if status, read, inserted, rejected := waitJob(t, f, an, loc); status != "done" || read != 2 || inserted != 2 || rejected != 0 {
 		t.Fatalf("job ended %s: read %d, inserted %d, rejected %d", status, read, inserted, rejected)
 	}
+	_, page, _ := get(t, an, f.srv.URL+loc)
+	if want := `<dd id="job-mapping"><bdi>hoso-mapping.json</bdi></dd>`; !strings.Contains(page, want) {
+		t.Errorf("the job page does not name its mapping: lacks %q", want)
+	}
 	ctx := context.Background()
 	r, err := f.st.GetReportByRef(ctx, "MPS-VN", "HS-0001")
 	if err != nil {

@@ -65,7 +65,7 @@ func (s *Server) importSubmit(w http.ResponseWriter, r *http.Request, c *reqCtx)
 			fieldErr("file", "import.err.empty")
 		}
 	}
-	mapping, mkey, margs := readImportMapping(r)
+	mapping, mappingName, mkey, margs := readImportMapping(r)
 	if mkey != "" {
 		fieldErr("mapping", mkey, margs...)
 	}
@@ -74,7 +74,7 @@ func (s *Server) importSubmit(w http.ResponseWriter, r *http.Request, c *reqCtx)
 	}
 	format, _ := intake.ParseFormat(d.Format)
 	name := uploadName(hdr.Filename)
-	job, err := s.jobs.start(s.svc, p, name, file, format, mapping, s.log)
+	job, err := s.jobs.start(s.svc, p, name, file, format, mapping, mappingName, s.log)
 	if errors.Is(err, errJobRunning) {
 		return fail("import.err.running")
 	}
@@ -93,35 +93,36 @@ func uploadName(filename string) string {
 
 // readImportMapping reads the optional mapping file with the same
 // intake.LoadMapping as `counterscam import --mapping`. With no file it
-// returns nil and no error; a file that cannot be used gives a message key
-// and its arguments: the file's name and what is wrong.
-func readImportMapping(r *http.Request) (*intake.Mapping, string, []any) {
+// returns nil and no error; otherwise the file's name, and when it cannot
+// be used a message key and its arguments: the name and what is wrong.
+func readImportMapping(r *http.Request) (m *intake.Mapping, name, key string, args []any) {
 	fh, hdr, err := r.FormFile("mapping")
 	if errors.Is(err, http.ErrMissingFile) {
-		return nil, "", nil
+		return nil, "", "", nil
 	}
 	if err != nil {
-		return nil, "import.err.mapping_unreadable", nil
+		return nil, "", "import.err.mapping_unreadable", nil
 	}
 	defer fh.Close()
-	name := uploadName(hdr.Filename)
+	name = uploadName(hdr.Filename)
 	switch {
 	case hdr.Size == 0:
-		return nil, "import.err.mapping_empty", []any{name}
+		return nil, name, "import.err.mapping_empty", []any{name}
 	case hdr.Size > importMappingMaxBytes:
-		return nil, "import.err.mapping_too_big", []any{name, importMappingMaxBytes >> 10}
+		return nil, name, "import.err.mapping_too_big", []any{name, importMappingMaxBytes >> 10}
 	}
-	m, err := intake.LoadMapping(io.LimitReader(fh, importMappingMaxBytes))
+	m, err = intake.LoadMapping(io.LimitReader(fh, importMappingMaxBytes))
 	if err != nil {
-		return nil, "import.err.mapping", []any{name, strings.TrimPrefix(err.Error(), "mapping: ")}
+		return nil, name, "import.err.mapping", []any{name, strings.TrimPrefix(err.Error(), "mapping: ")}
 	}
-	return m, "", nil
+	return m, name, "", nil
 }
 
 // importJobData is a job's page and its polled status.
 type importJobData struct {
 	ID       string       `json:"id"`
 	File     string       `json:"file"`
+	Mapping  string       `json:"mapping,omitempty"`
 	Size     int64        `json:"size"`
 	Percent  int          `json:"percent"`
 	State    importState  `json:"-"`
@@ -144,7 +145,7 @@ func (s *Server) importJobData(r *http.Request, c *reqCtx) (*importJobData, erro
 		return nil, errNotFound
 	}
 	st := j.snapshot()
-	d := &importJobData{ID: j.ID, File: j.File, Size: j.Size, State: st, Status: st.Status,
+	d := &importJobData{ID: j.ID, File: j.File, Mapping: j.Mapping, Size: j.Size, State: st, Status: st.Status,
 		Counts:   importCounts{Read: st.Read, Inserted: st.Inserted, Duplicates: st.Duplicates, Rejected: st.Rejected},
 		Finished: st.Status != "running"}
 	if j.Size > 0 {
