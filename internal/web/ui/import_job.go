@@ -28,8 +28,9 @@ const (
 )
 
 // importJobs runs uploaded imports in the background, one goroutine each,
-// through the same pipeline as `counterscam import`: intake.NewReader,
-// rec.Input(), Prepare, Submit in batches, with the member's Principal.
+// through the same pipeline as `counterscam import`: intake.NewReader
+// (with the uploaded mapping, if any), rec.Input(), Prepare, Submit in
+// batches, with the member's Principal.
 type importJobs struct {
 	dir    string
 	mu     sync.Mutex
@@ -47,6 +48,7 @@ func newImportJobs(dir string) *importJobs {
 // importJob is one import and its progress; the page polls a snapshot.
 type importJob struct {
 	ID, Owner, File string
+	Mapping         string // the mapping file's name, "" when none
 	Size            int64
 	Started         time.Time
 
@@ -85,7 +87,7 @@ func (j *importJob) update(fn func(*importState)) {
 var errJobRunning = errors.New("an import of yours is still running")
 
 // start copies the upload to a file of its own and starts the job over it.
-func (js *importJobs) start(svc *intel.Service, p trust.Principal, name string, src io.Reader, format intake.Format, log *slog.Logger) (*importJob, error) {
+func (js *importJobs) start(svc *intel.Service, p trust.Principal, name string, src io.Reader, format intake.Format, mapping *intake.Mapping, mappingName string, log *slog.Logger) (*importJob, error) {
 	js.mu.Lock()
 	running := 0
 	for id, j := range js.jobs {
@@ -115,7 +117,7 @@ func (js *importJobs) start(svc *intel.Service, p trust.Principal, name string, 
 	}
 	b := make([]byte, 12)
 	rand.Read(b)
-	j := &importJob{ID: hex.EncodeToString(b), Owner: p.UserID, File: name, Size: size, Started: now(), state: importState{Status: "running"}}
+	j := &importJob{ID: hex.EncodeToString(b), Owner: p.UserID, File: name, Mapping: mappingName, Size: size, Started: now(), state: importState{Status: "running"}}
 	js.mu.Lock()
 	js.jobs[j.ID] = j
 	js.mu.Unlock()
@@ -124,7 +126,7 @@ func (js *importJobs) start(svc *intel.Service, p trust.Principal, name string, 
 		defer js.wg.Done()
 		defer os.Remove(f.Name())
 		defer f.Close()
-		err := j.run(js.ctx, svc, p, f, format)
+		err := j.run(js.ctx, svc, p, f, format, mapping)
 		j.update(func(st *importState) {
 			st.Finished = now()
 			switch {
@@ -177,8 +179,8 @@ func (e *badFileError) Unwrap() error { return e.err }
 
 // run streams the file into the store. A member imports only their own
 // organisation's reports: a row naming another origin is rejected.
-func (j *importJob) run(ctx context.Context, svc *intel.Service, p trust.Principal, f io.Reader, format intake.Format) error {
-	rd, err := intake.NewReader(j.File, bufio.NewReaderSize(f, 1<<20), format, nil)
+func (j *importJob) run(ctx context.Context, svc *intel.Service, p trust.Principal, f io.Reader, format intake.Format, mapping *intake.Mapping) error {
+	rd, err := intake.NewReader(j.File, bufio.NewReaderSize(f, 1<<20), format, mapping)
 	if err != nil {
 		return &badFileError{err}
 	}

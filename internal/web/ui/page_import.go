@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -15,7 +16,13 @@ import (
 type importFormData struct {
 	Format string
 	Error  *message
+	// Errors are the fields' own: "file" and "mapping".
+	Errors map[string][]message
 }
+
+// importMappingMaxBytes bounds an uploaded mapping file: a mapping names
+// columns and a few translations, far less than this.
+const importMappingMaxBytes = 64 << 10
 
 var importFormats = []string{"auto", "csv", "jsonl"}
 
@@ -43,17 +50,31 @@ func (s *Server) importSubmit(w http.ResponseWriter, r *http.Request, c *reqCtx)
 		d.Error = &e
 		return s.render(w, r, c, http.StatusUnprocessableEntity, "import", "import", msg("import.title"), d)
 	}
+	fieldErr := func(field, key string, args ...any) {
+		if d.Errors == nil {
+			d.Errors = map[string][]message{}
+		}
+		d.Errors[field] = append(d.Errors[field], msg(key, args...))
+	}
 	file, hdr, err := r.FormFile("file")
 	if err != nil {
-		return fail("import.err.no_file")
+		fieldErr("file", "import.err.no_file")
+	} else {
+		defer file.Close()
+		if hdr.Size == 0 {
+			fieldErr("file", "import.err.empty")
+		}
 	}
-	defer file.Close()
-	if hdr.Size == 0 {
-		return fail("import.err.empty")
+	mapping, mappingName, mkey, margs := readImportMapping(r)
+	if mkey != "" {
+		fieldErr("mapping", mkey, margs...)
+	}
+	if d.Errors != nil {
+		return s.render(w, r, c, http.StatusUnprocessableEntity, "import", "import", msg("import.title"), d)
 	}
 	format, _ := intake.ParseFormat(d.Format)
-	name := filepath.Base(strings.ReplaceAll(hdr.Filename, "\\", "/"))
-	job, err := s.jobs.start(s.svc, p, name, file, format, s.log)
+	name := uploadName(hdr.Filename)
+	job, err := s.jobs.start(s.svc, p, name, file, format, mapping, mappingName, s.log)
 	if errors.Is(err, errJobRunning) {
 		return fail("import.err.running")
 	}
@@ -64,10 +85,44 @@ func (s *Server) importSubmit(w http.ResponseWriter, r *http.Request, c *reqCtx)
 	return nil
 }
 
+// uploadName is an uploaded file's base name, whichever separator the
+// sender's system uses.
+func uploadName(filename string) string {
+	return filepath.Base(strings.ReplaceAll(filename, "\\", "/"))
+}
+
+// readImportMapping reads the optional mapping file with the same
+// intake.LoadMapping as `counterscam import --mapping`. With no file it
+// returns nil and no error; otherwise the file's name, and when it cannot
+// be used a message key and its arguments: the name and what is wrong.
+func readImportMapping(r *http.Request) (m *intake.Mapping, name, key string, args []any) {
+	fh, hdr, err := r.FormFile("mapping")
+	if errors.Is(err, http.ErrMissingFile) {
+		return nil, "", "", nil
+	}
+	if err != nil {
+		return nil, "", "import.err.mapping_unreadable", nil
+	}
+	defer fh.Close()
+	name = uploadName(hdr.Filename)
+	switch {
+	case hdr.Size == 0:
+		return nil, name, "import.err.mapping_empty", []any{name}
+	case hdr.Size > importMappingMaxBytes:
+		return nil, name, "import.err.mapping_too_big", []any{name, importMappingMaxBytes >> 10}
+	}
+	m, err = intake.LoadMapping(io.LimitReader(fh, importMappingMaxBytes))
+	if err != nil {
+		return nil, name, "import.err.mapping", []any{name, strings.TrimPrefix(err.Error(), "mapping: ")}
+	}
+	return m, name, "", nil
+}
+
 // importJobData is a job's page and its polled status.
 type importJobData struct {
 	ID       string       `json:"id"`
 	File     string       `json:"file"`
+	Mapping  string       `json:"mapping,omitempty"`
 	Size     int64        `json:"size"`
 	Percent  int          `json:"percent"`
 	State    importState  `json:"-"`
@@ -90,7 +145,7 @@ func (s *Server) importJobData(r *http.Request, c *reqCtx) (*importJobData, erro
 		return nil, errNotFound
 	}
 	st := j.snapshot()
-	d := &importJobData{ID: j.ID, File: j.File, Size: j.Size, State: st, Status: st.Status,
+	d := &importJobData{ID: j.ID, File: j.File, Mapping: j.Mapping, Size: j.Size, State: st, Status: st.Status,
 		Counts:   importCounts{Read: st.Read, Inserted: st.Inserted, Duplicates: st.Duplicates, Rejected: st.Rejected},
 		Finished: st.Status != "running"}
 	if j.Size > 0 {
