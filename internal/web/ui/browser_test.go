@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"counterscam/internal/cli"
 	"counterscam/internal/intel"
@@ -252,6 +253,7 @@ func TestBrowser(t *testing.T) {
 		if loc := run(t, b, "location", chromedp.Location()); !strings.Contains(loc, "/reports/") {
 			t.Errorf("clicking a report node opened %s", loc)
 		}
+		graphByKeyboard(t, f, b, base, u.Token, id)
 	})
 
 	t.Run("another organisation's AMBER+STRICT record stays closed by URL", func(t *testing.T) {
@@ -276,6 +278,83 @@ func TestBrowser(t *testing.T) {
 	defer b.mu.Unlock()
 	for _, e := range b.errors {
 		t.Errorf("the pages raised: %s", e)
+	}
+}
+
+// graphByKeyboard walks the network's graph with the keyboard: one Tab
+// from the graph's controls reaches its most-named selector, named for a
+// screen reader and ringed; the arrows move on and back, End reaches the oldest
+// report; Enter and Space open what a click opens.
+func graphByKeyboard(t *testing.T, f *fixture, b *browser, base, token, id string) {
+	t.Helper()
+	ctx := context.Background()
+	p, err := f.ts.Authenticate(ctx, token, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := f.svc.NetworkGraph(ctx, p, id)
+	if err != nil || len(g.Selectors) < 2 || len(g.Reports) == 0 {
+		t.Fatalf("the network's graph: %v", err)
+	}
+	en := messages(t, "en")
+	name := func(i int) string {
+		s := g.Selectors[i]
+		return fmt.Sprintf("%s %s, in %d reports", en["kind."+s.Kind], s.Display, s.Count)
+	}
+	oldest := g.Reports[0]
+	for _, r := range g.Reports {
+		if r.ID < oldest.ID {
+			oldest = r
+		}
+	}
+	page := base + "/networks/" + id + "?lang=en"
+	ready := chromedp.WaitVisible(chromedp.CSS(`#graph[data-ready="true"]`))
+	focused := func(what string) string {
+		return run(t, b, what, chromedp.Evaluate[string](`document.activeElement.getAttribute("aria-label") || ""`))
+	}
+
+	b.do(t, "tab into the graph", chromedp.Navigate(page), ready,
+		chromedp.Focus(chromedp.CSS(`[data-graph="fit"]`)), chromedp.KeyEvent(kb.Tab))
+	if got, want := focused("first node"), name(0); got != want {
+		t.Errorf("the first node is named %q, want %q", got, want)
+	}
+	ring := run(t, b, "focus ring", chromedp.Evaluate[string](`(function () {
+		var a = document.activeElement, s = getComputedStyle(a), r = a.getBoundingClientRect();
+		return s.outlineStyle + " " + (r.width > 4 && r.height > 4) + " " + counterscamGraph.getElementById(a.dataset.node).hasClass("focus");
+	})()`))
+	if ring != "solid true true" {
+		t.Errorf("the focused node shows %q, want a solid outline around it, drawn ringed", ring)
+	}
+	if n := run(t, b, "tab stops", chromedp.Evaluate[int](`document.querySelectorAll('#graph a[tabindex="0"]').length`)); n != 1 {
+		t.Errorf("the graph has %d tab stops, want 1", n)
+	}
+	b.do(t, "next node", chromedp.KeyEvent(kb.ArrowRight))
+	if got, want := focused("second node"), name(1); got != want {
+		t.Errorf("after the right arrow the node is %q, want %q", got, want)
+	}
+	b.do(t, "back", chromedp.KeyEvent(kb.ArrowLeft))
+	if got, want := focused("first node again"), name(0); got != want {
+		t.Errorf("after the left arrow the node is %q, want %q", got, want)
+	}
+	b.do(t, "next again", chromedp.KeyEvent(kb.ArrowDown))
+	png := run(t, b, "screenshot", chromedp.CaptureScreenshot())
+	if err := os.WriteFile(filepath.Join(artifactsDir(t), "network-keyboard-en-desktop.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.do(t, "open with Enter", chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if loc := run(t, b, "location", chromedp.Location()); !strings.HasSuffix(loc, "/selectors/"+g.Selectors[1].ID) {
+		t.Errorf("Enter on the second node opened %s, want the selector %s", loc, g.Selectors[1].ID)
+	}
+
+	b.do(t, "to the last node", chromedp.Navigate(page), ready,
+		chromedp.Focus(chromedp.CSS(`[data-graph="fit"]`)), chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.End))
+	want := "Report " + oldest.ID[len(oldest.ID)-6:] + ": " + en["scamtype."+oldest.ScamType] + ", received "
+	if got := focused("last node"); !strings.HasPrefix(got, want) || !strings.HasSuffix(got, ", TLP:"+oldest.TLP) {
+		t.Errorf("the last node is named %q, want %q… TLP:%s", got, want, oldest.TLP)
+	}
+	b.do(t, "open with Space", chromedp.KeyEvent(" "), chromedp.WaitVisible(chromedp.CSS(".marking .tlp")))
+	if loc := run(t, b, "location", chromedp.Location()); !strings.HasSuffix(loc, "/reports/"+oldest.ID) {
+		t.Errorf("Space on the last node opened %s, want the report %s", loc, oldest.ID)
 	}
 }
 

@@ -72,6 +72,7 @@ type graphNode struct {
 	Shared   bool   `json:"shared,omitempty"`
 	ScamType string `json:"scam_type,omitempty"`
 	Date     string `json:"date,omitempty"`
+	Name     string `json:"name"` // the node's accessible name, in the page's language
 }
 
 type graphEdge struct {
@@ -101,19 +102,39 @@ func (s *Server) networkGraphJSON(w http.ResponseWriter, r *http.Request, c *req
 		Truncated bool        `json:"truncated"`
 	}{Nodes: []graphNode{}, Edges: []graphEdge{}, Truncated: g.Truncated}
 	for _, rep := range g.Reports {
-		out.Nodes = append(out.Nodes, graphNode{ID: "r" + rep.ID, Type: "report", Label: rep.ID[len(rep.ID)-6:],
-			URL: "/reports/" + rep.ID, TLP: rep.TLP, ScamType: rep.ScamType, Date: formatDate(rep.ReceivedAt)})
+		n := graphNode{ID: "r" + rep.ID, Type: "report", Label: rep.ID[len(rep.ID)-6:],
+			URL: "/reports/" + rep.ID, TLP: rep.TLP, ScamType: rep.ScamType, Date: formatDate(rep.ReceivedAt)}
+		if n.Name, err = s.cat.T(c.lang, "net.node.report", n.Label, s.word(c.lang, "scamtype.", rep.ScamType), n.Date); err != nil {
+			return err
+		}
+		if rep.TLP != "" {
+			n.Name += ", TLP:" + rep.TLP
+		}
+		out.Nodes = append(out.Nodes, n)
 	}
 	for i, sc := range g.Selectors {
-		out.Nodes = append(out.Nodes, graphNode{ID: "s" + sc.ID, Type: "selector", Label: sc.Display, URL: "/selectors/" + sc.ID,
+		n := graphNode{ID: "s" + sc.ID, Type: "selector", Label: sc.Display, URL: "/selectors/" + sc.ID,
 			Kind: sc.Kind, Reports: sc.Count, Key: i < graphKeyNodes && sc.Count > 1 && !g.Allowlisted[sc.ID],
-			Warn: warn[sc.ID], Shared: g.Allowlisted[sc.ID]})
+			Warn: warn[sc.ID], Shared: g.Allowlisted[sc.ID]}
+		if n.Name, err = s.cat.T(c.lang, "net.node.selector", s.word(c.lang, "kind.", sc.Kind), sc.Display, sc.Count); err != nil {
+			return err
+		}
+		out.Nodes = append(out.Nodes, n)
 	}
 	for _, e := range g.Edges {
 		out.Edges = append(out.Edges, graphEdge{Source: "r" + e.ReportID, Target: "s" + e.SelectorID})
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	return json.NewEncoder(w).Encode(out)
+}
+
+// word is a value of an open vocabulary (a scam type, a selector's kind)
+// in lang, or the value itself when the catalogue has no word for it.
+func (s *Server) word(lang, prefix, value string) string {
+	if w, err := s.cat.T(lang, prefix+value); err == nil {
+		return w
+	}
+	return value
 }
 
 // timeline is reports per month, drawn as an SVG bar chart: each bar has

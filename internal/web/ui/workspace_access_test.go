@@ -3,6 +3,7 @@ package ui_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -189,6 +190,36 @@ func TestGraphHasTheAPIsNodes(t *testing.T) {
 	}
 	if len(g.Edges) < reports {
 		t.Errorf("graph has %d links for %d reports", len(g.Edges), reports)
+	}
+
+	// Each node is named for a screen reader in the page's language.
+	code, body, _ = get(t, an, f.srv.URL+"/networks/"+id+"/graph.json?lang=ko")
+	if code != 200 {
+		t.Fatalf("graph in Korean: %d", code)
+	}
+	var ko struct {
+		Nodes []struct {
+			Type, Label, Kind, Name, TLP string
+			ScamType                     string `json:"scam_type"`
+			Reports                      int
+		} `json:"nodes"`
+	}
+	if err := json.Unmarshal([]byte(body), &ko); err != nil {
+		t.Fatal(err)
+	}
+	words := messages(t, "ko")
+	for _, x := range ko.Nodes {
+		want := fmt.Sprintf("%s %s, 신고 %d건", words["kind."+x.Kind], x.Label, x.Reports)
+		if x.Type == "report" {
+			want = "신고 " + x.Label + ": " + words["scamtype."+x.ScamType] + ", "
+			if !strings.HasPrefix(x.Name, want) || !strings.HasSuffix(x.Name, " 접수, TLP:"+x.TLP) {
+				t.Errorf("report node %s is named %q, want %q… 접수, TLP:%s", x.Label, x.Name, want, x.TLP)
+			}
+			continue
+		}
+		if x.Name != want {
+			t.Errorf("selector node %s is named %q, want %q", x.Label, x.Name, want)
+		}
 	}
 }
 

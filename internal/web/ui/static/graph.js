@@ -2,6 +2,10 @@
 // Reports are squares, selectors circles; the most-named selectors (the
 // key infrastructure) are larger and ringed. Drag to pan, pinch or wheel
 // to zoom, click or tap a node to open its page; hovering shows what it is.
+// Over the canvas lies one link per node, named for a screen reader, in
+// one tab stop: the arrow keys move between them (selectors most-named
+// first, then reports newest first), Enter or Space opens one, and the
+// focused link is drawn around its node.
 (function () {
   "use strict";
 
@@ -35,6 +39,8 @@
           "text-background-color": "#fff", "text-background-opacity": 0.9, "text-background-padding": 2, "color": "#000" } },
         { selector: "node.warn", style: { "border-style": "double", "border-width": 6 } },
         { selector: "node.shared", style: { "background-color": "#ddd", "border-style": "dashed" } },
+        { selector: "node.focus", style: { "border-color": "#0b0c0c", "border-width": 5, "label": "data(label)", "font-size": 11, "color": "#000",
+          "text-background-color": "#fff", "text-background-opacity": 0.9, "text-background-padding": 2 } },
         { selector: "node.hover", style: { "border-color": "#ffbf47", "border-width": 5, "label": "data(label)", "font-size": 11, "color": "#000" } },
         { selector: "edge", style: { "width": 1, "line-color": "#9aa3ad", "curve-style": "haystack" } }
       ],
@@ -46,7 +52,7 @@
       n.addClass("hover");
       if (info) {
         var d = n.data();
-        info.textContent = d.type === "report" ? (d.tlp ? "TLP:" + d.tlp + " · " : "") + (d.scam_type || "") + " · " + (d.date || "") : d.label + " (" + d.kind + ", " + d.reports + ")";
+        info.textContent = d.name;
       }
     });
     cy.on("mouseout", "node", function (ev) { ev.target.removeClass("hover"); });
@@ -54,6 +60,7 @@
       var url = ev.target.data("url");
       if (url) window.location.href = url;
     });
+    keyboard(box, cy);
     box.dataset.nodes = String(cy.nodes().length);
     box.dataset.edges = String(cy.edges().length);
     box.setAttribute("data-ready", "true");
@@ -67,6 +74,77 @@
       });
     });
     window.counterscamGraph = cy;
+  }
+
+  // keyboard lays a list of links over the canvas, one per node, with a
+  // roving tab stop.
+  function keyboard(box, cy) {
+    var nodes = cy.nodes().toArray().sort(function (a, b) {
+      var x = a.data(), y = b.data();
+      if (x.type !== y.type) return x.type === "selector" ? -1 : 1;
+      if (x.type === "selector") return (y.reports || 0) - (x.reports || 0);
+      return x.id < y.id ? 1 : x.id > y.id ? -1 : 0;
+    });
+    var list = document.createElement("ul");
+    list.className = "graph-nodes";
+    var links = nodes.map(function (n, i) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = n.data("url");
+      a.setAttribute("aria-label", n.data("name"));
+      a.tabIndex = i === 0 ? 0 : -1;
+      a.dataset.node = n.id();
+      a.className = n.data("type");
+      li.appendChild(a);
+      list.appendChild(li);
+      return a;
+    });
+    var current = null;
+    function place() {
+      if (!current) return;
+      var bb = cy.getElementById(current.dataset.node).renderedBoundingBox({ includeLabels: false });
+      current.style.left = (bb.x1 - 4) + "px";
+      current.style.top = (bb.y1 - 4) + "px";
+      current.style.width = (bb.w + 8) + "px";
+      current.style.height = (bb.h + 8) + "px";
+    }
+    list.addEventListener("focusin", function (ev) {
+      var a = ev.target;
+      if (!a.dataset || !a.dataset.node) return;
+      var n = cy.getElementById(a.dataset.node);
+      current = a;
+      n.addClass("focus");
+      var p = n.renderedPosition();
+      if (p.x < 0 || p.y < 0 || p.x > box.clientWidth || p.y > box.clientHeight) cy.center(n);
+      place();
+    });
+    list.addEventListener("focusout", function (ev) {
+      var a = ev.target;
+      if (a.dataset && a.dataset.node) cy.getElementById(a.dataset.node).removeClass("focus");
+      if (a === current) current = null;
+    });
+    list.addEventListener("keydown", function (ev) {
+      var i = links.indexOf(ev.target);
+      if (i < 0) return;
+      var j = -1;
+      if (ev.key === "ArrowRight" || ev.key === "ArrowDown") j = Math.min(i + 1, links.length - 1);
+      if (ev.key === "ArrowLeft" || ev.key === "ArrowUp") j = Math.max(i - 1, 0);
+      if (ev.key === "Home") j = 0;
+      if (ev.key === "End") j = links.length - 1;
+      if (ev.key === " ") {
+        ev.preventDefault();
+        window.location.href = links[i].href;
+        return;
+      }
+      if (j < 0) return;
+      ev.preventDefault();
+      links[i].tabIndex = -1;
+      links[j].tabIndex = 0;
+      links[j].focus();
+    });
+    cy.on("viewport", place);
+    box.setAttribute("role", "group");
+    box.appendChild(list);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
