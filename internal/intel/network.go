@@ -156,6 +156,24 @@ func (s *Service) Submit(ctx context.Context, p trust.Principal, reports []*stor
 	return res, nil
 }
 
+// recordCreated audits the creation of n reports, first to last, in w.
+func (s *Service) recordCreated(ctx context.Context, w store.Writer, p trust.Principal, first, last string, n int) error {
+	recType, recID := "report", first
+	if n > 1 {
+		recType, recID = "report_batch", fmt.Sprintf("%s..%s (%d reports)", first, last, n)
+	}
+	return trust.Record(ctx, w, p, s.cfg.Now(), "create", recType, recID, "allow")
+}
+
+// networkOf is the network a report of the partition is in: a report with
+// no linking selector is a network of one.
+func (n *networks) networkOf(reportID string) string {
+	if id, ok := n.part.NetworkOf(reportID); ok {
+		return id
+	}
+	return reportID
+}
+
 // checkOrigins says whether p may file reports: a signed-in user files for
 // their own organisation (the public for the public); only the operator at
 // the console imports for others.
@@ -231,11 +249,7 @@ func (s *Service) submit(ctx context.Context, p trust.Principal, reports []*stor
 		if len(ids) == 0 {
 			return nil
 		}
-		recType, recID := "report", ids[0]
-		if len(ids) > 1 {
-			recType, recID = "report_batch", fmt.Sprintf("%s..%s (%d reports)", ids[0], ids[len(ids)-1], len(ids))
-		}
-		return trust.Record(ctx, w, p, s.cfg.Now(), "create", recType, recID, "allow")
+		return s.recordCreated(ctx, w, p, ids[0], ids[len(ids)-1], len(ids))
 	})
 	if err != nil {
 		// The partition may hold reports the store rolled back: rebuild it
@@ -298,12 +312,7 @@ func (s *Service) rebuild(ctx context.Context, audit func(store.Writer) error) (
 	st.Networks = len(n.part.Networks(2))
 	start = time.Now()
 	err = s.st.Update(ctx, func(w store.Writer) error {
-		err := w.ReplaceNetworks(ctx, func(reportID string) string {
-			if id, ok := n.part.NetworkOf(reportID); ok {
-				return id
-			}
-			return reportID // a report with no linking selector is a network of one
-		})
+		err := w.ReplaceNetworks(ctx, n.networkOf)
 		if err != nil || audit == nil {
 			return err
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"hash/maphash"
 
 	"counterscam/internal/auth"
@@ -72,7 +71,17 @@ func (s *Service) Load(ctx context.Context, p trust.Principal, feed func(add Loa
 			stored    int
 			reporters []*store.Contact
 		)
-		add := func(reports []*store.Report, contacts []*store.Contact) ([]bool, error) {
+		// add stores one batch; after a failure it refuses the rest, and
+		// the load fails even if feed drops the error.
+		add := func(reports []*store.Report, contacts []*store.Contact) (_ []bool, err error) {
+			if addErr != nil {
+				return nil, addErr
+			}
+			defer func() {
+				if err != nil {
+					addErr = err
+				}
+			}()
 			if err := s.checkOrigins(p, reports); err != nil {
 				return nil, err
 			}
@@ -119,16 +128,7 @@ func (s *Service) Load(ctx context.Context, p trust.Principal, feed func(add Loa
 			return inserted, nil
 		}
 		fed = true
-		if err := feed(func(reports []*store.Report, contacts []*store.Contact) ([]bool, error) {
-			if addErr != nil {
-				return nil, addErr
-			}
-			ins, err := add(reports, contacts)
-			if err != nil {
-				addErr = err
-			}
-			return ins, err
-		}); err != nil {
+		if err := feed(add); err != nil {
 			return err
 		}
 		if addErr != nil {
@@ -144,17 +144,13 @@ func (s *Service) Load(ctx context.Context, p trust.Principal, feed func(add Loa
 			to, _ := s.nets.part.NetworkOf(id)
 			merges = append(merges, store.NetworkMerge{Absorbed: id, Survivor: to})
 		}
-		if err := bw.EndBulk(ctx, merges, s.networkOf); err != nil {
+		if err := bw.EndBulk(ctx, merges, s.nets.networkOf); err != nil {
 			return err
 		}
 		if stored == 0 {
 			return nil
 		}
-		recType, recID := "report", first
-		if stored > 1 {
-			recType, recID = "report_batch", fmt.Sprintf("%s..%s (%d reports)", first, last, stored)
-		}
-		return trust.Record(ctx, w, p, s.cfg.Now(), "create", recType, recID, "allow")
+		return s.recordCreated(ctx, w, p, first, last, stored)
 	})
 	if !fed {
 		return err // nothing was added to the partition
@@ -166,15 +162,6 @@ func (s *Service) Load(ctx context.Context, p trust.Principal, feed func(add Loa
 		return err
 	}
 	return s.indexRebuilt(ctx)
-}
-
-// networkOf is the network a report of the partition is in: a report with
-// no linking selector is a network of one. s.mu must be held.
-func (s *Service) networkOf(reportID string) string {
-	if id, ok := s.nets.part.NetworkOf(reportID); ok {
-		return id
-	}
-	return reportID
 }
 
 // refSet holds the (origin, external reference) pairs a load has stored,
