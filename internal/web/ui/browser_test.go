@@ -149,6 +149,31 @@ func (b *browser) attr(t *testing.T, sel, name string) string {
 	return run(t, b, "attribute "+name+" of "+sel, chromedp.AttributeValue(chromedp.CSS(sel), name)).Value
 }
 
+// tooWide fails the test where the page is wider than the viewport, and
+// names the elements that stick out past its right edge, deepest first,
+// so that a failure says what to fix.
+func (b *browser) tooWide(t *testing.T, what string) {
+	t.Helper()
+	over := run(t, b, "overflow", chromedp.Evaluate[int](`document.documentElement.scrollWidth - document.documentElement.clientWidth`))
+	if over <= 0 {
+		return
+	}
+	culprits := run(t, b, "overflowing elements", chromedp.Evaluate[string](`(() => {
+		const w = document.documentElement.clientWidth, out = [];
+		for (const el of document.body.querySelectorAll("*")) {
+			const r = el.getBoundingClientRect();
+			if (r.right <= w + 0.5 || r.width === 0) continue;
+			if ([...el.children].some(c => c.getBoundingClientRect().right > w + 0.5)) continue;
+			let name = el.tagName.toLowerCase();
+			if (el.id) name += "#" + el.id;
+			for (const c of el.classList) name += "." + c;
+			out.push(name + " (" + Math.round(r.right - w) + " px: " + JSON.stringify((el.textContent || "").trim().slice(0, 40)) + ")");
+		}
+		return out.slice(0, 5).join("; ");
+	})()`))
+	t.Errorf("%s: %d px too wide; sticking out: %s", what, over, culprits)
+}
+
 var ulidRe = regexp.MustCompile(`^[0-9A-HJKMNP-TV-Z]{26}$`)
 
 // TestBrowser drives headless Chromium through the interface as its
