@@ -86,6 +86,44 @@ func TestTotalsManySelectors(t *testing.T) {
 	}
 }
 
+// TestTotalsOrderAfterMoreAdds: IDs shorter and longer than the eight
+// bytes the sort compares at once come back in byte order, and a selector
+// added after the rows were read once takes its place in the next read.
+func TestTotalsOrderAfterMoreAdds(t *testing.T) {
+	tot := NewTotals()
+	add := func(ids ...string) {
+		var links []store.ReportSelector
+		for _, id := range ids {
+			links = append(links, store.ReportSelector{SelectorID: id, Kind: "url", Value: id})
+		}
+		tot.Add([]*store.Report{{ID: ids[0], Origin: "kr", Selectors: links}})
+	}
+	ids := func() []string {
+		var out []string
+		for s := range tot.Selectors() {
+			out = append(out, s.ID)
+		}
+		return out
+	}
+	add("b", "abcdefgh2", "abcdefgh", "abcdefgh10", "a", "ab")
+	want := []string{"a", "ab", "abcdefgh", "abcdefgh10", "abcdefgh2", "b"}
+	if got := ids(); !slices.Equal(got, want) {
+		t.Fatalf("first read: %q, want %q", got, want)
+	}
+	add("abcdefgh1", "aa")
+	want = []string{"a", "aa", "ab", "abcdefgh", "abcdefgh1", "abcdefgh10", "abcdefgh2", "b"}
+	if got := ids(); !slices.Equal(got, want) {
+		t.Errorf("after another add: %q, want %q", got, want)
+	}
+	var pairs []string
+	for p := range tot.Sources() {
+		pairs = append(pairs, p.SelectorID)
+	}
+	if !slices.Equal(pairs, want) {
+		t.Errorf("sources: %q, want %q", pairs, want)
+	}
+}
+
 // TestTotalsNetworks: the networks' summaries from what a load added, as
 // AllSummaries counts them from the stored rows: reports and first and last
 // seen per network, each selector once per network it reaches, none for a
