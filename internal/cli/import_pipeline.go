@@ -166,63 +166,61 @@ type readerStats struct {
 // importBatch reports and sends them on out, which the writer drains to
 // the end. Rejected rows go to rej. It stops at the end of the input, on an
 // error, or when ctx is done; a batch begun when ctx ends is sent, one begun
-// before an error is not.
+// before an error is not. The records are prepared on every core
+// (prepareAhead) and numbered here, in the order of the file.
 func readRecords(ctx context.Context, svc *intel.Service, rd *intake.Reader, rej *rejectFile, out chan<- *readBatch) readerStats {
 	var st readerStats
 	b := &readBatch{}
+	offset := int64(0)
 	send := func() {
 		if len(b.reports) > 0 {
-			b.read, b.offset = st.read, rd.Offset()
+			b.read, b.offset = st.read, offset
 			out <- b
 			b = &readBatch{}
 		}
 	}
-	for {
-		if ctx.Err() != nil {
-			st.interrupted = true
-			send()
-			return st
-		}
-		rec, err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		var re *intake.RowError
-		if errors.As(err, &re) {
-			st.lastLine = re.Line
+	quit := make(chan struct{})
+	defer close(quit)
+	for c := range prepareAhead(ctx, quit, svc, rd) {
+		<-c.done
+		for i := range c.items {
+			it := &c.items[i]
+			switch {
+			case it.interrupted:
+				st.interrupted = true
+				send()
+				return st
+			case it.err != nil:
+				st.err = it.err
+				return st
+			}
 			st.read++
-			st.rejected++
-			if err := rej.write(re); err != nil {
-				st.err = err
-				return st
+			offset = it.offset
+			re := it.rowErr
+			if re == nil && it.prepErr != nil {
+				var fe *intel.FieldError
+				re = &intake.RowError{File: it.rec.File, Line: it.rec.Line, Reason: it.prepErr.Error()}
+				if errors.As(it.prepErr, &fe) {
+					re.Field, re.Reason = fe.Field, fe.Reason
+				}
 			}
-			continue
-		}
-		if err != nil {
-			st.err = err
-			return st
-		}
-		st.read++
-		st.lastLine = rec.Line
-		r, err := svc.Prepare(rec.Input())
-		if err != nil {
-			st.rejected++
-			var fe *intel.FieldError
-			re := &intake.RowError{File: rec.File, Line: rec.Line, Reason: err.Error()}
-			if errors.As(err, &fe) {
-				re.Field, re.Reason = fe.Field, fe.Reason
+			if re != nil {
+				st.lastLine = re.Line
+				st.rejected++
+				if err := rej.write(re); err != nil {
+					st.err = err
+					return st
+				}
+				continue
 			}
-			if err := rej.write(re); err != nil {
-				st.err = err
-				return st
+			st.lastLine = it.rec.Line
+			svc.Number(it.report)
+			b.reports = append(b.reports, it.report)
+			b.contacts = append(b.contacts, it.rec.Contact)
+			b.lastLine = it.rec.Line
+			if len(b.reports) >= importBatch {
+				send()
 			}
-			continue
-		}
-		b.reports = append(b.reports, r)
-		b.contacts = append(b.contacts, rec.Contact)
-		b.lastLine = rec.Line
-		if len(b.reports) >= importBatch {
-			send()
 		}
 	}
 	send()

@@ -504,3 +504,94 @@ func waitForReports(tg target, flags []string, n int) (int, error) {
 	}
 	return 0, fmt.Errorf("the import stored fewer than %d reports in two minutes", n)
 }
+
+// TestImportKeepsFileOrder: records are prepared on several cores at once,
+// yet the reports are numbered in the order of the file (the stores append
+// them at the end of their trees in that order) and the reject file lists
+// the refused rows in the order of their lines, those the reader refuses
+// (a row of two fields) among those the preparation refuses (an unknown
+// scam type); one bulk load and batch by batch alike.
+func TestImportKeepsFileOrder(t *testing.T) {
+	smallBatches(t, 100)
+	var b bytes.Buffer
+	if err := demo.Synthetic(5, 1500, &b); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	var refs []string // the stored rows' references, in file order
+	var rejected []string
+	for i := 1; i < len(lines); i++ {
+		line := i + 1
+		fields := strings.Split(lines[i], ",")
+		switch {
+		case i%97 == 0:
+			lines[i] = strings.Replace(lines[i], ","+fields[3]+",", ",lottery,", 1)
+			rejected = append(rejected, fmt.Sprint(line))
+		case i%211 == 0:
+			lines[i] = "bad,row"
+			rejected = append(rejected, fmt.Sprint(line))
+		default:
+			refs = append(refs, fields[0])
+		}
+	}
+	csv := filepath.Join(t.TempDir(), "reports.csv")
+	if err := os.WriteFile(csv, []byte(strings.Join(lines, "\n")+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, batched := range []bool{false, true} {
+		t.Run(fmt.Sprintf("batched=%v", batched), func(t *testing.T) {
+			dir, rej := t.TempDir(), filepath.Join(t.TempDir(), "rejects.tsv")
+			args := []string{"--quiet", "--data", dir, "--rejects", rej}
+			if batched {
+				args = append(args, "--batched")
+			}
+			var stderr bytes.Buffer
+			// Rejected rows make the import exit non-zero.
+			runImport(&env{ctx: context.Background(), args: append(args, csv), stdin: strings.NewReader(""), stdout: io.Discard, stderr: &stderr})
+			if want := fmt.Sprintf("%d new reports stored, 0 already stored, %d rejected", len(refs), len(rejected)); !strings.Contains(stderr.String(), want) {
+				t.Fatalf("import said %q, want %q", stderr.String(), want)
+			}
+			db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, sqlite.FileName)+"?mode=ro")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			rows, err := db.Query(`SELECT external_ref FROM reports ORDER BY id`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for rows.Next() {
+				var ref string
+				if err := rows.Scan(&ref); err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, ref)
+			}
+			if err := rows.Err(); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, refs) {
+				t.Errorf("%d reports in ID order, not in file order (want %d)", len(got), len(refs))
+				for i := range min(len(got), len(refs)) {
+					if got[i] != refs[i] {
+						t.Fatalf("first difference at %d: %s, want %s", i, got[i], refs[i])
+					}
+				}
+			}
+			data, err := os.ReadFile(rej)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var gotLines []string
+			for _, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+				if f := strings.Split(l, "\t"); len(f) > 1 && f[0] == csv {
+					gotLines = append(gotLines, f[1])
+				}
+			}
+			if !slices.Equal(gotLines, rejected) {
+				t.Errorf("rejected lines %v, want %v", gotLines, rejected)
+			}
+		})
+	}
+}

@@ -84,8 +84,21 @@ func oneOf(v string, set []string) bool {
 
 // Prepare validates a report and normalises its selectors: those given in
 // fields (an invalid one is an error naming it) and those found in the
-// narrative. The result is ready for Submit.
+// narrative, and gives it a new ID. The result is ready for Submit.
 func (s *Service) Prepare(in *ReportInput) (*store.Report, error) {
+	r, err := s.PrepareUnnumbered(in)
+	if err != nil {
+		return nil, err
+	}
+	s.Number(r)
+	return r, nil
+}
+
+// PrepareUnnumbered is Prepare but for the ID, so that an import prepares
+// records on several goroutines at once (it is safe for that) and numbers
+// them in the order of its file: IDs grow with each report numbered, and
+// the stores append reports given in ID order at the end of their trees.
+func (s *Service) PrepareUnnumbered(in *ReportInput) (*store.Report, error) {
 	if strings.TrimSpace(in.Origin) == "" {
 		return nil, fieldErr("origin", "missing")
 	}
@@ -137,7 +150,6 @@ func (s *Service) Prepare(in *ReportInput) (*store.Report, error) {
 		in.ReceivedAt = now
 	}
 	r := &store.Report{
-		ID:            s.newID(),
 		Origin:        in.Origin,
 		ExternalRef:   in.ExternalRef,
 		Channel:       in.Channel,
@@ -203,6 +215,10 @@ func (s *Service) Prepare(in *ReportInput) (*store.Report, error) {
 	}
 	return r, nil
 }
+
+// Number gives a prepared report its ID, after every report numbered
+// before it.
+func (s *Service) Number(r *store.Report) { r.ID = s.newID() }
 
 // PublicOrigin is the origin of reports the public files through the web
 // form; they are marked GREEN, for the organisations on this server.
