@@ -75,6 +75,10 @@ func TestParseAmounts(t *testing.T) {
 		{"ค่าแรง 500 บาทต่อวัน", "500 บาทต่อวัน", 500, 0, "THB", PeriodDay, true},
 		// Vietnamese
 		{"lương cứng 15 triệu đồng", "15 triệu đồng", 15e6, 0, "VND", PeriodMonth, true},
+		{"lương tháng đầu 23 triệu đồng", "23 triệu đồng", 23e6, 0, "VND", PeriodMonth, true},
+		{"lương khởi điểm 20 triệu", "20 triệu", 20e6, 0, "", PeriodMonth, true},
+		{"lương cơ bản 12 triệu đồng", "12 triệu đồng", 12e6, 0, "VND", PeriodMonth, true},
+		{"tháng đầu 23 triệu đồng", "23 triệu đồng", 23e6, 0, "VND", PeriodNone, false}, // no pay word
 		{"15tr/tháng", "15tr/tháng", 15e6, 0, "", PeriodMonth, false},
 		{"lương 20 củ/tháng", "20 củ/tháng", 20e6, 0, "", PeriodMonth, true},
 		{"15.000.000đ/tháng", "15.000.000đ/tháng", 15e6, 0, "VND", PeriodMonth, false},

@@ -137,6 +137,10 @@ var payPrefix = []tok{
 	{"monthly salary", "pay:month", false}, {"monthly", "pay:month", false},
 	{"per month", "pay:month", false}, {"lương tháng", "pay:month", false},
 	{"lương cứng", "pay:month", false}, {"เงินเดือน", "pay:month", false},
+	// Vietnamese pay named by its kind: first-month, starting and base pay are monthly
+	{"lương tháng đầu", "pay:month", false}, {"lương khởi điểm", "pay:month", false},
+	{"lương cơ bản", "pay:month", false}, {"luong thang dau", "pay:month", false},
+	{"luong khoi diem", "pay:month", false}, {"luong co ban", "pay:month", false},
 	{"เดือนละ", "pay:month", false}, {"ប្រាក់ខែ", "pay:month", false},
 	{"일당", "pay:day", false}, {"일급", "pay:day", false}, {"하루", "pay:day", false},
 	{"日薪", "pay:day", false}, {"日入", "pay:day", false}, {"日结", "pay:day", false},

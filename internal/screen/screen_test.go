@@ -161,6 +161,36 @@ func TestAssessPayMessage(t *testing.T) {
 	}
 }
 
+// TestAssessVietnamesePayKinds checks that pay named by its kind (first
+// month, starting, base) is read as monthly pay and compared, and that the
+// same sum without a pay word is not.
+func TestAssessVietnamesePayKinds(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Tuyển nhân viên, lương tháng đầu 23 triệu đồng, không cần kinh nghiệm", true},
+		{"Tuyển nhân viên, lương khởi điểm 25 triệu đồng, không cần kinh nghiệm", true},
+		{"Tuyen nhan vien, luong co ban 30 trieu, khong can kinh nghiem", true},
+		{"Tuyển nhân viên, tháng đầu 23 triệu đồng tiền nhà, không cần kinh nghiệm", false},
+		{"Tuyển nhân viên, lương cơ bản 8 triệu đồng, không cần kinh nghiệm", false},
+	} {
+		res, err := Assess(tc.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, r := range res.Reasons {
+			if r.Code == "pay.above" || strings.HasPrefix(r.Code, "pay.far_above") {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: pay above the usual = %v, want %v (%v)", tc.text, got, tc.want, codesOf(res))
+		}
+	}
+}
+
 // TestMessagesInEveryLanguage asks for every language's messages on texts
 // that fire most signals and checks each is filled in.
 func TestMessagesInEveryLanguage(t *testing.T) {
