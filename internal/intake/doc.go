@@ -114,4 +114,10 @@
 // before RFC 3339; time_zone (IANA name or offset, default UTC) applies to
 // times without an offset. delimiter is one of , ; | or a tab. A column
 // without a name in the header is ignored as long as it stays empty.
+//
+// A mapping file that cannot be used is a *MappingError: a code for the
+// kind of mistake (MappingCodes lists them), the line, the setting and the
+// name at fault, the offending value and what would be accepted, so a
+// program can say it in its reader's language; its Error text says it in
+// English.
 package intake

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"slices"
 	"testing"
 )
 
@@ -96,6 +97,11 @@ func FuzzMapping(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := LoadMapping(bytes.NewReader(data))
 		if err != nil {
+			// Every mistake is one a program can name, with its line.
+			var me *MappingError
+			if !errors.As(err, &me) || !slices.Contains(MappingCodes, me.Code) || me.Line < 1 {
+				t.Fatalf("%q: %#v", data, err)
+			}
 			return
 		}
 		// A mapping that loads must be usable.

@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -69,29 +70,79 @@ func TestMappedLayout(t *testing.T) {
 	}
 }
 
+// TestLoadMappingErrors: each kind of mistake in a mapping file is a
+// *MappingError with its code, the line, the setting and name at fault,
+// the offending value and what would be accepted; its English text (what
+// the import command prints) says the same. The cases cover every code.
 func TestLoadMappingErrors(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{`{"columns": {"a": "nonsense"}}`, `columns: "a": unknown field "nonsense"`},
-		{`{"columns": {"a": {"field": "origin", "kind": "phone"}}}`, `kind and role apply only to "selectors"`},
-		{`{"columns": {"a": {"field": "selectors", "kind": "telepathy"}}}`, `unknown selector kind "telepathy"`},
-		{`{"columns": {"a": {"field": "selectors", "role": "Paid To"}}}`, `role 'paid to': use lower-case letters`},
-		{`{"columns": {"a": {"field": "selectors", "colour": "x"}}}`, `unknown field "colour"`},
-		{`{"columns": {"A": "origin", "a ": "origin"}}`, `columns: "a " is given twice`},
-		{`{"defaults": {"tlp": "PINK"}}`, `defaults: tlp: 'PINK' is not a TLP label`},
-		{`{"defaults": {"victim_country": "Korea"}}`, `defaults: victim_country: 'Korea' is not an ISO 3166-1`},
-		{`{"defaults": {"external_ref": "x"}}`, `defaults: "external_ref" cannot have a default`},
-		{`{"values": {"narrative": {}}}`, `values: "narrative" is not a field`},
-		{`{"delimiter": "::"}`, `delimiter "::"`},
-		{`{"time_zone": "Mars/Olympus"}`, `time_zone "Mars/Olympus"`},
-		{`{"thousands_separator": "."}`, `would change amounts`},
-		{`{"colums": {}}`, `unknown field "colums"`},
-		{`[`, `mapping: unexpected EOF`},
+	type want struct {
+		code             MappingCode
+		line             int
+		key, name, value string
+		accepted, text   string // accepted: a part of it
 	}
+	tests := []struct {
+		in string
+		want
+	}{
+		{"  \n", want{MapEmpty, 1, "", "", "", "", "the file holds nothing"}},
+		{"{\n  \"columns\": {\n    \"a\": \"origin\"\n  ,,}\n}", want{MapSyntax, 4, "", "", "", "", "invalid character ','"}},
+		{"{\"columns\": {\n\"a\": \"origin\"", want{MapTruncated, 2, "", "", "", "", "mapping: line 2: unexpected EOF"}},
+		{"{\"columns\": {\"a\": \"ori", want{MapTruncated, 1, "", "", "", "", "unexpected EOF"}},
+		{"{}\n\n{}", want{MapTrailing, 3, "", "", "", "", "more after the mapping's closing }"}},
+		{"\n[\"columns\"]", want{MapNotObject, 2, "", "", "", "", "one JSON object"}},
+		{"{\n\"colums\": {}}", want{MapUnknownKey, 2, "colums", "", "", "columns, defaults, values", `unknown field "colums"`}},
+		{"{\"delimiter\": \";\",\n \"delimiter\": \",\"}", want{MapDuplicateKey, 2, "", "delimiter", "", "", `"delimiter" is given twice`}},
+		{"{\"columns\": {\"A\": \"origin\",\n \"a \": \"origin\"}}", want{MapDuplicateKey, 2, "columns", "a ", "", "", `columns: "a " is given twice`}},
+		{"{\"columns\": {\"A\": \"origin\",\n \"A\": \"origin\"}}", want{MapDuplicateKey, 2, "columns", "A", "", "", `columns: "A" is given twice`}},
+		{"{\"delimiter\":\n 9}", want{MapWantText, 2, "delimiter", "", "", "", "delimiter: want a string"}},
+		{"{\"defaults\": {\"tlp\":\n true}}", want{MapWantText, 2, "defaults", "tlp", "", "", `defaults: "tlp": want a string`}},
+		{"{\"values\": {\"scam_type\": {\"x\": 1}}}", want{MapWantText, 1, "values", "scam_type", "", "", `values: "scam_type": want a string`}},
+		{"{\n\n\"columns\": [\"a\"]}", want{MapWantObject, 3, "columns", "", "", "", "columns: want an object"}},
+		{"{\"values\": {\"scam_type\": \"romance\"}}", want{MapWantObject, 1, "values", "scam_type", "", "", `values: "scam_type": want an object`}},
+		{"{\"columns\": {\"a\": 3}}", want{MapWantTarget, 1, "columns", "a", "", "", `a column's target is a field name or {"field", "kind", "role"}`}},
+		{"{\"columns\": {\"a\": {\"field\": [\"selectors\"]}}}", want{MapWantTarget, 1, "columns", "a", "", "", `columns: "a": a column's target`}},
+		{"{\"columns\": {\"a\": {\"field\": \"selectors\",\n \"colour\": \"x\"}}}", want{MapUnknownTargetKey, 2, "columns", "a", "colour", "field, kind, role", `unknown field "colour"`}},
+		{"{\"columns\": {\n\"b\": \"origin\",\n\"a\": \"nonsense\"}}", want{MapUnknownField, 3, "columns", "a", "nonsense", "external_ref, origin", `columns: "a": unknown field "nonsense"`}},
+		{"{\"columns\": {\"a\": {\"field\": \"origin\", \"kind\": \"phone\"}}}", want{MapKindNotSelectors, 1, "columns", "a", "", "", `kind and role apply only to "selectors"`}},
+		{"{\"columns\": {\"a\": {\"field\": \"selectors\", \"kind\": \"telepathy\"}}}", want{MapUnknownKind, 1, "columns", "a", "telepathy", "phone, email, url", `unknown selector kind "telepathy"`}},
+		{"{\"columns\": {\"a\": {\"field\": \"selectors\", \"role\": \"Paid To\"}}}", want{MapBadRole, 1, "columns", "a", "paid to", "paid_to", `role 'paid to': use lower-case letters`}},
+		{"{\"delimiter\": \";\",\n\"time_zone\": \"Mars/Olympus\"}", want{MapBadTimeZone, 2, "time_zone", "", "Mars/Olympus", "Asia/Seoul", `time_zone "Mars/Olympus": use an IANA zone`}},
+		{"{\"delimiter\": \"::\"}", want{MapBadDelimiter, 1, "delimiter", "", "::", `";"`, `delimiter "::"`}},
+		{"{\"selector_separator\": \"\\n\"}", want{MapBadSelectorSep, 1, "selector_separator", "", "\n", `"/"`, "cannot hold a line break"}},
+		{"{\"thousands_separator\": \".\"}", want{MapBadThousandsSep, 1, "thousands_separator", "", ".", `","`, "would change amounts"}},
+		{"{\"values\": {\"narrative\": {}}}", want{MapNoValues, 1, "values", "narrative", "", "scam_type", `values: "narrative" is not a field`}},
+		{"{\"defaults\": {\"origin\": \"X\",\n\"external_ref\": \"x\"}}", want{MapNoDefault, 2, "defaults", "external_ref", "", "origin", `defaults: "external_ref" cannot have a default`}},
+		{"{\"defaults\": {\n\"tlp\": \"PINK\"}}", want{MapBadDefault, 2, "defaults", "tlp", "PINK", "AMBER+STRICT", `defaults: tlp: 'PINK' is not a TLP label`}},
+		{"{\"defaults\": {\"victim_country\": \"Korea\"}}", want{MapBadDefault, 1, "defaults", "victim_country", "Korea", "KR", `'Korea' is not an ISO 3166-1`}},
+		{"{\"time_format\": \"2006.01.02\", \"defaults\": {\"received_at\": \"soon\"}}", want{MapBadDefault, 1, "defaults", "received_at", "soon", "2006.01.02, 2025-03-01T14:30:00+09:00", "matches neither time_format"}},
+		{"{\"defaults\": {\"origin\": \"" + strings.Repeat("x", 129) + "\"}}", want{MapDefaultTooLong, 1, "defaults", "origin", "", "128", "defaults: origin: is longer than 128 bytes"}},
+		{"{\"defaults\": {\"origin\": \"K\\tNPA\"}}", want{MapDefaultControl, 1, "defaults", "origin", "U+0009", "", "defaults: origin: holds the control character U+0009"}},
+	}
+	seen := map[MappingCode]bool{}
 	for _, tt := range tests {
 		_, err := LoadMapping(strings.NewReader(tt.in))
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%s: got %v, want ...%s...", tt.in, err, tt.want)
+		var me *MappingError
+		if !errors.As(err, &me) {
+			t.Errorf("%q: got %v (%T), want a *MappingError", tt.in, err, err)
+			continue
 		}
+		seen[me.Code] = true
+		got := want{me.Code, me.Line, me.Key, me.Name, me.Value, me.Accepted, err.Error()}
+		if got.code != tt.code || got.line != tt.line || got.key != tt.key || got.name != tt.name || got.value != tt.value ||
+			!strings.Contains(got.accepted, tt.accepted) || (tt.accepted == "") != (got.accepted == "") ||
+			!strings.Contains(got.text, tt.text) || !strings.HasPrefix(got.text, "mapping: line ") {
+			t.Errorf("%q:\ngot  %+v\nwant %+v", tt.in, got, tt.want)
+		}
+	}
+	for _, c := range MappingCodes {
+		if !seen[c] && c != MapTooBig {
+			t.Errorf("no case gives %s", c)
+		}
+	}
+	_, err := LoadMapping(strings.NewReader(`{"time_format": "` + strings.Repeat(" ", MaxMappingBytes) + `"}`))
+	if me, ok := err.(*MappingError); !ok || me.Code != MapTooBig || err.Error() != "mapping: the file is larger than 1024 KiB" {
+		t.Errorf("a file over the bound: %v", err)
 	}
 	m, err := LoadMapping(strings.NewReader(`{"time_zone": "+07:00"}`))
 	if err != nil || m.loc == nil {

@@ -51,22 +51,6 @@ func (b *builder) value(row *rawRow, f fieldID) (string, string) {
 	return s, ""
 }
 
-func (b *builder) checkDefaults(row *rawRow) *RowError {
-	for f := fieldID(0); f < numFields; f++ {
-		if !row.has[f] {
-			continue
-		}
-		s, reason := b.value(row, f)
-		if reason == "" && s != "" {
-			_, reason = b.norm(f, s)
-		}
-		if reason != "" {
-			return &RowError{Field: f.String(), Reason: reason}
-		}
-	}
-	return nil
-}
-
 // build checks row and makes a record of it. Problems are reported in
 // layout order, the first one only.
 func (b *builder) build(row *rawRow, line int) (*Record, *RowError) {

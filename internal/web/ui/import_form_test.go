@@ -66,6 +66,9 @@ func FuzzImportMapping(f *testing.F) {
 			if len(data) > 0 && wantErr == nil {
 				t.Fatalf("refused %q (%s) that LoadMapping takes", data, key)
 			}
+			if key == "import.err.mapping" {
+				t.Fatalf("%q: no message of the page's own for %v", data, wantErr)
+			}
 		}
 		if key == "" {
 			return

@@ -137,7 +137,8 @@ func TestImportWithMapping(t *testing.T) {
 }
 
 // TestImportBadMapping: a mapping file that cannot be used is named by the
-// mapping field with what is wrong, in the page's language; the format
+// mapping field with what is wrong, the line and what would do instead,
+// all in the page's language; the format
 // chosen is kept, no job starts and nothing is stored.
 func TestImportBadMapping(t *testing.T) {
 	f := demoFixture(t)
@@ -149,10 +150,13 @@ func TestImportBadMapping(t *testing.T) {
 		lang, mapName, mapping string
 		want                   []string
 	}{
-		{"en", "hoso-mapping.json", broken, []string{"The mapping file hoso-mapping.json cannot be used:", `unknown field &#34;officer&#34;`}},
-		{"ko", "hoso-mapping.json", broken, []string{"매핑 파일 hoso-mapping.json을(를) 쓸 수 없습니다:", `unknown field &#34;officer&#34;`}},
-		{"km", "hoso-mapping.json", broken, []string{"មិនអាចប្រើឯកសារផ្គូផ្គង hoso-mapping.json បានទេ៖"}},
-		{"en", "trailing.json", mappedJSON[:len(mappedJSON)-2], []string{"The mapping file trailing.json cannot be used:", "unexpected EOF"}},
+		{"en", "hoso-mapping.json", broken, []string{"The mapping file hoso-mapping.json, line 6: column &#34;Cán bộ&#34; goes to &#34;officer&#34;, which is not a field. Use one of: external_ref, origin,"}},
+		{"ko", "hoso-mapping.json", broken, []string{"매핑 파일 hoso-mapping.json, 6번째 줄: 열 &#34;Cán bộ&#34;이(가) 가리키는 &#34;officer&#34;은(는) 항목이 아닙니다. 다음 중 하나를 쓰세요: external_ref, origin,"}},
+		{"km", "hoso-mapping.json", broken, []string{"ឯកសារផ្គូផ្គង hoso-mapping.json បន្ទាត់ទី 6៖ ជួរឈរ &#34;Cán bộ&#34; ទៅកាន់ &#34;officer&#34; ដែលមិនមែនជាប្រអប់ទេ។"}},
+		{"ko", "tz.json", strings.Replace(mappedJSON, `"+07:00"`, `"Asia/Hanoi City"`, 1), []string{"매핑 파일 tz.json, 10번째 줄: time_zone &#34;Asia/Hanoi City&#34;은(는) 시간대가 아닙니다.", "예: Asia/Seoul"}},
+		{"ko", "comma.json", strings.Replace(mappedJSON, `"Loại": "scam_type",`, `"Loại": "scam_type",,`, 1), []string{"매핑 파일 comma.json의 3번째 줄이 올바른 JSON이 아닙니다."}},
+		{"km", "defaults.json", strings.Replace(mappedJSON, `"tlp": "AMBER"`, `"tlp": "ORANGE"`, 1), []string{"ឯកសារផ្គូផ្គង defaults.json បន្ទាត់ទី 8៖ defaults៖ &#34;ORANGE&#34; មិនមែនជាតម្លៃត្រឹមត្រូវសម្រាប់ &#34;tlp&#34; ទេ។", "CLEAR, GREEN, AMBER, AMBER&#43;STRICT, RED"}},
+		{"en", "trailing.json", mappedJSON[:len(mappedJSON)-2], []string{"The mapping file trailing.json ends at line 11 before its JSON is complete"}},
 		{"en", "empty.json", "", []string{"The mapping file empty.json is empty."}},
 		{"en", "big.json", `{"columns": {` + strings.Repeat(" ", 64<<10) + `}}`, []string{"The mapping file big.json is larger than 64 KiB."}},
 	}
@@ -164,6 +168,12 @@ func TestImportBadMapping(t *testing.T) {
 		for _, want := range tc.want {
 			if !strings.Contains(body, want) {
 				t.Errorf("%s %s: the page lacks %q", tc.lang, tc.mapName, want)
+			}
+		}
+		// The reason is the page's own, not the import command's English.
+		for _, en := range []string{"unknown field", "is not a TLP label", "use an IANA zone", "invalid character"} {
+			if strings.Contains(body, en) {
+				t.Errorf("%s %s: the page says %q", tc.lang, tc.mapName, en)
 			}
 		}
 		if !strings.Contains(body, `<div class="field invalid">

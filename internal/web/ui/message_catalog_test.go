@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"counterscam/internal/auth"
+	"counterscam/internal/intake"
 	"counterscam/internal/intel"
 	"counterscam/internal/selector"
 	"counterscam/internal/store"
@@ -169,6 +170,9 @@ func TestTemplatesAndCodeNameOnlyKnownMessages(t *testing.T) {
 		"job.status.":        {"running", "done", "failed", "stopped"},
 		"selrole.":           {"contacted_by", "paid_to", "recruited_via", "website", "mentioned"},
 		"channel.":           intel.Channels,
+	}
+	for _, code := range intake.MappingCodes {
+		families["import.mapping."] = append(families["import.mapping."], string(code))
 	}
 	for p, members := range repatriationFamilies() {
 		families[p] = members

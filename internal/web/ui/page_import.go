@@ -94,7 +94,8 @@ func uploadName(filename string) string {
 // readImportMapping reads the optional mapping file with the same
 // intake.LoadMapping as `counterscam import --mapping`. With no file it
 // returns nil and no error; otherwise the file's name, and when it cannot
-// be used a message key and its arguments: the name and what is wrong.
+// be used a message key and its arguments: the name, and what is wrong
+// and where in the page's language (see mappingMessage).
 func readImportMapping(r *http.Request) (m *intake.Mapping, name, key string, args []any) {
 	fh, hdr, err := r.FormFile("mapping")
 	if errors.Is(err, http.ErrMissingFile) {
@@ -112,7 +113,12 @@ func readImportMapping(r *http.Request) (m *intake.Mapping, name, key string, ar
 		return nil, name, "import.err.mapping_too_big", []any{name, importMappingMaxBytes >> 10}
 	}
 	m, err = intake.LoadMapping(io.LimitReader(fh, importMappingMaxBytes))
-	if err != nil {
+	var me *intake.MappingError
+	switch {
+	case errors.As(err, &me):
+		e := mappingMessage(name, me)
+		return nil, name, e.Key, e.Args
+	case err != nil:
 		return nil, name, "import.err.mapping", []any{name, strings.TrimPrefix(err.Error(), "mapping: ")}
 	}
 	return m, name, "", nil
