@@ -143,6 +143,16 @@ func (e *DepartedError) Error() string {
 		e.Number, e.DepartAt.UTC().Format("2006-01-02 15:04 UTC"))
 }
 
+func departureAhead(f *store.Flight, at time.Time) bool { return f.DepartAt.After(at) }
+
+// TakesPassengers says whether the flight f takes passengers now, by the
+// service's clock: it is planned and its departure time is still to come.
+// AddPassenger refuses any other flight; the pages offer its form only
+// for one that does.
+func (s *Service) TakesPassengers(f *store.Flight) bool {
+	return f.Status == "planned" && departureAhead(f, s.now())
+}
+
 // AddPassenger puts the person of a case on a planned flight's manifest
 // and moves the case to on_manifest: the state machine decides whether
 // the case is ready (screened, or a travel document issued). A flight
@@ -164,7 +174,7 @@ func (s *Service) AddPassenger(ctx context.Context, p trust.Principal, in *Passe
 		if f.Status != "planned" {
 			return fieldErr("flight", "the flight is %s: only a planned flight takes passengers", f.Status)
 		}
-		if !f.DepartAt.After(row.AddedAt) {
+		if !departureAhead(f, row.AddedAt) {
 			return &DepartedError{FlightID: f.ID, Number: f.Number, DepartAt: f.DepartAt}
 		}
 		c, err := w.GetCase(ctx, in.CaseID)

@@ -202,7 +202,13 @@ func TestManifestNeedsATravelDocument(t *testing.T) {
 // before, the same passenger is taken.
 func TestManifestRefusesAFlightPastItsDeparture(t *testing.T) {
 	f, fl, cases := manifestFixture(t, 2)
+	if !f.svc.TakesPassengers(fl) {
+		t.Error("a planned flight two days ahead takes no passengers")
+	}
 	f.advance(48 * time.Hour) // departure time itself: too late
+	if f.svc.TakesPassengers(fl) {
+		t.Error("a flight at its departure time takes passengers")
+	}
 	_, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: cases[0].ID, LegalStatus: "victim"})
 	var de *DepartedError
 	if !errors.As(err, &de) || de.FlightID != fl.ID || de.Number != "KE9688" || !de.DepartAt.Equal(fl.DepartAt) {
@@ -217,8 +223,18 @@ func TestManifestRefusesAFlightPastItsDeparture(t *testing.T) {
 		t.Errorf("after the refusal the case is %s and the manifest has %d rows", c.State, len(m.Rows))
 	}
 	f.advance(-time.Minute)
+	if !f.svc.TakesPassengers(fl) {
+		t.Error("a flight a minute before its departure takes no passengers")
+	}
 	if _, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: cases[1].ID, LegalStatus: "victim"}); err != nil {
 		t.Errorf("AddPassenger a minute before departure: %v", err)
+	}
+	for _, status := range []string{"departed", "arrived"} {
+		gone := *fl
+		gone.Status = status
+		if f.svc.TakesPassengers(&gone) {
+			t.Errorf("a %s flight takes passengers", status)
+		}
 	}
 }
 

@@ -56,7 +56,6 @@ func (s *Server) caseData(r *http.Request, c *reqCtx, id string) (*caseData, err
 	}
 	d := &caseData{F: f, Name: personName(f.Person), CanChange: casework.MayChangeCases(c.principal()),
 		Overdue: f.Overdue, Actions: casework.CaseActions, Roles: casework.Roles, HandOver: casework.HandOverTo}
-	at := now()
 	onFlight := casework.State(f.Case.State) == casework.OnManifest // off the flight only through its manifest
 	for _, st := range f.Next {
 		m := caseMove{To: string(st)}
@@ -77,7 +76,7 @@ func (s *Server) caseData(r *http.Request, c *reqCtx, id string) (*caseData, err
 				return nil, err
 			}
 			for _, fl := range fs {
-				if fl.Status == "planned" && fl.DepartAt.After(at) {
+				if s.cw.TakesPassengers(fl) {
 					d.Planned = append(d.Planned, fl)
 				}
 			}

@@ -19,8 +19,11 @@ type flightsData struct {
 	Flights []*store.Flight
 	Form    *flightForm // nil: the member may not plan flights
 	TLPs    []string
-	Person  string // ?person=: the planned flights link to their add-passenger form for this person
+	Person  string // ?person=: the flights that take passengers link to their add-passenger form for this person
 	Name    string // the person's name
+	// Boarding are the flights that take passengers
+	// (casework.TakesPassengers), by ID.
+	Boarding map[string]bool
 }
 
 func (s *Server) flightsData(r *http.Request, c *reqCtx, f *flightForm) (*flightsData, error) {
@@ -28,7 +31,10 @@ func (s *Server) flightsData(r *http.Request, c *reqCtx, f *flightForm) (*flight
 	if err != nil {
 		return nil, err
 	}
-	d := &flightsData{Flights: fs, TLPs: casework.TLPs}
+	d := &flightsData{Flights: fs, TLPs: casework.TLPs, Boarding: map[string]bool{}}
+	for _, f := range fs {
+		d.Boarding[f.ID] = s.cw.TakesPassengers(f)
+	}
 	if c.principal().Can(auth.ActionWriteCase) {
 		d.Form = f
 	}
@@ -85,9 +91,13 @@ type manifestData struct {
 	Problem *message // what the service refused, shown above the manifest
 	Vocab   repVocab // the choices the forms offer
 	Planned bool
-	Arrived bool
-	Write   bool // the member may change the flight: the forms show
-	Dossier bool // the member reads dossiers: each row links to one
+	// Boarding: the flight takes passengers (casework.TakesPassengers),
+	// so the add-passenger form shows; a planned flight past its
+	// departure time says why it does not.
+	Boarding bool
+	Arrived  bool
+	Write    bool // the member may change the flight: the forms show
+	Dossier  bool // the member reads dossiers: each row links to one
 }
 
 // manifestRow is one passenger as the page shows them.
@@ -204,7 +214,7 @@ func (s *Server) manifestData(r *http.Request, c *reqCtx, id string, add *passen
 		return nil, err
 	}
 	d := &manifestData{M: m, Counts: countsOf(m.Counts), Add: add, Vocab: manifestVocab,
-		Planned: m.Flight.Status == "planned", Arrived: m.Flight.Status == "arrived", Write: c.principal().Can(auth.ActionWriteCase),
+		Planned: m.Flight.Status == "planned", Boarding: s.cw.TakesPassengers(m.Flight), Arrived: m.Flight.Status == "arrived", Write: c.principal().Can(auth.ActionWriteCase),
 		Dossier: c.principal().Can(auth.ActionReadScreening) && c.principal().Can(auth.ActionReadChargeEvidence)}
 	for _, row := range m.Rows {
 		name, latin := personLabel(row.Person)
