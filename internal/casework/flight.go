@@ -153,6 +153,18 @@ func (s *Service) TakesPassengers(f *store.Flight) bool {
 	return f.Status == "planned" && departureAhead(f, s.now())
 }
 
+// BoardingRefusal is what AddPassenger answers, whatever the flight, to
+// putting case c of person on a manifest: a *FieldError on "document"
+// when the person holds no passport or travel document, a
+// *TransitionError when the case may not go to on_manifest from where it
+// is; nil when neither stands in the way.
+func BoardingRefusal(c *store.Case, person *store.Person) error {
+	if travelDocument(person).Number == "" {
+		return fieldErr("document", "the person holds no passport or travel document: issue an emergency travel document first")
+	}
+	return CanTransition(State(c.State), OnManifest)
+}
+
 // AddPassenger puts the person of a case on a planned flight's manifest
 // and moves the case to on_manifest: the state machine decides whether
 // the case is ready (screened, or a travel document issued). A flight
@@ -189,8 +201,8 @@ func (s *Service) AddPassenger(ctx context.Context, p trust.Principal, in *Passe
 		if err != nil {
 			return err
 		}
-		if travelDocument(person).Number == "" {
-			return fieldErr("document", "the person holds no passport or travel document: issue an emergency travel document first")
+		if err := BoardingRefusal(c, person); err != nil {
+			return err
 		}
 		if _, err := s.move(ctx, w, p, c, OnManifest, "on flight "+f.Number, nil); err != nil {
 			return err

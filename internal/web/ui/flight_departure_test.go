@@ -24,19 +24,7 @@ func TestFlightPastDepartureTakesNoPassenger(t *testing.T) {
 	f := demoFixture(t)
 	ctx := context.Background()
 	consul := f.consularPrincipal(t, "consul@mofa-kh.demo")
-	person := f.newPerson(t, "서민재", "SEO MINJAE", "M71230001")
-	cs, err := f.cw.OpenCase(ctx, consul, &casework.CaseInput{PersonID: person.ID, State: casework.Rescued})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.cw.RecordScreening(ctx, consul, &casework.ScreeningInput{PersonID: person.ID, CaseID: cs.ID, Kind: "victim",
-		InterviewedAt: time.Now().Add(-time.Hour), Interviewer: "Consul Han", Status: "actual", DecidedBy: "Consul Han",
-		DecisionReason: "rescued from the compound", NonPunishment: store.NonPunishment{Recommendation: "not_applicable", Rationale: "no offence"}}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.cw.Transition(ctx, consul, cs.ID, casework.Screened, "screened at the shelter"); err != nil {
-		t.Fatal(err)
-	}
+	person, cs := f.screenedCase(t, "서민재", "SEO MINJAE", "M71230001")
 	past := time.Now().UTC().Add(-2 * time.Hour).Truncate(time.Minute)
 	late, soon := f.eastarFlight(t, "ZE5301", past), f.eastarFlight(t, "ZE5303", past.Add(26*time.Hour))
 	c := f.signIn(t, "consul@mofa-kh.demo")
@@ -75,7 +63,7 @@ func TestFlightPastDepartureTakesNoPassenger(t *testing.T) {
 // only the flight still to leave to its form.
 func TestFlightPastDepartureOffersNoPassengerForm(t *testing.T) {
 	f := demoFixture(t)
-	person := f.newPerson(t, "문하은", "MOON HAEUN", "M71230002")
+	person, _ := f.screenedCase(t, "문하은", "MOON HAEUN", "M71230002")
 	past := time.Now().UTC().Add(-3 * time.Hour).Truncate(time.Minute)
 	late, soon := f.eastarFlight(t, "ZE5311", past), f.eastarFlight(t, "ZE5313", past.Add(30*time.Hour))
 	c := f.signIn(t, "consul@mofa-kh.demo")
@@ -112,4 +100,80 @@ func (f *fixture) eastarFlight(t *testing.T, number string, depart time.Time) *s
 		t.Fatal(err)
 	}
 	return fl
+}
+
+// TestFlightsForAPersonWhoCannotBoard: the flights list chosen for a
+// person links no flight to its add-passenger form when AddPassenger
+// would refuse them whatever the flight (no passport or travel document
+// held, a case not yet screened, their case already on another flight),
+// and says why in the page's language; the case page of a screened case
+// whose person holds no document lists no flight but says why. A person
+// who may board is carried to the flights.
+func TestFlightsForAPersonWhoCannotBoard(t *testing.T) {
+	f := demoFixture(t)
+	ctx := context.Background()
+	consul := f.consularPrincipal(t, "consul@mofa-kh.demo")
+	soon := f.eastarFlight(t, "ZE5321", time.Now().UTC().Add(40*time.Hour).Truncate(time.Minute))
+	noDoc, noDocCase := f.screenedCase(t, "한가람", "HAN GARAM", "M71230011")
+	if _, err := f.cw.SetDocumentStatus(ctx, consul, noDoc.ID, "M71230011", "held_by_captors", "kept by the compound"); err != nil {
+		t.Fatal(err)
+	}
+	onFlight, onFlightCase := f.screenedCase(t, "배누리", "BAE NURI", "M71230012")
+	if _, err := f.cw.AddPassenger(ctx, consul, &casework.PassengerInput{FlightID: soon.ID, CaseID: onFlightCase.ID, LegalStatus: "victim"}); err != nil {
+		t.Fatal(err)
+	}
+	early := f.newPerson(t, "신보람", "SHIN BORAM", "M71230013")
+	f.openCase(t, early, casework.Reported)
+	ready, _ := f.screenedCase(t, "권하늘", "KWON HANEUL", "M71230014")
+
+	c := f.signIn(t, "consul@mofa-kh.demo")
+	for _, lang := range []string{"en", "ko", "km"} {
+		m := messages(t, lang)
+		for _, tc := range []struct {
+			who  *store.Person
+			name string
+			why  string
+		}{
+			{noDoc, "한가람", m["repat.man.err.no_document"]},
+			{onFlight, "배누리", m["repat.man.err.no_case"]},
+			{early, "신보람", m["people.why.manifest"]},
+		} {
+			_, body, _ := get(t, c, f.srv.URL+"/flights?person="+tc.who.ID+"&lang="+lang)
+			if strings.Contains(body, "?person=") {
+				t.Errorf("%s, %s: the flights list carries the person to a form: %s", lang, tc.name, excerpt(body, "?person="))
+			}
+			want := `id="cannot-board"><p>` + esc(fmt.Sprintf(m["repat.fl.cannot_board"], tc.name)) + " " + esc(tc.why)
+			if !strings.Contains(body, want) {
+				t.Errorf("%s, %s: the flights list does not say why: %s", lang, tc.name, excerpt(body, `id="cannot-board"`))
+			}
+		}
+		_, body, _ := get(t, c, f.srv.URL+"/cases/"+noDocCase.ID+"?lang="+lang)
+		if strings.Contains(body, `class="plain planned-flights"`) || !strings.Contains(body, `id="cannot-board">`+esc(m["repat.man.err.no_document"])) {
+			t.Errorf("%s: the case of a person with no document lists flights, or does not say why not: %s", lang, excerpt(body, `id="flight-entry"`))
+		}
+	}
+	_, body, _ := get(t, c, f.srv.URL+"/flights?person="+ready.ID+"&lang=en")
+	if strings.Contains(body, `id="cannot-board"`) || !strings.Contains(body, `href="/flights/`+soon.ID+`?person=`+ready.ID+`"`) {
+		t.Errorf("a person who may board is not carried to the flight: %s", excerpt(body, `id="flights"`))
+	}
+	// Added by hand all the same, the refusal is in the page's words.
+	_, body, _ = get(t, c, f.srv.URL+"/flights/"+soon.ID+"?lang=ko")
+	add := url.Values{"csrf": {csrf(t, body)}, "person": {noDoc.ID}, "legal_status": {"victim"}}
+	if code, body, _ := post(t, c, f.srv.URL+"/flights/"+soon.ID+"/passengers", add); code != 422 || !strings.Contains(body, esc(messages(t, "ko")["repat.man.err.no_document"])) {
+		t.Errorf("adding a person with no document: %d %s", code, excerpt(body, `class="field invalid"`))
+	}
+}
+
+// screenedCase is a new person holding a passport with a case screened,
+// ready to board.
+func (f *fixture) screenedCase(t testing.TB, name, latin, passport string) (*store.Person, *store.Case) {
+	t.Helper()
+	p := f.newPerson(t, name, latin, passport)
+	cs := f.openCase(t, p, casework.Rescued)
+	f.screenVictim(t, cs)
+	cs, err := f.cw.Transition(context.Background(), f.consularPrincipal(t, "consul@mofa-kh.demo"), cs.ID, casework.Screened, "screened at the shelter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, cs
 }

@@ -21,6 +21,10 @@ type flightsData struct {
 	TLPs    []string
 	Person  string // ?person=: the flights that take passengers link to their add-passenger form for this person
 	Name    string // the person's name
+	// NoBoard says why the person named by ?person= cannot go on any
+	// flight now (AddPassenger would refuse them): then no flight links
+	// to its form for them.
+	NoBoard *message
 	// Boarding are the flights that take passengers
 	// (casework.TakesPassengers), by ID.
 	Boarding map[string]bool
@@ -49,10 +53,59 @@ func (s *Server) flightsPage(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 	}
 	if id := strings.TrimSpace(r.URL.Query().Get("person")); id != "" && d.Form != nil {
 		if p, err := s.cw.GetPerson(r.Context(), c.principal(), id); err == nil {
-			d.Person, d.Name = p.ID, personName(p)
+			d.Name = personName(p)
+			if d.NoBoard, err = s.boardingWhy(r, c, p); err != nil {
+				return err
+			}
+			if d.NoBoard == nil {
+				d.Person = p.ID
+			}
 		}
 	}
 	return s.render(w, r, c, http.StatusOK, "flights", "flights", msg("repat.fl.title"), d)
+}
+
+// boardingWhy says why no flight would take person now, as AddPassenger
+// would refuse them (no case that may board, no travel document, a case
+// not yet screened or documented), in the page's words; nil when nothing
+// about them stands in the way.
+func (s *Server) boardingWhy(r *http.Request, c *reqCtx, person *store.Person) (*message, error) {
+	bc, err := s.cw.BoardingCase(r.Context(), c.principal(), person.ID)
+	var m message
+	switch {
+	case errors.Is(err, casework.ErrNoCase):
+		m = msg("repat.man.err.person")
+	case errors.Is(err, casework.ErrNoBoardingCase):
+		m = msg("repat.man.err.no_case")
+	case err != nil:
+		return nil, err
+	default:
+		return boardingMessage(casework.BoardingRefusal(bc, person)), nil
+	}
+	return &m, nil
+}
+
+// boardingMessage is casework.BoardingRefusal's answer in the page's
+// words, or nil.
+func boardingMessage(err error) *message {
+	var fe *casework.FieldError
+	var te *casework.TransitionError
+	var m message
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &fe) && fe.Field == "document":
+		m = msg("repat.man.err.no_document")
+	case errors.As(err, &te):
+		if key, _, ok := reasonKey(te); ok {
+			m = msg(key)
+		} else {
+			m = msg("repat.err.service", te.Reason)
+		}
+	default:
+		m = msg("repat.err.service", err.Error())
+	}
+	return &m
 }
 
 // createFlight plans a flight and opens its manifest.
@@ -96,8 +149,12 @@ type manifestData struct {
 	// departure time says why it does not.
 	Boarding bool
 	Arrived  bool
-	Write    bool // the member may change the flight: the forms show
-	Dossier  bool // the member reads dossiers: each row links to one
+	// NotFit: a passenger of the planned flight is not declared fit to
+	// fly, so its departure is refused (casework.DepartureRefusal): the
+	// page says so instead of offering to record it.
+	NotFit  bool
+	Write   bool // the member may change the flight: the forms show
+	Dossier bool // the member reads dossiers: each row links to one
 }
 
 // manifestRow is one passenger as the page shows them.
@@ -216,6 +273,11 @@ func (s *Server) manifestData(r *http.Request, c *reqCtx, id string, add *passen
 	d := &manifestData{M: m, Counts: countsOf(m.Counts), Add: add, Vocab: manifestVocab,
 		Planned: m.Flight.Status == "planned", Boarding: s.cw.TakesPassengers(m.Flight), Arrived: m.Flight.Status == "arrived", Write: c.principal().Can(auth.ActionWriteCase),
 		Dossier: c.principal().Can(auth.ActionReadScreening) && c.principal().Can(auth.ActionReadChargeEvidence)}
+	rows := make([]*store.Passenger, len(m.Rows))
+	for i, row := range m.Rows {
+		rows[i] = row.Passenger
+	}
+	d.NotFit = d.Planned && casework.DepartureRefusal(rows) != nil
 	for _, row := range m.Rows {
 		name, latin := personLabel(row.Person)
 		d.Rows = append(d.Rows, manifestRow{P: row.Passenger, PersonID: row.Person.ID, Name: name, Latin: latin, Ref: personRef(row.Person),
@@ -282,7 +344,9 @@ func (s *Server) addPassenger(w http.ResponseWriter, r *http.Request, c *reqCtx)
 		var de *casework.DepartedError
 		if errors.As(err, &de) {
 			f.fail("flight", "repat.man.err.departed", de.Number, formatDateTime(de.DepartAt))
-		} else if fe := fieldError(err); fe != nil {
+		} else if fe := fieldError(err); fe != nil && fe.Field == "document" {
+			f.fail("person", "repat.man.err.no_document")
+		} else if fe != nil {
 			f.fail(passengerField(fe.Field), "repat.err.service", fe.Reason)
 		} else if err != nil {
 			return err
