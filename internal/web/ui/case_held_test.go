@@ -91,3 +91,25 @@ func (f *fixture) screenVictim(t testing.TB, cs *store.Case) {
 		t.Fatal(err)
 	}
 }
+
+// TestCaseOnAFlightLeadsToItsFlight: a case on a flight's manifest (no
+// other flight takes its person) leads to that flight's manifest, named
+// in the page's language, not to the flights to choose one.
+func TestCaseOnAFlightLeadsToItsFlight(t *testing.T) {
+	f := demoFixture(t)
+	_, cs := f.screenedCase(t, "류시온", "RYU SION", "M71230005")
+	fl := f.eastarFlight(t, "ZE5331", time.Now().UTC().Add(50*time.Hour).Truncate(time.Minute))
+	if _, err := f.cw.AddPassenger(context.Background(), f.consularPrincipal(t, "consul@mofa-kh.demo"),
+		&casework.PassengerInput{FlightID: fl.ID, CaseID: cs.ID, LegalStatus: "victim"}); err != nil {
+		t.Fatal(err)
+	}
+	c := f.signIn(t, "consul@mofa-kh.demo")
+	for _, lang := range []string{"en", "ko", "km"} {
+		_, body, _ := get(t, c, f.srv.URL+"/cases/"+cs.ID+"?lang="+lang)
+		entry := para(body, `id="flight-entry"`)
+		want := `href="/flights/` + fl.ID + `" id="case-flight">` + esc(messages(t, lang)["people.case.open_flight"])
+		if !strings.Contains(entry, want) || strings.Contains(entry, "?person=") {
+			t.Errorf("%s: the flight entry of a case on a manifest: %q", lang, entry)
+		}
+	}
+}

@@ -23,6 +23,7 @@ type caseData struct {
 	Flight    bool            // a move that follows a flight is next: link to the flights
 	Planned   []*store.Flight // when on_manifest is next: the flights that take passengers
 	NoBoard   *message        // when on_manifest is next: why no flight takes the person yet
+	OnFlight  string          // the flight the case is on (on its manifest, or departed): the flight entry leads there
 	Overdue   map[string]bool
 	Actions   []string
 	Roles     []string
@@ -63,6 +64,13 @@ func (s *Server) caseData(r *http.Request, c *reqCtx, id string) (*caseData, err
 	d := &caseData{F: f, Name: personName(f.Person), CanChange: casework.MayChangeCases(c.principal()),
 		Closed: casework.State(f.Case.State) == casework.Closed, Overdue: f.Overdue, Actions: casework.CaseActions, Roles: casework.Roles, HandOver: casework.HandOverTo}
 	onFlight := casework.State(f.Case.State) == casework.OnManifest // off the flight only through its manifest
+	if st := casework.State(f.Case.State); st == casework.OnManifest || st == casework.Departed {
+		for _, p := range f.Passengers {
+			if p.CaseID == f.Case.ID {
+				d.OnFlight = p.FlightID
+			}
+		}
+	}
 	for _, st := range f.Next {
 		m := caseMove{To: string(st)}
 		switch {
