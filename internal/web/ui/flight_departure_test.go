@@ -107,8 +107,9 @@ func (f *fixture) eastarFlight(t *testing.T, number string, depart time.Time) *s
 // would refuse them whatever the flight (no passport or travel document
 // held, a case not yet screened, their case already on another flight),
 // and says why in the page's language; the case page of a screened case
-// whose person holds no document lists no flight but says why. A person
-// who may board is carried to the flights.
+// whose person holds no document lists no flight but says why, and a
+// manifest's form asked to be filled with such a person is not, and says
+// why. A person who may board is carried to the flights and their form.
 func TestFlightsForAPersonWhoCannotBoard(t *testing.T) {
 	f := demoFixture(t)
 	ctx := context.Background()
@@ -155,6 +156,20 @@ func TestFlightsForAPersonWhoCannotBoard(t *testing.T) {
 	_, body, _ := get(t, c, f.srv.URL+"/flights?person="+ready.ID+"&lang=en")
 	if strings.Contains(body, `id="cannot-board"`) || !strings.Contains(body, `href="/flights/`+soon.ID+`?person=`+ready.ID+`"`) {
 		t.Errorf("a person who may board is not carried to the flight: %s", excerpt(body, `id="flights"`))
+	}
+	// The manifest's form is not filled with a person it would refuse,
+	// and says why; it is with one it takes.
+	for _, lang := range []string{"en", "ko", "km"} {
+		m := messages(t, lang)
+		_, body, _ = get(t, c, f.srv.URL+"/flights/"+soon.ID+"?person="+noDoc.ID+"&lang="+lang)
+		want := `id="cannot-board"><p>` + esc(fmt.Sprintf(m["repat.fl.cannot_board"], "한가람")) + " " + esc(m["repat.man.err.no_document"])
+		if !strings.Contains(body, `id="person" name="person" value=""`) || !strings.Contains(body, want) {
+			t.Errorf("%s: the form for a person with no document: %s", lang, excerpt(body, `id="add-passenger"`))
+		}
+	}
+	_, body, _ = get(t, c, f.srv.URL+"/flights/"+soon.ID+"?person="+ready.ID)
+	if !strings.Contains(body, `id="person" name="person" value="`+ready.ID+`"`) || strings.Contains(body, `id="cannot-board"`) {
+		t.Errorf("the form is not filled with a person who may board: %s", excerpt(body, `id="add-passenger"`))
 	}
 	// Added by hand all the same, the refusal is in the page's words.
 	_, body, _ = get(t, c, f.srv.URL+"/flights/"+soon.ID+"?lang=ko")

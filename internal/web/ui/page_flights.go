@@ -152,7 +152,11 @@ type manifestData struct {
 	// NotFit: a passenger of the planned flight is not declared fit to
 	// fly, so its departure is refused (casework.DepartureRefusal): the
 	// page says so instead of offering to record it.
-	NotFit  bool
+	NotFit bool
+	// NoBoard says why the person named by ?person= may not board any
+	// flight (then the form is not filled with them); Name is theirs.
+	NoBoard *message
+	Name    string
 	Write   bool // the member may change the flight: the forms show
 	Dossier bool // the member reads dossiers: each row links to one
 }
@@ -296,6 +300,16 @@ func (s *Server) flightPage(w http.ResponseWriter, r *http.Request, c *reqCtx) e
 		return err
 	}
 	d.Done = manifestDone[r.URL.Query().Get("done")]
+	if d.Boarding && d.Write && add.PersonID != "" {
+		if p, err := s.cw.GetPerson(r.Context(), c.principal(), add.PersonID); err == nil {
+			if d.NoBoard, err = s.boardingWhy(r, c, p); err != nil {
+				return err
+			}
+			if d.NoBoard != nil { // the form is not filled for someone it would refuse
+				d.Name, add.PersonID = personName(p), ""
+			}
+		}
+	}
 	return s.render(w, r, c, http.StatusOK, "flight", "flights", msg("repat.man.title", d.M.Flight.Number), d)
 }
 
