@@ -101,6 +101,10 @@ type CaseFile struct {
 	Roles      []*store.PersonRole
 	Passengers []*store.Passenger
 	Next       []State
+	// Held are the states of Next the case may not go to yet, with why
+	// (screened while no screening is recorded): a move there is refused
+	// with that error until what it needs is done.
+	Held map[State]*TransitionError
 	// Overdue holds the IDs of the open deadlines past due, by the
 	// service's clock (the one OverdueDeadlines uses).
 	Overdue map[string]bool
@@ -149,7 +153,15 @@ func (s *Service) GetCaseFile(ctx context.Context, p trust.Principal, id string)
 	if err != nil {
 		return nil, err
 	}
-	f := &CaseFile{Case: c, Next: Next(State(c.State))}
+	f := &CaseFile{Case: c, Next: Next(State(c.State)), Held: map[State]*TransitionError{}}
+	for _, st := range f.Next {
+		var te *TransitionError
+		if err := guard(ctx, s.st, c, st); errors.As(err, &te) {
+			f.Held[st] = te
+		} else if err != nil {
+			return nil, err
+		}
+	}
 	if f.Person, err = s.GetPerson(ctx, p, c.PersonID); err != nil {
 		return nil, err
 	}
@@ -286,6 +298,23 @@ func (s *Service) changeCase(ctx context.Context, p trust.Principal, caseID stri
 	return out, err
 }
 
+// guard is what a move of c to a state the state machine allows needs
+// besides: a screening recorded for screened. A *TransitionError says why
+// not.
+func guard(ctx context.Context, rd store.CaseReader, c *store.Case, to State) error {
+	if to != Screened {
+		return nil
+	}
+	hist, err := rd.ListScreenings(ctx, c.PersonID)
+	if err != nil {
+		return err
+	}
+	if len(hist) == 0 {
+		return &TransitionError{State(c.State), to, "no screening is recorded for this person: record the screening interview first"}
+	}
+	return nil
+}
+
 // move changes c's state inside a transaction: the state machine decides,
 // the guards of the target state apply, the event is recorded, duties
 // start and are met.
@@ -294,14 +323,8 @@ func (s *Service) move(ctx context.Context, w store.Writer, p trust.Principal, c
 	if err := CanTransition(from, to); err != nil {
 		return nil, err
 	}
-	if to == Screened {
-		hist, err := w.ListScreenings(ctx, c.PersonID)
-		if err != nil {
-			return nil, err
-		}
-		if len(hist) == 0 {
-			return nil, &TransitionError{from, to, "no screening is recorded for this person: record the screening interview first"}
-		}
+	if err := guard(ctx, w, c, to); err != nil {
+		return nil, err
 	}
 	now := s.now()
 	next := *c

@@ -210,3 +210,34 @@ func TestCaseChangesRaceAndScope(t *testing.T) {
 	_, err = f.svc.OpenCase(f.ctx, f.officer, &CaseInput{PersonID: "nobody"})
 	wantField(t, err, "person")
 }
+
+// TestCaseFileHoldsWhatAMoveStillNeeds: the case file names the moves the
+// state machine allows but the service still refuses, with the refusal a
+// move there gets (screened before any screening is recorded); once the
+// screening is recorded nothing is held and the move is made.
+func TestCaseFileHoldsWhatAMoveStillNeeds(t *testing.T) {
+	f := newFixture(t)
+	p := f.person(f.officer, minho())
+	c := f.openCase(f.officer, p.ID, Arrested)
+	file, err := f.svc.GetCaseFile(f.ctx, f.officer, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := file.Held[Screened]
+	if len(file.Held) != 1 || held == nil || held.From != Arrested {
+		t.Fatalf("held = %v, want screened only", file.Held)
+	}
+	_, err = f.svc.Transition(f.ctx, f.officer, c.ID, Screened, "")
+	if err == nil || err.Error() != held.Error() {
+		t.Errorf("the move held for %q was refused with %v", held, err)
+	}
+	if _, err := f.svc.RecordScreening(f.ctx, f.officer, screeningFor(p.ID, "possible")); err != nil {
+		t.Fatal(err)
+	}
+	if file, err = f.svc.GetCaseFile(f.ctx, f.officer, c.ID); err != nil || len(file.Held) != 0 {
+		t.Fatalf("after the screening: held = %v, %v", file.Held, err)
+	}
+	if _, err := f.svc.Transition(f.ctx, f.officer, c.ID, Screened, "screened"); err != nil {
+		t.Errorf("after the screening: %v", err)
+	}
+}

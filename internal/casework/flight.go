@@ -143,6 +143,28 @@ func (e *DepartedError) Error() string {
 		e.Number, e.DepartAt.UTC().Format("2006-01-02 15:04 UTC"))
 }
 
+func departureAhead(f *store.Flight, at time.Time) bool { return f.DepartAt.After(at) }
+
+// TakesPassengers says whether the flight f takes passengers now, by the
+// service's clock: it is planned and its departure time is still to come.
+// AddPassenger refuses any other flight; the pages offer its form only
+// for one that does.
+func (s *Service) TakesPassengers(f *store.Flight) bool {
+	return f.Status == "planned" && departureAhead(f, s.now())
+}
+
+// BoardingRefusal is what AddPassenger answers, whatever the flight, to
+// putting case c of person on a manifest: a *FieldError on "document"
+// when the person holds no passport or travel document, a
+// *TransitionError when the case may not go to on_manifest from where it
+// is; nil when neither stands in the way.
+func BoardingRefusal(c *store.Case, person *store.Person) error {
+	if travelDocument(person).Number == "" {
+		return fieldErr("document", "the person holds no passport or travel document: issue an emergency travel document first")
+	}
+	return CanTransition(State(c.State), OnManifest)
+}
+
 // AddPassenger puts the person of a case on a planned flight's manifest
 // and moves the case to on_manifest: the state machine decides whether
 // the case is ready (screened, or a travel document issued). A flight
@@ -164,7 +186,7 @@ func (s *Service) AddPassenger(ctx context.Context, p trust.Principal, in *Passe
 		if f.Status != "planned" {
 			return fieldErr("flight", "the flight is %s: only a planned flight takes passengers", f.Status)
 		}
-		if !f.DepartAt.After(row.AddedAt) {
+		if !departureAhead(f, row.AddedAt) {
 			return &DepartedError{FlightID: f.ID, Number: f.Number, DepartAt: f.DepartAt}
 		}
 		c, err := w.GetCase(ctx, in.CaseID)
@@ -179,8 +201,8 @@ func (s *Service) AddPassenger(ctx context.Context, p trust.Principal, in *Passe
 		if err != nil {
 			return err
 		}
-		if travelDocument(person).Number == "" {
-			return fieldErr("document", "the person holds no passport or travel document: issue an emergency travel document first")
+		if err := BoardingRefusal(c, person); err != nil {
+			return err
 		}
 		if _, err := s.move(ctx, w, p, c, OnManifest, "on flight "+f.Number, nil); err != nil {
 			return err

@@ -206,19 +206,24 @@ func travelDocument(p *store.Person) store.IdentityDocument {
 // FlightDeparted records a flight's departure: every passenger's case
 // moves to departed. Refused while a passenger is not declared fit to fly.
 func (s *Service) FlightDeparted(ctx context.Context, p trust.Principal, flightID string, at time.Time) error {
-	return s.flightMoves(ctx, p, flightID, "planned", "departed", Departed, at, func(rows []*store.Passenger) error {
-		var notFit []string
-		for _, r := range rows {
-			if r.FitToFly != "fit" {
-				notFit = append(notFit, r.PersonID)
-			}
+	return s.flightMoves(ctx, p, flightID, "planned", "departed", Departed, at, DepartureRefusal)
+}
+
+// DepartureRefusal is what FlightDeparted answers for a planned flight
+// with these passengers: a *FieldError on "fit_to_fly" naming those not
+// declared fit to fly, or nil.
+func DepartureRefusal(rows []*store.Passenger) error {
+	var notFit []string
+	for _, r := range rows {
+		if r.FitToFly != "fit" {
+			notFit = append(notFit, r.PersonID)
 		}
-		if len(notFit) > 0 {
-			sort.Strings(notFit)
-			return fieldErr("fit_to_fly", "not declared fit to fly: %s (take them off the manifest or declare them fit)", strings.Join(notFit, ", "))
-		}
-		return nil
-	})
+	}
+	if len(notFit) > 0 {
+		sort.Strings(notFit)
+		return fieldErr("fit_to_fly", "not declared fit to fly: %s (take them off the manifest or declare them fit)", strings.Join(notFit, ", "))
+	}
+	return nil
 }
 
 // FlightArrived records a flight's arrival: every passenger's case moves

@@ -202,7 +202,13 @@ func TestManifestNeedsATravelDocument(t *testing.T) {
 // before, the same passenger is taken.
 func TestManifestRefusesAFlightPastItsDeparture(t *testing.T) {
 	f, fl, cases := manifestFixture(t, 2)
+	if !f.svc.TakesPassengers(fl) {
+		t.Error("a planned flight two days ahead takes no passengers")
+	}
 	f.advance(48 * time.Hour) // departure time itself: too late
+	if f.svc.TakesPassengers(fl) {
+		t.Error("a flight at its departure time takes passengers")
+	}
 	_, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: cases[0].ID, LegalStatus: "victim"})
 	var de *DepartedError
 	if !errors.As(err, &de) || de.FlightID != fl.ID || de.Number != "KE9688" || !de.DepartAt.Equal(fl.DepartAt) {
@@ -217,8 +223,18 @@ func TestManifestRefusesAFlightPastItsDeparture(t *testing.T) {
 		t.Errorf("after the refusal the case is %s and the manifest has %d rows", c.State, len(m.Rows))
 	}
 	f.advance(-time.Minute)
+	if !f.svc.TakesPassengers(fl) {
+		t.Error("a flight a minute before its departure takes no passengers")
+	}
 	if _, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: cases[1].ID, LegalStatus: "victim"}); err != nil {
 		t.Errorf("AddPassenger a minute before departure: %v", err)
+	}
+	for _, status := range []string{"departed", "arrived"} {
+		gone := *fl
+		gone.Status = status
+		if f.svc.TakesPassengers(&gone) {
+			t.Errorf("a %s flight takes passengers", status)
+		}
 	}
 }
 
@@ -315,5 +331,94 @@ func TestBoardingCase(t *testing.T) {
 		LegalBasis: "Consular Assistance Act art. 11", Purpose: "protection of a national abroad"})
 	if _, err := f.svc.BoardingCase(f.ctx, f.officer, other.ID); !errors.Is(err, ErrNoCase) {
 		t.Errorf("a person with no case: %v, want ErrNoCase", err)
+	}
+}
+
+// TestBoardingRefusalIsWhatAddPassengerSays: for a person with no travel
+// document held, and for a case not yet screened, BoardingRefusal gives
+// the very refusal AddPassenger gives; for a screened case of a person
+// holding a passport it gives none, and AddPassenger takes them.
+func TestBoardingRefusalIsWhatAddPassengerSays(t *testing.T) {
+	f, fl, cases := manifestFixture(t, 1)
+	in := minho() // the passport is held by captors
+	in.ExternalRef, in.Documents[0].Number, in.Selectors = "EMB-0900", "M90000001", nil
+	noDoc := f.person(f.officer, in)
+	arrested := f.openCase(f.officer, cases[0].PersonID, Arrested)
+	for _, tc := range []struct {
+		name string
+		c    *store.Case
+	}{
+		{"no document", f.openCase(f.officer, noDoc.ID, Arrested)},
+		{"not screened", arrested},
+		{"screened", cases[0]},
+	} {
+		person, err := f.svc.GetPerson(f.ctx, f.officer, tc.c.PersonID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := BoardingRefusal(tc.c, person)
+		_, got := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: tc.c.ID, LegalStatus: "victim"})
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: AddPassenger says %v, BoardingRefusal %v", tc.name, got, want)
+		}
+		var fe *FieldError
+		var te *TransitionError
+		switch tc.name {
+		case "no document":
+			if !errors.As(want, &fe) || fe.Field != "document" {
+				t.Errorf("no document: %v", want)
+			}
+		case "not screened":
+			if !errors.As(want, &te) || te.To != OnManifest {
+				t.Errorf("not screened: %v", want)
+			}
+		case "screened":
+			if want != nil {
+				t.Errorf("screened: %v", want)
+			}
+		}
+	}
+}
+
+// TestDepartureRefusalIsWhatFlightDepartedSays: a manifest with a
+// passenger not declared fit is refused by FlightDeparted with the very
+// refusal DepartureRefusal gives; once all are fit neither refuses.
+func TestDepartureRefusalIsWhatFlightDepartedSays(t *testing.T) {
+	f, fl, cases := manifestFixture(t, 2)
+	if err := DepartureRefusal(nil); err != nil {
+		t.Errorf("an empty manifest: %v", err)
+	}
+	for i, fit := range []string{"fit", "pending"} {
+		if _, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: cases[i].ID, LegalStatus: "victim", FitToFly: fit}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows := func() []*store.Passenger {
+		m, err := f.svc.GetManifest(f.ctx, f.officer, fl.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []*store.Passenger
+		for _, r := range m.Rows {
+			out = append(out, r.Passenger)
+		}
+		return out
+	}
+	want := DepartureRefusal(rows())
+	var fe *FieldError
+	if !errors.As(want, &fe) || fe.Field != "fit_to_fly" || !strings.Contains(fe.Reason, cases[1].PersonID) || strings.Contains(fe.Reason, cases[0].PersonID) {
+		t.Fatalf("with one passenger pending: %v", want)
+	}
+	if got := f.svc.FlightDeparted(f.ctx, f.officer, fl.ID, f.clock); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("FlightDeparted says %v, DepartureRefusal %v", got, want)
+	}
+	if _, err := f.svc.UpdatePassenger(f.ctx, f.officer, cases[1].PersonID, &PassengerInput{FlightID: fl.ID, LegalStatus: "victim", FitToFly: "fit"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := DepartureRefusal(rows()); err != nil {
+		t.Errorf("all fit: %v", err)
+	}
+	if err := f.svc.FlightDeparted(f.ctx, f.officer, fl.ID, f.clock); err != nil {
+		t.Errorf("all fit, FlightDeparted: %v", err)
 	}
 }

@@ -47,12 +47,17 @@ type EndedReferral struct {
 }
 
 // EndedReferrals lists the referrals to p's organisation whose consent
-// was withdrawn, oldest first, for its support workers.
+// was withdrawn, oldest first, for its support workers; the operator,
+// who may read any of them (EndedReferralOf), lists every organisation's.
 func (s *Service) EndedReferrals(ctx context.Context, p trust.Principal) ([]*EndedReferral, error) {
 	if p.Role != auth.RoleSupportWorker && !p.IsOperator() {
 		return nil, trust.ErrForbidden
 	}
-	rs, err := s.st.ListReferrals(ctx, store.ReferralFilter{ToOrg: p.Org})
+	filter := store.ReferralFilter{ToOrg: p.Org}
+	if p.IsOperator() {
+		filter.ToOrg = ""
+	}
+	rs, err := s.st.ListReferrals(ctx, filter)
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,9 @@ package casework
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"counterscam/internal/store"
@@ -67,5 +69,59 @@ func TestSupportOrgsAndEndedReferrals(t *testing.T) {
 	}
 	if _, err := f.svc.EndedReferralOf(f.ctx, f.officer, r.ID); !errors.Is(err, trust.ErrForbidden) {
 		t.Errorf("an officer read the receiving side's view: %v", err)
+	}
+}
+
+// TestOperatorListsEveryEndedReferral: the operator reads any
+// organisation's ended referral (EndedReferralOf), so the list holds
+// every organisation's, whatever organisation the operator's principal
+// names; a support worker's list holds their own organisation's only.
+func TestOperatorListsEveryEndedReferral(t *testing.T) {
+	f := newFixture(t)
+	var ids []string
+	for i, org := range []string{orgNGO, orgNGO2} {
+		in := minho()
+		in.ExternalRef = fmt.Sprintf("EMB-010%d", i)
+		p := f.person(f.officer, in)
+		r, err := f.svc.ReferToSupport(f.ctx, f.officer, &ReferralInput{PersonID: p.ID, ToOrg: org, Fields: []string{"name"}, ConsentNote: "signed form"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.svc.WithdrawConsent(f.ctx, f.officer, r.ID, "the survivor asked by phone"); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, r.ID)
+	}
+	named := trust.Operator()
+	named.Org = orgNGO2
+	listed := func(p trust.Principal) []string {
+		t.Helper()
+		rs, err := f.svc.EndedReferrals(f.ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, r := range rs {
+			out = append(out, r.ID)
+		}
+		slices.Sort(out)
+		return out
+	}
+	all := slices.Sorted(slices.Values(ids))
+	for _, p := range []trust.Principal{f.op, named} {
+		if got := listed(p); !reflect.DeepEqual(got, all) {
+			t.Errorf("operator (org %q) lists %v, want %v", p.Org, got, all)
+		}
+		for _, id := range ids {
+			if _, err := f.svc.EndedReferralOf(f.ctx, p, id); err != nil {
+				t.Errorf("operator (org %q) reads %s: %v", p.Org, id, err)
+			}
+		}
+	}
+	if got := listed(f.worker); !reflect.DeepEqual(got, ids[:1]) {
+		t.Errorf("%s lists %v, want %v", orgNGO, got, ids[:1])
+	}
+	if got := listed(f.otherWorker); !reflect.DeepEqual(got, ids[1:]) {
+		t.Errorf("%s lists %v, want %v", orgNGO2, got, ids[1:])
 	}
 }

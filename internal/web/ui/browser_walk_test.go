@@ -236,18 +236,15 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 	save(b, "case-rescued")
 	moveTo("immigration_detention", "held at the immigration detention centre, Phnom Penh")
 
-	// Screened needs a screening: the move is refused with the reason,
-	// and the page leads to the screening form.
-	b.do(t, "screened too early", chromedp.Click(chromedp.CSS(`.move-form input[name=to][value="screened"]`)),
-		chromedp.SetValue(chromedp.ID("move-note"), "interviewed"))
-	b.follow(t, "screened refused", chromedp.Click(chromedp.CSS(".move-form button[type=submit]")), chromedp.WaitVisible(chromedp.ID("refused")))
-	if r := b.text(t, "#refused-reason"); !strings.Contains(r, "no screening is recorded for this person") {
-		t.Errorf("the refusal says %q", r)
+	// Screened needs a screening: the move is not offered, the page says
+	// why and leads to the screening form.
+	if got := offered(); slices.Contains(got, "screened") {
+		t.Errorf("with no screening recorded the case page offers %v", got)
 	}
-	if s := state(); s != "immigration_detention" {
-		t.Errorf("after the refusal the case is %s", s)
+	if r := b.text(t, "#held-screened"); r != en["people.state.screened"]+": "+en["people.why.no_screening"] {
+		t.Errorf("the held move says %q", r)
 	}
-	save(b, "case-screening-refused")
+	save(b, "case-screening-held")
 	b.follow(t, "to the screening form", chromedp.Click(chromedp.CSS("#screening-entry a")), chromedp.WaitVisible(chromedp.ID("screening")))
 	personID := strings.TrimSuffix(strings.TrimPrefix(location(), base+"/persons/"), "/screenings/new")
 	if !ulidRe.MatchString(personID) {

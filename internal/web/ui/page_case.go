@@ -18,9 +18,12 @@ type caseData struct {
 	Name      string // the person's primary name
 	CanChange bool
 	Moves     []caseMove
-	Movable   bool            // a move other than by a flight is next: the form
+	Movable   bool            // a move other than by a flight, not held, is next: the form
+	Closed    bool            // the case is closed: no action is recorded on it
 	Flight    bool            // a move that follows a flight is next: link to the flights
-	Planned   []*store.Flight // when on_manifest is next: the flights still to depart
+	Planned   []*store.Flight // when on_manifest is next: the flights that take passengers
+	NoBoard   *message        // when on_manifest is next: why no flight takes the person yet
+	OnFlight  string          // the flight the case is on (on its manifest, or departed): the flight entry leads there
 	Overdue   map[string]bool
 	Actions   []string
 	Roles     []string
@@ -34,7 +37,11 @@ type caseData struct {
 // caseMove is a state the case may go to next, and what the move needs.
 type caseMove struct {
 	To   string
-	Need string // "": a note; "document": a travel document; "handover": to whom; "flight": the flight pages
+	Need string // "": a note; "document": a travel document; "handover": to whom; "flight": the flight pages; "held": see Why
+	// A move the service still refuses (casework.CaseFile.Held) is not
+	// offered; Why is the key of the reason in the page's language, or
+	// "" and Reason the service's own words.
+	Why, Reason string
 }
 
 // moveForm is the move or action form as sent.
@@ -55,29 +62,43 @@ func (s *Server) caseData(r *http.Request, c *reqCtx, id string) (*caseData, err
 		return nil, err
 	}
 	d := &caseData{F: f, Name: personName(f.Person), CanChange: casework.MayChangeCases(c.principal()),
-		Overdue: f.Overdue, Actions: casework.CaseActions, Roles: casework.Roles, HandOver: casework.HandOverTo}
-	at := now()
+		Closed: casework.State(f.Case.State) == casework.Closed, Overdue: f.Overdue, Actions: casework.CaseActions, Roles: casework.Roles, HandOver: casework.HandOverTo}
 	onFlight := casework.State(f.Case.State) == casework.OnManifest // off the flight only through its manifest
+	if st := casework.State(f.Case.State); st == casework.OnManifest || st == casework.Departed {
+		for _, p := range f.Passengers {
+			if p.CaseID == f.Case.ID {
+				d.OnFlight = p.FlightID
+			}
+		}
+	}
 	for _, st := range f.Next {
 		m := caseMove{To: string(st)}
 		switch {
 		case onFlight || st == casework.OnManifest || st == casework.Departed || st == casework.Arrived:
 			m.Need = "flight"
 			d.Flight = true
+		case f.Held[st] != nil:
+			m.Need, m.Reason = "held", f.Held[st].Reason
+			if key, _, ok := reasonKey(f.Held[st]); ok {
+				m.Why = key
+			}
 		case st == casework.DocumentIssued:
 			m.Need = "document"
 		case st == casework.HandedOver:
 			m.Need = "handover"
 		}
-		d.Movable = d.Movable || m.Need != "flight"
+		d.Movable = d.Movable || m.Need != "flight" && m.Need != "held"
 		d.Moves = append(d.Moves, m)
 		if st == casework.OnManifest && d.CanChange {
+			if d.NoBoard = boardingMessage(casework.BoardingRefusal(f.Case, f.Person)); d.NoBoard != nil {
+				continue
+			}
 			fs, err := s.cw.Flights(r.Context(), c.principal())
 			if err != nil {
 				return nil, err
 			}
 			for _, fl := range fs {
-				if fl.Status == "planned" && fl.DepartAt.After(at) {
+				if s.cw.TakesPassengers(fl) {
 					d.Planned = append(d.Planned, fl)
 				}
 			}

@@ -19,8 +19,15 @@ type flightsData struct {
 	Flights []*store.Flight
 	Form    *flightForm // nil: the member may not plan flights
 	TLPs    []string
-	Person  string // ?person=: the planned flights link to their add-passenger form for this person
+	Person  string // ?person=: the flights that take passengers link to their add-passenger form for this person
 	Name    string // the person's name
+	// NoBoard says why the person named by ?person= cannot go on any
+	// flight now (AddPassenger would refuse them): then no flight links
+	// to its form for them.
+	NoBoard *message
+	// Boarding are the flights that take passengers
+	// (casework.TakesPassengers), by ID.
+	Boarding map[string]bool
 }
 
 func (s *Server) flightsData(r *http.Request, c *reqCtx, f *flightForm) (*flightsData, error) {
@@ -28,7 +35,10 @@ func (s *Server) flightsData(r *http.Request, c *reqCtx, f *flightForm) (*flight
 	if err != nil {
 		return nil, err
 	}
-	d := &flightsData{Flights: fs, TLPs: casework.TLPs}
+	d := &flightsData{Flights: fs, TLPs: casework.TLPs, Boarding: map[string]bool{}}
+	for _, f := range fs {
+		d.Boarding[f.ID] = s.cw.TakesPassengers(f)
+	}
 	if c.principal().Can(auth.ActionWriteCase) {
 		d.Form = f
 	}
@@ -43,10 +53,59 @@ func (s *Server) flightsPage(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 	}
 	if id := strings.TrimSpace(r.URL.Query().Get("person")); id != "" && d.Form != nil {
 		if p, err := s.cw.GetPerson(r.Context(), c.principal(), id); err == nil {
-			d.Person, d.Name = p.ID, personName(p)
+			d.Name = personName(p)
+			if d.NoBoard, err = s.boardingWhy(r, c, p); err != nil {
+				return err
+			}
+			if d.NoBoard == nil {
+				d.Person = p.ID
+			}
 		}
 	}
 	return s.render(w, r, c, http.StatusOK, "flights", "flights", msg("repat.fl.title"), d)
+}
+
+// boardingWhy says why no flight would take person now, as AddPassenger
+// would refuse them (no case that may board, no travel document, a case
+// not yet screened or documented), in the page's words; nil when nothing
+// about them stands in the way.
+func (s *Server) boardingWhy(r *http.Request, c *reqCtx, person *store.Person) (*message, error) {
+	bc, err := s.cw.BoardingCase(r.Context(), c.principal(), person.ID)
+	var m message
+	switch {
+	case errors.Is(err, casework.ErrNoCase):
+		m = msg("repat.man.err.person")
+	case errors.Is(err, casework.ErrNoBoardingCase):
+		m = msg("repat.man.err.no_case")
+	case err != nil:
+		return nil, err
+	default:
+		return boardingMessage(casework.BoardingRefusal(bc, person)), nil
+	}
+	return &m, nil
+}
+
+// boardingMessage is casework.BoardingRefusal's answer in the page's
+// words, or nil.
+func boardingMessage(err error) *message {
+	var fe *casework.FieldError
+	var te *casework.TransitionError
+	var m message
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &fe) && fe.Field == "document":
+		m = msg("repat.man.err.no_document")
+	case errors.As(err, &te):
+		if key, _, ok := reasonKey(te); ok {
+			m = msg(key)
+		} else {
+			m = msg("repat.err.service", te.Reason)
+		}
+	default:
+		m = msg("repat.err.service", err.Error())
+	}
+	return &m
 }
 
 // createFlight plans a flight and opens its manifest.
@@ -85,7 +144,19 @@ type manifestData struct {
 	Problem *message // what the service refused, shown above the manifest
 	Vocab   repVocab // the choices the forms offer
 	Planned bool
-	Arrived bool
+	// Boarding: the flight takes passengers (casework.TakesPassengers),
+	// so the add-passenger form shows; a planned flight past its
+	// departure time says why it does not.
+	Boarding bool
+	Arrived  bool
+	// NotFit: a passenger of the planned flight is not declared fit to
+	// fly, so its departure is refused (casework.DepartureRefusal): the
+	// page says so instead of offering to record it.
+	NotFit bool
+	// NoBoard says why the person named by ?person= may not board any
+	// flight (then the form is not filled with them); Name is theirs.
+	NoBoard *message
+	Name    string
 	Write   bool // the member may change the flight: the forms show
 	Dossier bool // the member reads dossiers: each row links to one
 }
@@ -204,8 +275,13 @@ func (s *Server) manifestData(r *http.Request, c *reqCtx, id string, add *passen
 		return nil, err
 	}
 	d := &manifestData{M: m, Counts: countsOf(m.Counts), Add: add, Vocab: manifestVocab,
-		Planned: m.Flight.Status == "planned", Arrived: m.Flight.Status == "arrived", Write: c.principal().Can(auth.ActionWriteCase),
+		Planned: m.Flight.Status == "planned", Boarding: s.cw.TakesPassengers(m.Flight), Arrived: m.Flight.Status == "arrived", Write: c.principal().Can(auth.ActionWriteCase),
 		Dossier: c.principal().Can(auth.ActionReadScreening) && c.principal().Can(auth.ActionReadChargeEvidence)}
+	rows := make([]*store.Passenger, len(m.Rows))
+	for i, row := range m.Rows {
+		rows[i] = row.Passenger
+	}
+	d.NotFit = d.Planned && casework.DepartureRefusal(rows) != nil
 	for _, row := range m.Rows {
 		name, latin := personLabel(row.Person)
 		d.Rows = append(d.Rows, manifestRow{P: row.Passenger, PersonID: row.Person.ID, Name: name, Latin: latin, Ref: personRef(row.Person),
@@ -224,6 +300,16 @@ func (s *Server) flightPage(w http.ResponseWriter, r *http.Request, c *reqCtx) e
 		return err
 	}
 	d.Done = manifestDone[r.URL.Query().Get("done")]
+	if d.Boarding && d.Write && add.PersonID != "" {
+		if p, err := s.cw.GetPerson(r.Context(), c.principal(), add.PersonID); err == nil {
+			if d.NoBoard, err = s.boardingWhy(r, c, p); err != nil {
+				return err
+			}
+			if d.NoBoard != nil { // the form is not filled for someone it would refuse
+				d.Name, add.PersonID = personName(p), ""
+			}
+		}
+	}
 	return s.render(w, r, c, http.StatusOK, "flight", "flights", msg("repat.man.title", d.M.Flight.Number), d)
 }
 
@@ -272,7 +358,9 @@ func (s *Server) addPassenger(w http.ResponseWriter, r *http.Request, c *reqCtx)
 		var de *casework.DepartedError
 		if errors.As(err, &de) {
 			f.fail("flight", "repat.man.err.departed", de.Number, formatDateTime(de.DepartAt))
-		} else if fe := fieldError(err); fe != nil {
+		} else if fe := fieldError(err); fe != nil && fe.Field == "document" {
+			f.fail("person", "repat.man.err.no_document")
+		} else if fe != nil {
 			f.fail(passengerField(fe.Field), "repat.err.service", fe.Reason)
 		} else if err != nil {
 			return err

@@ -435,12 +435,23 @@ func TestFlightFromManifestToArrival(t *testing.T) {
 	if code, _, _ := post(t, c, page+"/passengers", add); code != http.StatusSeeOther {
 		t.Fatalf("adding again: %d", code)
 	}
+	// The departure is not offered while a passenger is not declared fit
+	// (the service refuses it): the page says why, in its language.
+	for _, lang := range []string{"en", "ko", "km"} {
+		_, body, _ := get(t, c, page+"?lang="+lang)
+		if strings.Contains(body, `id="record-departed"`) || !strings.Contains(body, `id="departure-held"><p>`+esc(messages(t, lang)["repat.man.not_fit"])) {
+			t.Errorf("%s: with a passenger not declared fit: %s", lang, excerpt(body, `id="departure-held"`))
+		}
+	}
 	if code, body, _ := post(t, c, page+"/departed", tok); code != http.StatusUnprocessableEntity || !strings.Contains(body, `id="manifest-problem"`) {
 		t.Errorf("departure with a passenger not declared fit: %d", code)
 	}
 	upd := url.Values{"csrf": tok["csrf"], "fit_to_fly": {"fit"}, "seat": {"31C"}, "legal_status": {"victim"}, "escort": {"KNPA team 2"}, "receiving_agency": {"Incheon airport police"}}
 	if code, _, _ := post(t, c, page+"/passengers/"+person.ID, upd); code != http.StatusSeeOther {
 		t.Fatalf("declaring fit: %d", code)
+	}
+	if _, body, _ := get(t, c, page); !strings.Contains(body, `id="record-departed"`) || strings.Contains(body, `id="departure-held"`) {
+		t.Error("with every passenger fit the departure is not offered")
 	}
 	for _, step := range []string{"departed", "arrived"} {
 		if code, _, loc := post(t, c, page+"/"+step, tok); code != http.StatusSeeOther || !strings.HasSuffix(loc, "done="+step) {
@@ -652,7 +663,8 @@ func repatriationShots(t *testing.T, f *fixture, as map[string]string) []shot {
 
 // TestRepatriationLinks: the person and case pages lead to the screening
 // form, the dossier and the flights, each for those who may use them, and
-// the flight list carries the person to a planned flight's form.
+// the flight list carries a person who may board to a planned flight's
+// form.
 func TestRepatriationLinks(t *testing.T) {
 	f := demoFixture(t)
 	ctx := context.Background()
@@ -675,8 +687,16 @@ func TestRepatriationLinks(t *testing.T) {
 	if !strings.Contains(body, `href="/flights?person=`+pid+`"`) || !strings.Contains(body, `id="screening-link"`) {
 		t.Error("the case page does not lead to the flights for its person, or to the screening form")
 	}
+	// The dossier's person has no case that may board (theirs is on a
+	// manifest already): no flight is offered for them, and the list says
+	// why. A person ready to board is carried to the planned flight only.
 	_, body, _ = get(t, consul, f.srv.URL+"/flights?person="+pid)
-	if !strings.Contains(body, `id="for-person"`) || !strings.Contains(body, `href="/flights/`+f.consular.CharterID+`?person=`+pid+`"`) ||
+	if strings.Contains(body, "?person=") || !strings.Contains(body, `id="cannot-board"`) {
+		t.Errorf("the flight list carries a person who cannot board: %s", excerpt(body, "?person="))
+	}
+	ready, _ := f.screenedCase(t, "임도윤", "LIM DOYUN", "M71230021")
+	_, body, _ = get(t, consul, f.srv.URL+"/flights?person="+ready.ID)
+	if !strings.Contains(body, `id="for-person"`) || !strings.Contains(body, `href="/flights/`+f.consular.CharterID+`?person=`+ready.ID+`"`) ||
 		strings.Contains(body, `href="/flights/`+f.consular.EarlierID+`?person=`) {
 		t.Error("the flight list does not carry the person to the planned flight only")
 	}

@@ -1,7 +1,6 @@
 package ui_test
 
 import (
-	"context"
 	"net/http"
 	"reflect"
 	"regexp"
@@ -18,10 +17,7 @@ import (
 func TestScreeningFormTakesSeveralEvidence(t *testing.T) {
 	f := demoFixture(t)
 	person := f.newPerson(t, "오세훈", "OH SEHUN", "M71239876")
-	cs, err := f.cw.OpenCase(context.Background(), f.consularPrincipal(t, "consul@mofa-kh.demo"), &casework.CaseInput{PersonID: person.ID, State: casework.Arrested})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cs := f.openCase(t, person, casework.Arrested)
 	c := f.signIn(t, "consul@mofa-kh.demo")
 	_, body, _ := get(t, c, f.srv.URL+"/persons/"+person.ID+"/screenings/new?lang=km")
 	kinds := regexp.MustCompile(`<select id="[^"]*" name="ind\.deception\.kind">`)
