@@ -75,6 +75,11 @@ func prepareAhead(ctx context.Context, quit <-chan struct{}, svc *intel.Service,
 		}
 		c := &readChunk{done: make(chan struct{})}
 		for {
+			select {
+			case <-quit: // the caller has gone: read no further
+				return
+			default:
+			}
 			var it readItem
 			if ctx.Err() != nil {
 				it.interrupted = true
