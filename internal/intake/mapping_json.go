@@ -44,6 +44,9 @@ const mappingKeep = 3
 
 // parseMappingJSON reads data as one JSON value and nothing after it.
 func parseMappingJSON(data []byte) (*jnode, error) {
+	// A byte-order mark, as some editors on Windows write, is no mistake:
+	// skipped as the CSV reader skips it.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	p := &jparser{d: json.NewDecoder(bytes.NewReader(data)), data: data}
 	for i, c := range data {
 		if c == '\n' {

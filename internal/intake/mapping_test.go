@@ -74,6 +74,28 @@ func TestMappedLayout(t *testing.T) {
 // *MappingError with its code, the line, the setting and name at fault,
 // the offending value and what would be accepted; its English text (what
 // the import command prints) says the same. The cases cover every code.
+// TestMappingWithByteOrderMark: a mapping saved by an editor that begins
+// files with a UTF-8 byte-order mark loads as the same mapping, and a
+// mistake in it is still found on its line.
+func TestMappingWithByteOrderMark(t *testing.T) {
+	m, err := LoadMapping(strings.NewReader("\xef\xbb\xbf" + knpaMapping))
+	if err != nil {
+		t.Fatalf("with a byte-order mark: %v", err)
+	}
+	plain, err := LoadMapping(strings.NewReader(knpaMapping))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(m, plain) {
+		t.Errorf("with a byte-order mark the mapping differs:\n got %+v\nwant %+v", m, plain)
+	}
+	_, err = LoadMapping(strings.NewReader("\xef\xbb\xbf{\n  \"time_zone\": \"Mars/Olympus\"\n}"))
+	var me *MappingError
+	if !errors.As(err, &me) || me.Line != 2 {
+		t.Errorf("a bad time zone after a byte-order mark: %v, want a MappingError on line 2", err)
+	}
+}
+
 func TestLoadMappingErrors(t *testing.T) {
 	type want struct {
 		code             MappingCode
