@@ -76,7 +76,10 @@ func (p *jparser) syntaxError(err error) *MappingError {
 		off := max(se.Offset-1, 0)
 		return &MappingError{Code: MapSyntax, Line: p.lineAt(off, false), text: se.Error()}
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return &MappingError{Code: MapTruncated, Line: len(p.lines) + 1,
+		// The line of the file's last character: where to add what is
+		// missing (not the empty line after a final line break).
+		last := len(bytes.TrimRight(p.data, " \t\r\n")) - 1
+		return &MappingError{Code: MapTruncated, Line: p.lineAt(int64(max(last, 0)), false),
 			text: "unexpected EOF: the file ends before its JSON is complete (a } ] or \" may be missing)"}
 	}
 	return &MappingError{Code: MapSyntax, Line: p.lineAt(p.d.InputOffset(), true), text: err.Error()}

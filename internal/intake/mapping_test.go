@@ -111,6 +111,8 @@ func TestLoadMappingErrors(t *testing.T) {
 		{"{\n  \"columns\": {\n    \"a\": \"origin\"\n  ,,}\n}", want{MapSyntax, 4, "", "", "", "", "invalid character ','"}},
 		{"{\"columns\": {\n\"a\": \"origin\"", want{MapTruncated, 2, "", "", "", "", "mapping: line 2: unexpected EOF"}},
 		{"{\"columns\": {\"a\": \"ori", want{MapTruncated, 1, "", "", "", "", "unexpected EOF"}},
+		// A final line break: the fault is on the last line with something on it.
+		{"{\n  \"columns\": {\n    \"a\": \"origin\"\n\n", want{MapTruncated, 3, "", "", "", "", "mapping: line 3: unexpected EOF"}},
 		{"{}\n\n{}", want{MapTrailing, 3, "", "", "", "", "more after the mapping's closing }"}},
 		{"\n[\"columns\"]", want{MapNotObject, 2, "", "", "", "", "one JSON object"}},
 		{"{\n\"colums\": {}}", want{MapUnknownKey, 2, "colums", "", "", "columns, defaults, values", `unknown field "colums"`}},
