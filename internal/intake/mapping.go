@@ -255,7 +255,8 @@ func (m *Mapping) check() error {
 			return err
 		}
 		if _, dup := m.columns[fold(name)]; dup {
-			return m.fail(MapDuplicateKey, "columns", name, "", "", "columns: %q is given twice", name)
+			return m.fail(MapDuplicateColumn, "columns", name, "", "",
+				"columns: %q is given twice (names of columns are compared without regard to case or surrounding spaces)", name)
 		}
 		m.columns[fold(name)] = t
 	}

@@ -19,6 +19,7 @@ const (
 	MapNotObject        MappingCode = "not_object"         // not a JSON object
 	MapUnknownKey       MappingCode = "unknown_key"        // Key is no setting
 	MapDuplicateKey     MappingCode = "duplicate_key"      // Name is given twice under Key
+	MapDuplicateColumn  MappingCode = "duplicate_column"   // column Name is given twice, told apart only by case or spaces
 	MapWantText         MappingCode = "want_text"          // Key (Name) must be a string
 	MapWantObject       MappingCode = "want_object"        // Key (Name) must be an object
 	MapWantTarget       MappingCode = "want_target"        // column Name's target has the wrong shape
@@ -41,7 +42,7 @@ const (
 // MappingCodes lists every MappingCode.
 var MappingCodes = []MappingCode{
 	MapEmpty, MapTooBig, MapSyntax, MapTruncated, MapTrailing, MapNotObject,
-	MapUnknownKey, MapDuplicateKey, MapWantText, MapWantObject, MapWantTarget,
+	MapUnknownKey, MapDuplicateKey, MapDuplicateColumn, MapWantText, MapWantObject, MapWantTarget,
 	MapUnknownTargetKey, MapUnknownField, MapKindNotSelectors, MapUnknownKind,
 	MapBadRole, MapBadTimeZone, MapBadDelimiter, MapBadSelectorSep,
 	MapBadThousandsSep, MapNoValues, MapNoDefault, MapBadDefault,

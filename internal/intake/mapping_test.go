@@ -117,7 +117,7 @@ func TestLoadMappingErrors(t *testing.T) {
 		{"\n[\"columns\"]", want{MapNotObject, 2, "", "", "", "", "one JSON object"}},
 		{"{\n\"colums\": {}}", want{MapUnknownKey, 2, "colums", "", "", "columns, defaults, values", `unknown field "colums"`}},
 		{"{\"delimiter\": \";\",\n \"delimiter\": \",\"}", want{MapDuplicateKey, 2, "", "delimiter", "", "", `"delimiter" is given twice`}},
-		{"{\"columns\": {\"A\": \"origin\",\n \"a \": \"origin\"}}", want{MapDuplicateKey, 2, "columns", "a ", "", "", `columns: "a " is given twice`}},
+		{"{\"columns\": {\"A\": \"origin\",\n \"a \": \"origin\"}}", want{MapDuplicateColumn, 2, "columns", "a ", "", "", `columns: "a " is given twice (names of columns are compared without regard to case`}},
 		{"{\"columns\": {\"A\": \"origin\",\n \"A\": \"origin\"}}", want{MapDuplicateKey, 2, "columns", "A", "", "", `columns: "A" is given twice`}},
 		{"{\"delimiter\":\n 9}", want{MapWantText, 2, "delimiter", "", "", "", "delimiter: want a string"}},
 		{"{\"defaults\": {\"tlp\":\n true}}", want{MapWantText, 2, "defaults", "tlp", "", "", `defaults: "tlp": want a string`}},

@@ -20,6 +20,7 @@ var mappingReasons = map[intake.MappingCode][]string{
 	intake.MapNotObject:        {"line"},
 	intake.MapUnknownKey:       {"line", "key", "accepted"},
 	intake.MapDuplicateKey:     {"line", "where"},
+	intake.MapDuplicateColumn:  {"line", "name"},
 	intake.MapWantText:         {"line", "where"},
 	intake.MapWantObject:       {"line", "where"},
 	intake.MapWantTarget:       {"line", "name"},
