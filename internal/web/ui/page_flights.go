@@ -74,7 +74,7 @@ func (s *Server) boardingWhy(r *http.Request, c *reqCtx, person *store.Person) (
 	var m message
 	switch {
 	case errors.Is(err, casework.ErrNoCase):
-		m = msg("repat.man.err.person")
+		m = msg("repat.fl.err.no_case_yet")
 	case errors.Is(err, casework.ErrNoBoardingCase):
 		m = msg("repat.man.err.no_case")
 	case err != nil:
