@@ -122,7 +122,7 @@ func TestRescheduleFlightRefusals(t *testing.T) {
 		_, err := f.svc.RescheduleFlight(f.ctx, f.officer, fl.ID, ahead, time.Time{}, "delayed")
 		var fe *FieldError
 		if !errors.As(err, &fe) || fe.Field != "flight" || fe.Reason != "the flight is "+status+": only a planned flight moves to a new time" {
-			t.Errorf("a %s flight: %v", status, err)
+			t.Errorf("the %s flight: %v", status, err)
 		}
 	}
 	stored, _ := f.st.GetFlight(f.ctx, fl.ID)
