@@ -124,10 +124,14 @@ type Actor struct {
 func (s *Service) actors(ctx context.Context, events []*store.CaseEvent) (map[string]Actor, error) {
 	ids := make([]string, 0, len(events))
 	for _, e := range events {
-		if e.By != "" {
-			ids = append(ids, e.By)
-		}
+		ids = append(ids, e.By)
 	}
+	return s.actorsByID(ctx, ids)
+}
+
+// actorsByID resolves users by ID ("" skipped) in one read of the store.
+func (s *Service) actorsByID(ctx context.Context, ids []string) (map[string]Actor, error) {
+	ids = slices.DeleteFunc(ids, func(id string) bool { return id == "" })
 	out := map[string]Actor{}
 	if len(ids) == 0 {
 		return out, nil

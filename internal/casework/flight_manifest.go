@@ -50,6 +50,9 @@ type Manifest struct {
 	Flight *store.Flight
 	Rows   []ManifestRow
 	Counts ManifestCounts
+	// Actors names the users who moved the flight to new times
+	// (Flight.Reschedules), by user ID, as CaseFile.Actors does.
+	Actors map[string]Actor
 }
 
 // Flights lists the flights p may read, by departure.
@@ -88,6 +91,13 @@ func (s *Service) GetManifest(ctx context.Context, p trust.Principal, flightID s
 		return nil, err
 	}
 	m := &Manifest{Flight: f, Counts: CountManifest(rows)}
+	var by []string
+	for _, r := range f.Reschedules {
+		by = append(by, r.By)
+	}
+	if m.Actors, err = s.actorsByID(ctx, by); err != nil {
+		return nil, err
+	}
 	for _, r := range rows {
 		person, err := s.st.GetPerson(ctx, r.PersonID)
 		if err != nil {

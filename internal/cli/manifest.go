@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -18,7 +19,8 @@ Prints a repatriation flight's manifest: the flight, then one line per
 passenger (seat, person, names, date of birth, travel document, legal
 status on departure, fitness to fly, escort, receiving agency, outcome on
 arrival) and the counts by legal status, fitness to fly and outcome, which
-are computed from the rows. FLIGHT is the flight's ID, or its number when
+are computed from the rows. A flight moved to new times lists each move
+(when, by whom, from what departure to what, and why) under its own line. FLIGHT is the flight's ID, or its number when
 one flight has it (KE9680).
 
 With --csv, the manifest as the carrier, the receiving police and
@@ -107,6 +109,10 @@ func printManifest(w io.Writer, m *casework.Manifest) error {
 	fmt.Fprintf(w, "  status %s\n", f.Status)
 	if f.Note != "" {
 		fmt.Fprintf(w, "%s\n", f.Note)
+	}
+	for _, r := range f.Reschedules {
+		by := strings.Join(slices.DeleteFunc([]string{r.By, r.Org}, func(v string) bool { return v == "" }), ", ")
+		fmt.Fprintf(w, "Moved %s (%s): departure %s -> %s: %s\n", stamp(r.At), by, stamp(r.DepartWas), stamp(r.DepartAt), r.Reason)
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 2, 8, 2, ' ', 0)

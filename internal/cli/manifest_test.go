@@ -14,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"counterscam/internal/auth"
+	"counterscam/internal/casework"
 	"counterscam/internal/demo"
 	"counterscam/internal/intel"
 	"counterscam/internal/store"
@@ -150,5 +151,32 @@ func TestManifestOfTheCharter(t *testing.T) {
 	}
 	if code, _, stderr := run(t, "", "manifest", "-h"); code != 0 || !strings.Contains(stderr, "computed from the rows") {
 		t.Errorf("help: exit %d, %s", code, stderr)
+	}
+}
+
+// TestManifestListsTheFlightsMoves: a charter moved to a new time lists
+// the move, from what departure to what and why, under its own line.
+func TestManifestListsTheFlightsMoves(t *testing.T) {
+	data, sc := consularData(t)
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := casework.New(st, nil, casework.Config{Now: func() time.Time { return consularEnd }})
+	fl, err := st.GetFlight(ctx, sc.CharterID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	to := fl.DepartAt.Add(26 * time.Hour)
+	if _, err := svc.RescheduleFlight(ctx, trust.Operator(), fl.ID, to, time.Time{}, "delayed by the airline"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	code, out, stderr := run(t, "", "manifest", "--data", data, sc.CharterID)
+	want := "Moved 2025-11-05 10:00 UTC (operator): departure " + fl.DepartAt.UTC().Format("2006-01-02 15:04 UTC") + " -> " +
+		to.UTC().Format("2006-01-02 15:04 UTC") + ": delayed by the airline\n"
+	if code != 0 || !strings.Contains(out, want) || !strings.Contains(out, "Departs "+to.UTC().Format("2006-01-02 15:04 UTC")) {
+		t.Errorf("manifest of the moved charter: exit %d, %s; want %q in\n%s", code, stderr, want, out)
 	}
 }

@@ -59,6 +59,22 @@ type Flight struct {
 	CreatedBy string    `json:"created_by"`
 	CreatedAt time.Time `json:"created_at"`
 	Note      string    `json:"note,omitempty"`
+	// Reschedules are the changes of the flight's times while it was
+	// planned, oldest first.
+	Reschedules []FlightReschedule `json:"reschedules,omitempty"`
+}
+
+// FlightReschedule is one move of a planned flight to new times: from
+// what to what, when, by whom and why.
+type FlightReschedule struct {
+	At        time.Time `json:"at"`
+	By        string    `json:"by"` // user ID
+	Org       string    `json:"org"`
+	DepartWas time.Time `json:"depart_was"`
+	DepartAt  time.Time `json:"depart_at"`
+	ArriveWas time.Time `json:"arrive_was,omitzero"`
+	ArriveAt  time.Time `json:"arrive_at,omitzero"`
+	Reason    string    `json:"reason"`
 }
 
 // Passenger is one person on a flight's manifest.

@@ -270,6 +270,29 @@ func testManifest(t *testing.T, s store.Store) {
 		t.Fatalf("flights = %v, %v", fl, err)
 	}
 	wantEqual(t, "flight", fl[0], f)
+
+	// A flight moved to new times keeps the moves, and lists by its new
+	// departure.
+	early := &store.Flight{ID: rid(111), Number: "ZE5301", From: "PNH", To: "ICN", DepartAt: at(30), Status: "planned",
+		Origin: "kr-embassy-kh", TLP: store.TLPAmber, CreatedAt: at(0)}
+	moved := *f
+	moved.DepartAt, moved.ArriveAt = at(40), at(45)
+	moved.Reschedules = []store.FlightReschedule{
+		{At: at(25), By: "u1", Org: "kr-embassy-kh", DepartWas: at(24), DepartAt: at(28), Reason: "delayed by the airline"},
+		{At: at(26), By: "u1", Org: "kr-embassy-kh", DepartWas: at(28), DepartAt: at(40), ArriveAt: at(45), Reason: "crew rest"}}
+	putAll(t, s,
+		func(ctx context.Context, w store.Writer) error { return w.PutFlight(ctx, early) },
+		func(ctx context.Context, w store.Writer) error { return w.PutFlight(ctx, &moved) })
+	fl, err = s.ListFlights(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEqual(t, "flights by departure after a move", fl, []*store.Flight{early, &moved})
+	got1, err := s.GetFlight(ctx, f.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEqual(t, "moved flight", got1, &moved)
 }
 
 func testReferrals(t *testing.T, s store.Store) {

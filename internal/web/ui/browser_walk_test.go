@@ -390,6 +390,36 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 		t.Errorf("the case's flights in Korean: %q", fl)
 	}
 
+	// 6. The charter is delayed a day: moved on its page with the reason,
+	// it keeps the person, shows the move, and so does the case.
+	b.do(t, "the charter again", chromedp.Navigate(base+"/flights/"+f.consular.CharterID+"?lang=en"), chromedp.WaitVisible(chromedp.ID("reschedule")))
+	was, err := time.Parse("2006-01-02T15:04", run(t, b, "the form's departure", chromedp.Evaluate[string](`document.getElementById("rs-depart").value`)))
+	if err != nil {
+		t.Fatalf("the move form's departure: %v", err)
+	}
+	b.do(t, "the new time", chromedp.SetValue(chromedp.ID("rs-depart"), was.Add(24*time.Hour).Format("2006-01-02T15:04")),
+		chromedp.SetValue(chromedp.ID("rs-arrive"), ""), chromedp.SendKeys(chromedp.ID("rs-reason"), "delayed by the airline"))
+	save(b, "flight-move")
+	b.follow(t, "move the flight", press("#reschedule-submit"), chromedp.WaitVisible(chromedp.CSS(".alert.ok, #reschedule .ferr")))
+	if loc := location(); !strings.HasSuffix(loc, "?done=rescheduled") {
+		save(b, "flight-move-refused")
+		t.Fatalf("moving the flight led to %s: %q", loc, b.text(t, "#reschedule"))
+	}
+	if moves := b.text(t, "#flight-moves"); !strings.Contains(moves, "delayed by the airline") || !strings.Contains(moves, was.Add(24*time.Hour).Format("2006-01-02 15:04 UTC")) {
+		t.Errorf("the flight's moves: %q", moves)
+	}
+	if moved := run(t, b, "the manifest", chromedp.Evaluate[manifestView](readManifest)); !maps.Equal(moved.Shown, after.Shown) {
+		t.Errorf("after the move the counts are %v, were %v", moved.Shown, after.Shown)
+	}
+	save(b, "flight-moved")
+	b.do(t, "the case after the move", chromedp.Navigate(base+"/cases/"+caseID+"?lang=en"), chromedp.WaitVisible(chromedp.ID("case-state")))
+	if last := b.text(t, "#timeline > li:last-child"); !strings.Contains(last, en["people.action.flight_rescheduled"]) || !strings.Contains(last, "delayed by the airline") {
+		t.Errorf("the last timeline entry after the move is %q", last)
+	}
+	if s := state(); s != "on_manifest" {
+		t.Errorf("after the move the case is %s", s)
+	}
+
 	for _, on := range []*browser{fam, b} {
 		on.mu.Lock()
 		for _, e := range on.errors {

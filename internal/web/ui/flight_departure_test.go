@@ -112,17 +112,8 @@ func (f *fixture) eastarFlight(t *testing.T, number string, depart time.Time) *s
 // why. A person who may board is carried to the flights and their form.
 func TestFlightsForAPersonWhoCannotBoard(t *testing.T) {
 	f := demoFixture(t)
-	ctx := context.Background()
-	consul := f.consularPrincipal(t, "consul@mofa-kh.demo")
 	soon := f.eastarFlight(t, "ZE5321", time.Now().UTC().Add(40*time.Hour).Truncate(time.Minute))
-	noDoc, noDocCase := f.screenedCase(t, "한가람", "HAN GARAM", "M71230011")
-	if _, err := f.cw.SetDocumentStatus(ctx, consul, noDoc.ID, "M71230011", "held_by_captors", "kept by the compound"); err != nil {
-		t.Fatal(err)
-	}
-	onFlight, onFlightCase := f.screenedCase(t, "배누리", "BAE NURI", "M71230012")
-	if _, err := f.cw.AddPassenger(ctx, consul, &casework.PassengerInput{FlightID: soon.ID, CaseID: onFlightCase.ID, LegalStatus: "victim"}); err != nil {
-		t.Fatal(err)
-	}
+	noDoc, noDocCase, onFlight, _ := f.unboardable(t, soon, [3]string{"한가람", "HAN GARAM", "M71230011"}, [3]string{"배누리", "BAE NURI", "M71230012"})
 	early := f.newPerson(t, "신보람", "SHIN BORAM", "M71230013")
 	f.openCase(t, early, casework.Reported)
 	ready, _ := f.screenedCase(t, "권하늘", "KWON HANEUL", "M71230014")
@@ -191,4 +182,68 @@ func (f *fixture) screenedCase(t testing.TB, name, latin, passport string) (*sto
 		t.Fatal(err)
 	}
 	return p, cs
+}
+
+// TestNoFlightLinkForAPersonWhoCannotBoard: the person page's "Put on a
+// flight" and the case page's link to the flights say instead, in the
+// page's language, why no flight would take the person (no travel
+// document held, no case yet, their case already on a flight); for a
+// person who may board, both link to the flights.
+func TestNoFlightLinkForAPersonWhoCannotBoard(t *testing.T) {
+	f := demoFixture(t)
+	soon := f.eastarFlight(t, "ZE5341", time.Now().UTC().Add(40*time.Hour).Truncate(time.Minute))
+	noDoc, noDocCase, onFlight, onFlightCase := f.unboardable(t, soon, [3]string{"유다인", "YU DAIN", "M71230041"}, [3]string{"남궁별", "NAMGUNG BYEOL", "M71230042"})
+	noCase := f.newPerson(t, "탁새봄", "TAK SAEBOM", "M71230043")
+	ready, readyCase := f.screenedCase(t, "연바다", "YEON BADA", "M71230044")
+
+	c := f.signIn(t, "consul@mofa-kh.demo")
+	for _, lang := range []string{"en", "ko", "km"} {
+		m := messages(t, lang)
+		for _, tc := range []struct {
+			who    *store.Person
+			caseID string // "": the person has none
+			name   string
+			why    string
+		}{
+			{noDoc, noDocCase.ID, "유다인", m["repat.man.err.no_document"]},
+			{onFlight, onFlightCase.ID, "남궁별", m["repat.man.err.no_case"]},
+			{noCase, "", "탁새봄", m["repat.fl.err.no_case_yet"]},
+		} {
+			want := `id="no-flight">` + esc(fmt.Sprintf(m["repat.fl.cannot_board"], tc.name)) + " " + esc(tc.why) + `</span>`
+			pages := []string{"/persons/" + tc.who.ID}
+			if tc.caseID != "" {
+				pages = append(pages, "/cases/"+tc.caseID)
+			}
+			for _, page := range pages {
+				_, body, _ := get(t, c, f.srv.URL+page+"?lang="+lang)
+				if strings.Contains(body, `href="/flights?person=`) || !strings.Contains(body, want) {
+					t.Errorf("%s, %s %s: links to the flights, or does not say why not: %s", lang, tc.name, page, excerpt(body, `id="no-flight"`))
+				}
+			}
+		}
+	}
+	for _, page := range []string{"/persons/" + ready.ID, "/cases/" + readyCase.ID} {
+		_, body, _ := get(t, c, f.srv.URL+page+"?lang=en")
+		if strings.Contains(body, `id="no-flight"`) || !strings.Contains(body, `href="/flights?person=`+ready.ID+`"`) {
+			t.Errorf("%s: a person who may board has no link to the flights: %s", page, excerpt(body, `flights?person=`))
+		}
+	}
+}
+
+// unboardable makes two persons with screened cases whom no flight would
+// take: the first (name, Latin name, passport) holds no passport (the
+// compound keeps it), the second's case is on flight fl already.
+func (f *fixture) unboardable(t *testing.T, fl *store.Flight, noDoc, onFlight [3]string) (*store.Person, *store.Case, *store.Person, *store.Case) {
+	t.Helper()
+	ctx := context.Background()
+	consul := f.consularPrincipal(t, "consul@mofa-kh.demo")
+	p1, c1 := f.screenedCase(t, noDoc[0], noDoc[1], noDoc[2])
+	if _, err := f.cw.SetDocumentStatus(ctx, consul, p1.ID, noDoc[2], "held_by_captors", "kept by the compound"); err != nil {
+		t.Fatal(err)
+	}
+	p2, c2 := f.screenedCase(t, onFlight[0], onFlight[1], onFlight[2])
+	if _, err := f.cw.AddPassenger(ctx, consul, &casework.PassengerInput{FlightID: fl.ID, CaseID: c2.ID, LegalStatus: "victim"}); err != nil {
+		t.Fatal(err)
+	}
+	return p1, c1, p2, c2
 }

@@ -83,3 +83,59 @@ func (f *flightForm) input() *casework.FlightInput {
 func newFlightForm() *flightForm {
 	return &flightForm{TLP: store.TLPAmber, Charter: true, From: "PNH", To: "ICN"}
 }
+
+// rescheduleForm is the form that moves a planned flight to new times, as
+// typed (or, before anything is typed, the flight's times).
+type rescheduleForm struct {
+	Depart, Arrive, Reason string
+	Errors                 map[string][]message
+}
+
+func rescheduleFormOf(f *store.Flight) *rescheduleForm {
+	m := &rescheduleForm{Depart: f.DepartAt.UTC().Format(flightTime)}
+	if !f.ArriveAt.IsZero() {
+		m.Arrive = f.ArriveAt.UTC().Format(flightTime)
+	}
+	return m
+}
+
+func readRescheduleForm(v url.Values) *rescheduleForm {
+	tr := func(k string) string { return strings.TrimSpace(v.Get(k)) }
+	return &rescheduleForm{Depart: tr("depart_at"), Arrive: tr("arrive_at"), Reason: tr("reason")}
+}
+
+func (f *rescheduleForm) fail(field, key string, args ...any) {
+	if f.Errors == nil {
+		f.Errors = map[string][]message{}
+	}
+	f.Errors[field] = append(f.Errors[field], msg(key, args...))
+}
+
+// times checks the form against the clock at now, and returns the new
+// departure and arrival (zero: none), or fills f.Errors.
+func (f *rescheduleForm) times(at time.Time) (depart, arrive time.Time) {
+	if f.Reason == "" {
+		f.fail("reason", "repat.rs.err.reason")
+	} else if len(f.Reason) > scrMaxText {
+		f.fail("reason", "repat.err.too_long", scrMaxText)
+	}
+	depart, err := time.Parse(flightTime, f.Depart)
+	switch {
+	case err != nil:
+		f.fail("depart_at", "repat.fl.err.time")
+	case !depart.After(at):
+		f.fail("depart_at", "repat.rs.err.past")
+	}
+	if f.Arrive != "" {
+		t, err := time.Parse(flightTime, f.Arrive)
+		switch {
+		case err != nil:
+			f.fail("arrive_at", "repat.fl.err.time")
+		case t.Before(depart):
+			f.fail("arrive_at", "repat.fl.err.before")
+		default:
+			arrive = t
+		}
+	}
+	return depart, arrive
+}

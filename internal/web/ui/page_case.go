@@ -24,14 +24,18 @@ type caseData struct {
 	Planned   []*store.Flight // when on_manifest is next: the flights that take passengers
 	NoBoard   *message        // when on_manifest is next: why no flight takes the person yet
 	OnFlight  string          // the flight the case is on (on its manifest, or departed): the flight entry leads there
-	Overdue   map[string]bool
-	Actions   []string
-	Roles     []string
-	HandOver  []string
-	Form      moveForm
-	Refused   *refusal
-	Done      string // the state just entered, or the action just recorded
-	DoneKey   string // the message family that names Done
+	// NoFlight says why no flight would take the person now (see
+	// boardingWhy), for a member who may change cases: the footer says
+	// so instead of linking to the flights.
+	NoFlight *message
+	Overdue  map[string]bool
+	Actions  []string
+	Roles    []string
+	HandOver []string
+	Form     moveForm
+	Refused  *refusal
+	Done     string // the state just entered, or the action just recorded
+	DoneKey  string // the message family that names Done
 }
 
 // caseMove is a state the case may go to next, and what the move needs.
@@ -63,6 +67,11 @@ func (s *Server) caseData(r *http.Request, c *reqCtx, id string) (*caseData, err
 	}
 	d := &caseData{F: f, Name: personName(f.Person), CanChange: casework.MayChangeCases(c.principal()),
 		Closed: casework.State(f.Case.State) == casework.Closed, Overdue: f.Overdue, Actions: casework.CaseActions, Roles: casework.Roles, HandOver: casework.HandOverTo}
+	if d.CanChange {
+		if d.NoFlight, err = s.boardingWhy(r, c, f.Person); err != nil {
+			return nil, err
+		}
+	}
 	onFlight := casework.State(f.Case.State) == casework.OnManifest // off the flight only through its manifest
 	if st := casework.State(f.Case.State); st == casework.OnManifest || st == casework.Departed {
 		for _, p := range f.Passengers {

@@ -74,7 +74,7 @@ func (s *Server) boardingWhy(r *http.Request, c *reqCtx, person *store.Person) (
 	var m message
 	switch {
 	case errors.Is(err, casework.ErrNoCase):
-		m = msg("repat.man.err.person")
+		m = msg("repat.fl.err.no_case_yet")
 	case errors.Is(err, casework.ErrNoBoardingCase):
 		m = msg("repat.man.err.no_case")
 	case err != nil:
@@ -157,6 +157,9 @@ type manifestData struct {
 	// flight (then the form is not filled with them); Name is theirs.
 	NoBoard *message
 	Name    string
+	// Move is the form that moves the planned flight to new times, for
+	// a member who may change it; nil otherwise.
+	Move    *rescheduleForm
 	Write   bool // the member may change the flight: the forms show
 	Dossier bool // the member reads dossiers: each row links to one
 }
@@ -282,6 +285,9 @@ func (s *Server) manifestData(r *http.Request, c *reqCtx, id string, add *passen
 		rows[i] = row.Passenger
 	}
 	d.NotFit = d.Planned && casework.DepartureRefusal(rows) != nil
+	if d.Planned && d.Write {
+		d.Move = rescheduleFormOf(m.Flight)
+	}
 	for _, row := range m.Rows {
 		name, latin := personLabel(row.Person)
 		d.Rows = append(d.Rows, manifestRow{P: row.Passenger, PersonID: row.Person.ID, Name: name, Latin: latin, Ref: personRef(row.Person),
@@ -290,7 +296,8 @@ func (s *Server) manifestData(r *http.Request, c *reqCtx, id string, add *passen
 	return d, nil
 }
 
-var manifestDone = map[string]string{"added": "repat.man.added", "saved": "repat.man.saved", "removed": "repat.man.removed", "departed": "repat.man.done_departed", "arrived": "repat.man.done_arrived"}
+var manifestDone = map[string]string{"added": "repat.man.added", "saved": "repat.man.saved", "removed": "repat.man.removed", "departed": "repat.man.done_departed", "arrived": "repat.man.done_arrived",
+	"rescheduled": "repat.man.done_rescheduled"}
 
 // flightPage shows a flight's manifest: passengers, counts, the forms.
 func (s *Server) flightPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
@@ -464,4 +471,42 @@ func (s *Server) flightArrived(w http.ResponseWriter, r *http.Request, c *reqCtx
 	return s.manifestChange(w, r, c, "arrived", func() error {
 		return s.cw.FlightArrived(r.Context(), c.principal(), r.PathValue("id"), now())
 	})
+}
+
+// rescheduleFlight moves a planned flight to a new departure (and
+// arrival) time, with the reason; its passengers stay on it. What the
+// form or the service refuses is shown beside the form, a flight no
+// longer planned above the manifest.
+func (s *Server) rescheduleFlight(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	id := r.PathValue("id")
+	f := readRescheduleForm(r.PostForm)
+	depart, arrive := f.times(now())
+	var problem *message
+	if f.Errors == nil {
+		_, err := s.cw.RescheduleFlight(r.Context(), c.principal(), id, depart, arrive, f.Reason)
+		switch fe := fieldError(err); {
+		case fe != nil && fe.Field == "flight":
+			m := msg("repat.rs.err.not_planned")
+			problem = &m
+		case fe != nil && slices.Contains([]string{"depart_at", "arrive_at", "reason"}, fe.Field):
+			f.fail(fe.Field, "repat.err.service", fe.Reason)
+		case fe != nil:
+			m := msg("repat.err.service", fe.Reason)
+			problem = &m
+		case err != nil:
+			return err
+		default:
+			http.Redirect(w, r, "/flights/"+id+"?done=rescheduled", http.StatusSeeOther)
+			return nil
+		}
+	}
+	d, err := s.manifestData(r, c, id, &passengerForm{Fit: "pending"})
+	if err != nil {
+		return err
+	}
+	if d.Move != nil {
+		d.Move = f
+	}
+	d.Problem = problem
+	return s.render(w, r, c, http.StatusUnprocessableEntity, "flight", "flights", msg("repat.man.title", d.M.Flight.Number), d)
 }

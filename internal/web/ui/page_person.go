@@ -6,6 +6,7 @@ import (
 
 	"github.com/oklog/ulid/v2"
 
+	"counterscam/internal/auth"
 	"counterscam/internal/casework"
 	"counterscam/internal/store"
 )
@@ -49,6 +50,12 @@ type personData struct {
 	Statuses  []string
 	Refused   *refusal
 	Done      bool // a document's status was just recorded
+	// NoFlight says why no flight would take the person now (see
+	// boardingWhy), for a member who may put them on one: the page says
+	// so instead of linking to the flights; nil when nothing stands in
+	// the way. Name is the person's, for the sentence.
+	NoFlight *message
+	Name     string
 }
 
 // personPage shows a person: names in every script, date of birth,
@@ -80,6 +87,12 @@ func (s *Server) personData(r *http.Request, c *reqCtx, id string) (*personData,
 	}
 	if d.Cases, err = s.cw.ListCases(r.Context(), c.principal(), store.CaseFilter{PersonID: id}); err != nil {
 		return nil, err
+	}
+	if c.principal().Can(auth.ActionWriteCase) {
+		if d.NoFlight, err = s.boardingWhy(r, c, p); err != nil {
+			return nil, err
+		}
+		d.Name = personName(p)
 	}
 	return d, nil
 }

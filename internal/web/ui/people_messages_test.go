@@ -22,7 +22,7 @@ func TestPeopleVocabulariesAreTranslated(t *testing.T) {
 	}
 	families := map[string][]string{
 		"people.state.":      states,
-		"people.action.":     casework.CaseActions,
+		"people.action.":     append([]string{casework.FlightRescheduled}, casework.CaseActions...),
 		"people.channel.":    casework.IntakeChannels,
 		"people.doc.":        casework.DocumentTypes,
 		"people.doc_status.": casework.DocumentStatuses,

@@ -662,9 +662,10 @@ func repatriationShots(t *testing.T, f *fixture, as map[string]string) []shot {
 }
 
 // TestRepatriationLinks: the person and case pages lead to the screening
-// form, the dossier and the flights, each for those who may use them, and
-// the flight list carries a person who may board to a planned flight's
-// form.
+// form, the dossier and the flights, each for those who may use them (the
+// flights only for a person who may board: the dossier's person is on a
+// manifest already, so the pages say so instead), and the flight list
+// carries a person who may board to a planned flight's form.
 func TestRepatriationLinks(t *testing.T) {
 	f := demoFixture(t)
 	ctx := context.Background()
@@ -672,8 +673,9 @@ func TestRepatriationLinks(t *testing.T) {
 	pid := d.Person.ID
 	consul := f.signIn(t, "consul@mofa-kh.demo")
 	_, body, _ := get(t, consul, f.srv.URL+"/persons/"+pid)
-	if !strings.Contains(body, `href="/persons/`+pid+`/screenings/new"`) || strings.Contains(body, `/dossier"`) || !strings.Contains(body, `href="/flights?person=`+pid+`"`) {
-		t.Error("the consul's person page: no screening or flight link, or a dossier link")
+	if !strings.Contains(body, `href="/persons/`+pid+`/screenings/new"`) || strings.Contains(body, `/dossier"`) ||
+		strings.Contains(body, `href="/flights?person=`+pid+`"`) || !strings.Contains(body, `id="no-flight"`) {
+		t.Error("the consul's person page: no screening link, a dossier link, or a flight link for a person who cannot board")
 	}
 	_, body, _ = get(t, f.signIn(t, "prosecutor@spo.demo"), f.srv.URL+"/persons/"+pid)
 	if strings.Contains(body, "/screenings/new") || !strings.Contains(body, `href="/persons/`+pid+`/dossier"`) || strings.Contains(body, "/flights?person=") {
@@ -684,8 +686,8 @@ func TestRepatriationLinks(t *testing.T) {
 		t.Fatalf("cases of %s: %v", pid, err)
 	}
 	_, body, _ = get(t, consul, f.srv.URL+"/cases/"+cs[0].ID)
-	if !strings.Contains(body, `href="/flights?person=`+pid+`"`) || !strings.Contains(body, `id="screening-link"`) {
-		t.Error("the case page does not lead to the flights for its person, or to the screening form")
+	if strings.Contains(body, `href="/flights?person=`+pid+`"`) || !strings.Contains(body, `id="no-flight"`) || !strings.Contains(body, `id="screening-link"`) {
+		t.Error("the case page leads to the flights for a person who cannot board, or not to the screening form")
 	}
 	// The dossier's person has no case that may board (theirs is on a
 	// manifest already): no flight is offered for them, and the list says

@@ -23,5 +23,6 @@ func (s *Server) repatriationRoutes() []route {
 		{"POST /flights/{id}/passengers/{person}/remove", s.removePassenger, true},
 		{"POST /flights/{id}/departed", s.flightDeparted, true},
 		{"POST /flights/{id}/arrived", s.flightArrived, true},
+		{"POST /flights/{id}/reschedule", s.rescheduleFlight, true},
 	}
 }
