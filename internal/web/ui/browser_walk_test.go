@@ -392,7 +392,13 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 
 	// 6. The charter is delayed a day: moved on its page with the reason,
 	// it keeps the person, shows the move, and so does the case.
-	b.do(t, "the charter again", chromedp.Navigate(base+"/flights/"+f.consular.CharterID+"?lang=en"), chromedp.WaitVisible(chromedp.ID("reschedule")))
+	// The move form is folded under its heading on a flight still ahead;
+	// it unfolds from the keyboard.
+	b.do(t, "the charter again", chromedp.Navigate(base+"/flights/"+f.consular.CharterID+"?lang=en"), chromedp.WaitVisible(chromedp.CSS("#reschedule-box > summary")))
+	if run(t, b, "the move form folded", chromedp.Evaluate[bool](`document.getElementById("reschedule-box").open || document.getElementById("rs-depart").checkVisibility()`)) {
+		t.Error("the move form of a flight ahead shows unfolded")
+	}
+	b.do(t, "unfold the move form", chromedp.Focus(chromedp.CSS("#reschedule-box > summary")), chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(chromedp.ID("rs-depart")))
 	was, err := time.Parse("2006-01-02T15:04", run(t, b, "the form's departure", chromedp.Evaluate[string](`document.getElementById("rs-depart").value`)))
 	if err != nil {
 		t.Fatalf("the move form's departure: %v", err)

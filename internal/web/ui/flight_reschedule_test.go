@@ -18,7 +18,8 @@ const formTime = "2006-01-02T15:04"
 // TestRescheduleAFlightPastItsDeparture: the manifest page of a planned
 // flight past its departure, with a passenger on it, offers to move it
 // to a new time (the explanation links to the form, filled with the
-// flight's times). A move without a reason, or to a time past, is
+// flight's times and unfolded). On a flight still ahead the form is
+// folded under its heading, unfolded when it comes back refused. A move without a reason, or to a time past, is
 // refused beside the form in the page's language, and the flight stays
 // as it was. A move with a reason to a time ahead keeps the passenger,
 // shows the change with its reason on the flight page, writes it on the
@@ -52,12 +53,18 @@ func TestRescheduleAFlightPastItsDeparture(t *testing.T) {
 		if !strings.Contains(body, `action="/flights/`+fl.ID+`/reschedule"`) || !strings.Contains(body, `id="rs-depart" name="depart_at" value="`+past.Format(formTime)+`"`) {
 			t.Errorf("%s: no move form filled with the flight's time: %s", lang, excerpt(body, `id="rs-depart"`))
 		}
+		if got := moveBox(t, body); got != "open" {
+			t.Errorf("%s: past its departure the move form is %s", lang, got)
+		}
 		code, body, _ := post(t, c, page+"/reschedule", url.Values{"csrf": {csrf(t, body)}, "depart_at": {past.Add(time.Hour).Format(formTime)}, "reason": {"  "}})
 		if code != http.StatusUnprocessableEntity || !strings.Contains(body, esc(m["repat.rs.err.reason"])) || !strings.Contains(body, esc(m["repat.rs.err.past"])) {
 			t.Errorf("%s: a move to a time past without a reason: %d, %s", lang, code, excerpt(body, `class="ferr"`))
 		}
 		if !strings.Contains(body, `id="rs-depart" name="depart_at" value="`+past.Add(time.Hour).Format(formTime)+`" aria-invalid="true"`) {
 			t.Errorf("%s: the refused form does not keep what was typed: %s", lang, excerpt(body, `id="rs-depart"`))
+		}
+		if got := moveBox(t, body); got != "open" {
+			t.Errorf("%s: the refused move form is %s", lang, got)
 		}
 	}
 	if got, _ := f.st.GetFlight(ctx, fl.ID); !got.DepartAt.Equal(past) || len(got.Reschedules) != 0 {
@@ -83,6 +90,13 @@ func TestRescheduleAFlightPastItsDeparture(t *testing.T) {
 	if strings.Contains(body, `id="departure-passed"`) {
 		t.Error("the moved flight still says its departure has passed")
 	}
+	if got := moveBox(t, body); got != "folded" || !strings.Contains(body, `<summary><h2 id="reschedule-h">`+esc(en["repat.rs.heading"])+`</h2></summary>`) {
+		t.Errorf("the flight ahead shows its move form %s: %s", got, excerpt(body, `id="reschedule-box"`))
+	}
+	code, body, _ = post(t, c, page+"/reschedule", url.Values{"csrf": {csrf(t, body)}, "depart_at": {depart.Add(time.Hour).Format(formTime)}, "reason": {""}})
+	if got := moveBox(t, body); code != http.StatusUnprocessableEntity || got != "open" || !strings.Contains(body, esc(en["repat.rs.err.reason"])) {
+		t.Errorf("a move of the flight ahead without a reason: %d, the form %s", code, got)
+	}
 	_, body, _ = get(t, c, f.srv.URL+"/cases/"+cs.ID)
 	if !strings.Contains(body, `<strong>`+esc(messages(t, "en")["people.action.flight_rescheduled"])+`</strong>`) || !strings.Contains(body, "delayed by the airline") {
 		t.Errorf("the passenger's case timeline does not show the move: %s", excerpt(body, "flight_rescheduled"))
@@ -104,4 +118,19 @@ func TestRescheduleAFlightPastItsDeparture(t *testing.T) {
 			t.Errorf("%s: moving a departed flight: %d, %s", lang, code, excerpt(body, `id="manifest-problem"`))
 		}
 	}
+}
+
+// moveBox says how a manifest page shows the form that moves the flight:
+// "open", "folded", or "absent".
+func moveBox(t *testing.T, body string) string {
+	t.Helper()
+	switch {
+	case strings.Contains(body, `<details class="card move-box" id="reschedule-box" open>`):
+		return "open"
+	case strings.Contains(body, `<details class="card move-box" id="reschedule-box">`):
+		return "folded"
+	case strings.Contains(body, `id="reschedule-box"`):
+		t.Fatalf("the move form's box is neither open nor folded: %s", excerpt(body, `id="reschedule-box"`))
+	}
+	return "absent"
 }

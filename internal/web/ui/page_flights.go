@@ -159,9 +159,13 @@ type manifestData struct {
 	Name    string
 	// Move is the form that moves the planned flight to new times, for
 	// a member who may change it; nil otherwise.
-	Move    *rescheduleForm
-	Write   bool // the member may change the flight: the forms show
-	Dossier bool // the member reads dossiers: each row links to one
+	Move *rescheduleForm
+	// MoveOpen: the move form shows unfolded, for a flight past its
+	// departure time (the page's explanation links to it) or a move
+	// refused field by field; folded under its heading otherwise.
+	MoveOpen bool
+	Write    bool // the member may change the flight: the forms show
+	Dossier  bool // the member reads dossiers: each row links to one
 }
 
 // manifestRow is one passenger as the page shows them.
@@ -287,6 +291,7 @@ func (s *Server) manifestData(r *http.Request, c *reqCtx, id string, add *passen
 	d.NotFit = d.Planned && casework.DepartureRefusal(rows) != nil
 	if d.Planned && d.Write {
 		d.Move = rescheduleFormOf(m.Flight)
+		d.MoveOpen = !d.Boarding
 	}
 	for _, row := range m.Rows {
 		name, latin := personLabel(row.Person)
@@ -506,6 +511,7 @@ func (s *Server) rescheduleFlight(w http.ResponseWriter, r *http.Request, c *req
 	}
 	if d.Move != nil {
 		d.Move = f
+		d.MoveOpen = d.MoveOpen || f.Errors != nil
 	}
 	d.Problem = problem
 	return s.render(w, r, c, http.StatusUnprocessableEntity, "flight", "flights", msg("repat.man.title", d.M.Flight.Number), d)
