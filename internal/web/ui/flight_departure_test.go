@@ -188,7 +188,9 @@ func (f *fixture) screenedCase(t testing.TB, name, latin, passport string) (*sto
 // flight" and the case page's link to the flights say instead, in the
 // page's language, why no flight would take the person (no travel
 // document held, no case yet, their case already on a flight); for a
-// person who may board, both link to the flights.
+// person who may board, both link to the flights. Where the case page's
+// flight entry says why already (a flight is its next step), the reason
+// shows there only, and the foot of the page just says they cannot board.
 func TestNoFlightLinkForAPersonWhoCannotBoard(t *testing.T) {
 	f := demoFixture(t)
 	soon := f.eastarFlight(t, "ZE5341", time.Now().UTC().Add(40*time.Hour).Truncate(time.Minute))
@@ -204,18 +206,27 @@ func TestNoFlightLinkForAPersonWhoCannotBoard(t *testing.T) {
 			caseID string // "": the person has none
 			name   string
 			why    string
+			boxed  bool // the case page's flight entry says why
 		}{
-			{noDoc, noDocCase.ID, "유다인", m["repat.man.err.no_document"]},
-			{onFlight, onFlightCase.ID, "남궁별", m["repat.man.err.no_case"]},
-			{noCase, "", "탁새봄", m["repat.fl.err.no_case_yet"]},
+			{noDoc, noDocCase.ID, "유다인", m["repat.man.err.no_document"], true},
+			{onFlight, onFlightCase.ID, "남궁별", m["repat.man.err.no_case"], false},
+			{noCase, "", "탁새봄", m["repat.fl.err.no_case_yet"], false},
 		} {
-			want := `id="no-flight">` + esc(fmt.Sprintf(m["repat.fl.cannot_board"], tc.name)) + " " + esc(tc.why) + `</span>`
+			cannot := `id="no-flight">` + esc(fmt.Sprintf(m["repat.fl.cannot_board"], tc.name))
 			pages := []string{"/persons/" + tc.who.ID}
 			if tc.caseID != "" {
 				pages = append(pages, "/cases/"+tc.caseID)
 			}
 			for _, page := range pages {
 				_, body, _ := get(t, c, f.srv.URL+page+"?lang="+lang)
+				want := cannot + " " + esc(tc.why) + `</span>`
+				if boxed := tc.boxed && strings.HasPrefix(page, "/cases/"); boxed {
+					want = cannot + `</span>`
+					entry, _, _ := strings.Cut(body[strings.Index(body, `id="flight-entry"`)+1:], "</div>")
+					if n := strings.Count(body, esc(tc.why)); n != 1 || !strings.Contains(entry, `<p id="cannot-board">`+esc(tc.why)+`</p>`) {
+						t.Errorf("%s, %s %s: the reason shows %d times, the flight entry: %q", lang, tc.name, page, n, entry)
+					}
+				}
 				if strings.Contains(body, `href="/flights?person=`) || !strings.Contains(body, want) {
 					t.Errorf("%s, %s %s: links to the flights, or does not say why not: %s", lang, tc.name, page, excerpt(body, `id="no-flight"`))
 				}

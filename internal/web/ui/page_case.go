@@ -26,7 +26,8 @@ type caseData struct {
 	OnFlight  string          // the flight the case is on (on its manifest, or departed): the flight entry leads there
 	// NoFlight says why no flight would take the person now (see
 	// boardingWhy), for a member who may change cases: the footer says
-	// so instead of linking to the flights.
+	// so instead of linking to the flights; only that they cannot board
+	// when the flight entry says why (NoBoard).
 	NoFlight *message
 	Overdue  map[string]bool
 	Actions  []string
