@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"syscall"
@@ -22,6 +23,8 @@ import (
 	_ "modernc.org/sqlite" // to watch the child's database
 
 	"counterscam/internal/demo"
+	"counterscam/internal/intake"
+	"counterscam/internal/intel"
 	"counterscam/internal/store"
 	"counterscam/internal/store/postgres"
 	"counterscam/internal/store/sqlite"
@@ -593,5 +596,51 @@ func TestImportKeepsFileOrder(t *testing.T) {
 				t.Errorf("rejected lines %v, want %v", gotLines, rejected)
 			}
 		})
+	}
+}
+
+// TestReadRecordsLeavesNothingRunning: when the reject file cannot be
+// written, readRecords returns at the first rejected row, and the
+// goroutines that read ahead and prepare records end too, though the file
+// has thousands of records left and nobody takes the chunks they read.
+func TestReadRecordsLeavesNothingRunning(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	svc, err := intel.New(ctx, st, intel.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := demo.Synthetic(7, 5000, &b); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	lines[3] = strings.Replace(lines[3], ","+strings.Split(lines[3], ",")[3]+",", ",lottery,", 1)
+	rd, err := intake.NewReader("reports.csv", strings.NewReader(strings.Join(lines, "\n")+"\n"), intake.CSV, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rej := &rejectFile{path: filepath.Join(t.TempDir(), "no such directory", "rejects.tsv")}
+	before := runtime.NumGoroutine()
+	out := make(chan *readBatch, 1000)
+	rs := readRecords(ctx, svc, rd, rej, out)
+	if rs.err == nil || rs.read != 3 || rs.rejected != 1 {
+		t.Fatalf("readRecords = %+v, want the reject file's error at the third record", rs)
+	}
+	if len(out) != 0 {
+		t.Errorf("%d batches sent before the error, want none", len(out))
+	}
+	// The readers ahead see that the caller has gone; wait for them (a
+	// leak keeps them forever).
+	for wait := 0; runtime.NumGoroutine() > before; wait++ {
+		if wait == 500 {
+			buf := make([]byte, 1<<16)
+			t.Fatalf("%d goroutines left running, %d before:\n%s", runtime.NumGoroutine(), before, buf[:runtime.Stack(buf, true)])
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
