@@ -65,7 +65,8 @@ type importState struct {
 	Duplicates int
 	Rejected   int
 	Rejects    []importReject
-	Failure    string // a message key, when failed
+	Header     *importReject // what is wrong with a CSV file's header, when it is
+	Failure    string        // a message key, when failed
 	Finished   time.Time
 }
 
@@ -182,6 +183,10 @@ func (e *badFileError) Unwrap() error { return e.err }
 func (j *importJob) run(ctx context.Context, svc *intel.Service, p trust.Principal, f io.Reader, format intake.Format, mapping *intake.Mapping) error {
 	rd, err := intake.NewReader(j.File, bufio.NewReaderSize(f, 1<<20), format, mapping)
 	if err != nil {
+		var re *intake.RowError
+		if errors.As(err, &re) {
+			j.update(func(st *importState) { st.Header = &importReject{RowError: *re} })
+		}
 		return &badFileError{err}
 	}
 	var (

@@ -194,3 +194,32 @@ func TestImportRejectsInKorean(t *testing.T) {
 		t.Errorf("%d reasons in English, want 1", n)
 	}
 }
+
+// TestImportHeaderInKorean: a CSV file whose header cannot be used fails
+// the import, and the page says what is wrong with the header and where in
+// its language, or in English, marked so, for a problem with no code.
+func TestImportHeaderInKorean(t *testing.T) {
+	f := demoFixture(t)
+	an := f.signIn(t, "analyst@mps-vn.demo")
+	for _, c := range []struct{ name, csv, want string }{
+		{"colour.csv", "external_ref,origin,received_at,scam_type,colour\nR,MPS-VN,2025-10-01T08:00:00Z,romance,red\n",
+			`머리글 1번째 줄, 열 colour:` + "\n    <span>이 열은 항목이 아닙니다. 매핑 파일에서 항목에 연결하거나 &#34;-&#34;로 무시할 수 있습니다. 항목: external_ref, origin,"},
+		{"no-type.csv", "external_ref,origin,received_at\nR,MPS-VN,2025-10-01T08:00:00Z\n",
+			`머리글 1번째 줄, 열 scam_type:` + "\n    <span>머리글의 어느 열도 이 필수 항목을 채우지 않습니다."},
+		{"twice.csv", "external_ref,origin,Origin,received_at,scam_type\n",
+			`머리글 1번째 줄, 열 Origin:` + "\n    <span lang=\"en\">gives origin, as column &#39;origin&#39; does already"},
+	} {
+		code, loc, _ := upload(t, f, an, c.name, c.csv)
+		if code != http.StatusSeeOther {
+			t.Fatalf("%s: upload %d", c.name, code)
+		}
+		if status, _, _, _ := waitJob(t, f, an, loc); status != "failed" {
+			t.Errorf("%s: the job is %s", c.name, status)
+		}
+		_, page, _ := get(t, an, f.srv.URL+loc+"?lang=ko")
+		if !strings.Contains(page, c.want) {
+			i := strings.Index(page, `id="job-header"`)
+			t.Errorf("%s: the page lacks %q: %.300s", c.name, c.want, page[max(i, 0):])
+		}
+	}
+}
