@@ -70,19 +70,22 @@ func (b *builder) norm(f fieldID, s string) (string, *RowError) {
 	case fScamType:
 		t, ok := NormalizeScamType(s)
 		if !ok {
-			return "", why(fmt.Sprintf("%s is not a scam type (one of %s; pig_butchering, recruitment and vishing are accepted as aliases)", quote(s), strings.Join(ScamTypes, ", ")))
+			return "", &RowError{Code: RowBadScamType, Value: s, Accepted: strings.Join(ScamTypes, ", "),
+				Reason: fmt.Sprintf("%s is not a scam type (one of %s; pig_butchering, recruitment and vishing are accepted as aliases)", quote(s), strings.Join(ScamTypes, ", "))}
 		}
 		return t, nil
 	case fVictimCountry:
 		c := strings.ToUpper(s)
 		if !IsCountry(c) {
-			return "", why(fmt.Sprintf("%s is not an ISO 3166-1 alpha-2 country code (such as KR, KH, TH, VN, CN)", quote(s)))
+			return "", &RowError{Code: RowBadCountry, Value: s,
+				Reason: fmt.Sprintf("%s is not an ISO 3166-1 alpha-2 country code (such as KR, KH, TH, VN, CN)", quote(s))}
 		}
 		return c, nil
 	case fTLP:
 		t, ok := NormalizeTLP(s)
 		if !ok {
-			return "", why(fmt.Sprintf("%s is not a TLP label (CLEAR, GREEN, AMBER, AMBER+STRICT or RED)", quote(s)))
+			return "", &RowError{Code: RowBadTLP, Value: s, Accepted: "CLEAR, GREEN, AMBER, AMBER+STRICT, RED",
+				Reason: fmt.Sprintf("%s is not a TLP label (CLEAR, GREEN, AMBER, AMBER+STRICT or RED)", quote(s))}
 		}
 		return t, nil
 	case fChannel:
@@ -92,7 +95,8 @@ func (b *builder) norm(f fieldID, s string) (string, *RowError) {
 				return c, nil
 			}
 		}
-		return "", why(fmt.Sprintf("%s is not a channel (one of %s)", quote(s), strings.Join(Channels, ", ")))
+		return "", &RowError{Code: RowBadChannel, Value: s, Accepted: strings.Join(Channels, ", "),
+			Reason: fmt.Sprintf("%s is not a channel (one of %s)", quote(s), strings.Join(Channels, ", "))}
 	case fReceivedAt, fOccurredAt:
 		_, e := b.parseTime(s, f == fOccurredAt)
 		return s, e

@@ -52,6 +52,10 @@ const (
 	RowControlChar   RowCode = "control_char"   // Field holds the control character Value (U+0009)
 	RowFieldTooLong  RowCode = "field_too_long" // Field is longer than Accepted bytes
 	RowTooLong       RowCode = "too_long"       // the record is longer than Accepted (such as "1 MiB")
+	RowBadScamType   RowCode = "bad_scam_type"  // Value is no scam type; Accepted are the types
+	RowBadCountry    RowCode = "bad_country"    // Value is no ISO 3166-1 alpha-2 code
+	RowBadTLP        RowCode = "bad_tlp"        // Value is no TLP label; Accepted are the labels
+	RowBadChannel    RowCode = "bad_channel"    // Value is no channel; Accepted are the channels
 )
 
 // RowCodes lists every RowCode.
@@ -59,7 +63,7 @@ var RowCodes = []RowCode{
 	RowMissing, RowNoColumn, RowUnknownColumn, RowUnknownKey, RowFieldCount,
 	RowBadTime, RowTimeRange, RowOccurredLate, RowBadAmount, RowNegative,
 	RowBadCurrency, RowNeedsCurrency, RowNeedsAmount, RowBadUTF8, RowControlChar,
-	RowFieldTooLong, RowTooLong,
+	RowFieldTooLong, RowTooLong, RowBadScamType, RowBadCountry, RowBadTLP, RowBadChannel,
 }
 
 // why is a problem with no code yet, or nil for no reason.

@@ -154,12 +154,13 @@ func TestImportRejectsInKorean(t *testing.T) {
 		row("K-15", "MPS-VN", at, "", strings.Repeat("n", 1<<20), "", "", "") +
 		row("K-16", "CNP", at, "", "x", "", "", "") +
 		row("K-17", "MPS-VN", at, "", "x", "", "", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD") +
-		row("K-18", "MPS-VN", at, "", "Paid a fee", "100", "USD", "")
+		"K-18,MPS-VN," + at + ",,lottery,x,,,\n" +
+		row("K-19", "MPS-VN", at, "", "Paid a fee", "100", "USD", "")
 	code, loc, _ := upload(t, f, an, "ko-rejects.csv", csv)
 	if code != http.StatusSeeOther {
 		t.Fatalf("upload: %d", code)
 	}
-	if status, read, inserted, rejected := waitJob(t, f, an, loc); status != "done" || read != 17 || inserted != 1 || rejected != 16 {
+	if status, read, inserted, rejected := waitJob(t, f, an, loc); status != "done" || read != 18 || inserted != 1 || rejected != 17 {
 		t.Fatalf("job %s: read %d, inserted %d, rejected %d", status, read, inserted, rejected)
 	}
 	_, page, _ := get(t, an, f.srv.URL+loc+"?lang=ko")
@@ -181,6 +182,7 @@ func TestImportRejectsInKorean(t *testing.T) {
 		{"14", "origin", "값이 128바이트보다 깁니다."},
 		{"15", "", "레코드가 1 MiB보다 길어서 읽지 않았습니다."},
 		{"16", "origin", `"CNP"은(는) 소속 기관(MPS-VN)이 아닙니다.`},
+		{"18", "scam_type", `"lottery"은(는) 사기 유형이 아닙니다. 다음 중 하나를 쓰세요: romance, crypto_investment,`},
 	} {
 		want := `<td class="n">` + w.line + `</td><td><code>` + w.field + `</code></td><td>` + esc(w.reason)
 		if !strings.Contains(page, want) {

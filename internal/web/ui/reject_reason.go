@@ -35,6 +35,10 @@ var rowReasons = map[intake.RowCode][]string{
 	intake.RowControlChar:   {"raw"},
 	intake.RowFieldTooLong:  {"accepted"},
 	intake.RowTooLong:       {"accepted"},
+	intake.RowBadScamType:   {"value", "accepted"},
+	intake.RowBadCountry:    {"value"},
+	intake.RowBadTLP:        {"value", "accepted"},
+	intake.RowBadChannel:    {"value", "accepted"},
 }
 
 // fieldReasons is rowReasons for the mistakes intel finds in a report
