@@ -31,6 +31,9 @@ type csvScanner struct {
 type scanError struct {
 	line   int
 	reason string
+	// code and accepted, when set, are the RowError's (see RowCode).
+	code     RowCode
+	accepted string
 }
 
 func (e *scanError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.reason) }
@@ -45,7 +48,7 @@ func (s *csvScanner) read() ([]string, int, error) {
 		var err error
 		ln, err = s.lr.next(s.max)
 		if err == errLong {
-			return nil, line, &scanError{line, fmt.Sprintf("record longer than %s", sizeText(s.max))}
+			return nil, line, &scanError{line: line, reason: fmt.Sprintf("record longer than %s", sizeText(s.max)), code: RowTooLong, accepted: sizeText(s.max)}
 		}
 		if err != nil {
 			return nil, line, err
@@ -70,9 +73,9 @@ func (s *csvScanner) read() ([]string, int, error) {
 					switch err {
 					case nil:
 					case errLong:
-						return nil, line, &scanError{line, fmt.Sprintf("record longer than %s (is a closing quote missing in column %d?)", sizeText(s.max), col)}
+						return nil, line, &scanError{line: line, reason: fmt.Sprintf("record longer than %s (is a closing quote missing in column %d?)", sizeText(s.max), col)}
 					case io.EOF:
-						return nil, line, &scanError{line, fmt.Sprintf("the quoted field in column %d is not closed before the end of the file", col)}
+						return nil, line, &scanError{line: line, reason: fmt.Sprintf("the quoted field in column %d is not closed before the end of the file", col)}
 					default:
 						return nil, line, err
 					}
@@ -93,7 +96,7 @@ func (s *csvScanner) read() ([]string, int, error) {
 				break
 			}
 			if ln[pos] != s.comma {
-				return nil, line, &scanError{line, fmt.Sprintf("column %d: text after a closing quote (a quote inside a quoted field is written twice: \"\")", col)}
+				return nil, line, &scanError{line: line, reason: fmt.Sprintf("column %d: text after a closing quote (a quote inside a quoted field is written twice: \"\")", col)}
 			}
 			pos++
 			col++

@@ -65,54 +65,62 @@ func NormalizeTLP(s string) (string, bool) {
 
 // norm checks and normalises one scalar value, trimmed and not empty. It
 // returns the normal form and, when the value is bad, a reason.
-func (b *builder) norm(f fieldID, s string) (string, string) {
+func (b *builder) norm(f fieldID, s string) (string, *RowError) {
 	switch f {
 	case fScamType:
 		t, ok := NormalizeScamType(s)
 		if !ok {
-			return "", fmt.Sprintf("%s is not a scam type (one of %s; pig_butchering, recruitment and vishing are accepted as aliases)", quote(s), strings.Join(ScamTypes, ", "))
+			return "", &RowError{Code: RowBadScamType, Value: s, Accepted: strings.Join(ScamTypes, ", "),
+				Reason: fmt.Sprintf("%s is not a scam type (one of %s; pig_butchering, recruitment and vishing are accepted as aliases)", quote(s), strings.Join(ScamTypes, ", "))}
 		}
-		return t, ""
+		return t, nil
 	case fVictimCountry:
 		c := strings.ToUpper(s)
 		if !IsCountry(c) {
-			return "", fmt.Sprintf("%s is not an ISO 3166-1 alpha-2 country code (such as KR, KH, TH, VN, CN)", quote(s))
+			return "", &RowError{Code: RowBadCountry, Value: s,
+				Reason: fmt.Sprintf("%s is not an ISO 3166-1 alpha-2 country code (such as KR, KH, TH, VN, CN)", quote(s))}
 		}
-		return c, ""
+		return c, nil
 	case fTLP:
 		t, ok := NormalizeTLP(s)
 		if !ok {
-			return "", fmt.Sprintf("%s is not a TLP label (CLEAR, GREEN, AMBER, AMBER+STRICT or RED)", quote(s))
+			return "", &RowError{Code: RowBadTLP, Value: s, Accepted: "CLEAR, GREEN, AMBER, AMBER+STRICT, RED",
+				Reason: fmt.Sprintf("%s is not a TLP label (CLEAR, GREEN, AMBER, AMBER+STRICT or RED)", quote(s))}
 		}
-		return t, ""
+		return t, nil
 	case fChannel:
 		c := strings.ToLower(s)
 		for _, k := range Channels {
 			if k == c {
-				return c, ""
+				return c, nil
 			}
 		}
-		return "", fmt.Sprintf("%s is not a channel (one of %s)", quote(s), strings.Join(Channels, ", "))
+		return "", &RowError{Code: RowBadChannel, Value: s, Accepted: strings.Join(Channels, ", "),
+			Reason: fmt.Sprintf("%s is not a channel (one of %s)", quote(s), strings.Join(Channels, ", "))}
 	case fReceivedAt, fOccurredAt:
-		_, reason := b.parseTime(s, f == fOccurredAt)
-		return s, reason
+		_, e := b.parseTime(s, f == fOccurredAt)
+		return s, e
 	case fLossCurrency:
 		c := strings.ToUpper(s)
 		if _, ok := CurrencyExponent(c); !ok {
-			return "", fmt.Sprintf("%s is not an ISO 4217 currency code (or USDT, USDC, BTC, ETH, TRX)", quote(s))
+			return "", &RowError{Code: RowBadCurrency, Value: s, Accepted: "KRW, USD, THB, KHR, USDT, USDC, BTC, ETH, TRX",
+				Reason: fmt.Sprintf("%s is not an ISO 4217 currency code (or USDT, USDC, BTC, ETH, TRX)", quote(s))}
 		}
-		return c, ""
+		return c, nil
 	case fLossAmount:
-		_, _, reason := splitAmount(s, b.thousands())
-		return s, reason
+		_, _, code, reason := splitAmount(s, b.thousands())
+		if reason != "" {
+			return s, &RowError{Code: code, Value: s, Reason: reason}
+		}
+		return s, nil
 	case fContactEmail:
-		return s, checkEmail(s)
+		return s, why(checkEmail(s))
 	case fPAP:
 		t, ok := NormalizeTLP(strings.TrimPrefix(strings.ToUpper(s), "PAP:"))
 		if !ok || t == store.TLPAmberStrict {
-			return "", fmt.Sprintf("%s is not a PAP label (CLEAR, GREEN, AMBER or RED)", quote(s))
+			return "", why(fmt.Sprintf("%s is not a PAP label (CLEAR, GREEN, AMBER or RED)", quote(s)))
 		}
-		return t, ""
+		return t, nil
 	case fRecipients:
 		var out []string
 		for _, e := range strings.Split(s, ";") {
@@ -120,29 +128,29 @@ func (b *builder) norm(f fieldID, s string) (string, string) {
 				continue
 			}
 			if reason := checkEmail(e); reason != "" {
-				return "", "a recipient " + reason
+				return "", why("a recipient " + reason)
 			}
 			out = append(out, e)
 		}
-		return strings.Join(out, ";"), ""
+		return strings.Join(out, ";"), nil
 	case fContactPhone:
-		return s, checkContactPhone(s)
+		return s, why(checkContactPhone(s))
 	case fContactConsent:
 		v, ok := parseBool(s)
 		if !ok {
-			return "", fmt.Sprintf("%s is not yes or no (true/false, yes/no, y/n, 1/0)", quote(s))
+			return "", why(fmt.Sprintf("%s is not yes or no (true/false, yes/no, y/n, 1/0)", quote(s)))
 		}
 		if v {
-			return "true", ""
+			return "true", nil
 		}
-		return "false", ""
+		return "false", nil
 	}
-	return s, ""
+	return s, nil
 }
 
 // parseTime reads an RFC 3339 time, or one in the mapping's time format,
 // or (where dateOK) a date alone.
-func (b *builder) parseTime(s string, dateOK bool) (time.Time, string) {
+func (b *builder) parseTime(s string, dateOK bool) (time.Time, *RowError) {
 	loc := time.UTC
 	if b.m != nil && b.m.loc != nil {
 		loc = b.m.loc
@@ -159,20 +167,31 @@ func (b *builder) parseTime(s string, dateOK bool) (time.Time, string) {
 		t, err = time.ParseInLocation(time.DateOnly, s, loc)
 	}
 	if err != nil {
+		f := fReceivedAt
+		if dateOK {
+			f = fOccurredAt
+		}
+		m := b.m
+		if m == nil {
+			m = &Mapping{}
+		}
+		e := &RowError{Code: RowBadTime, Value: s, Accepted: acceptedDefault(f, m)}
 		if b.m != nil && b.m.TimeFormat != "" {
-			return time.Time{}, fmt.Sprintf("%s matches neither time_format %s nor RFC 3339", quote(s), quote(b.m.TimeFormat))
+			e.Reason = fmt.Sprintf("%s matches neither time_format %s nor RFC 3339", quote(s), quote(b.m.TimeFormat))
+			return time.Time{}, e
 		}
 		what := "an RFC 3339 time (such as 2025-03-01T14:30:00+09:00)"
 		if dateOK {
 			what = "an RFC 3339 time or date (such as 2025-03-01T14:30:00+09:00 or 2025-03-01)"
 		}
-		return time.Time{}, fmt.Sprintf("%s is not %s", quote(s), what)
+		e.Reason = fmt.Sprintf("%s is not %s", quote(s), what)
+		return time.Time{}, e
 	}
 	t = t.UTC()
 	if y := t.Year(); y < 1970 || y > 2100 {
-		return time.Time{}, fmt.Sprintf("%s is not between 1970 and 2100", quote(s))
+		return time.Time{}, &RowError{Code: RowTimeRange, Value: s, Reason: fmt.Sprintf("%s is not between 1970 and 2100", quote(s))}
 	}
-	return t, ""
+	return t, nil
 }
 
 var errNoTime = fmt.Errorf("no time")
@@ -223,18 +242,28 @@ func checkContactPhone(s string) string {
 // checkText says what is wrong with a value's encoding or characters, if
 // anything. Only multi-line fields may hold line breaks and tabs.
 func checkText(s string, multiline bool) string {
+	if e := checkTextCode(s, multiline); e != nil {
+		return e.Reason
+	}
+	return ""
+}
+
+// checkTextCode is checkText with the problem's code and, for a control
+// character, its name (U+0009) as the value; nil when the text is good.
+func checkTextCode(s string, multiline bool) *RowError {
 	if !utf8.ValidString(s) {
-		return "is not valid UTF-8 (save the file as UTF-8; spreadsheet programs call it \"CSV UTF-8\")"
+		return &RowError{Code: RowBadUTF8, Reason: "is not valid UTF-8 (save the file as UTF-8; spreadsheet programs call it \"CSV UTF-8\")"}
 	}
 	for _, r := range s {
 		if r < 0x20 || r == 0x7f {
 			if multiline && (r == '\n' || r == '\r' || r == '\t') {
 				continue
 			}
-			return fmt.Sprintf("holds the control character U+%04X", r)
+			u := fmt.Sprintf("U+%04X", r)
+			return &RowError{Code: RowControlChar, Value: u, Reason: "holds the control character " + u}
 		}
 	}
-	return ""
+	return nil
 }
 
 // checkKindRole checks a selector's kind and role names (lower case).

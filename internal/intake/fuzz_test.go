@@ -39,6 +39,10 @@ func checkStream(t *testing.T, rd *Reader, size int) {
 			if rec != nil {
 				t.Fatal("record with an error")
 			}
+			// Every problem is said in English; a coded one is a known kind.
+			if re.Reason == "" || re.Code != "" && !slices.Contains(RowCodes, re.Code) {
+				t.Fatalf("row error %#v", re)
+			}
 			line = re.Line
 		default:
 			if again, err2 := rd.Next(); again != nil || err2 != err {

@@ -13,6 +13,9 @@ func (r *Reader) jsonRecord(data []byte, line int) (*Record, error) {
 	fail := func(field, reason string) (*Record, error) {
 		return nil, &RowError{File: r.name, Line: line, Field: field, Reason: reason}
 	}
+	failCode := func(code RowCode, field, accepted, reason string) (*Record, error) {
+		return nil, &RowError{File: r.name, Line: line, Field: field, Reason: reason, Code: code, Accepted: accepted}
+	}
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(data, &obj); err != nil || obj == nil {
 		reason := "is not a JSON object"
@@ -30,7 +33,7 @@ func (r *Reader) jsonRecord(data []byte, line int) (*Record, error) {
 		if !ok {
 			f, known := fieldByName(strings.ToLower(strings.TrimSpace(k)))
 			if !known {
-				return fail(k, "unknown key (a mapping file can map it to a field or ignore it with \"-\")")
+				return failCode(RowUnknownKey, k, strings.Join(Columns, ", "), "unknown key (a mapping file can map it to a field or ignore it with \"-\")")
 			}
 			t = Target{Field: f.String()}
 		}
@@ -40,7 +43,7 @@ func (r *Reader) jsonRecord(data []byte, line int) (*Record, error) {
 		f, _ := fieldByName(t.Field)
 		raw := obj[k]
 		if !utf8.Valid(raw) {
-			return fail(f.String(), "is not valid UTF-8")
+			return failCode(RowBadUTF8, f.String(), "", "is not valid UTF-8")
 		}
 		if isNull(raw) {
 			continue
@@ -64,7 +67,7 @@ func (r *Reader) jsonRecord(data []byte, line int) (*Record, error) {
 		from[f] = k
 	}
 	if !utf8.Valid(data) {
-		return fail("", "a key is not valid UTF-8")
+		return failCode(RowBadUTF8, "", "", "a key is not valid UTF-8")
 	}
 	rec, rerr := r.b.build(row, line)
 	if rerr != nil {

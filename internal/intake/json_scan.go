@@ -127,7 +127,7 @@ func (j *jsonArrayScanner) next() ([]byte, int, error) {
 		return nil, 0, err
 	}
 	if long {
-		return nil, line, &scanError{line, fmt.Sprintf("array element longer than %s", sizeText(j.max))}
+		return nil, line, &scanError{line: line, reason: fmt.Sprintf("array element longer than %s", sizeText(j.max)), code: RowTooLong, accepted: sizeText(j.max)}
 	}
 	return j.buf, line, nil
 }

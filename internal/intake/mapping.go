@@ -328,19 +328,19 @@ func (m *Mapping) checkDefaults() error {
 		}
 		var row rawRow
 		row.val[f], row.has[f] = v, true
-		s, reason := b.value(&row, f)
+		s, e := b.value(&row, f)
 		name := f.String()
 		switch {
-		case reason != "" && checkText(v, f == fNarrative) != "":
+		case e != nil && checkText(v, f == fNarrative) != "":
 			return m.fail(MapDefaultControl, "defaults", name, controlChar(v), "",
-				"defaults: %s: %s", name, reason)
-		case reason != "":
+				"defaults: %s: %s", name, e.Reason)
+		case e != nil:
 			return m.fail(MapDefaultTooLong, "defaults", name, "", strconv.Itoa(maxLen[f]),
-				"defaults: %s: %s", name, reason)
+				"defaults: %s: %s", name, e.Reason)
 		case s != "":
-			if _, reason = b.norm(f, s); reason != "" {
+			if _, e = b.norm(f, s); e != nil {
 				return m.fail(MapBadDefault, "defaults", name, v, acceptedDefault(f, m),
-					"defaults: %s: %s", name, reason)
+					"defaults: %s: %s", name, e.Reason)
 			}
 		}
 	}

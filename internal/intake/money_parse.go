@@ -11,7 +11,7 @@ import (
 // 123450. It never goes through floating point. thousands, when not empty,
 // is a separator to drop ("1,234,567"). The reason is empty on success.
 func parseAmount(s, cur string, exp int, thousands string) (int64, string) {
-	intPart, frac, reason := splitAmount(s, thousands)
+	intPart, frac, _, reason := splitAmount(s, thousands)
 	if reason != "" {
 		return 0, reason
 	}
@@ -48,29 +48,30 @@ func parseAmount(s, cur string, exp int, thousands string) (int64, string) {
 	return n, ""
 }
 
-// splitAmount checks a decimal amount's syntax and splits it at the point.
-func splitAmount(s, thousands string) (intPart, frac, reason string) {
+// splitAmount checks a decimal amount's syntax and splits it at the point;
+// a bad amount has a reason and its code.
+func splitAmount(s, thousands string) (intPart, frac string, code RowCode, reason string) {
 	v := s
 	if thousands != "" {
 		v = strings.ReplaceAll(v, thousands, "")
 	}
 	if v == "" {
-		return "", "", "is empty"
+		return "", "", RowBadAmount, "is empty"
 	}
 	if v[0] == '-' {
-		return "", "", fmt.Sprintf("%s is negative", quote(s))
+		return "", "", RowNegative, fmt.Sprintf("%s is negative", quote(s))
 	}
 	if v[0] == '+' {
 		v = v[1:]
 	}
 	if strings.ContainsAny(v, "eE") {
-		return "", "", fmt.Sprintf("%s: write the amount without an exponent", quote(s))
+		return "", "", RowBadAmount, fmt.Sprintf("%s: write the amount without an exponent", quote(s))
 	}
 	intPart, frac, hasDot := strings.Cut(v, ".")
 	if intPart == "" || !allDigits(intPart) || (hasDot && (frac == "" || !allDigits(frac))) {
-		return "", "", fmt.Sprintf("%s is not a decimal amount (digits with at most one '.', such as 1500000 or 1234.56)", quote(s))
+		return "", "", RowBadAmount, fmt.Sprintf("%s is not a decimal amount (digits with at most one '.', such as 1500000 or 1234.56)", quote(s))
 	}
-	return intPart, frac, ""
+	return intPart, frac, "", ""
 }
 
 func allDigits(s string) bool {

@@ -161,7 +161,8 @@ func (rd *Reader) next() (*Record, error) {
 		line := rd.lr.line + 1
 		ln, err := rd.lr.next(rd.max)
 		if err == errLong {
-			return nil, &RowError{File: rd.name, Line: line, Reason: fmt.Sprintf("line longer than %s", sizeText(rd.max))}
+			return nil, &RowError{File: rd.name, Line: line, Reason: fmt.Sprintf("line longer than %s", sizeText(rd.max)),
+				Code: RowTooLong, Accepted: sizeText(rd.max)}
 		}
 		if err != nil {
 			return nil, rd.scanErr(err)
@@ -181,7 +182,7 @@ func (rd *Reader) scanErr(err error) error {
 	case err == io.EOF:
 		return io.EOF
 	case errors.As(err, &se):
-		return &RowError{File: rd.name, Line: se.line, Reason: se.reason}
+		return &RowError{File: rd.name, Line: se.line, Reason: se.reason, Code: se.code, Accepted: se.accepted}
 	case errors.As(err, &be):
 		return err
 	}

@@ -3,6 +3,7 @@ package intake
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -18,7 +19,7 @@ func (rd *Reader) readHeader() error {
 		}
 		return fmt.Errorf("%s: %w", rd.name, err)
 	}
-	hdrErr := func(field, reason string) error {
+	hdrErr := func(field, reason string) *RowError {
 		return &RowError{File: rd.name, Line: line, Field: field, Reason: reason}
 	}
 	rd.cols = make([]column, len(names))
@@ -64,11 +65,15 @@ func (rd *Reader) readHeader() error {
 		if len(unknown) > 1 {
 			reason += "; other unknown columns: " + strings.Join(unknown[1:], ", ")
 		}
-		return hdrErr(unknown[0], reason)
+		e := hdrErr(unknown[0], reason)
+		e.Code, e.Accepted = RowUnknownColumn, strings.Join(Columns, ", ")
+		return e
 	}
 	for _, f := range requiredFields {
 		if _, ok := given[f]; !ok && (rd.m == nil || strings.TrimSpace(rd.m.Defaults[f.String()]) == "") {
-			return hdrErr(f.String(), "no column gives it (add the column, or map one to it in a mapping file)")
+			e := hdrErr(f.String(), "no column gives it (add the column, or map one to it in a mapping file)")
+			e.Code = RowNoColumn
+			return e
 		}
 	}
 	return nil
@@ -81,7 +86,8 @@ func (rd *Reader) nextCSV() (*Record, error) {
 		return nil, rd.scanErr(err)
 	}
 	if len(fields) != len(rd.cols) {
-		return nil, &RowError{File: rd.name, Line: line, Reason: fmt.Sprintf("has %d fields; the header has %d", len(fields), len(rd.cols))}
+		return nil, &RowError{File: rd.name, Line: line, Reason: fmt.Sprintf("has %d fields; the header has %d", len(fields), len(rd.cols)),
+			Code: RowFieldCount, Value: strconv.Itoa(len(fields)), Accepted: strconv.Itoa(len(rd.cols))}
 	}
 	row := &rd.row
 	row.reset()

@@ -2,6 +2,7 @@ package intake
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"counterscam/internal/store"
@@ -28,12 +29,12 @@ type builder struct {
 }
 
 // value returns field f of row, checked for encoding and length, trimmed,
-// translated by the mapping and defaulted; or a reason it is bad.
-func (b *builder) value(row *rawRow, f fieldID) (string, string) {
+// translated by the mapping and defaulted; or why it is bad.
+func (b *builder) value(row *rawRow, f fieldID) (string, *RowError) {
 	s := row.val[f]
 	if row.has[f] && s != "" {
-		if reason := checkText(s, f == fNarrative); reason != "" {
-			return "", reason
+		if e := checkTextCode(s, f == fNarrative); e != nil {
+			return "", e
 		}
 		s = strings.TrimSpace(s)
 	}
@@ -46,34 +47,37 @@ func (b *builder) value(row *rawRow, f fieldID) (string, string) {
 		}
 	}
 	if len(s) > maxLen[f] {
-		return "", fmt.Sprintf("is longer than %d bytes", maxLen[f])
+		return "", &RowError{Code: RowFieldTooLong, Accepted: strconv.Itoa(maxLen[f]),
+			Reason: fmt.Sprintf("is longer than %d bytes", maxLen[f])}
 	}
-	return s, ""
+	return s, nil
 }
 
 // build checks row and makes a record of it. Problems are reported in
 // layout order, the first one only.
 func (b *builder) build(row *rawRow, line int) (*Record, *RowError) {
-	fail := func(f fieldID, reason string) (*Record, *RowError) {
-		return nil, &RowError{File: b.file, Line: line, Field: f.String(), Reason: reason}
+	failed := func(f fieldID, e *RowError) (*Record, *RowError) {
+		e.File, e.Line, e.Field = b.file, line, f.String()
+		return nil, e
 	}
+	fail := func(f fieldID, reason string) (*Record, *RowError) { return failed(f, why(reason)) }
 	var v [numFields]string
 	for f := fieldID(0); f < numFields; f++ {
 		if f == fSelectors || f == fLosses {
 			continue
 		}
-		s, reason := b.value(row, f)
-		if reason == "" && s != "" {
-			s, reason = b.norm(f, s)
+		s, e := b.value(row, f)
+		if e == nil && s != "" {
+			s, e = b.norm(f, s)
 		}
-		if reason != "" {
-			return fail(f, reason)
+		if e != nil {
+			return failed(f, e)
 		}
 		v[f] = s
 	}
 	for _, f := range requiredFields {
 		if v[f] == "" {
-			return fail(f, "is missing")
+			return failed(f, &RowError{Code: RowMissing, Reason: "is missing"})
 		}
 	}
 	rec := &Record{
@@ -104,7 +108,8 @@ func (b *builder) build(row *rawRow, line int) (*Record, *RowError) {
 	if v[fOccurredAt] != "" {
 		rec.OccurredAt, _ = b.parseTime(v[fOccurredAt], true)
 		if rec.OccurredAt.After(rec.ReceivedAt) {
-			return fail(fOccurredAt, fmt.Sprintf("%s is after received_at", quote(v[fOccurredAt])))
+			return failed(fOccurredAt, &RowError{Code: RowOccurredLate, Value: v[fOccurredAt],
+				Reason: fmt.Sprintf("%s is after received_at", quote(v[fOccurredAt]))})
 		}
 	}
 
@@ -116,9 +121,9 @@ func (b *builder) build(row *rawRow, line int) (*Record, *RowError) {
 	if v[fLossAmount] != "" || v[fLossCurrency] != "" {
 		switch {
 		case v[fLossCurrency] == "":
-			return fail(fLossCurrency, "is missing: loss_amount needs a currency")
+			return failed(fLossCurrency, &RowError{Code: RowNeedsCurrency, Reason: "is missing: loss_amount needs a currency"})
 		case v[fLossAmount] == "":
-			return fail(fLossAmount, "is missing: loss_currency needs an amount")
+			return failed(fLossAmount, &RowError{Code: RowNeedsAmount, Reason: "is missing: loss_currency needs an amount"})
 		}
 		exp, _ := CurrencyExponent(v[fLossCurrency])
 		n, reason := parseAmount(v[fLossAmount], v[fLossCurrency], exp, b.thousands())

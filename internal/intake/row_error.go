@@ -17,7 +17,61 @@ type RowError struct {
 	File   string
 	Line   int
 	Field  string // the field or column at fault; "" for the whole record
-	Reason string
+	Reason string // in English
+
+	// Code is the kind of problem, so a program can say it in another
+	// language, or "" for a problem with no code yet (Reason alone says
+	// it). Value and Accepted are what the code's text names: the
+	// offending value (only of a field that holds no personal data) and
+	// what would be accepted instead, as names, codes, examples or numbers
+	// that read the same in every language; or "".
+	Code     RowCode
+	Value    string
+	Accepted string
+}
+
+// RowCode names a kind of problem with a record.
+type RowCode string
+
+// The kinds of problem with a record that have a code.
+const (
+	RowMissing       RowCode = "missing"        // required Field is empty
+	RowNoColumn      RowCode = "no_column"      // no column of the header gives required Field
+	RowUnknownColumn RowCode = "unknown_column" // header column Field is no field; Accepted are the fields
+	RowUnknownKey    RowCode = "unknown_key"    // JSON key Field is no field; Accepted are the fields
+	RowFieldCount    RowCode = "field_count"    // a CSV record has Value fields, the header Accepted
+	RowBadTime       RowCode = "bad_time"       // Value is no time; Accepted are examples
+	RowTimeRange     RowCode = "time_range"     // the time Value is not between 1970 and 2100
+	RowOccurredLate  RowCode = "occurred_late"  // occurred_at Value is after received_at
+	RowBadAmount     RowCode = "bad_amount"     // Value is no decimal amount
+	RowNegative      RowCode = "negative"       // the amount Value is negative
+	RowBadCurrency   RowCode = "bad_currency"   // Value is no currency code; Accepted are examples
+	RowNeedsCurrency RowCode = "needs_currency" // loss_amount is given without loss_currency
+	RowNeedsAmount   RowCode = "needs_amount"   // loss_currency is given without loss_amount
+	RowBadUTF8       RowCode = "bad_utf8"       // Field (or, when "", a key) is not valid UTF-8
+	RowControlChar   RowCode = "control_char"   // Field holds the control character Value (U+0009)
+	RowFieldTooLong  RowCode = "field_too_long" // Field is longer than Accepted bytes
+	RowTooLong       RowCode = "too_long"       // the record is longer than Accepted (such as "1 MiB")
+	RowBadScamType   RowCode = "bad_scam_type"  // Value is no scam type; Accepted are the types
+	RowBadCountry    RowCode = "bad_country"    // Value is no ISO 3166-1 alpha-2 code
+	RowBadTLP        RowCode = "bad_tlp"        // Value is no TLP label; Accepted are the labels
+	RowBadChannel    RowCode = "bad_channel"    // Value is no channel; Accepted are the channels
+)
+
+// RowCodes lists every RowCode.
+var RowCodes = []RowCode{
+	RowMissing, RowNoColumn, RowUnknownColumn, RowUnknownKey, RowFieldCount,
+	RowBadTime, RowTimeRange, RowOccurredLate, RowBadAmount, RowNegative,
+	RowBadCurrency, RowNeedsCurrency, RowNeedsAmount, RowBadUTF8, RowControlChar,
+	RowFieldTooLong, RowTooLong, RowBadScamType, RowBadCountry, RowBadTLP, RowBadChannel,
+}
+
+// why is a problem with no code yet, or nil for no reason.
+func why(reason string) *RowError {
+	if reason == "" {
+		return nil
+	}
+	return &RowError{Reason: reason}
 }
 
 func (e *RowError) Error() string {

@@ -2,6 +2,8 @@ package intel
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"counterscam/internal/selector"
@@ -24,7 +26,7 @@ const singleValueFields = 5
 func (s *Service) CheckText(ctx context.Context, text, region string) ([]*CheckResult, error) {
 	text = strings.TrimSpace(text)
 	if len(text) > MaxCheckText {
-		return nil, fieldErr("q", "longer than %d bytes", MaxCheckText)
+		return nil, codedErr(FieldTooLong, "q", "", strconv.Itoa(MaxCheckText), fmt.Sprintf("longer than %d bytes", MaxCheckText))
 	}
 	if text == "" {
 		return nil, nil

@@ -187,7 +187,7 @@ func (s *Service) checkOrigins(p trust.Principal, reports []*store.Report) error
 	}
 	for _, r := range reports {
 		if r.Origin != own {
-			return fieldErr("origin", "%q: you file reports for %s only", r.Origin, own)
+			return codedErr(FieldNotOwnOrigin, "origin", r.Origin, own, fmt.Sprintf("%q: you file reports for %s only", r.Origin, own))
 		}
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -61,10 +62,16 @@ type SelectorInput struct {
 	Role  string // empty: "mentioned"
 }
 
-// FieldError says which field of a report is wrong and why.
+// FieldError says which field of a report is wrong and why: Reason in
+// English, Code (when set) the kind of mistake, with the offending Value
+// and what would be Accepted instead (names, codes or numbers that read
+// the same in every language), or "".
 type FieldError struct {
-	Field  string
-	Reason string
+	Field    string
+	Reason   string
+	Code     FieldCode
+	Value    string
+	Accepted string
 }
 
 func (e *FieldError) Error() string { return e.Field + ": " + e.Reason }
@@ -100,50 +107,54 @@ func (s *Service) Prepare(in *ReportInput) (*store.Report, error) {
 // the stores append reports given in ID order at the end of their trees.
 func (s *Service) PrepareUnnumbered(in *ReportInput) (*store.Report, error) {
 	if strings.TrimSpace(in.Origin) == "" {
-		return nil, fieldErr("origin", "missing")
+		return nil, codedErr(FieldMissing, "origin", "", "", "missing")
 	}
 	if in.Channel == "" {
 		in.Channel = "api"
 	}
 	if !oneOf(in.Channel, Channels) {
-		return nil, fieldErr("channel", "%q is not one of %s", in.Channel, strings.Join(Channels, ", "))
+		return nil, codedErr(FieldBadChannel, "channel", in.Channel, strings.Join(Channels, ", "),
+			fmt.Sprintf("%q is not one of %s", in.Channel, strings.Join(Channels, ", ")))
 	}
 	if in.ScamType == "" {
 		in.ScamType = "other"
 	}
 	if !oneOf(in.ScamType, ScamTypes) {
-		return nil, fieldErr("scam_type", "%q is not one of %s", in.ScamType, strings.Join(ScamTypes, ", "))
+		return nil, codedErr(FieldBadScamType, "scam_type", in.ScamType, strings.Join(ScamTypes, ", "),
+			fmt.Sprintf("%q is not one of %s", in.ScamType, strings.Join(ScamTypes, ", ")))
 	}
 	if in.TLP == "" {
 		in.TLP = store.TLPGreen
 	}
 	in.TLP = strings.ToUpper(in.TLP)
 	if !oneOf(in.TLP, TLPs) {
-		return nil, fieldErr("tlp", "%q is not a TLP 2.0 label (CLEAR, GREEN, AMBER, AMBER+STRICT, RED)", in.TLP)
+		return nil, codedErr(FieldBadTLP, "tlp", in.TLP, "CLEAR, GREEN, AMBER, AMBER+STRICT, RED",
+			fmt.Sprintf("%q is not a TLP 2.0 label (CLEAR, GREEN, AMBER, AMBER+STRICT, RED)", in.TLP))
 	}
 	if len(in.Narrative) > MaxNarrative {
-		return nil, fieldErr("narrative", "longer than %d bytes", MaxNarrative)
+		return nil, codedErr(FieldTooLong, "narrative", "", strconv.Itoa(MaxNarrative), fmt.Sprintf("longer than %d bytes", MaxNarrative))
 	}
 	if !utf8.ValidString(in.Narrative) {
-		return nil, fieldErr("narrative", "not valid UTF-8")
+		return nil, codedErr(FieldBadUTF8, "narrative", "", "", "not valid UTF-8")
 	}
 	if in.VictimCountry != "" {
 		in.VictimCountry = strings.ToUpper(in.VictimCountry)
 		if len(in.VictimCountry) != 2 || strings.Trim(in.VictimCountry, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
-			return nil, fieldErr("victim_country", "%q is not an ISO 3166-1 alpha-2 code", in.VictimCountry)
+			return nil, codedErr(FieldBadCountry, "victim_country", in.VictimCountry, "",
+				fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 code", in.VictimCountry))
 		}
 	}
 	for i, l := range in.Losses {
 		if l.AmountMinor < 0 {
-			return nil, fieldErr("loss_amount", "negative amount")
+			return nil, codedErr(FieldNegative, "loss_amount", "", "", "negative amount")
 		}
 		if len(l.Currency) < 3 || len(l.Currency) > 5 {
-			return nil, fieldErr("loss_currency", "%q is not a currency code", l.Currency)
+			return nil, codedErr(FieldBadCurrency, "loss_currency", l.Currency, "", fmt.Sprintf("%q is not a currency code", l.Currency))
 		}
 		in.Losses[i].Currency = strings.ToUpper(l.Currency)
 	}
 	if len(in.Selectors) > MaxSelectors {
-		return nil, fieldErr("selectors", "more than %d selectors", MaxSelectors)
+		return nil, codedErr(FieldTooMany, "selectors", "", strconv.Itoa(MaxSelectors), fmt.Sprintf("more than %d selectors", MaxSelectors))
 	}
 	now := s.cfg.Now().UTC()
 	if in.ReceivedAt.IsZero() {
@@ -169,7 +180,7 @@ func (s *Service) PrepareUnnumbered(in *ReportInput) (*store.Report, error) {
 		Purpose:       in.Purpose,
 	}
 	if r.TLP == store.TLPRed && len(r.Recipients) == 0 && r.CreatedBy == "" {
-		return nil, fieldErr("tlp", "a RED report is for named recipients: give them, or mark it AMBER+STRICT")
+		return nil, codedErr(FieldRedNoRecipients, "tlp", "", "", "a RED report is for named recipients: give them, or mark it AMBER+STRICT")
 	}
 	if in.OccurredAt.IsZero() {
 		r.OccurredAt = time.Time{}
@@ -272,7 +283,7 @@ func (s *Service) ResolveRecipients(ctx context.Context, in *ReportInput) error 
 	for _, e := range in.RecipientEmails {
 		u, err := s.st.GetUserByEmail(ctx, e)
 		if errors.Is(err, store.ErrNotFound) {
-			return fieldErr("recipients", "no user %s on this server", e)
+			return codedErr(FieldUnknownRecipient, "recipients", e, "", fmt.Sprintf("no user %s on this server", e))
 		}
 		if err != nil {
 			return err

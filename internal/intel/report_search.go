@@ -3,6 +3,7 @@ package intel
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"counterscam/internal/auth"
@@ -24,7 +25,7 @@ func (s *Service) Search(ctx context.Context, p trust.Principal, text string, f 
 	}
 	text = strings.TrimSpace(text)
 	if len(text) > MaxSearchText {
-		return nil, fieldErr("q", "longer than %d bytes", MaxSearchText)
+		return nil, codedErr(FieldTooLong, "q", "", strconv.Itoa(MaxSearchText), fmt.Sprintf("longer than %d bytes", MaxSearchText))
 	}
 	f.Scope = p.Scope()
 	if text != "" {

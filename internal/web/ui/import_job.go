@@ -64,8 +64,9 @@ type importState struct {
 	Inserted   int
 	Duplicates int
 	Rejected   int
-	Rejects    []intake.RowError
-	Failure    string // a message key, when failed
+	Rejects    []importReject
+	Header     *importReject // what is wrong with a CSV file's header, when it is
+	Failure    string        // a message key, when failed
 	Finished   time.Time
 }
 
@@ -73,7 +74,7 @@ func (j *importJob) snapshot() importState {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	st := j.state
-	st.Rejects = append([]intake.RowError(nil), j.state.Rejects...)
+	st.Rejects = append([]importReject(nil), j.state.Rejects...)
 	return st
 }
 
@@ -182,17 +183,21 @@ func (e *badFileError) Unwrap() error { return e.err }
 func (j *importJob) run(ctx context.Context, svc *intel.Service, p trust.Principal, f io.Reader, format intake.Format, mapping *intake.Mapping) error {
 	rd, err := intake.NewReader(j.File, bufio.NewReaderSize(f, 1<<20), format, mapping)
 	if err != nil {
+		var re *intake.RowError
+		if errors.As(err, &re) {
+			j.update(func(st *importState) { st.Header = &importReject{RowError: *re} })
+		}
 		return &badFileError{err}
 	}
 	var (
 		batch    []*store.Report
 		contacts []*store.Contact
 	)
-	reject := func(re *intake.RowError) {
+	reject := func(re importReject) {
 		j.update(func(st *importState) {
 			st.Rejected++
 			if len(st.Rejects) < maxRejectsShown {
-				st.Rejects = append(st.Rejects, *re)
+				st.Rejects = append(st.Rejects, re)
 			}
 		})
 	}
@@ -232,7 +237,7 @@ func (j *importJob) run(ctx context.Context, svc *intel.Service, p trust.Princip
 		var re *intake.RowError
 		if errors.As(err, &re) {
 			j.update(func(st *importState) { st.Read++; st.Offset = rd.Offset() })
-			reject(re)
+			reject(importReject{RowError: *re})
 			continue
 		}
 		if err != nil {
@@ -242,20 +247,20 @@ func (j *importJob) run(ctx context.Context, svc *intel.Service, p trust.Princip
 		in := rec.Input()
 		if !p.IsOperator() {
 			if in.Origin != p.Org {
-				reject(&intake.RowError{File: rec.File, Line: rec.Line, Field: "origin",
-					Reason: fmt.Sprintf("%q is not your organisation (%s): import only your own reports", in.Origin, p.Org)})
+				reject(fieldReject(rec.File, rec.Line, &intel.FieldError{Field: "origin",
+					Reason: fmt.Sprintf("%q is not your organisation (%s): import only your own reports", in.Origin, p.Org),
+					Code:   intel.FieldNotOwnOrigin, Value: in.Origin, Accepted: p.Org}))
 				continue
 			}
 			in.CreatedBy = p.UserID
 		}
 		r, err := svc.Prepare(in)
 		if err != nil {
-			re := &intake.RowError{File: rec.File, Line: rec.Line, Reason: err.Error()}
 			var fe *intel.FieldError
-			if errors.As(err, &fe) {
-				re.Field, re.Reason = fe.Field, fe.Reason
+			if !errors.As(err, &fe) {
+				fe = &intel.FieldError{Reason: err.Error()}
 			}
-			reject(re)
+			reject(fieldReject(rec.File, rec.Line, fe))
 			continue
 		}
 		batch = append(batch, r)

@@ -126,3 +126,102 @@ func TestUploadsAreForMembers(t *testing.T) {
 		}
 	}
 }
+
+// TestImportRejectsInKorean: the rejected rows of an import are listed in
+// the page's language, each with its line and field, where the reason has
+// a code; a reason without one is shown in English, marked so.
+func TestImportRejectsInKorean(t *testing.T) {
+	f := demoFixture(t)
+	an := f.signIn(t, "analyst@mps-vn.demo")
+	row := func(ref, origin, received, occurred, narrative, amount, currency, sels string) string {
+		return strings.Join([]string{ref, origin, received, occurred, "romance", narrative, amount, currency, sels}, ",") + "\n"
+	}
+	const at = "2025-10-01T08:00:00Z"
+	csv := "external_ref,origin,received_at,occurred_at,scam_type,narrative,loss_amount,loss_currency,selectors\n" +
+		row("K-2", "", at, "", "x", "", "", "") +
+		"K-3,MPS-VN," + at + "\n" +
+		row("K-4", "MPS-VN", "yesterday", "", "x", "", "", "") +
+		row("K-5", "MPS-VN", "1900-01-01T00:00:00Z", "", "x", "", "", "") +
+		row("K-6", "MPS-VN", at, "2025-11-01", "x", "", "", "") +
+		row("K-7", "MPS-VN", at, "", "x", "12.3.4", "USD", "") +
+		row("K-8", "MPS-VN", at, "", "x", "-5", "USD", "") +
+		row("K-9", "MPS-VN", at, "", "x", "5", "dollars", "") +
+		row("K-10", "MPS-VN", at, "", "x", "5", "", "") +
+		row("K-11", "MPS-VN", at, "", "x", "", "USD", "") +
+		row("K-12", "MPS-VN", at, "", "caf\xe9", "", "", "") +
+		row("K-13", "MPS\x01VN", at, "", "x", "", "", "") +
+		row("K-14", strings.Repeat("M", 129), at, "", "x", "", "", "") +
+		row("K-15", "MPS-VN", at, "", strings.Repeat("n", 1<<20), "", "", "") +
+		row("K-16", "CNP", at, "", "x", "", "", "") +
+		row("K-17", "MPS-VN", at, "", "x", "", "", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD") +
+		"K-18,MPS-VN," + at + ",,lottery,x,,,\n" +
+		row("K-19", "MPS-VN", at, "", "Paid a fee", "100", "USD", "")
+	code, loc, _ := upload(t, f, an, "ko-rejects.csv", csv)
+	if code != http.StatusSeeOther {
+		t.Fatalf("upload: %d", code)
+	}
+	if status, read, inserted, rejected := waitJob(t, f, an, loc); status != "done" || read != 18 || inserted != 1 || rejected != 17 {
+		t.Fatalf("job %s: read %d, inserted %d, rejected %d", status, read, inserted, rejected)
+	}
+	_, page, _ := get(t, an, f.srv.URL+loc+"?lang=ko")
+	for _, w := range []struct {
+		line, field, reason string
+	}{
+		{"2", "origin", "필수 항목인데 비어 있습니다."},
+		{"3", "", "이 행에는 값이 3개 있지만 머리글에는 열이 9개 있습니다."},
+		{"4", "received_at", `"yesterday"은(는) 날짜와 시간으로 읽을 수 없습니다. 다음처럼 쓰세요: 2025-03-01T14:30:00+09:00.`},
+		{"5", "received_at", `"1900-01-01T00:00:00Z"은(는) 1970년과 2100년 사이가 아닙니다.`},
+		{"6", "occurred_at", `"2025-11-01"은(는) 신고 접수 시각(received_at)보다 늦습니다.`},
+		{"7", "loss_amount", `"12.3.4"은(는) 금액이 아닙니다.`},
+		{"8", "loss_amount", `"-5"은(는) 음수입니다.`},
+		{"9", "loss_currency", `"dollars"은(는) 통화 코드가 아닙니다. 다음과 같은 코드를 쓰세요: KRW, USD, THB`},
+		{"10", "loss_currency", "피해 금액에 통화(loss_currency)가 없습니다."},
+		{"11", "loss_amount", "통화는 있지만 피해 금액(loss_amount)이 없습니다."},
+		{"12", "narrative", "글자가 올바른 UTF-8이 아닙니다."},
+		{"13", "origin", "값에 탭이나 줄바꿈 같은 제어 문자(U+0001)가 들어 있습니다."},
+		{"14", "origin", "값이 128바이트보다 깁니다."},
+		{"15", "", "레코드가 1 MiB보다 길어서 읽지 않았습니다."},
+		{"16", "origin", `"CNP"은(는) 소속 기관(MPS-VN)이 아닙니다.`},
+		{"18", "scam_type", `"lottery"은(는) 사기 유형이 아닙니다. 다음 중 하나를 쓰세요: romance, crypto_investment,`},
+	} {
+		want := `<td class="n">` + w.line + `</td><td><code>` + w.field + `</code></td><td>` + esc(w.reason)
+		if !strings.Contains(page, want) {
+			t.Errorf("the Korean page lacks %s", want)
+		}
+	}
+	if want := `<td class="n">17</td><td><code>selectors</code></td><td lang="en">`; !strings.Contains(page, want) {
+		t.Errorf("the reason with no code is not in English: the page lacks %s", want)
+	}
+	if n := strings.Count(page, `<td lang="en">`); n != 1 {
+		t.Errorf("%d reasons in English, want 1", n)
+	}
+}
+
+// TestImportHeaderInKorean: a CSV file whose header cannot be used fails
+// the import, and the page says what is wrong with the header and where in
+// its language, or in English, marked so, for a problem with no code.
+func TestImportHeaderInKorean(t *testing.T) {
+	f := demoFixture(t)
+	an := f.signIn(t, "analyst@mps-vn.demo")
+	for _, c := range []struct{ name, csv, want string }{
+		{"colour.csv", "external_ref,origin,received_at,scam_type,colour\nR,MPS-VN,2025-10-01T08:00:00Z,romance,red\n",
+			`머리글 1번째 줄, 열 colour:` + "\n    <span>이 열은 항목이 아닙니다. 매핑 파일에서 항목에 연결하거나 &#34;-&#34;로 무시할 수 있습니다. 항목: external_ref, origin,"},
+		{"no-type.csv", "external_ref,origin,received_at\nR,MPS-VN,2025-10-01T08:00:00Z\n",
+			`머리글 1번째 줄, 열 scam_type:` + "\n    <span>머리글의 어느 열도 이 필수 항목을 채우지 않습니다."},
+		{"twice.csv", "external_ref,origin,Origin,received_at,scam_type\n",
+			`머리글 1번째 줄, 열 Origin:` + "\n    <span lang=\"en\">gives origin, as column &#39;origin&#39; does already"},
+	} {
+		code, loc, _ := upload(t, f, an, c.name, c.csv)
+		if code != http.StatusSeeOther {
+			t.Fatalf("%s: upload %d", c.name, code)
+		}
+		if status, _, _, _ := waitJob(t, f, an, loc); status != "failed" {
+			t.Errorf("%s: the job is %s", c.name, status)
+		}
+		_, page, _ := get(t, an, f.srv.URL+loc+"?lang=ko")
+		if !strings.Contains(page, c.want) {
+			i := strings.Index(page, `id="job-header"`)
+			t.Errorf("%s: the page lacks %q: %.300s", c.name, c.want, page[max(i, 0):])
+		}
+	}
+}

@@ -1,0 +1,106 @@
+package intake
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// TestRowCodes: each kind of problem with a record that has a code says
+// it, with its line, field, value and what is accepted, and still says it
+// in English as before.
+func TestRowCodes(t *testing.T) {
+	const hdr = "external_ref,origin,received_at,scam_type,loss_amount,loss_currency,narrative\n"
+	times := "2025-03-01T14:30:00+09:00, 2025-03-01"
+	cases := []struct {
+		name   string
+		format Format
+		max    int
+		input  string
+		want   RowError
+	}{
+		{"missing", CSV, 0, hdr + "R1,,2025-01-01T00:00:00Z,romance,,,\n",
+			RowError{Line: 2, Field: "origin", Code: RowMissing, Reason: "is missing"}},
+		{"no column", CSV, 0, "external_ref,origin,received_at\nR1,KNPA,2025-01-01T00:00:00Z\n",
+			RowError{Line: 1, Field: "scam_type", Code: RowNoColumn}},
+		{"unknown column", CSV, 0, "external_ref,origin,received_at,scam_type,colour\n",
+			RowError{Line: 1, Field: "colour", Code: RowUnknownColumn, Accepted: strings.Join(Columns, ", ")}},
+		{"field count", CSV, 0, hdr + "R1,KNPA,2025-01-01T00:00:00Z,romance\n",
+			RowError{Line: 2, Code: RowFieldCount, Value: "4", Accepted: "7", Reason: "has 4 fields; the header has 7"}},
+		{"bad time", CSV, 0, hdr + "R1,KNPA,yesterday,romance,,,\n",
+			RowError{Line: 2, Field: "received_at", Code: RowBadTime, Value: "yesterday", Accepted: "2025-03-01T14:30:00+09:00"}},
+		{"bad date", JSONL, 0, `{"external_ref":"R1","origin":"KNPA","received_at":"2025-01-01T00:00:00Z","scam_type":"romance","occurred_at":"last week"}` + "\n",
+			RowError{Line: 1, Field: "occurred_at", Code: RowBadTime, Value: "last week", Accepted: times}},
+		{"time range", CSV, 0, hdr + "R1,KNPA,1900-01-01T00:00:00Z,romance,,,\n",
+			RowError{Line: 2, Field: "received_at", Code: RowTimeRange, Value: "1900-01-01T00:00:00Z"}},
+		{"occurred late", JSONL, 0, `{"external_ref":"R1","origin":"KNPA","received_at":"2025-01-01T00:00:00Z","scam_type":"romance","occurred_at":"2025-02-01"}` + "\n",
+			RowError{Line: 1, Field: "occurred_at", Code: RowOccurredLate, Value: "2025-02-01"}},
+		{"bad amount", CSV, 0, hdr + "R1,KNPA,2025-01-01T00:00:00Z,romance,12.3.4,USD,\n",
+			RowError{Line: 2, Field: "loss_amount", Code: RowBadAmount, Value: "12.3.4"}},
+		{"negative", CSV, 0, hdr + "R1,KNPA,2025-01-01T00:00:00Z,romance,-5,USD,\n",
+			RowError{Line: 2, Field: "loss_amount", Code: RowNegative, Value: "-5", Reason: "'-5' is negative"}},
+		{"bad currency", CSV, 0, hdr + "R1,KNPA,2025-01-01T00:00:00Z,romance,5,dollars,\n",
+			RowError{Line: 2, Field: "loss_currency", Code: RowBadCurrency, Value: "dollars", Accepted: "KRW, USD, THB, KHR, USDT, USDC, BTC, ETH, TRX"}},
+		{"needs currency", CSV, 0, hdr + "R1,KNPA,2025-01-01T00:00:00Z,romance,5,,\n",
+			RowError{Line: 2, Field: "loss_currency", Code: RowNeedsCurrency, Reason: "is missing: loss_amount needs a currency"}},
+		{"needs amount", CSV, 0, hdr + "R1,KNPA,2025-01-01T00:00:00Z,romance,,USD,\n",
+			RowError{Line: 2, Field: "loss_amount", Code: RowNeedsAmount, Reason: "is missing: loss_currency needs an amount"}},
+		{"utf8", CSV, 0, hdr + "R1,KNPA,2025-01-01T00:00:00Z,romance,,,caf\xe9\n",
+			RowError{Line: 2, Field: "narrative", Code: RowBadUTF8}},
+		{"json utf8", JSONL, 0, "{\"external_ref\":\"R\xff\"}\n",
+			RowError{Line: 1, Field: "external_ref", Code: RowBadUTF8, Reason: "is not valid UTF-8"}},
+		{"control", CSV, 0, hdr + "R1,KNPA\x01,2025-01-01T00:00:00Z,romance,,,\n",
+			RowError{Line: 2, Field: "origin", Code: RowControlChar, Value: "U+0001", Reason: "holds the control character U+0001"}},
+		{"field too long", CSV, 0, hdr + "R1," + strings.Repeat("K", maxLen[fOrigin]+1) + ",2025-01-01T00:00:00Z,romance,,,\n",
+			RowError{Line: 2, Field: "origin", Code: RowFieldTooLong, Accepted: "128", Reason: "is longer than 128 bytes"}},
+		{"scam type", CSV, 0, hdr + "R1,KNPA,2025-01-01T00:00:00Z,lottery,,,\n",
+			RowError{Line: 2, Field: "scam_type", Code: RowBadScamType, Value: "lottery", Accepted: strings.Join(ScamTypes, ", ")}},
+		{"country", JSONL, 0, `{"external_ref":"R1","origin":"KNPA","received_at":"2025-01-01T00:00:00Z","scam_type":"romance","victim_country":"Korea"}` + "\n",
+			RowError{Line: 1, Field: "victim_country", Code: RowBadCountry, Value: "Korea"}},
+		{"tlp", JSONL, 0, `{"external_ref":"R1","origin":"KNPA","received_at":"2025-01-01T00:00:00Z","scam_type":"romance","tlp":"purple"}` + "\n",
+			RowError{Line: 1, Field: "tlp", Code: RowBadTLP, Value: "purple", Accepted: "CLEAR, GREEN, AMBER, AMBER+STRICT, RED"}},
+		{"channel", JSONL, 0, `{"external_ref":"R1","origin":"KNPA","received_at":"2025-01-01T00:00:00Z","scam_type":"romance","channel":"pigeon"}` + "\n",
+			RowError{Line: 1, Field: "channel", Code: RowBadChannel, Value: "pigeon", Accepted: strings.Join(Channels, ", ")}},
+		{"unknown key", JSONL, 0, `{"external_ref":"R1","colour":"red"}` + "\n",
+			RowError{Line: 1, Field: "colour", Code: RowUnknownKey, Accepted: strings.Join(Columns, ", ")}},
+		{"csv too long", CSV, 100, hdr + "R1,KNPA,2025-01-01T00:00:00Z,romance,,," + strings.Repeat("n", 120) + "\n",
+			RowError{Line: 2, Code: RowTooLong, Accepted: "100 bytes", Reason: "record longer than 100 bytes"}},
+		{"jsonl too long", JSONL, 100, `{"narrative":"` + strings.Repeat("n", 120) + `"}` + "\n",
+			RowError{Line: 1, Code: RowTooLong, Accepted: "100 bytes", Reason: "line longer than 100 bytes"}},
+		{"json array too long", JSONL, 100, `[{"narrative":"` + strings.Repeat("n", 120) + `"}]`,
+			RowError{Line: 1, Code: RowTooLong, Accepted: "100 bytes", Reason: "array element longer than 100 bytes"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			max := c.max
+			if max == 0 {
+				max = MaxRecordBytes
+			}
+			var got *RowError
+			rd, err := newReader("f", strings.NewReader(c.input), c.format, nil, max)
+			if err == nil {
+				_, err = rd.Next()
+			}
+			if !errors.As(err, &got) {
+				t.Fatalf("got %v, want a RowError", err)
+			}
+			g := *got
+			if c.want.Reason == "" {
+				g.Reason = ""
+			}
+			c.want.File = "f"
+			if g != c.want {
+				t.Errorf("got  %+v\nwant %+v", g, c.want)
+			}
+		})
+	}
+	for _, code := range RowCodes {
+		found := false
+		for _, c := range cases {
+			found = found || c.want.Code == code
+		}
+		if !found {
+			t.Errorf("no case gives %s", code)
+		}
+	}
+}
