@@ -6,8 +6,6 @@ import (
 
 	"counterscam/internal/auth"
 	"counterscam/internal/demo"
-	"counterscam/internal/intel"
-	"counterscam/internal/store/sqlite"
 	"counterscam/internal/trust"
 )
 
@@ -16,15 +14,7 @@ import (
 // embassy then shares with the police unit KNPA as well.
 func TestConsularSceneAfterTheDemo(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	svc, err := intel.New(ctx, st, intel.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, svc := newService(t)
 	ts, err := trust.New(st, trust.Options{Params: auth.TestParams})
 	if err != nil {
 		t.Fatal(err)

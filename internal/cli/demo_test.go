@@ -7,9 +7,7 @@ import (
 
 	"counterscam/internal/auth"
 	"counterscam/internal/demo"
-	"counterscam/internal/intel"
 	"counterscam/internal/store"
-	"counterscam/internal/store/sqlite"
 	"counterscam/internal/trust"
 )
 
@@ -19,15 +17,7 @@ import (
 // spite of the shared infrastructure sprinkled over all of them.
 func TestDemoRecoversPlantedNetworks(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	svc, err := intel.New(ctx, st, intel.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, svc := newService(t)
 	ts, err := trust.New(st, trust.Options{Params: auth.TestParams})
 	if err != nil {
 		t.Fatal(err)

@@ -8,7 +8,6 @@ import (
 	"counterscam/internal/demo"
 	"counterscam/internal/intake"
 	"counterscam/internal/intel"
-	"counterscam/internal/store/sqlite"
 )
 
 // BenchmarkReadRecords reads and prepares 20,000 synthetic records, as an
@@ -16,11 +15,7 @@ import (
 // one preparing goroutine with one a core (prepareAhead).
 func BenchmarkReadRecords(b *testing.B) {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st, _ := newService(b)
 	var csv bytes.Buffer
 	if err := demo.Synthetic(11, 20000, &csv); err != nil {
 		b.Fatal(err)

@@ -605,15 +605,7 @@ func TestImportKeepsFileOrder(t *testing.T) {
 // has thousands of records left and nobody takes the chunks they read.
 func TestReadRecordsLeavesNothingRunning(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	svc, err := intel.New(ctx, st, intel.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, svc := newService(t)
 	var b bytes.Buffer
 	if err := demo.Synthetic(7, 5000, &b); err != nil {
 		t.Fatal(err)
@@ -643,4 +635,20 @@ func TestReadRecordsLeavesNothingRunning(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// newService opens a new embedded store, closed at the test's end, and the
+// intelligence service over it.
+func newService(t testing.TB) (*sqlite.Store, *intel.Service) {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	svc, err := intel.New(context.Background(), st, intel.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, svc
 }
