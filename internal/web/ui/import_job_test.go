@@ -3,13 +3,11 @@ package ui_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"counterscam/internal/store"
 	"counterscam/internal/trust"
@@ -55,20 +53,7 @@ func TestImportJob(t *testing.T) {
 	if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/import/") {
 		t.Fatalf("upload: %d to %q", code, loc)
 	}
-	var st struct {
-		Status   string `json:"status"`
-		Finished bool   `json:"finished"`
-		Percent  int    `json:"percent"`
-		Counts   struct{ Read, Inserted, Duplicates, Rejected int }
-	}
-	deadline := time.Now().Add(30 * time.Second)
-	for !st.Finished && time.Now().Before(deadline) {
-		_, body, _ := get(t, an, f.srv.URL+loc+"/status.json")
-		if err := json.Unmarshal([]byte(body), &st); err != nil {
-			t.Fatalf("status: %v: %s", err, body)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	st := waitJobStatus(t, f, an, loc)
 	if st.Status != "done" || st.Percent != 100 || st.Counts.Read != 5 || st.Counts.Inserted != 2 || st.Counts.Rejected != 3 {
 		t.Fatalf("job ended %+v", st)
 	}

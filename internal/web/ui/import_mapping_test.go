@@ -42,14 +42,18 @@ func uploadMapped(t *testing.T, f *fixture, c *http.Client, lang, format, name, 
 	return resp.StatusCode, resp.Header.Get("Location"), string(body)
 }
 
-// waitJob polls a job's status until it ends and returns it.
-func waitJob(t *testing.T, f *fixture, c *http.Client, loc string) (status string, read, inserted, rejected int) {
+// jobStatus is an import job's status.json.
+type jobStatus struct {
+	Status   string `json:"status"`
+	Finished bool   `json:"finished"`
+	Percent  int    `json:"percent"`
+	Counts   struct{ Read, Inserted, Duplicates, Rejected int }
+}
+
+// waitJobStatus polls a job's status until it ends and returns it.
+func waitJobStatus(t *testing.T, f *fixture, c *http.Client, loc string) jobStatus {
 	t.Helper()
-	var st struct {
-		Status   string `json:"status"`
-		Finished bool   `json:"finished"`
-		Counts   struct{ Read, Inserted, Duplicates, Rejected int }
-	}
+	var st jobStatus
 	deadline := time.Now().Add(30 * time.Second)
 	for !st.Finished && time.Now().Before(deadline) {
 		_, body, _ := get(t, c, f.srv.URL+loc+"/status.json")
@@ -58,6 +62,13 @@ func waitJob(t *testing.T, f *fixture, c *http.Client, loc string) (status strin
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+	return st
+}
+
+// waitJob is waitJobStatus's status and counts.
+func waitJob(t *testing.T, f *fixture, c *http.Client, loc string) (status string, read, inserted, rejected int) {
+	t.Helper()
+	st := waitJobStatus(t, f, c, loc)
 	return st.Status, st.Counts.Read, st.Counts.Inserted, st.Counts.Rejected
 }
 
