@@ -97,25 +97,32 @@ func TestAssessByLanguage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := s.Assess(context.Background(), tt.text, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkSpans(t, tt.text, res)
-			if res.Level != tt.level || res.Kind != tt.kind || res.Language != tt.lang {
-				t.Errorf("got level %s kind %q lang %s (score %d), want %s %q %s; reasons %v",
-					res.Level, res.Kind, res.Language, res.Score, tt.level, tt.kind, tt.lang, codesOf(res))
-			}
-			for _, c := range tt.codes {
-				if !hasCode(res, c) {
-					t.Errorf("missing reason %s; got %v", c, codesOf(res))
-				}
-			}
-			if res.MessageLanguage != tt.lang {
-				t.Errorf("messages in %s, want the text's language %s", res.MessageLanguage, tt.lang)
+			res := assessCase(t, s, tt.text, tt.level, tt.kind, tt.codes)
+			if res.Language != tt.lang || res.MessageLanguage != tt.lang {
+				t.Errorf("language %s, messages in %s, want the text's language %s", res.Language, res.MessageLanguage, tt.lang)
 			}
 		})
 	}
+}
+
+// assessCase screens text and checks its level, kind and that codes are
+// among the reasons.
+func assessCase(t *testing.T, s *Screener, text string, level Level, kind string, codes []string) *Result {
+	t.Helper()
+	res, err := s.Assess(context.Background(), text, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, text, res)
+	if res.Level != level || res.Kind != kind {
+		t.Errorf("got level %s kind %q (score %d), want %s %q; reasons %v", res.Level, res.Kind, res.Score, level, kind, codesOf(res))
+	}
+	for _, c := range codes {
+		if !hasCode(res, c) {
+			t.Errorf("missing reason %s; got %v", c, codesOf(res))
+		}
+	}
+	return res
 }
 
 func codesOf(r *Result) []string {
@@ -371,4 +378,33 @@ func FuzzAssess(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestAssessJobOnlyOnMessengerLink checks a fake recruiter's text whose only
+// contact is a wa.me or zalo.me link, as the CLI and web screen it (with
+// the selector extractor): such a link makes the job "messenger only", and
+// with an unsolicited "you have passed our interview" the text reaches
+// elevated as a lure; the same words with an e-mail address stay low.
+func TestAssessJobOnlyOnMessengerLink(t *testing.T) {
+	s, err := New(Config{Extract: SelectorContacts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		level      Level
+		kind       string
+		codes      []string
+	}{
+		{"en passed interview, WhatsApp link only", "Dear you have passed our interview, wage is Rs 8000/ day. Please contact discuss detail: wa.me/919165146378 SSBO.",
+			Elevated, "lure", []string{"unsolicited_hire", "contact.messenger_only_job"}},
+		{"en passed interview, e-mail", "Dear you have passed our interview, wage is Rs 8000/ day. Please send your documents to hr@example.co.in",
+			Low, "", []string{"unsolicited_hire"}},
+		{"en WhatsApp link, no job", "Dinner at 7? wa.me/85512345678", Low, "", []string{"contact.messenger_only"}},
+		{"vi work from home, Zalo link only", "Amazon hợp tác với cty DSC cần tuyển nhân viên làm việc tại nhà!!! Số lượng có hạn . Công việc: Xử lý đơn hàng trên nền tảng ứng dụng . Thu nhập 300k - 1000k . Liên hệ zalo: zalo.me/84901234567",
+			Elevated, "lure", []string{"contact.messenger_only_job", "side_job"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { assessCase(t, s, tt.text, tt.level, tt.kind, tt.codes) })
+	}
 }
