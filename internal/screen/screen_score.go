@@ -215,6 +215,23 @@ const (
 	aboveRatio    = 1.4
 )
 
+// upToWords say an amount is a maximum ("up to", "lên đến", "最高").
+var upToWords = []string{"up to", "upto", "lên đến", "lên tới", "最高", "高达", "高達", "최대", "สูงสุด", "สูงถึง", "រហូតដល់"}
+
+// upToBefore reports whether an up-to word stands just before an amount:
+// right before its number or before the pay word or currency that leads it.
+func upToBefore(text string, prefixStart, start int) bool {
+	for _, at := range []int{start, prefixStart} {
+		before := strings.ToLower(strings.TrimRight(text[:at], " \t:："))
+		for _, w := range upToWords {
+			if strings.HasSuffix(before, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // findPay reads amounts, keeps those that are pay, and compares the most
 // generous with the usual pay for the job and place.
 func (a *assessment) findPay() {
@@ -258,6 +275,11 @@ func (a *assessment) findPay() {
 				pf.Value, pf.High = am.Value*1e4, am.High*1e4
 			}
 			pf.Currency = cur
+		}
+		if pf.High > pf.Value && upToBefore(a.text, am.PrefixStart, am.Start) {
+			// "up to 15-30 million": the offer is its top, so that is the
+			// amount compared (a range alone is compared by its low end).
+			pf.Value = pf.High
 		}
 		usd, ok := rs.toUSD(pf.Value, cur)
 		if !ok {

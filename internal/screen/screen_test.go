@@ -408,3 +408,39 @@ func TestAssessJobOnlyOnMessengerLink(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { assessCase(t, s, tt.text, tt.level, tt.kind, tt.codes) })
 	}
 }
+
+// TestAssessUpToPay checks that "up to" a range compares the range's top:
+// simple part-time work "up to 15-30 million a month" is far above the
+// usual pay, while the same range without "up to" is compared by its low
+// end (15 million, about US$570, not far enough above).
+func TestAssessUpToPay(t *testing.T) {
+	s := defaultTestScreener(t)
+	res := assessCase(t, s, "Tuyển nhân viên bán thời gian, công việc đơn giản, thu nhập lên đến 15-30 triệu một tháng.", High, "lure",
+		[]string{"pay.far_above_unskilled", "easy_work"})
+	if len(res.Amounts) != 1 || res.Amounts[0].Value != 30e6 {
+		t.Errorf("amounts %+v, want the range's top, 30,000,000, compared", res.Amounts)
+	}
+	res = assessCase(t, s, "Tuyển nhân viên bán thời gian, công việc đơn giản, thu nhập 15-30 triệu một tháng.", Low, "", []string{"easy_work"})
+	if hasCode(res, "pay.far_above_unskilled") || hasCode(res, "pay.above") {
+		t.Errorf("a range without 'up to' compared by its top: %v", codesOf(res))
+	}
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"salary up to $3,000", true},
+		{"月薪最高3万", true},
+		{"월 최대 500만원", true},
+		{"salary $3,000", false},
+		{"what are you up to? $3,000", false},
+		{"salary: up to 3,000", true},
+	} {
+		i := strings.IndexAny(tt.text, "$35")
+		if j := strings.Index(tt.text, "$"); j >= 0 {
+			i = j
+		}
+		if got := upToBefore(tt.text, i, i); got != tt.want {
+			t.Errorf("upToBefore(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
