@@ -21,9 +21,12 @@ type assessment struct {
 	places     []*Place
 	jobContext bool
 	jobWords   bool // the text names a job or speaks of hiring (context, vague job or a role)
-	cats       map[string]bool
-	pays       []PayFound
-	contacts   []ContactFound
+	// otherContact is set when a contact other than a messenger handle
+	// (an e-mail address, a web site) was found.
+	otherContact bool
+	cats         map[string]bool
+	pays         []PayFound
+	contacts     []ContactFound
 }
 
 // finding is a reason before its message is written.
@@ -422,6 +425,7 @@ func (a *assessment) findContacts(ctx context.Context) error {
 				spans: []Span{{c.Start, c.End}}})
 		}
 	}
+	a.otherContact = other
 	if messenger >= 0 && !other {
 		// In a job offer, a messenger handle as the only way to apply is a
 		// lure sign of its own: compounds recruit through Telegram, LINE
@@ -497,7 +501,14 @@ func (a *assessment) result() *Result {
 				if cat != "listed" {
 					posText *= 1 - w
 				}
-				kindW[categoryKind[cat]] += w
+				kind := categoryKind[cat]
+				if cat == "messenger" && a.jobWords && !a.otherContact {
+					// "Contact us on Zalo" in a job offer with no e-mail or
+					// site is what contact.messenger_only_job says of a
+					// handle: a job applied for only through a messenger.
+					kind = "lure"
+				}
+				kindW[kind] += w
 				present[cat] = true
 			} else {
 				neg *= 1 + w

@@ -401,6 +401,14 @@ func TestAssessJobOnlyOnMessengerLink(t *testing.T) {
 		{"en passed interview, e-mail", "Dear you have passed our interview, wage is Rs 8000/ day. Please send your documents to hr@example.co.in",
 			Low, "", []string{"unsolicited_hire"}},
 		{"en WhatsApp link, no job", "Dinner at 7? wa.me/85512345678", Low, "", []string{"contact.messenger_only"}},
+		// "Add Zalo" written in a job offer with no e-mail or site leans
+		// the same way as an extracted handle; with an e-mail it does not,
+		// and outside a job offer it is only the contact sign.
+		{"vi job, contact only by 'add Zalo'", "Cty TikTok tuyển nhân viên làm tại nhà!. Chỉ cần có thời gian rảnh là đều có thể làm việc. Xin add số zalo liên hệ: xxxxxxxxxx",
+			Elevated, "lure", []string{"messenger_contact", "side_job"}},
+		{"vi job, Zalo or e-mail", "Cty TikTok tuyển nhân viên làm tại nhà!. Xin add số zalo liên hệ hoặc email hr@example.vn",
+			Elevated, "scam", []string{"messenger_contact", "side_job"}},
+		{"vi friend on Zalo", "Tối nay đi ăn không? add zalo mình nhé", Low, "", []string{"messenger_contact"}},
 		{"vi work from home, Zalo link only", "Amazon hợp tác với cty DSC cần tuyển nhân viên làm việc tại nhà!!! Số lượng có hạn . Công việc: Xử lý đơn hàng trên nền tảng ứng dụng . Thu nhập 300k - 1000k . Liên hệ zalo: zalo.me/84901234567",
 			Elevated, "lure", []string{"contact.messenger_only_job", "side_job"}},
 	}
