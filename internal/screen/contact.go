@@ -71,6 +71,36 @@ var messengerLinks = []struct{ prefix, platform string }{
 	{"open.kakao.com/", "kakaotalk"}, {"zalo.me/", "zalo"}, {"m.me/", "messenger"},
 }
 
+// messengerLinkAt returns the messenger link whose prefix s (a link from
+// its host on) starts with, or nil.
+func messengerLinkAt(s string) *struct{ prefix, platform string } {
+	for k := range messengerLinks {
+		if hasPrefixFold(s, messengerLinks[k].prefix) {
+			return &messengerLinks[k]
+		}
+	}
+	return nil
+}
+
+// messengerURL names the messenger a link leads to ("https://wa.me/855..."
+// is WhatsApp): such a link is a chat handle, not a company's web site.
+func messengerURL(u string) (platform string, ok bool) {
+	for _, p := range []string{"https://", "http://"} {
+		if hasPrefixFold(u, p) {
+			u = u[len(p):]
+			break
+		}
+	}
+	if hasPrefixFold(u, "www.") {
+		u = u[4:]
+	}
+	ml := messengerLinkAt(u)
+	if ml == nil || len(u) <= len(ml.prefix) {
+		return "", false
+	}
+	return ml.platform, true
+}
+
 // idMarkers may sit between a messenger's name and an ID.
 var idMarkers = []string{"id", "아이디", "号", "ไอดี", "អាយឌី", ":", "：", "@"}
 
@@ -162,13 +192,7 @@ func linkAt(text string, i int) (Contact, int, bool) {
 	if www {
 		h += 4
 	}
-	var ml *struct{ prefix, platform string }
-	for k := range messengerLinks {
-		if hasPrefixFold(text[h:], messengerLinks[k].prefix) {
-			ml = &messengerLinks[k]
-			break
-		}
-	}
+	ml := messengerLinkAt(text[h:])
 	if ml == nil && j == i && !www {
 		return Contact{}, 0, false // not a link
 	}

@@ -13,8 +13,15 @@ func SelectorContacts(text string) []Contact {
 	out := make([]Contact, 0, len(ms))
 	for _, m := range ms {
 		c := Contact{Kind: string(m.Kind), Value: m.Value, Start: m.Start, End: m.End}
-		if m.Kind == selector.Handle {
+		switch m.Kind {
+		case selector.Handle:
 			c.Platform = m.Subtype
+		case selector.URL:
+			// A wa.me, t.me or zalo.me link is a chat, as FindContacts
+			// reads it: a messenger handle, not a company's site.
+			if p, ok := messengerURL(m.Value); ok {
+				c.Kind, c.Platform = string(selector.Handle), p
+			}
 		}
 		out = append(out, c)
 	}

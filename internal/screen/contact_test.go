@@ -36,3 +36,38 @@ func TestFindContacts(t *testing.T) {
 		}
 	}
 }
+
+// TestSelectorContactsMessengerLinks checks that a chat link found by the
+// selector extractor is a messenger handle (so a job offered only through
+// it is "messenger only"), while an ordinary link stays a link.
+func TestSelectorContactsMessengerLinks(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // kind:platform of the first contact
+	}{
+		{"Please contact discuss detail: wa.me/919165146378 SSBO.", "handle:whatsapp"},
+		{"Liên hệ zalo: https://zalo.me/84901234567", "handle:zalo"},
+		{"apply at https://t.me/fastjob_hr", "handle:telegram"},
+		{"see https://www.example.com/jobs for the vacancy", "url:"},
+		{"send an email to info@thethaiger.com", "email:"},
+	}
+	for _, tt := range tests {
+		cs := SelectorContacts(tt.in)
+		if len(cs) == 0 {
+			t.Errorf("SelectorContacts(%q): no contact", tt.in)
+			continue
+		}
+		if got := cs[0].Kind + ":" + cs[0].Platform; got != tt.want {
+			t.Errorf("SelectorContacts(%q)[0] = %s (%q), want %s", tt.in, got, cs[0].Value, tt.want)
+		}
+	}
+	if _, ok := messengerURL("wa.me/"); ok {
+		t.Error("messengerURL(wa.me/) with no chat name is a messenger link")
+	}
+	if _, ok := messengerURL("https://example.com/wa.me/1"); ok {
+		t.Error("a path containing wa.me/ is not a messenger link")
+	}
+	if p, ok := messengerURL("http://www.line.me/R/ti/p/@abc"); !ok || p != "line" {
+		t.Errorf("messengerURL(line.me link) = %q, %v; want line", p, ok)
+	}
+}

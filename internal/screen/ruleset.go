@@ -111,7 +111,7 @@ type Combo struct {
 var categoryKind = map[string]string{
 	"pay": "lure", "no_experience": "lure", "destination": "lure", "travel": "lure", "visa": "lure",
 	"vague_job": "lure", "appearance": "lure", "document": "lure", "reassurance": "lure", "crime_role": "lure",
-	"fee": "lure", "job_messenger": "lure",
+	"fee": "lure", "job_messenger": "lure", "unsolicited": "lure",
 	"opener": "scam", "investment": "scam", "task": "scam", "prize": "scam",
 	"messenger": "", "urgency": "", "listed": "",
 	"context": "", "legit": "", "warning": "",

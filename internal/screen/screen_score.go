@@ -21,9 +21,12 @@ type assessment struct {
 	places     []*Place
 	jobContext bool
 	jobWords   bool // the text names a job or speaks of hiring (context, vague job or a role)
-	cats       map[string]bool
-	pays       []PayFound
-	contacts   []ContactFound
+	// otherContact is set when a contact other than a messenger handle
+	// (an e-mail address, a web site) was found.
+	otherContact bool
+	cats         map[string]bool
+	pays         []PayFound
+	contacts     []ContactFound
 }
 
 // finding is a reason before its message is written.
@@ -215,6 +218,23 @@ const (
 	aboveRatio    = 1.4
 )
 
+// upToWords say an amount is a maximum ("up to", "lên đến", "最高").
+var upToWords = []string{"up to", "upto", "lên đến", "lên tới", "最高", "高达", "高達", "최대", "สูงสุด", "สูงถึง", "រហូតដល់"}
+
+// upToBefore reports whether an up-to word stands just before an amount:
+// right before its number or before the pay word or currency that leads it.
+func upToBefore(text string, prefixStart, start int) bool {
+	for _, at := range []int{start, prefixStart} {
+		before := strings.ToLower(strings.TrimRight(text[:at], " \t:："))
+		for _, w := range upToWords {
+			if strings.HasSuffix(before, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // findPay reads amounts, keeps those that are pay, and compares the most
 // generous with the usual pay for the job and place.
 func (a *assessment) findPay() {
@@ -258,6 +278,11 @@ func (a *assessment) findPay() {
 				pf.Value, pf.High = am.Value*1e4, am.High*1e4
 			}
 			pf.Currency = cur
+		}
+		if pf.High > pf.Value && upToBefore(a.text, am.PrefixStart, am.Start) {
+			// "up to 15-30 million": the offer is its top, so that is the
+			// amount compared (a range alone is compared by its low end).
+			pf.Value = pf.High
 		}
 		usd, ok := rs.toUSD(pf.Value, cur)
 		if !ok {
@@ -400,6 +425,7 @@ func (a *assessment) findContacts(ctx context.Context) error {
 				spans: []Span{{c.Start, c.End}}})
 		}
 	}
+	a.otherContact = other
 	if messenger >= 0 && !other {
 		// In a job offer, a messenger handle as the only way to apply is a
 		// lure sign of its own: compounds recruit through Telegram, LINE
@@ -475,7 +501,14 @@ func (a *assessment) result() *Result {
 				if cat != "listed" {
 					posText *= 1 - w
 				}
-				kindW[categoryKind[cat]] += w
+				kind := categoryKind[cat]
+				if cat == "messenger" && a.jobWords && !a.otherContact {
+					// "Contact us on Zalo" in a job offer with no e-mail or
+					// site is what contact.messenger_only_job says of a
+					// handle: a job applied for only through a messenger.
+					kind = "lure"
+				}
+				kindW[kind] += w
 				present[cat] = true
 			} else {
 				neg *= 1 + w

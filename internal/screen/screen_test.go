@@ -97,25 +97,32 @@ func TestAssessByLanguage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := s.Assess(context.Background(), tt.text, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkSpans(t, tt.text, res)
-			if res.Level != tt.level || res.Kind != tt.kind || res.Language != tt.lang {
-				t.Errorf("got level %s kind %q lang %s (score %d), want %s %q %s; reasons %v",
-					res.Level, res.Kind, res.Language, res.Score, tt.level, tt.kind, tt.lang, codesOf(res))
-			}
-			for _, c := range tt.codes {
-				if !hasCode(res, c) {
-					t.Errorf("missing reason %s; got %v", c, codesOf(res))
-				}
-			}
-			if res.MessageLanguage != tt.lang {
-				t.Errorf("messages in %s, want the text's language %s", res.MessageLanguage, tt.lang)
+			res := assessCase(t, s, tt.text, tt.level, tt.kind, tt.codes)
+			if res.Language != tt.lang || res.MessageLanguage != tt.lang {
+				t.Errorf("language %s, messages in %s, want the text's language %s", res.Language, res.MessageLanguage, tt.lang)
 			}
 		})
 	}
+}
+
+// assessCase screens text and checks its level, kind and that codes are
+// among the reasons.
+func assessCase(t *testing.T, s *Screener, text string, level Level, kind string, codes []string) *Result {
+	t.Helper()
+	res, err := s.Assess(context.Background(), text, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, text, res)
+	if res.Level != level || res.Kind != kind {
+		t.Errorf("got level %s kind %q (score %d), want %s %q; reasons %v", res.Level, res.Kind, res.Score, level, kind, codesOf(res))
+	}
+	for _, c := range codes {
+		if !hasCode(res, c) {
+			t.Errorf("missing reason %s; got %v", c, codesOf(res))
+		}
+	}
+	return res
 }
 
 func codesOf(r *Result) []string {
@@ -371,4 +378,77 @@ func FuzzAssess(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestAssessJobOnlyOnMessengerLink checks a fake recruiter's text whose only
+// contact is a wa.me or zalo.me link, as the CLI and web screen it (with
+// the selector extractor): such a link makes the job "messenger only", and
+// with an unsolicited "you have passed our interview" the text reaches
+// elevated as a lure; the same words with an e-mail address stay low.
+func TestAssessJobOnlyOnMessengerLink(t *testing.T) {
+	s, err := New(Config{Extract: SelectorContacts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		level      Level
+		kind       string
+		codes      []string
+	}{
+		{"en passed interview, WhatsApp link only", "Dear you have passed our interview, wage is Rs 8000/ day. Please contact discuss detail: wa.me/919165146378 SSBO.",
+			Elevated, "lure", []string{"unsolicited_hire", "contact.messenger_only_job"}},
+		{"en passed interview, e-mail", "Dear you have passed our interview, wage is Rs 8000/ day. Please send your documents to hr@example.co.in",
+			Low, "", []string{"unsolicited_hire"}},
+		{"en WhatsApp link, no job", "Dinner at 7? wa.me/85512345678", Low, "", []string{"contact.messenger_only"}},
+		// "Add Zalo" written in a job offer with no e-mail or site leans
+		// the same way as an extracted handle; with an e-mail it does not,
+		// and outside a job offer it is only the contact sign.
+		{"vi job, contact only by 'add Zalo'", "Cty TikTok tuyển nhân viên làm tại nhà!. Chỉ cần có thời gian rảnh là đều có thể làm việc. Xin add số zalo liên hệ: xxxxxxxxxx",
+			Elevated, "lure", []string{"messenger_contact", "side_job"}},
+		{"vi job, Zalo or e-mail", "Cty TikTok tuyển nhân viên làm tại nhà!. Xin add số zalo liên hệ hoặc email hr@example.vn",
+			Elevated, "scam", []string{"messenger_contact", "side_job"}},
+		{"vi friend on Zalo", "Tối nay đi ăn không? add zalo mình nhé", Low, "", []string{"messenger_contact"}},
+		{"vi work from home, Zalo link only", "Amazon hợp tác với cty DSC cần tuyển nhân viên làm việc tại nhà!!! Số lượng có hạn . Công việc: Xử lý đơn hàng trên nền tảng ứng dụng . Thu nhập 300k - 1000k . Liên hệ zalo: zalo.me/84901234567",
+			Elevated, "lure", []string{"contact.messenger_only_job", "side_job"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { assessCase(t, s, tt.text, tt.level, tt.kind, tt.codes) })
+	}
+}
+
+// TestAssessUpToPay checks that "up to" a range compares the range's top:
+// simple part-time work "up to 15-30 million a month" is far above the
+// usual pay, while the same range without "up to" is compared by its low
+// end (15 million, about US$570, not far enough above).
+func TestAssessUpToPay(t *testing.T) {
+	s := defaultTestScreener(t)
+	res := assessCase(t, s, "Tuyển nhân viên bán thời gian, công việc đơn giản, thu nhập lên đến 15-30 triệu một tháng.", High, "lure",
+		[]string{"pay.far_above_unskilled", "easy_work"})
+	if len(res.Amounts) != 1 || res.Amounts[0].Value != 30e6 {
+		t.Errorf("amounts %+v, want the range's top, 30,000,000, compared", res.Amounts)
+	}
+	res = assessCase(t, s, "Tuyển nhân viên bán thời gian, công việc đơn giản, thu nhập 15-30 triệu một tháng.", Low, "", []string{"easy_work"})
+	if hasCode(res, "pay.far_above_unskilled") || hasCode(res, "pay.above") {
+		t.Errorf("a range without 'up to' compared by its top: %v", codesOf(res))
+	}
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"salary up to $3,000", true},
+		{"月薪最高3万", true},
+		{"월 최대 500만원", true},
+		{"salary $3,000", false},
+		{"what are you up to? $3,000", false},
+		{"salary: up to 3,000", true},
+	} {
+		i := strings.IndexAny(tt.text, "$35")
+		if j := strings.Index(tt.text, "$"); j >= 0 {
+			i = j
+		}
+		if got := upToBefore(tt.text, i, i); got != tt.want {
+			t.Errorf("upToBefore(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
 }
