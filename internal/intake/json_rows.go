@@ -23,7 +23,7 @@ func (r *Reader) jsonRecord(data []byte, line int) (*Record, error) {
 		if err != nil && asSyntax(err, &se) {
 			reason = "is not valid JSON: " + se.Error()
 		}
-		return fail("", reason)
+		return failCode(RowNotJSON, "", "", reason)
 	}
 	row := &r.row
 	row.reset()

@@ -184,7 +184,7 @@ func TestImportRejectsInKorean(t *testing.T) {
 
 // TestImportHeaderInKorean: a CSV file whose header cannot be used fails
 // the import, and the page says what is wrong with the header and where in
-// its language, or in English, marked so, for a problem with no code.
+// its language.
 func TestImportHeaderInKorean(t *testing.T) {
 	f := demoFixture(t)
 	an := f.signIn(t, "analyst@mps-vn.demo")
@@ -194,7 +194,9 @@ func TestImportHeaderInKorean(t *testing.T) {
 		{"no-type.csv", "external_ref,origin,received_at\nR,MPS-VN,2025-10-01T08:00:00Z\n",
 			`머리글 1번째 줄, 열 scam_type:` + "\n    <span>머리글의 어느 열도 이 필수 항목을 채우지 않습니다."},
 		{"twice.csv", "external_ref,origin,Origin,received_at,scam_type\n",
-			`머리글 1번째 줄, 열 Origin:` + "\n    <span lang=\"en\">gives origin, as column &#39;origin&#39; does already"},
+			`머리글 1번째 줄, 열 Origin:` + "\n    <span>이 열은 &#34;origin&#34; 열과 같은 항목을 채웁니다."},
+		{"open-quote.csv", "external_ref,\"origin\"s,received_at,scam_type\n",
+			`머리글 1번째 줄:` + "\n    <span>2번째 열에 닫는 따옴표 뒤에 글자가 있습니다."},
 	} {
 		code, loc, _ := upload(t, f, an, c.name, c.csv)
 		if code != http.StatusSeeOther {

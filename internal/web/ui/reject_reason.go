@@ -39,6 +39,19 @@ var rowReasons = map[intake.RowCode][]string{
 	intake.RowBadCountry:    {"value"},
 	intake.RowBadTLP:        {"value", "accepted"},
 	intake.RowBadChannel:    {"value", "accepted"},
+
+	intake.RowUnclosedQuote:   {"raw"},
+	intake.RowQuoteTooLong:    {"raw", "accepted"},
+	intake.RowTextAfterQuote:  {"raw"},
+	intake.RowEmptyFile:       {},
+	intake.RowUnnamedValue:    {},
+	intake.RowDuplicateColumn: {"value"},
+	intake.RowLossesInCSV:     {},
+	intake.RowBadPAP:          {"value", "accepted"},
+	intake.RowBadBool:         {"value", "accepted"},
+	intake.RowBadEmail:        {},
+	intake.RowBadPhone:        {"accepted"},
+	intake.RowNotJSON:         {},
 }
 
 // fieldReasons is rowReasons for the mistakes intel finds in a report
