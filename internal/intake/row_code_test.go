@@ -2,6 +2,7 @@ package intake
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -12,6 +13,11 @@ import (
 func TestRowCodes(t *testing.T) {
 	const hdr = "external_ref,origin,received_at,scam_type,loss_amount,loss_currency,narrative\n"
 	times := "2025-03-01T14:30:00+09:00, 2025-03-01"
+	var many []string
+	for i := range MaxSelectors + 1 {
+		many = append(many, "user"+strconv.Itoa(i)+"@example.org")
+	}
+	manySelectors := strings.Join(many, ";")
 	cases := []struct {
 		name   string
 		format Format
@@ -97,6 +103,18 @@ func TestRowCodes(t *testing.T) {
 			RowError{Line: 1, Field: "recipients", Code: RowBadEmail, Reason: "a recipient is not an e-mail address"}},
 		{"contact phone", JSONL, 0, `{"external_ref":"R1","origin":"KNPA","received_at":"2025-01-01T00:00:00Z","scam_type":"romance","contact_phone":"12-34"}` + "\n",
 			RowError{Line: 1, Field: "contact_phone", Code: RowBadPhone, Accepted: "5–17", Reason: "is not a phone number (it needs 5 to 17 digits)"}},
+		{"decimals", CSV, 0, hdr + "R1,KNPA,2025-01-01T00:00:00Z,romance,10.505,USD,\n",
+			RowError{Line: 2, Field: "loss_amount", Code: RowTooManyDecimals, Value: "10.505", Accepted: "2", Reason: "'10.505' has more than 2 decimals, the most USD has"}},
+		{"no decimals", CSV, 0, hdr + "R1,KNPA,2025-01-01T00:00:00Z,romance,1000.5,KRW,\n",
+			RowError{Line: 2, Field: "loss_amount", Code: RowTooManyDecimals, Value: "1000.5", Accepted: "0", Reason: "'1000.5' has decimals, but KRW has no minor unit"}},
+		{"amount too large", CSV, 0, hdr + "R1,KNPA,2025-01-01T00:00:00Z,romance,99999999999999999999,USD,\n",
+			RowError{Line: 2, Field: "loss_amount", Code: RowAmountTooLarge, Value: "99999999999999999999", Reason: "'99999999999999999999' is too large"}},
+		{"selector too long", JSONL, 0, `{"external_ref":"R1","origin":"KNPA","received_at":"2025-01-01T00:00:00Z","scam_type":"romance","selectors":["+855 12 345 678","` + strings.Repeat("x", MaxSelectorBytes+1) + `"]}` + "\n",
+			RowError{Line: 1, Field: "selectors", Code: RowSelectorTooLong, Value: "2", Accepted: strconv.Itoa(MaxSelectorBytes)}},
+		{"too many selectors", JSONL, 0, `{"external_ref":"R1","origin":"KNPA","received_at":"2025-01-01T00:00:00Z","scam_type":"romance","selectors":"` + manySelectors + `"}` + "\n",
+			RowError{Line: 1, Field: "selectors", Code: RowTooManySelectors, Accepted: strconv.Itoa(MaxSelectors), Reason: "a record has at most " + strconv.Itoa(MaxSelectors) + " selectors"}},
+		{"json type", JSONL, 0, `{"external_ref":"R1","origin":{"name":"KNPA"}}` + "\n",
+			RowError{Line: 1, Field: "origin", Code: RowJSONType, Reason: "must be a string, number or boolean"}},
 		{"not json", JSONL, 0, `{"external_ref":"R1",}` + "\n",
 			RowError{Line: 1, Code: RowNotJSON}},
 	}

@@ -71,6 +71,12 @@ const (
 	RowBadEmail        RowCode = "bad_email"        // not an e-mail address (personal: no Value)
 	RowBadPhone        RowCode = "bad_phone"        // not a phone number, Accepted ("5–17") digits (personal: no Value)
 	RowNotJSON         RowCode = "not_json"         // the line or element is not a JSON object
+
+	RowTooManyDecimals  RowCode = "too_many_decimals"  // the amount Value has more decimals than its currency's Accepted
+	RowAmountTooLarge   RowCode = "amount_too_large"   // the amount Value is too large to store
+	RowSelectorTooLong  RowCode = "selector_too_long"  // selector number Value is longer than Accepted bytes
+	RowTooManySelectors RowCode = "too_many_selectors" // more than Accepted selectors
+	RowJSONType         RowCode = "json_type"          // a JSON value that is not a string, number or boolean
 )
 
 // RowCodes lists every RowCode.
@@ -81,6 +87,7 @@ var RowCodes = []RowCode{
 	RowFieldTooLong, RowTooLong, RowBadScamType, RowBadCountry, RowBadTLP, RowBadChannel,
 	RowUnclosedQuote, RowQuoteTooLong, RowTextAfterQuote, RowEmptyFile, RowUnnamedValue,
 	RowDuplicateColumn, RowLossesInCSV, RowBadPAP, RowBadBool, RowBadEmail, RowBadPhone, RowNotJSON,
+	RowTooManyDecimals, RowAmountTooLarge, RowSelectorTooLong, RowTooManySelectors, RowJSONType,
 }
 
 // why is a problem with no code yet, or nil for no reason.

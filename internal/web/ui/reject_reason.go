@@ -54,6 +54,12 @@ var rowReasons = map[intake.RowCode][]string{
 	intake.RowBadEmail:        {},
 	intake.RowBadPhone:        {"accepted"},
 	intake.RowNotJSON:         {},
+
+	intake.RowTooManyDecimals:  {"value", "accepted"},
+	intake.RowAmountTooLarge:   {"value"},
+	intake.RowSelectorTooLong:  {"raw", "accepted"},
+	intake.RowTooManySelectors: {"accepted"},
+	intake.RowJSONType:         {},
 }
 
 // fieldReasons is rowReasons for the mistakes intel finds in a report
