@@ -5,9 +5,9 @@ package selector
 // API clients and the pages' message catalogues key on them.
 type ErrorCode string
 
-// The kinds of parse failure. Beside each, the facts of the Error its
-// message names: Input always; Kind where the failure is not the kind's
-// own; Region, Accepted and Platform where said.
+// The kinds of parse failure. Beside each, what it means and the facts of
+// the Error beyond Input (the value) and Kind (what it was read as) that
+// its message names: Region, Accepted or Platform, where said.
 const (
 	CodeEmpty        ErrorCode = "empty"        // nothing but spaces
 	CodeUnknownKind  ErrorCode = "unknown_kind" // the kind asked for is none; Accepted are the kinds
@@ -17,8 +17,8 @@ const (
 
 	CodePhoneCharacters   ErrorCode = "phone_characters"    // a character no phone number has
 	CodePhonePlus         ErrorCode = "phone_plus"          // a + that is not the first character
-	CodePhoneTooFewDigits ErrorCode = "phone_too_few"       // fewer than Accepted digits
-	CodePhoneTooMany      ErrorCode = "phone_too_many"      // more than Accepted digits
+	CodePhoneTooFewDigits ErrorCode = "phone_too_few"       // fewer than 3 digits
+	CodePhoneTooMany      ErrorCode = "phone_too_many"      // more digits than any phone number (with a 00 prefix) has
 	CodePhoneNoRegion     ErrorCode = "phone_no_region"     // a national number, and no region to read it in
 	CodePhoneInvalid      ErrorCode = "phone_invalid"       // an international number no country issues
 	CodePhoneNotInRegion  ErrorCode = "phone_not_in_region" // not a number of Region, nor an international one

@@ -86,6 +86,9 @@ func selectorMessage(e *selector.Error) message {
 		case "value":
 			args = append(args, shownName(e.Input))
 		case "kind":
+			if _, err := selector.ParseKindName(string(e.Kind)); err != nil {
+				return message{} // no words for it: the page says Reason
+			}
 			args = append(args, msg(selectorKindKeys+string(e.Kind)))
 		case "region":
 			args = append(args, e.Region)

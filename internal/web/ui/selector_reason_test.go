@@ -58,6 +58,9 @@ func TestSelectorReasonsInEveryLanguage(t *testing.T) {
 	if m := selectorMessage(&selector.Error{Code: "no_such_code", Reason: "x"}); m.Key != "" {
 		t.Errorf("a code the pages do not know has the message %q", m.Key)
 	}
+	if m := selectorMessage(&selector.Error{Code: selector.CodeTooLong, Reason: "x"}); m.Key != "" {
+		t.Errorf("too long as no kind has the message %q", m.Key)
+	}
 }
 
 // TestSelectorRejectInKorean: a report whose selector does not parse is
