@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strconv"
 )
 
 // csvScanner reads CSV records (RFC 4180: quoted fields may hold commas,
@@ -31,8 +32,9 @@ type csvScanner struct {
 type scanError struct {
 	line   int
 	reason string
-	// code and accepted, when set, are the RowError's (see RowCode).
+	// code, value and accepted, when set, are the RowError's (see RowCode).
 	code     RowCode
+	value    string
 	accepted string
 }
 
@@ -73,9 +75,11 @@ func (s *csvScanner) read() ([]string, int, error) {
 					switch err {
 					case nil:
 					case errLong:
-						return nil, line, &scanError{line: line, reason: fmt.Sprintf("record longer than %s (is a closing quote missing in column %d?)", sizeText(s.max), col)}
+						return nil, line, &scanError{line: line, reason: fmt.Sprintf("record longer than %s (is a closing quote missing in column %d?)", sizeText(s.max), col),
+							code: RowQuoteTooLong, value: strconv.Itoa(col), accepted: sizeText(s.max)}
 					case io.EOF:
-						return nil, line, &scanError{line: line, reason: fmt.Sprintf("the quoted field in column %d is not closed before the end of the file", col)}
+						return nil, line, &scanError{line: line, reason: fmt.Sprintf("the quoted field in column %d is not closed before the end of the file", col),
+							code: RowUnclosedQuote, value: strconv.Itoa(col)}
 					default:
 						return nil, line, err
 					}
@@ -96,7 +100,8 @@ func (s *csvScanner) read() ([]string, int, error) {
 				break
 			}
 			if ln[pos] != s.comma {
-				return nil, line, &scanError{line: line, reason: fmt.Sprintf("column %d: text after a closing quote (a quote inside a quoted field is written twice: \"\")", col)}
+				return nil, line, &scanError{line: line, reason: fmt.Sprintf("column %d: text after a closing quote (a quote inside a quoted field is written twice: \"\")", col),
+					code: RowTextAfterQuote, value: strconv.Itoa(col)}
 			}
 			pos++
 			col++

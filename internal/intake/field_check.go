@@ -114,11 +114,12 @@ func (b *builder) norm(f fieldID, s string) (string, *RowError) {
 		}
 		return s, nil
 	case fContactEmail:
-		return s, why(checkEmail(s))
+		return s, coded(RowBadEmail, "", checkEmail(s))
 	case fPAP:
 		t, ok := NormalizeTLP(strings.TrimPrefix(strings.ToUpper(s), "PAP:"))
 		if !ok || t == store.TLPAmberStrict {
-			return "", why(fmt.Sprintf("%s is not a PAP label (CLEAR, GREEN, AMBER or RED)", quote(s)))
+			return "", &RowError{Code: RowBadPAP, Value: s, Accepted: "CLEAR, GREEN, AMBER, RED",
+				Reason: fmt.Sprintf("%s is not a PAP label (CLEAR, GREEN, AMBER or RED)", quote(s))}
 		}
 		return t, nil
 	case fRecipients:
@@ -128,17 +129,18 @@ func (b *builder) norm(f fieldID, s string) (string, *RowError) {
 				continue
 			}
 			if reason := checkEmail(e); reason != "" {
-				return "", why("a recipient " + reason)
+				return "", coded(RowBadEmail, "", "a recipient "+reason)
 			}
 			out = append(out, e)
 		}
 		return strings.Join(out, ";"), nil
 	case fContactPhone:
-		return s, why(checkContactPhone(s))
+		return s, coded(RowBadPhone, "5–17", checkContactPhone(s))
 	case fContactConsent:
 		v, ok := parseBool(s)
 		if !ok {
-			return "", why(fmt.Sprintf("%s is not yes or no (true/false, yes/no, y/n, 1/0)", quote(s)))
+			return "", &RowError{Code: RowBadBool, Value: s, Accepted: "true/false, yes/no, y/n, 1/0",
+				Reason: fmt.Sprintf("%s is not yes or no (true/false, yes/no, y/n, 1/0)", quote(s))}
 		}
 		if v {
 			return "true", nil

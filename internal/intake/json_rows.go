@@ -23,7 +23,7 @@ func (r *Reader) jsonRecord(data []byte, line int) (*Record, error) {
 		if err != nil && asSyntax(err, &se) {
 			reason = "is not valid JSON: " + se.Error()
 		}
-		return fail("", reason)
+		return failCode(RowNotJSON, "", "", reason)
 	}
 	row := &r.row
 	row.reset()
@@ -60,6 +60,9 @@ func (r *Reader) jsonRecord(data []byte, line int) (*Record, error) {
 			}
 			row.val[f], reason = jsonScalar(raw)
 			row.has[f] = true
+			if reason == jsonNotScalar {
+				return failCode(RowJSONType, f.String(), "", reason)
+			}
 		}
 		if reason != "" {
 			return fail(f.String(), reason)
@@ -102,8 +105,11 @@ func jsonScalar(raw json.RawMessage) (string, string) {
 	case len(raw) > 0 && (raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9'):
 		return string(raw), ""
 	}
-	return "", "must be a string, number or boolean"
+	return "", jsonNotScalar
 }
+
+// jsonNotScalar is why a field's JSON value is not text.
+const jsonNotScalar = "must be a string, number or boolean"
 
 type jsonSelector struct {
 	Value *string `json:"value"`

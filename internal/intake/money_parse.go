@@ -9,19 +9,20 @@ import (
 // parseAmount turns a decimal string in a currency's major unit into an
 // integer number of minor units, exactly: "1234.5" with exponent 2 is
 // 123450. It never goes through floating point. thousands, when not empty,
-// is a separator to drop ("1,234,567"). The reason is empty on success.
-func parseAmount(s, cur string, exp int, thousands string) (int64, string) {
-	intPart, frac, _, reason := splitAmount(s, thousands)
+// is a separator to drop ("1,234,567"). The reason (and its code) is
+// empty on success.
+func parseAmount(s, cur string, exp int, thousands string) (int64, RowCode, string) {
+	intPart, frac, code, reason := splitAmount(s, thousands)
 	if reason != "" {
-		return 0, reason
+		return 0, code, reason
 	}
 	// Trailing zeros past the exponent are harmless: 12.50 USD, 100.000 KRW.
 	frac = strings.TrimRight(frac, "0")
 	if len(frac) > exp {
 		if exp == 0 {
-			return 0, fmt.Sprintf("%s has decimals, but %s has no minor unit", quote(s), cur)
+			return 0, RowTooManyDecimals, fmt.Sprintf("%s has decimals, but %s has no minor unit", quote(s), cur)
 		}
-		return 0, fmt.Sprintf("%s has more than %d decimals, the most %s has", quote(s), exp, cur)
+		return 0, RowTooManyDecimals, fmt.Sprintf("%s has more than %d decimals, the most %s has", quote(s), exp, cur)
 	}
 	var n int64
 	add := func(d byte) bool {
@@ -33,7 +34,7 @@ func parseAmount(s, cur string, exp int, thousands string) (int64, string) {
 	}
 	for i := 0; i < len(intPart); i++ {
 		if !add(intPart[i]) {
-			return 0, fmt.Sprintf("%s is too large", quote(s))
+			return 0, RowAmountTooLarge, fmt.Sprintf("%s is too large", quote(s))
 		}
 	}
 	for i := 0; i < exp; i++ {
@@ -42,10 +43,10 @@ func parseAmount(s, cur string, exp int, thousands string) (int64, string) {
 			d = frac[i]
 		}
 		if !add(d) {
-			return 0, fmt.Sprintf("%s is too large", quote(s))
+			return 0, RowAmountTooLarge, fmt.Sprintf("%s is too large", quote(s))
 		}
 	}
-	return n, ""
+	return n, "", ""
 }
 
 // splitAmount checks a decimal amount's syntax and splits it at the point;

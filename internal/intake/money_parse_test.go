@@ -36,7 +36,7 @@ func TestParseAmount(t *testing.T) {
 		{"1.1", 0, "", 0, "has decimals, but XXX has no minor unit"},
 	}
 	for _, tt := range tests {
-		got, reason := parseAmount(tt.in, "XXX", tt.exp, tt.thousands)
+		got, _, reason := parseAmount(tt.in, "XXX", tt.exp, tt.thousands)
 		if got != tt.want || !strings.Contains(reason, tt.reason) || (tt.reason == "") != (reason == "") {
 			t.Errorf("parseAmount(%q, %d) = %d, %q; want %d, ...%q...", tt.in, tt.exp, got, reason, tt.want, tt.reason)
 		}

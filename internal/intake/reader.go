@@ -182,7 +182,7 @@ func (rd *Reader) scanErr(err error) error {
 	case err == io.EOF:
 		return io.EOF
 	case errors.As(err, &se):
-		return &RowError{File: rd.name, Line: se.line, Reason: se.reason, Code: se.code, Accepted: se.accepted}
+		return &RowError{File: rd.name, Line: se.line, Reason: se.reason, Code: se.code, Value: se.value, Accepted: se.accepted}
 	case errors.As(err, &be):
 		return err
 	}

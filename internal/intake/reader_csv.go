@@ -12,10 +12,10 @@ func (rd *Reader) readHeader() error {
 	names, line, err := rd.csv.read()
 	if err != nil {
 		if se, ok := err.(*scanError); ok {
-			return &RowError{File: rd.name, Line: se.line, Reason: "header: " + se.reason}
+			return &RowError{File: rd.name, Line: se.line, Reason: "header: " + se.reason, Code: se.code, Value: se.value, Accepted: se.accepted}
 		}
 		if err == io.EOF {
-			return &RowError{File: rd.name, Line: 1, Reason: "the file is empty (a CSV file starts with a header line)"}
+			return &RowError{File: rd.name, Line: 1, Reason: "the file is empty (a CSV file starts with a header line)", Code: RowEmptyFile}
 		}
 		return fmt.Errorf("%s: %w", rd.name, err)
 	}
@@ -26,8 +26,9 @@ func (rd *Reader) readHeader() error {
 	given := map[fieldID]string{}
 	var unknown []string
 	for i, raw := range names {
-		if r := checkText(raw, false); r != "" {
-			return hdrErr(fmt.Sprintf("column %d", i+1), "name "+r)
+		if e := checkTextCode(raw, false); e != nil {
+			e.File, e.Line, e.Field, e.Reason = rd.name, line, fmt.Sprintf("column %d", i+1), "name "+e.Reason
+			return e
 		}
 		name := strings.TrimSpace(raw)
 		c := column{name: name}
@@ -50,11 +51,15 @@ func (rd *Reader) readHeader() error {
 		}
 		if !c.ignore {
 			if c.field == fLosses {
-				return hdrErr(name, "losses is for JSON only; a CSV file gives loss_amount and loss_currency")
+				e := hdrErr(name, "losses is for JSON only; a CSV file gives loss_amount and loss_currency")
+				e.Code = RowLossesInCSV
+				return e
 			}
 			c.selector = c.field == fSelectors
 			if prev, dup := given[c.field]; dup && !c.selector {
-				return hdrErr(name, fmt.Sprintf("gives %s, as column %s does already", c.field, quote(prev)))
+				e := hdrErr(name, fmt.Sprintf("gives %s, as column %s does already", c.field, quote(prev)))
+				e.Code, e.Value = RowDuplicateColumn, prev
+				return e
 			}
 			given[c.field] = name
 		}
@@ -97,7 +102,7 @@ func (rd *Reader) nextCSV() (*Record, error) {
 		switch {
 		case c.unnamed:
 			if strings.TrimSpace(v) != "" {
-				return nil, &RowError{File: rd.name, Line: line, Field: fmt.Sprintf("column %d", i+1), Reason: "the column has no name in the header but holds a value here"}
+				return nil, &RowError{File: rd.name, Line: line, Field: fmt.Sprintf("column %d", i+1), Reason: "the column has no name in the header but holds a value here", Code: RowUnnamedValue}
 			}
 		case c.ignore:
 		case c.selector:

@@ -126,9 +126,13 @@ func (b *builder) build(row *rawRow, line int) (*Record, *RowError) {
 			return failed(fLossAmount, &RowError{Code: RowNeedsAmount, Reason: "is missing: loss_currency needs an amount"})
 		}
 		exp, _ := CurrencyExponent(v[fLossCurrency])
-		n, reason := parseAmount(v[fLossAmount], v[fLossCurrency], exp, b.thousands())
+		n, code, reason := parseAmount(v[fLossAmount], v[fLossCurrency], exp, b.thousands())
 		if reason != "" {
-			return fail(fLossAmount, reason)
+			e := &RowError{Code: code, Value: v[fLossAmount], Reason: reason}
+			if code == RowTooManyDecimals {
+				e.Accepted = strconv.Itoa(exp)
+			}
+			return failed(fLossAmount, e)
 		}
 		rec.Losses = append(rec.Losses, store.Loss{AmountMinor: n, Currency: v[fLossCurrency]})
 	}
@@ -143,9 +147,9 @@ func (b *builder) build(row *rawRow, line int) (*Record, *RowError) {
 		return fail(fLosses, fmt.Sprintf("a record has at most %d losses", MaxLosses))
 	}
 
-	sels, reason := b.selectors(row.sels)
-	if reason != "" {
-		return fail(fSelectors, reason)
+	sels, e := b.selectors(row.sels)
+	if e != nil {
+		return failed(fSelectors, e)
 	}
 	rec.Selectors = sels
 
@@ -172,7 +176,7 @@ func (b *builder) loss(l rawLoss) (store.Loss, string) {
 	if !ok {
 		return store.Loss{}, fmt.Sprintf("currency %s is not an ISO 4217 code (or USDT, USDC, BTC, ETH, TRX)", quote(cur))
 	}
-	n, reason := parseAmount(amount, cur, exp, b.thousands())
+	n, _, reason := parseAmount(amount, cur, exp, b.thousands())
 	if reason != "" {
 		return store.Loss{}, "amount " + reason
 	}
@@ -180,12 +184,12 @@ func (b *builder) loss(l rawLoss) (store.Loss, string) {
 }
 
 // selectors checks raw selectors and drops empty values and repeats.
-func (b *builder) selectors(in []RawSelector) ([]RawSelector, string) {
+func (b *builder) selectors(in []RawSelector) ([]RawSelector, *RowError) {
 	var out []RawSelector
 	seen := map[RawSelector]bool{}
 	for i, s := range in {
 		if r := checkText(s.Value+s.Role+s.Kind, false); r != "" {
-			return nil, fmt.Sprintf("value %d %s", i+1, r)
+			return nil, why(fmt.Sprintf("value %d %s", i+1, r))
 		}
 		s.Value = strings.TrimSpace(s.Value)
 		s.Kind = strings.ToLower(strings.TrimSpace(s.Kind))
@@ -194,10 +198,11 @@ func (b *builder) selectors(in []RawSelector) ([]RawSelector, string) {
 			continue
 		}
 		if len(s.Value) > MaxSelectorBytes {
-			return nil, fmt.Sprintf("value %d is longer than %d bytes", i+1, MaxSelectorBytes)
+			return nil, &RowError{Code: RowSelectorTooLong, Value: strconv.Itoa(i + 1), Accepted: strconv.Itoa(MaxSelectorBytes),
+				Reason: fmt.Sprintf("value %d is longer than %d bytes", i+1, MaxSelectorBytes)}
 		}
 		if r := checkKindRole(s.Kind, s.Role); r != "" {
-			return nil, fmt.Sprintf("value %d: %s", i+1, r)
+			return nil, why(fmt.Sprintf("value %d: %s", i+1, r))
 		}
 		if seen[s] {
 			continue
@@ -205,10 +210,11 @@ func (b *builder) selectors(in []RawSelector) ([]RawSelector, string) {
 		seen[s] = true
 		out = append(out, s)
 		if len(out) > MaxSelectors {
-			return nil, fmt.Sprintf("a record has at most %d selectors", MaxSelectors)
+			return nil, &RowError{Code: RowTooManySelectors, Accepted: strconv.Itoa(MaxSelectors),
+				Reason: fmt.Sprintf("a record has at most %d selectors", MaxSelectors)}
 		}
 	}
-	return out, ""
+	return out, nil
 }
 
 // splitSelectors appends the values of a selectors cell to row.

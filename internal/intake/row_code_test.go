@@ -2,6 +2,7 @@ package intake
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -12,6 +13,11 @@ import (
 func TestRowCodes(t *testing.T) {
 	const hdr = "external_ref,origin,received_at,scam_type,loss_amount,loss_currency,narrative\n"
 	times := "2025-03-01T14:30:00+09:00, 2025-03-01"
+	var many []string
+	for i := range MaxSelectors + 1 {
+		many = append(many, "user"+strconv.Itoa(i)+"@example.org")
+	}
+	manySelectors := strings.Join(many, ";")
 	cases := []struct {
 		name   string
 		format Format
@@ -69,7 +75,50 @@ func TestRowCodes(t *testing.T) {
 			RowError{Line: 1, Code: RowTooLong, Accepted: "100 bytes", Reason: "line longer than 100 bytes"}},
 		{"json array too long", JSONL, 100, `[{"narrative":"` + strings.Repeat("n", 120) + `"}]`,
 			RowError{Line: 1, Code: RowTooLong, Accepted: "100 bytes", Reason: "array element longer than 100 bytes"}},
+		{"unclosed quote", CSV, 0, hdr + "R1,KNPA,2025-01-01T00:00:00Z,romance,,,\"never closed\n",
+			RowError{Line: 2, Code: RowUnclosedQuote, Value: "7", Reason: "the quoted field in column 7 is not closed before the end of the file"}},
+		{"quote too long", CSV, 100, hdr + "R1,\"KNPA\n" + strings.Repeat("n\n", 60),
+			RowError{Line: 2, Code: RowQuoteTooLong, Value: "2", Accepted: "100 bytes", Reason: "record longer than 100 bytes (is a closing quote missing in column 2?)"}},
+		{"text after quote", CSV, 0, hdr + "R1,\"KNPA\"x,2025-01-01T00:00:00Z,romance,,,\n",
+			RowError{Line: 2, Code: RowTextAfterQuote, Value: "2", Reason: "column 2: text after a closing quote (a quote inside a quoted field is written twice: \"\")"}},
+		{"header quote", CSV, 0, "external_ref,\"origin\"s,received_at\n",
+			RowError{Line: 1, Code: RowTextAfterQuote, Value: "2", Reason: "header: column 2: text after a closing quote (a quote inside a quoted field is written twice: \"\")"}},
+		{"empty file", CSV, 0, "\n\n",
+			RowError{Line: 1, Code: RowEmptyFile, Reason: "the file is empty (a CSV file starts with a header line)"}},
+		{"header name", CSV, 0, "external_ref,orig\x01in\n",
+			RowError{Line: 1, Field: "column 2", Code: RowControlChar, Value: "U+0001", Reason: "name holds the control character U+0001"}},
+		{"unnamed value", CSV, 0, strings.TrimSuffix(hdr, "\n") + ",\nR1,KNPA,2025-01-01T00:00:00Z,romance,,,,note\n",
+			RowError{Line: 2, Field: "column 8", Code: RowUnnamedValue, Reason: "the column has no name in the header but holds a value here"}},
+		{"duplicate column", CSV, 0, "external_ref,origin,ORIGIN\n",
+			RowError{Line: 1, Field: "ORIGIN", Code: RowDuplicateColumn, Value: "origin", Reason: "gives origin, as column 'origin' does already"}},
+		{"losses in csv", CSV, 0, "external_ref,Verluste\n",
+			RowError{Line: 1, Field: "Verluste", Code: RowLossesInCSV, Reason: "losses is for JSON only; a CSV file gives loss_amount and loss_currency"}},
+		{"pap", JSONL, 0, `{"external_ref":"R1","origin":"KNPA","received_at":"2025-01-01T00:00:00Z","scam_type":"romance","pap":"AMBER+STRICT"}` + "\n",
+			RowError{Line: 1, Field: "pap", Code: RowBadPAP, Value: "AMBER+STRICT", Accepted: "CLEAR, GREEN, AMBER, RED", Reason: "'AMBER+STRICT' is not a PAP label (CLEAR, GREEN, AMBER or RED)"}},
+		{"consent", JSONL, 0, `{"external_ref":"R1","origin":"KNPA","received_at":"2025-01-01T00:00:00Z","scam_type":"romance","contact_consent":"maybe"}` + "\n",
+			RowError{Line: 1, Field: "contact_consent", Code: RowBadBool, Value: "maybe", Accepted: "true/false, yes/no, y/n, 1/0", Reason: "'maybe' is not yes or no (true/false, yes/no, y/n, 1/0)"}},
+		{"contact email", JSONL, 0, `{"external_ref":"R1","origin":"KNPA","received_at":"2025-01-01T00:00:00Z","scam_type":"romance","contact_email":"kim at example"}` + "\n",
+			RowError{Line: 1, Field: "contact_email", Code: RowBadEmail, Reason: "is not an e-mail address"}},
+		{"recipient", JSONL, 0, `{"external_ref":"R1","origin":"KNPA","received_at":"2025-01-01T00:00:00Z","scam_type":"romance","recipients":"a@example.org;nobody"}` + "\n",
+			RowError{Line: 1, Field: "recipients", Code: RowBadEmail, Reason: "a recipient is not an e-mail address"}},
+		{"contact phone", JSONL, 0, `{"external_ref":"R1","origin":"KNPA","received_at":"2025-01-01T00:00:00Z","scam_type":"romance","contact_phone":"12-34"}` + "\n",
+			RowError{Line: 1, Field: "contact_phone", Code: RowBadPhone, Accepted: "5–17", Reason: "is not a phone number (it needs 5 to 17 digits)"}},
+		{"decimals", CSV, 0, hdr + "R1,KNPA,2025-01-01T00:00:00Z,romance,10.505,USD,\n",
+			RowError{Line: 2, Field: "loss_amount", Code: RowTooManyDecimals, Value: "10.505", Accepted: "2", Reason: "'10.505' has more than 2 decimals, the most USD has"}},
+		{"no decimals", CSV, 0, hdr + "R1,KNPA,2025-01-01T00:00:00Z,romance,1000.5,KRW,\n",
+			RowError{Line: 2, Field: "loss_amount", Code: RowTooManyDecimals, Value: "1000.5", Accepted: "0", Reason: "'1000.5' has decimals, but KRW has no minor unit"}},
+		{"amount too large", CSV, 0, hdr + "R1,KNPA,2025-01-01T00:00:00Z,romance,99999999999999999999,USD,\n",
+			RowError{Line: 2, Field: "loss_amount", Code: RowAmountTooLarge, Value: "99999999999999999999", Reason: "'99999999999999999999' is too large"}},
+		{"selector too long", JSONL, 0, `{"external_ref":"R1","origin":"KNPA","received_at":"2025-01-01T00:00:00Z","scam_type":"romance","selectors":["+855 12 345 678","` + strings.Repeat("x", MaxSelectorBytes+1) + `"]}` + "\n",
+			RowError{Line: 1, Field: "selectors", Code: RowSelectorTooLong, Value: "2", Accepted: strconv.Itoa(MaxSelectorBytes)}},
+		{"too many selectors", JSONL, 0, `{"external_ref":"R1","origin":"KNPA","received_at":"2025-01-01T00:00:00Z","scam_type":"romance","selectors":"` + manySelectors + `"}` + "\n",
+			RowError{Line: 1, Field: "selectors", Code: RowTooManySelectors, Accepted: strconv.Itoa(MaxSelectors), Reason: "a record has at most " + strconv.Itoa(MaxSelectors) + " selectors"}},
+		{"json type", JSONL, 0, `{"external_ref":"R1","origin":{"name":"KNPA"}}` + "\n",
+			RowError{Line: 1, Field: "origin", Code: RowJSONType, Reason: "must be a string, number or boolean"}},
+		{"not json", JSONL, 0, `{"external_ref":"R1",}` + "\n",
+			RowError{Line: 1, Code: RowNotJSON}},
 	}
+	mappings := map[string]string{"losses in csv": `{"columns": {"Verluste": "losses"}}`}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			max := c.max
@@ -77,7 +126,14 @@ func TestRowCodes(t *testing.T) {
 				max = MaxRecordBytes
 			}
 			var got *RowError
-			rd, err := newReader("f", strings.NewReader(c.input), c.format, nil, max)
+			var m *Mapping
+			if mf := mappings[c.name]; mf != "" {
+				var err error
+				if m, err = LoadMapping(strings.NewReader(mf)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			rd, err := newReader("f", strings.NewReader(c.input), c.format, m, max)
 			if err == nil {
 				_, err = rd.Next()
 			}

@@ -56,6 +56,27 @@ const (
 	RowBadCountry    RowCode = "bad_country"    // Value is no ISO 3166-1 alpha-2 code
 	RowBadTLP        RowCode = "bad_tlp"        // Value is no TLP label; Accepted are the labels
 	RowBadChannel    RowCode = "bad_channel"    // Value is no channel; Accepted are the channels
+
+	// CSV quoting (Value is the number of the column, from 1) and the
+	// rarer problems of a file or a record.
+	RowUnclosedQuote   RowCode = "unclosed_quote"   // the quoted field in column Value runs to the end of the file
+	RowQuoteTooLong    RowCode = "quote_too_long"   // the record, from a quote opened in column Value, is longer than Accepted
+	RowTextAfterQuote  RowCode = "text_after_quote" // column Value has text after its closing quote
+	RowEmptyFile       RowCode = "empty_file"       // a CSV file without even a header
+	RowUnnamedValue    RowCode = "unnamed_value"    // a column with no name in the header holds a value
+	RowDuplicateColumn RowCode = "duplicate_column" // the column gives a field that column Value gives already
+	RowLossesInCSV     RowCode = "losses_in_csv"    // a CSV column for losses, which is for JSON only
+	RowBadPAP          RowCode = "bad_pap"          // Value is no PAP label; Accepted are the labels
+	RowBadBool         RowCode = "bad_bool"         // Value is not yes or no; Accepted are the spellings
+	RowBadEmail        RowCode = "bad_email"        // not an e-mail address (personal: no Value)
+	RowBadPhone        RowCode = "bad_phone"        // not a phone number, Accepted ("5–17") digits (personal: no Value)
+	RowNotJSON         RowCode = "not_json"         // the line or element is not a JSON object
+
+	RowTooManyDecimals  RowCode = "too_many_decimals"  // the amount Value has more decimals than its currency's Accepted
+	RowAmountTooLarge   RowCode = "amount_too_large"   // the amount Value is too large to store
+	RowSelectorTooLong  RowCode = "selector_too_long"  // selector number Value is longer than Accepted bytes
+	RowTooManySelectors RowCode = "too_many_selectors" // more than Accepted selectors
+	RowJSONType         RowCode = "json_type"          // a JSON value that is not a string, number or boolean
 )
 
 // RowCodes lists every RowCode.
@@ -64,6 +85,9 @@ var RowCodes = []RowCode{
 	RowBadTime, RowTimeRange, RowOccurredLate, RowBadAmount, RowNegative,
 	RowBadCurrency, RowNeedsCurrency, RowNeedsAmount, RowBadUTF8, RowControlChar,
 	RowFieldTooLong, RowTooLong, RowBadScamType, RowBadCountry, RowBadTLP, RowBadChannel,
+	RowUnclosedQuote, RowQuoteTooLong, RowTextAfterQuote, RowEmptyFile, RowUnnamedValue,
+	RowDuplicateColumn, RowLossesInCSV, RowBadPAP, RowBadBool, RowBadEmail, RowBadPhone, RowNotJSON,
+	RowTooManyDecimals, RowAmountTooLarge, RowSelectorTooLong, RowTooManySelectors, RowJSONType,
 }
 
 // why is a problem with no code yet, or nil for no reason.
@@ -72,6 +96,15 @@ func why(reason string) *RowError {
 		return nil
 	}
 	return &RowError{Reason: reason}
+}
+
+// coded is a problem of kind code with what is accepted, or nil for no
+// reason.
+func coded(code RowCode, accepted, reason string) *RowError {
+	if reason == "" {
+		return nil
+	}
+	return &RowError{Code: code, Accepted: accepted, Reason: reason}
 }
 
 func (e *RowError) Error() string {

@@ -24,7 +24,9 @@ const (
 type CheckResult struct {
 	Query       string             `json:"query"`
 	Status      string             `json:"status"`
-	Reason      string             `json:"reason,omitempty"` // why a query is invalid
+	Reason      string             `json:"reason,omitempty"` // why a query is invalid, in English
+	Code        selector.ErrorCode `json:"code,omitempty"`   // the kind of Reason (see selector.ErrorCode)
+	Problem     *selector.Error    `json:"-"`                // Reason with its facts, for a page to say in its language
 	Selector    *selector.Selector `json:"-"`
 	Reports     int                `json:"reports"`
 	Sources     int                `json:"sources"`
@@ -77,7 +79,7 @@ func (r *CheckResult) invalid(err error) {
 	r.Status, r.Advice = StatusInvalid, advice[StatusInvalid]
 	var se *selector.Error
 	if errors.As(err, &se) {
-		r.Reason = se.Reason
+		r.Reason, r.Code, r.Problem = se.Reason, se.Code, se
 	} else {
 		r.Reason = err.Error()
 	}

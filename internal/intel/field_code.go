@@ -1,8 +1,10 @@
 package intel
 
+import "counterscam/internal/selector"
+
 // FieldCode names a kind of mistake in a report's field, so a program can
 // say it in another language; FieldError.Error says it in English. A
-// mistake with no code yet (an invalid selector) has the code "".
+// mistake with no code yet has the code "".
 type FieldCode string
 
 // The kinds of mistake Prepare, ResolveRecipients and Submit report.
@@ -20,17 +22,28 @@ const (
 	FieldTooMany          FieldCode = "too_many"          // more than Accepted values
 	FieldRedNoRecipients  FieldCode = "red_no_recipients" // a RED report names nobody
 	FieldUnknownRecipient FieldCode = "unknown_recipient" // no user has the address Value
+	FieldBadSelector      FieldCode = "bad_selector"      // the selector Value does not parse: FieldError.Selector says why
+	FieldBadKind          FieldCode = "bad_kind"          // Value is no selector kind; Accepted are the kinds
 )
 
 // FieldCodes lists every FieldCode.
 var FieldCodes = []FieldCode{
 	FieldMissing, FieldNotOwnOrigin, FieldBadChannel, FieldBadScamType, FieldBadTLP,
 	FieldTooLong, FieldBadUTF8, FieldBadCountry, FieldNegative, FieldBadCurrency,
-	FieldTooMany, FieldRedNoRecipients, FieldUnknownRecipient,
+	FieldTooMany, FieldRedNoRecipients, FieldUnknownRecipient, FieldBadSelector, FieldBadKind,
 }
 
 // codedErr is a FieldError with a code, the offending value and what would
 // be accepted; reason is its English text.
 func codedErr(code FieldCode, field, value, accepted, reason string) error {
 	return &FieldError{Code: code, Field: field, Value: value, Accepted: accepted, Reason: reason}
+}
+
+// kindNames are the selector kinds' names.
+func kindNames() []string {
+	out := make([]string, len(selector.Kinds))
+	for i, k := range selector.Kinds {
+		out[i] = string(k)
+	}
+	return out
 }

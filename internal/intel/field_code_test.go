@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"counterscam/internal/intel"
+	"counterscam/internal/selector"
 	"counterscam/internal/store"
 )
 
@@ -46,8 +47,9 @@ func TestFieldErrorCodes(t *testing.T) {
 			intel.FieldError{Code: intel.FieldTooMany, Field: "selectors", Accepted: "200"}, "selectors: more than 200 selectors"},
 		{"red", intel.ReportInput{Origin: "a", TLP: "RED"},
 			intel.FieldError{Code: intel.FieldRedNoRecipients, Field: "tlp"}, "tlp: a RED report is for named recipients: give them, or mark it AMBER+STRICT"},
-		{"bad selector", intel.ReportInput{Origin: "a", Selectors: []intel.SelectorInput{{Value: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD"}}},
-			intel.FieldError{Field: "selectors"}, ""},
+		{"bad kind", intel.ReportInput{Origin: "a", Selectors: []intel.SelectorInput{{Value: "x", Kind: "fax"}}},
+			intel.FieldError{Code: intel.FieldBadKind, Field: "selectors", Value: "fax", Accepted: "phone, email, url, domain, ip, crypto, bank_account, card, handle"},
+			`selectors: unknown selector kind "fax" (one of phone, email, url, domain, ip, crypto, bank_account, card, handle)`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -57,7 +59,7 @@ func TestFieldErrorCodes(t *testing.T) {
 				t.Fatalf("Prepare: %v, want a FieldError", err)
 			}
 			got := *fe
-			got.Reason = ""
+			got.Reason, got.Selector = "", nil
 			if got != c.want {
 				t.Errorf("Prepare: %+v, want %+v", got, c.want)
 			}
@@ -72,5 +74,36 @@ func TestFieldErrorCodes(t *testing.T) {
 	if !errors.As(err, &fe) || fe.Code != intel.FieldUnknownRecipient || fe.Value != "nobody@example.org" ||
 		fe.Error() != "recipients: no user nobody@example.org on this server" {
 		t.Errorf("ResolveRecipients: %#v", err)
+	}
+}
+
+// TestFieldErrorSelector: a selector that does not parse is refused with
+// the selector's own code and facts, and the English text as before.
+func TestFieldErrorSelector(t *testing.T) {
+	svc, _ := newService(t, intel.Config{})
+	const wallet = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD"
+	for _, c := range []struct {
+		in     intel.SelectorInput
+		region string
+		code   selector.ErrorCode
+		text   string
+	}{
+		{intel.SelectorInput{Value: wallet}, "", selector.CodeUnrecognised, ""},
+		{intel.SelectorInput{Value: wallet, Kind: "crypto"}, "", selector.CodeCryptoChecksum,
+			`selectors: "` + wallet + `" is not a valid crypto: mixed-case EIP-55 checksum does not match (mistyped address?)`},
+		{intel.SelectorInput{Value: "010 1234", Kind: "phone"}, "KR", selector.CodePhoneNotInRegion,
+			`selectors: "010 1234" is not a valid phone: not a valid number for KR nor an international one`},
+	} {
+		_, err := svc.Prepare(&intel.ReportInput{Origin: "a", VictimCountry: c.region, Selectors: []intel.SelectorInput{c.in}})
+		var fe *intel.FieldError
+		var se *selector.Error
+		if !errors.As(err, &fe) || fe.Code != intel.FieldBadSelector || fe.Value != c.in.Value || fe.Selector == nil ||
+			!errors.As(err, &se) || se != fe.Selector || se.Code != c.code {
+			t.Errorf("%+v: %#v", c.in, err)
+			continue
+		}
+		if c.text != "" && err.Error() != c.text {
+			t.Errorf("%+v: %q, want %q", c.in, err.Error(), c.text)
+		}
 	}
 }

@@ -240,7 +240,8 @@ func testCheckAndPublicationThreshold(t *testing.T, newService func(*testing.T, 
 	if res, _ = svc.Check(ctx, "t.me", ""); res.Status != intel.StatusAllowlisted {
 		t.Fatalf("t.me: %s", res.Status)
 	}
-	if res, _ = svc.Check(ctx, "not an identifier at all", ""); res.Status != intel.StatusInvalid || res.Reason == "" {
+	if res, _ = svc.Check(ctx, "not an identifier at all", ""); res.Status != intel.StatusInvalid || res.Reason == "" ||
+		res.Code != selector.CodeUnrecognised || res.Problem == nil || res.Problem.Code != res.Code {
 		t.Fatalf("garbage: %+v", res)
 	}
 	// A confirmed selector is listed on one source.

@@ -72,12 +72,28 @@ type FieldError struct {
 	Code     FieldCode
 	Value    string
 	Accepted string
+	// Selector is why a selector does not parse (Code FieldBadSelector),
+	// with its own code and facts; or nil.
+	Selector *selector.Error
 }
 
 func (e *FieldError) Error() string { return e.Field + ": " + e.Reason }
 
-func fieldErr(field, format string, args ...any) error {
-	return &FieldError{Field: field, Reason: fmt.Sprintf(format, args...)}
+// Unwrap gives the selector's error, if any.
+func (e *FieldError) Unwrap() error {
+	if e.Selector == nil {
+		return nil
+	}
+	return e.Selector
+}
+
+// selectorErr is the FieldError of the selector raw, which did not parse.
+func selectorErr(raw string, err error) error {
+	fe := &FieldError{Field: "selectors", Reason: err.Error(), Code: FieldBadSelector, Value: raw}
+	if !errors.As(err, &fe.Selector) {
+		fe.Code = ""
+	}
+	return fe
 }
 
 func oneOf(v string, set []string) bool {
@@ -206,14 +222,14 @@ func (s *Service) PrepareUnnumbered(in *ReportInput) (*store.Report, error) {
 		if si.Kind != "" {
 			k, kerr := selector.ParseKindName(si.Kind)
 			if kerr != nil {
-				return nil, fieldErr("selectors", "%v", kerr)
+				return nil, codedErr(FieldBadKind, "selectors", si.Kind, strings.Join(kindNames(), ", "), kerr.Error())
 			}
 			sel, err = s.norm.ParseAs(k, si.Value, opts)
 		} else {
 			sel, err = s.norm.Parse(si.Value, opts)
 		}
 		if err != nil {
-			return nil, fieldErr("selectors", "%v", err)
+			return nil, selectorErr(si.Value, err)
 		}
 		role := si.Role
 		if role == "" {

@@ -52,10 +52,10 @@ var bankFillerWords = map[string]bool{
 
 func parseBankAccount(raw string, o Options) (Selector, error) {
 	if len(raw) > bankMaxInput {
-		return Selector{}, invalid(BankAccount, raw, "too long for a bank account")
+		return Selector{}, invalid(BankAccount, CodeTooLong, raw, "too long for a bank account")
 	}
 	if !utf8.ValidString(raw) {
-		return Selector{}, invalid(BankAccount, raw, "not valid UTF-8")
+		return Selector{}, invalid(BankAccount, CodeBadUTF8, raw, "not valid UTF-8")
 	}
 	if s, ok, err := bankParseCanonical(raw); ok {
 		return s, err
@@ -63,19 +63,18 @@ func parseBankAccount(raw string, o Options) (Selector, error) {
 	// An IBAN-shaped string that fails its checks may still be a bank name
 	// and a number ("SC 1234..." is SC First Bank, and SC is Seychelles):
 	// the IBAN's reason is only reported when nothing else fits.
-	ibanReason := ""
+	var ibanFault fault
 	if iban := ibanCompact(raw); iban != "" {
 		if _, known := ibanLengths[iban[:2]]; known {
-			ok, reason := ibanCheck(iban)
-			if ok {
+			ibanFault = ibanCheck(iban)
+			if !ibanFault.failed() {
 				return Selector{Kind: BankAccount, Value: iban, Display: ibanGroup(iban), Region: iban[:2], Subtype: "iban"}, nil
 			}
-			ibanReason = reason
 		}
 	}
 	s, err := bankParseNamed(raw, o)
-	if err != nil && ibanReason != "" {
-		return Selector{}, invalid(BankAccount, raw, ibanReason)
+	if err != nil && ibanFault.failed() {
+		return Selector{}, ibanFault.err(BankAccount, raw)
 	}
 	return s, err
 }
@@ -85,12 +84,12 @@ func parseBankAccount(raw string, o Options) (Selector, error) {
 func bankParseNamed(raw string, o Options) (Selector, error) {
 	digits, text, ok := bankSplit(raw)
 	if !ok {
-		return Selector{}, invalid(BankAccount, raw, "expected one account number, with or without a bank name")
+		return Selector{}, invalid(BankAccount, CodeBankOneNumber, raw, "expected one account number, with or without a bank name")
 	}
 	region := strings.ToUpper(o.Region)
 	if text == "" {
 		if !bankIsCountry(region) {
-			return Selector{}, invalid(BankAccount, raw, "a bare number needs a bank name or a country")
+			return Selector{}, invalid(BankAccount, CodeBankNeedsBank, raw, "a bare number needs a bank name or a country")
 		}
 		return bankSelector(raw, region, "", digits)
 	}
@@ -103,9 +102,9 @@ func bankParseNamed(raw string, o Options) (Selector, error) {
 		return bankSelector(raw, cc, "", digits)
 	}
 	if _, ok := bankLookup(text, ""); !ok && len(bankByAlias[bankNormName(text)]) > 1 {
-		return Selector{}, invalid(BankAccount, raw, "bank name "+text+" is used in several countries; give the country")
+		return Selector{}, invalid(BankAccount, CodeBankAmbiguous, raw, "bank name "+text+" is used in several countries; give the country")
 	}
-	return Selector{}, invalid(BankAccount, raw, "unknown bank "+text)
+	return Selector{}, invalid(BankAccount, CodeBankUnknown, raw, "unknown bank "+text)
 }
 
 // bankParseCanonical parses "CC:CODE:DIGITS". ok is false when raw is not
@@ -121,17 +120,17 @@ func bankParseCanonical(raw string) (s Selector, ok bool, err error) {
 	}
 	code := strings.ToUpper(parts[1])
 	if len(code) > bankMaxCode {
-		return Selector{}, true, invalid(BankAccount, raw, "bank code too long")
+		return Selector{}, true, invalid(BankAccount, CodeBankCode, raw, "bank code too long")
 	}
 	for i := 0; i < len(code); i++ {
 		if c := code[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
-			return Selector{}, true, invalid(BankAccount, raw, "a bank code is letters and digits")
+			return Selector{}, true, invalid(BankAccount, CodeBankCode, raw, "a bank code is letters and digits")
 		}
 	}
 	digits := parts[2]
 	for i := 0; i < len(digits); i++ {
 		if digits[i] < '0' || digits[i] > '9' {
-			return Selector{}, true, invalid(BankAccount, raw, "the account number in CC:CODE:DIGITS is digits only")
+			return Selector{}, true, invalid(BankAccount, CodeBankDigitsOnly, raw, "the account number in CC:CODE:DIGITS is digits only")
 		}
 	}
 	s, err = bankSelector(raw, cc, code, digits)
@@ -209,7 +208,8 @@ func bankSelector(raw, cc, code, digits string) (Selector, error) {
 		lo, hi = bankMinKR, bankMaxKR
 	}
 	if len(digits) < lo || len(digits) > hi {
-		return Selector{}, invalid(BankAccount, raw, "an account number in "+cc+" has "+strconv.Itoa(lo)+" to "+strconv.Itoa(hi)+" digits")
+		return Selector{}, fault{code: CodeBankLength, region: cc, accepted: strconv.Itoa(lo) + "–" + strconv.Itoa(hi),
+			reason: "an account number in " + cc + " has " + strconv.Itoa(lo) + " to " + strconv.Itoa(hi) + " digits"}.err(BankAccount, raw)
 	}
 	display := cc + " " + digits
 	if e, ok := bankByCountryCode(cc, code); ok {

@@ -58,24 +58,24 @@ var cardBrands = []cardBrand{
 
 func parseCard(raw string, o Options) (Selector, error) {
 	if len(raw) > cardMaxInput {
-		return Selector{}, invalid(Card, raw, "too long for a card number")
+		return Selector{}, invalid(Card, CodeTooLong, raw, "too long for a card number")
 	}
 	if !utf8.ValidString(raw) {
-		return Selector{}, invalid(Card, raw, "not valid UTF-8")
+		return Selector{}, invalid(Card, CodeBadUTF8, raw, "not valid UTF-8")
 	}
 	digits, ok := cardDigits(raw)
 	if !ok {
-		return Selector{}, invalid(Card, raw, "a card number is digits with optional spaces or dashes")
+		return Selector{}, invalid(Card, CodeCardCharacters, raw, "a card number is digits with optional spaces or dashes")
 	}
 	if len(digits) < cardMinDigits || len(digits) > cardMaxDigits {
-		return Selector{}, invalid(Card, raw, "a card number has 13 to 19 digits")
+		return Selector{}, fault{code: CodeCardLength, accepted: "13–19", reason: "a card number has 13 to 19 digits"}.err(Card, raw)
 	}
 	if !cardLuhn(digits) {
-		return Selector{}, invalid(Card, raw, "Luhn check fails (mistyped or made-up number)")
+		return Selector{}, invalid(Card, CodeCardLuhn, raw, "Luhn check fails (mistyped or made-up number)")
 	}
 	brand := cardBrandOf(digits)
 	if brand == "" {
-		return Selector{}, invalid(Card, raw, "no card brand issues numbers like this")
+		return Selector{}, invalid(Card, CodeCardBrand, raw, "no card brand issues numbers like this")
 	}
 	return Selector{Kind: Card, Value: digits, Display: cardMask(digits, brand), Subtype: brand}, nil
 }

@@ -72,18 +72,18 @@ var cryptoURISchemes = []string{
 
 func parseCrypto(raw string, o Options) (Selector, error) {
 	if len(raw) > cryptoMaxLen {
-		return Selector{}, invalid(Crypto, raw, "too long for a wallet address")
+		return Selector{}, invalid(Crypto, CodeTooLong, raw, "too long for a wallet address")
 	}
 	if !utf8.ValidString(raw) {
-		return Selector{}, invalid(Crypto, raw, "not valid UTF-8")
+		return Selector{}, invalid(Crypto, CodeBadUTF8, raw, "not valid UTF-8")
 	}
 	s := cryptoStripURI(raw)
 	if s == "" {
-		return Selector{}, invalid(Crypto, raw, "empty address")
+		return Selector{}, invalid(Crypto, CodeEmpty, raw, "empty address")
 	}
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c <= ' ' || c >= 0x7f {
-			return Selector{}, invalid(Crypto, raw, "wallet addresses are printable ASCII without spaces")
+			return Selector{}, invalid(Crypto, CodeCryptoCharacters, raw, "wallet addresses are printable ASCII without spaces")
 		}
 	}
 	if len(s) >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') {
@@ -95,17 +95,17 @@ func parseCrypto(raw string, o Options) (Selector, error) {
 		if v, ok := cashDecode(s); ok {
 			return cryptoSelector(v, v, "bch"), nil
 		}
-		return Selector{}, invalid(Crypto, raw, "CashAddr checksum or format is wrong")
+		return Selector{}, badChecksum(raw, "CashAddr", "CashAddr checksum or format is wrong")
 	case strings.HasPrefix(lower, "bc1"), strings.HasPrefix(lower, "ltc1"):
 		hrp, _, _, ok := segwitDecode(s)
 		if !ok {
-			return Selector{}, invalid(Crypto, raw, "bech32 checksum, witness version or program length is wrong")
+			return Selector{}, badChecksum(raw, "bech32", "bech32 checksum, witness version or program length is wrong")
 		}
 		chain := "btc"
 		if hrp == "ltc" {
 			chain = "ltc"
 		} else if hrp != "bc" {
-			return Selector{}, invalid(Crypto, raw, "unknown bech32 prefix "+hrp)
+			return Selector{}, invalid(Crypto, CodeCryptoPrefix, raw, "unknown bech32 prefix "+hrp)
 		}
 		return cryptoSelector(lower, lower, chain), nil
 	case len(s) == 42 && (lower[0] == 'q' || lower[0] == 'p'):
@@ -117,15 +117,15 @@ func parseCrypto(raw string, o Options) (Selector, error) {
 		if moneroValid(s) {
 			return cryptoSelector(s, s, "xmr"), nil
 		}
-		return Selector{}, invalid(Crypto, raw, "Monero checksum or format is wrong")
+		return Selector{}, badChecksum(raw, "Monero", "Monero checksum or format is wrong")
 	}
 	if len(s) >= 25 && len(s) <= 36 {
 		if chain, ok := cryptoBase58Chain(s); ok {
 			return cryptoSelector(s, s, chain), nil
 		}
-		return Selector{}, invalid(Crypto, raw, "base58check checksum fails or version byte unknown")
+		return Selector{}, badChecksum(raw, "base58check", "base58check checksum fails or version byte unknown")
 	}
-	return Selector{}, invalid(Crypto, raw, "not a known wallet address format")
+	return Selector{}, invalid(Crypto, CodeCryptoUnknown, raw, "not a known wallet address format")
 }
 
 // cryptoStripURI drops a payment URI scheme and its query ("bitcoin:1A...?
@@ -176,4 +176,10 @@ func cryptoBase58Chain(s string) (string, bool) {
 
 func cryptoSelector(value, display, chain string) Selector {
 	return Selector{Kind: Crypto, Value: value, Display: display, Subtype: chain}
+}
+
+// badChecksum is the error of an address in format whose checksum (or
+// structure) does not hold.
+func badChecksum(raw, format, reason string) error {
+	return fault{code: CodeCryptoChecksum, accepted: format, reason: reason}.err(Crypto, raw)
 }

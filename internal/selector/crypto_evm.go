@@ -10,7 +10,7 @@ import (
 
 func cryptoParseEVM(raw, s string) (Selector, error) {
 	if len(s) != 42 {
-		return Selector{}, invalid(Crypto, raw, "an EVM address is 0x and 40 hex digits")
+		return Selector{}, invalid(Crypto, CodeCryptoEVMLength, raw, "an EVM address is 0x and 40 hex digits")
 	}
 	var lower [40]byte
 	hasLower, hasUpper := false, false
@@ -24,13 +24,13 @@ func cryptoParseEVM(raw, s string) (Selector, error) {
 			hasUpper = true
 			c += 'a' - 'A'
 		default:
-			return Selector{}, invalid(Crypto, raw, "an EVM address is 0x and 40 hex digits")
+			return Selector{}, invalid(Crypto, CodeCryptoEVMLength, raw, "an EVM address is 0x and 40 hex digits")
 		}
 		lower[i] = c
 	}
 	checksummed := evmChecksum(lower)
 	if hasLower && hasUpper && s[2:] != checksummed[2:] {
-		return Selector{}, invalid(Crypto, raw, "mixed-case EIP-55 checksum does not match (mistyped address?)")
+		return Selector{}, badChecksum(raw, "EIP-55", "mixed-case EIP-55 checksum does not match (mistyped address?)")
 	}
 	return cryptoSelector("0x"+string(lower[:]), checksummed, "evm"), nil
 }

@@ -58,11 +58,11 @@ var hostDisplay = idna.New(idna.MapForLookup(), idna.StrictDomainName(false), id
 // domain (eTLD+1) where there is one.
 func parseDomain(raw string, o Options) (Selector, error) {
 	if len(raw) > 4*maxDomainLen {
-		return Selector{}, invalid(Domain, raw, "too long for a domain name")
+		return Selector{}, invalid(Domain, CodeTooLong, raw, "too long for a domain name")
 	}
-	ascii, reason := normalizeDomain(refangHost(raw))
-	if reason != "" {
-		return Selector{}, invalid(Domain, raw, reason)
+	ascii, f := normalizeDomain(refangHost(raw))
+	if f.failed() {
+		return Selector{}, f.err(Domain, raw)
 	}
 	return domainSelector(ascii), nil
 }
@@ -86,25 +86,25 @@ func displayHost(ascii string) string {
 
 // normalizeDomain returns the canonical ASCII form of a host name, or why it
 // is not one.
-func normalizeDomain(s string) (string, string) {
+func normalizeDomain(s string) (string, fault) {
 	s = strings.TrimSuffix(s, ".")
 	if s == "" {
-		return "", "empty name"
+		return "", fault{code: CodeEmpty, reason: "empty name"}
 	}
 	if !utf8.ValidString(s) {
-		return "", "not valid UTF-8"
+		return "", fault{code: CodeBadUTF8, reason: "not valid UTF-8"}
 	}
 	if !plainASCIIHost(s) {
 		a, err := hostProfile.ToASCII(s)
 		if err != nil {
-			return "", "not a valid internationalised domain name"
+			return "", fault{code: CodeDomainIDN, reason: "not a valid internationalised domain name"}
 		}
 		s = strings.TrimSuffix(a, ".")
 	}
-	if reason := checkASCIIHost(s); reason != "" {
-		return "", reason
+	if f := checkASCIIHost(s); f.failed() {
+		return "", f
 	}
-	return s, ""
+	return s, fault{}
 }
 
 // plainASCIIHost reports whether s is lower-case letters, digits, hyphens,
@@ -122,9 +122,9 @@ func plainASCIIHost(s string) bool {
 
 // checkASCIIHost checks a lower-case ASCII host name against the rules at
 // the top of this file.
-func checkASCIIHost(s string) string {
+func checkASCIIHost(s string) fault {
 	if len(s) > maxDomainLen {
-		return "longer than 253 characters"
+		return fault{code: CodeTooLong, reason: "longer than 253 characters"}
 	}
 	labels := 0
 	start := 0
@@ -132,35 +132,35 @@ func checkASCIIHost(s string) string {
 		if i < len(s) && s[i] != '.' {
 			c := s[i]
 			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
-				return "a domain name has only letters, digits, hyphens and dots"
+				return fault{code: CodeDomainCharacters, reason: "a domain name has only letters, digits, hyphens and dots"}
 			}
 			continue
 		}
 		l := s[start:i]
 		switch {
 		case l == "":
-			return "empty label"
+			return fault{code: CodeDomainLabel, reason: "empty label"}
 		case len(l) > 63:
-			return "label longer than 63 characters"
+			return fault{code: CodeDomainLabel, reason: "label longer than 63 characters"}
 		case l[0] == '-' || l[len(l)-1] == '-':
-			return "a label cannot start or end with a hyphen"
+			return fault{code: CodeDomainLabel, reason: "a label cannot start or end with a hyphen"}
 		}
 		labels++
 		start = i + 1
 	}
 	if labels < 2 {
-		return "a single label is not a domain name"
+		return fault{code: CodeDomainOneLabel, reason: "a single label is not a domain name"}
 	}
 	tld := s[strings.LastIndexByte(s, '.')+1:]
 	if strings.IndexByte(tld, '_') >= 0 || allDigits(tld) {
-		return "not a top-level domain: " + tld
+		return fault{code: CodeDomainTLD, reason: "not a top-level domain: " + tld}
 	}
 	// Probe with a label in front: some top-level domains are listed
 	// only through a wildcard (*.kh, *.mm), which a bare "kh" misses.
 	if _, icann := publicsuffix.PublicSuffix("x." + tld); !icann && !altRoots[tld] {
-		return "not a top-level domain: " + tld
+		return fault{code: CodeDomainTLD, reason: "not a top-level domain: " + tld}
 	}
-	return ""
+	return fault{}
 }
 
 func allDigits(s string) bool {
@@ -181,15 +181,15 @@ func allDigits(s string) bool {
 // public suffix.
 func RegistrableDomain(host string) (string, error) {
 	if len(host) > 4*maxDomainLen {
-		return "", invalid(Domain, host, "too long for a domain name")
+		return "", invalid(Domain, CodeTooLong, host, "too long for a domain name")
 	}
-	ascii, reason := normalizeDomain(host)
-	if reason != "" {
-		return "", invalid(Domain, host, reason)
+	ascii, f := normalizeDomain(host)
+	if f.failed() {
+		return "", f.err(Domain, host)
 	}
 	reg, err := publicsuffix.EffectiveTLDPlusOne(ascii)
 	if err != nil {
-		return "", invalid(Domain, host, "a public suffix has no registrable domain")
+		return "", invalid(Domain, CodeDomainSuffix, host, "a public suffix has no registrable domain")
 	}
 	return reg, nil
 }

@@ -27,10 +27,10 @@ const maxLocalLen = 64
 func parseEmail(raw string, o Options) (Selector, error) {
 	raw = foldFullWidth(raw)
 	if len(raw) > maxEmailLen {
-		return Selector{}, invalid(Email, raw, "too long for an e-mail address")
+		return Selector{}, invalid(Email, CodeTooLong, raw, "too long for an e-mail address")
 	}
 	if !utf8.ValidString(raw) {
-		return Selector{}, invalid(Email, raw, "not valid UTF-8")
+		return Selector{}, invalid(Email, CodeBadUTF8, raw, "not valid UTF-8")
 	}
 	s := refangEmail(raw)
 	if len(s) > 7 && strings.EqualFold(s[:7], "mailto:") {
@@ -41,18 +41,18 @@ func parseEmail(raw string, o Options) (Selector, error) {
 	}
 	at := strings.LastIndexByte(s, '@')
 	if at < 0 {
-		return Selector{}, invalid(Email, raw, "no @")
+		return Selector{}, invalid(Email, CodeEmailNoAt, raw, "no @")
 	}
 	local, domain := s[:at], s[at+1:]
 	if reason := checkLocalPart(local); reason != "" {
-		return Selector{}, invalid(Email, raw, reason)
+		return Selector{}, invalid(Email, CodeEmailLocalPart, raw, reason)
 	}
 	if domain == "" {
-		return Selector{}, invalid(Email, raw, "no domain after @")
+		return Selector{}, invalid(Email, CodeEmailNoDomain, raw, "no domain after @")
 	}
-	d, reason := normalizeDomain(domain)
-	if reason != "" {
-		return Selector{}, invalid(Email, raw, "bad domain: "+reason)
+	d, f := normalizeDomain(domain)
+	if f.failed() {
+		return Selector{}, invalid(Email, CodeEmailBadDomain, raw, "bad domain: "+f.reason)
 	}
 	return Selector{
 		Kind:    Email,

@@ -207,7 +207,7 @@ func BenchmarkExtractScan(b *testing.B) {
 			candidates := 0
 			reject := func(k Kind, raw string, o Options) (Selector, error) {
 				candidates++
-				return Selector{}, invalid(k, raw, "rejected by the benchmark")
+				return Selector{}, invalid(k, CodeUnrecognised, raw, "rejected by the benchmark")
 			}
 			cpu := cpuTime()
 			for b.Loop() {

@@ -64,6 +64,10 @@ var hdlPlatforms = map[string]hdlPlatform{
 	"x":         {display: "X", name: hdlXName},
 }
 
+// platformNames are the platforms' keys, as errors list them (a test keeps
+// them in step with hdlPlatforms).
+const platformNames = "telegram, whatsapp, line, wechat, kakaotalk, signal, zalo, facebook, instagram, tiktok, x"
+
 // hdlAliases maps what people write before a name ("tg", "카톡", "微信")
 // and what Options.Platform may say to a platform key. Keys are lower case
 // without spaces.
@@ -105,10 +109,10 @@ func hdlPlatformKey(word string) (string, bool) {
 func parseHandle(raw string, o Options) (Selector, error) {
 	raw = foldFullWidth(raw)
 	if len(raw) > hdlMaxInput {
-		return Selector{}, invalid(Handle, raw, "too long for a handle")
+		return Selector{}, invalid(Handle, CodeTooLong, raw, "too long for a handle")
 	}
 	if !utf8.ValidString(raw) {
-		return Selector{}, invalid(Handle, raw, "not valid UTF-8")
+		return Selector{}, invalid(Handle, CodeBadUTF8, raw, "not valid UTF-8")
 	}
 	if s, ok, err := hdlParseLink(raw); ok {
 		return s, err
@@ -118,19 +122,19 @@ func parseHandle(raw string, o Options) (Selector, error) {
 		return hdlOn(raw, p, name, Options{Region: o.Region})
 	}
 	if strings.ContainsFunc(raw, unicode.IsSpace) {
-		return Selector{}, invalid(Handle, raw, "a handle has no spaces")
+		return Selector{}, invalid(Handle, CodeHandleSpaces, raw, "a handle has no spaces")
 	}
 	if o.Platform != "" {
 		p, ok := hdlPlatformKey(o.Platform)
 		if !ok {
-			return Selector{}, invalid(Handle, raw, "unknown platform "+o.Platform)
+			return Selector{}, &Error{Kind: Handle, Input: raw, Reason: "unknown platform " + o.Platform, Code: CodeHandleUnknownPlatform, Platform: o.Platform, Accepted: platformNames}
 		}
 		return hdlOn(raw, p, raw, o)
 	}
 	if strings.HasPrefix(raw, "@") {
 		return hdlOn(raw, "telegram", raw, o)
 	}
-	return Selector{}, invalid(Handle, raw, "a bare name needs a platform (telegram:name, or @name for Telegram)")
+	return Selector{}, invalid(Handle, CodeHandleNeedsPlatform, raw, "a bare name needs a platform (telegram:name, or @name for Telegram)")
 }
 
 // hdlSplitPrefix splits "platform:name", "platform：name" or "platform name"
@@ -157,7 +161,7 @@ func hdlSplitPrefix(raw string) (platform, name string, ok bool) {
 func hdlOn(raw, p, name string, o Options) (Selector, error) {
 	pl := hdlPlatforms[p]
 	if name == "" {
-		return Selector{}, invalid(Handle, raw, "no name after the platform")
+		return Selector{}, invalid(Handle, CodeHandleNoName, raw, "no name after the platform")
 	}
 	if pl.phone && hdlLooksLikePhone(name) {
 		region := o.Region
@@ -171,14 +175,14 @@ func hdlOn(raw, p, name string, o Options) (Selector, error) {
 		// A long Zalo number that is no phone number is a Zalo id.
 	}
 	if strings.ContainsFunc(name, unicode.IsSpace) {
-		return Selector{}, invalid(Handle, raw, "a handle has no spaces")
+		return Selector{}, invalid(Handle, CodeHandleSpaces, raw, "a handle has no spaces")
 	}
 	if name[0] == '@' && p != "line" {
 		name = name[1:]
 	}
 	v, reason := pl.name(name)
 	if reason != "" {
-		return Selector{}, invalid(Handle, raw, reason+" on "+pl.display)
+		return Selector{}, &Error{Kind: Handle, Input: raw, Reason: reason + " on " + pl.display, Code: CodeHandleBadName, Platform: pl.display}
 	}
 	return hdlSelector(p, v), nil
 }

@@ -71,7 +71,7 @@ func hdlParseLink(raw string) (s Selector, ok bool, err error) {
 	}
 	u, perr := url.Parse("https://" + host + rest[end:])
 	if perr != nil {
-		return Selector{}, true, invalid(Handle, raw, "malformed link")
+		return Selector{}, true, invalid(Handle, CodeHandleBadLink, raw, "malformed link")
 	}
 	var segs []string
 	for _, seg := range strings.Split(u.Path, "/") {
@@ -85,7 +85,7 @@ func hdlParseLink(raw string) (s Selector, ok bool, err error) {
 
 func hdlLinkResult(raw string, s Selector, reason string) (Selector, bool, error) {
 	if reason != "" {
-		return Selector{}, true, invalid(Handle, raw, reason)
+		return Selector{}, true, invalid(Handle, CodeHandleBadLink, raw, reason)
 	}
 	return s, true, nil
 }
@@ -141,7 +141,7 @@ func hdlTelegramLink(u *url.URL, segs []string) (Selector, string) {
 func hdlTelegramDeepLink(raw string) (Selector, bool, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return Selector{}, true, invalid(Handle, raw, "malformed link")
+		return Selector{}, true, invalid(Handle, CodeHandleBadLink, raw, "malformed link")
 	}
 	q := u.Query()
 	switch strings.ToLower(u.Host) {
@@ -152,7 +152,7 @@ func hdlTelegramDeepLink(raw string) (Selector, bool, error) {
 		s, reason := hdlNamed("telegram", "+"+q.Get("invite"))
 		return hdlLinkResult(raw, s, reason)
 	}
-	return Selector{}, true, invalid(Handle, raw, "not a Telegram account link")
+	return Selector{}, true, invalid(Handle, CodeHandleBadLink, raw, "not a Telegram account link")
 }
 
 func hdlWaMeLink(u *url.URL, segs []string) (Selector, string) {

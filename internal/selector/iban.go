@@ -66,15 +66,16 @@ func ibanCompact(s string) string {
 	return out
 }
 
-// ibanCheck reports whether a compact upper-case IBAN has its country's
-// length and valid check digits.
-func ibanCheck(iban string) (ok bool, reason string) {
-	n, known := ibanLengths[iban[:2]]
+// ibanCheck says why a compact upper-case IBAN does not have its
+// country's length or valid check digits, or nothing.
+func ibanCheck(iban string) fault {
+	cc := iban[:2]
+	n, known := ibanLengths[cc]
 	if !known {
-		return false, "country " + iban[:2] + " does not issue IBANs"
+		return fault{code: CodeBankIBAN, region: cc, reason: "country " + cc + " does not issue IBANs"}
 	}
 	if len(iban) != n {
-		return false, "an IBAN from " + iban[:2] + " has " + strconv.Itoa(n) + " characters"
+		return fault{code: CodeBankIBAN, region: cc, accepted: strconv.Itoa(n), reason: "an IBAN from " + cc + " has " + strconv.Itoa(n) + " characters"}
 	}
 	rem := 0
 	add := func(c byte) {
@@ -92,9 +93,9 @@ func ibanCheck(iban string) (ok bool, reason string) {
 		add(iban[i])
 	}
 	if rem != 1 {
-		return false, "IBAN check digits do not match (mistyped?)"
+		return fault{code: CodeBankIBAN, region: cc, reason: "IBAN check digits do not match (mistyped?)"}
 	}
-	return true, ""
+	return fault{}
 }
 
 // ibanGroup writes an IBAN in groups of four for people to read.

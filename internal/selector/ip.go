@@ -16,7 +16,7 @@ const maxIPLen = 100
 // accepted. Subtype is "v4" or "v6".
 func parseIP(raw string, o Options) (Selector, error) {
 	if len(raw) > maxIPLen {
-		return Selector{}, invalid(IP, raw, "too long for an IP address")
+		return Selector{}, invalid(IP, CodeTooLong, raw, "too long for an IP address")
 	}
 	s := refangHost(raw)
 	// [::1] as written in URLs.
@@ -25,13 +25,13 @@ func parseIP(raw string, o Options) (Selector, error) {
 	}
 	if i := strings.IndexByte(s, '%'); i >= 0 {
 		if !strings.Contains(s[:i], ":") {
-			return Selector{}, invalid(IP, raw, "a zone is only allowed on IPv6 addresses")
+			return Selector{}, invalid(IP, CodeIPZone, raw, "a zone is only allowed on IPv6 addresses")
 		}
 		s = s[:i]
 	}
 	a, err := netip.ParseAddr(s)
 	if err != nil {
-		return Selector{}, invalid(IP, raw, "not an IPv4 or IPv6 address")
+		return Selector{}, invalid(IP, CodeIPInvalid, raw, "not an IPv4 or IPv6 address")
 	}
 	return ipSelector(a), nil
 }

@@ -167,7 +167,7 @@ func (n *Normalizer) parse(k Kind, raw string, o Options) (Selector, error) {
 	}
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
-		return Selector{}, invalid(k, raw, "empty value")
+		return Selector{}, invalid(k, CodeEmpty, raw, "empty value")
 	}
 	return parsePhoneWith(raw, o, n.eng)
 }

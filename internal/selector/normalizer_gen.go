@@ -24,10 +24,10 @@ type normRec struct {
 
 // normStrings: kind, raw, region, platform (the key, normKeyStrings), then
 // the selector's kind, value, display, region and subtype, its ID, and the
-// error's kind, input and reason.
+// error's kind, input, reason, code, region, accepted and platform.
 const (
 	normKeyStrings = 4
-	normStrings    = normKeyStrings + 9
+	normStrings    = normKeyStrings + 13
 )
 
 // newNormGen returns an empty generation for up to n records.
@@ -103,7 +103,7 @@ func (g *normGen) get(k normKey, h uint64) (normEntry, bool) {
 	return normEntry{
 		sel: Selector{Kind: Kind(v[0]), Value: v[1], Display: v[2], Region: v[3], Subtype: v[4]},
 		id:  v[5],
-		err: Error{Kind: Kind(v[6]), Input: v[7], Reason: v[8]},
+		err: Error{Kind: Kind(v[6]), Input: v[7], Reason: v[8], Code: ErrorCode(v[9]), Region: v[10], Accepted: v[11], Platform: v[12]},
 	}, true
 }
 
@@ -122,7 +122,7 @@ func (g *normGen) put(k normKey, h uint64, e normEntry) {
 	r := normRec{hash: h, start: len(g.text)}
 	ks := k.strings()
 	for i, str := range append(ks[:], string(e.sel.Kind), e.sel.Value, e.sel.Display, e.sel.Region, e.sel.Subtype,
-		e.id, string(e.err.Kind), e.err.Input, e.err.Reason) {
+		e.id, string(e.err.Kind), e.err.Input, e.err.Reason, string(e.err.Code), e.err.Region, e.err.Accepted, e.err.Platform) {
 		g.text = append(g.text, str...)
 		r.lens[i] = int32(len(str))
 	}

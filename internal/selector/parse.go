@@ -22,11 +22,11 @@ var parsers = map[Kind]func(raw string, o Options) (Selector, error){
 func ParseAs(k Kind, raw string, o Options) (Selector, error) {
 	p, ok := parsers[k]
 	if !ok {
-		return Selector{}, invalid("", raw, "unknown selector kind "+string(k))
+		return Selector{}, &Error{Input: raw, Reason: "unknown selector kind " + string(k), Code: CodeUnknownKind, Accepted: kindNames}
 	}
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
-		return Selector{}, invalid(k, raw, "empty value")
+		return Selector{}, invalid(k, CodeEmpty, raw, "empty value")
 	}
 	return p(raw, o)
 }
@@ -42,7 +42,7 @@ func Parse(raw string, o Options) (Selector, error) {
 func parseAuto(raw string, o Options, eng *phoneEngine) (Selector, error) {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
-		return Selector{}, invalid("", raw, "empty value")
+		return Selector{}, invalid("", CodeEmpty, raw, "empty value")
 	}
 	for _, k := range detect(raw) {
 		var s Selector
@@ -56,7 +56,7 @@ func parseAuto(raw string, o Options, eng *phoneEngine) (Selector, error) {
 			return s, nil
 		}
 	}
-	return Selector{}, invalid("", raw, "not a phone number, e-mail, URL, domain, IP address, wallet, bank account, card or handle")
+	return Selector{}, invalid("", CodeUnrecognised, raw, "not a phone number, e-mail, URL, domain, IP address, wallet, bank account, card or handle")
 }
 
 // Candidate kinds by the shape of the input, most specific first. Each

@@ -65,12 +65,12 @@ func parsePhone(raw string, o Options) (Selector, error) {
 // eng when it is not nil (same results, less time; see phone_engine.go).
 func parsePhoneWith(raw string, o Options, eng *phoneEngine) (Selector, error) {
 	if len(raw) > maxPhoneLen {
-		return Selector{}, invalid(Phone, raw, "too long for a phone number")
+		return Selector{}, invalid(Phone, CodeTooLong, raw, "too long for a phone number")
 	}
 	var buf [maxPhoneDigits + 1]byte
-	digits, plus, reason := phoneDigits(raw, buf[:0])
-	if reason != "" {
-		return Selector{}, invalid(Phone, raw, reason)
+	digits, plus, f := phoneDigits(raw, buf[:0])
+	if f.failed() {
+		return Selector{}, f.err(Phone, raw)
 	}
 	region := normalizeRegion(o.Region)
 	var s Selector
@@ -95,12 +95,12 @@ func parsePhoneWith(raw string, o Options, eng *phoneEngine) (Selector, error) {
 	}
 	if !ok {
 		if region == "" && !plus {
-			return Selector{}, invalid(Phone, raw, "not a valid international number (no region given for a national one)")
+			return Selector{}, invalid(Phone, CodePhoneNoRegion, raw, "not a valid international number (no region given for a national one)")
 		}
 		if region == "" || plus {
-			return Selector{}, invalid(Phone, raw, "not a valid number")
+			return Selector{}, invalid(Phone, CodePhoneInvalid, raw, "not a valid number")
 		}
-		return Selector{}, invalid(Phone, raw, "not a valid number for "+region+" nor an international one")
+		return Selector{}, &Error{Kind: Phone, Input: raw, Reason: "not a valid number for " + region + " nor an international one", Code: CodePhoneNotInRegion, Region: region}
 	}
 	return s, nil
 }
@@ -163,7 +163,7 @@ func phoneTypeName(t phonenumbers.PhoneNumberType) string {
 // phoneDigits reads the digits of a written phone number into buf as
 // ASCII, and whether it starts with a plus sign; or says why it is not a
 // phone number.
-func phoneDigits(raw string, buf []byte) ([]byte, bool, string) {
+func phoneDigits(raw string, buf []byte) ([]byte, bool, fault) {
 	s := raw
 	if len(s) > 4 && strings.EqualFold(s[:4], "tel:") {
 		s = s[4:]
@@ -172,7 +172,7 @@ func phoneDigits(raw string, buf []byte) ([]byte, bool, string) {
 	for _, r := range s {
 		if d := digitValue(r); d >= 0 {
 			if len(buf) == maxPhoneDigits {
-				return nil, false, "too many digits"
+				return nil, false, fault{code: CodePhoneTooMany, reason: "too many digits"}
 			}
 			buf = append(buf, byte('0'+d))
 			continue
@@ -180,18 +180,18 @@ func phoneDigits(raw string, buf []byte) ([]byte, bool, string) {
 		switch {
 		case r == '+' || r == '＋':
 			if plus || len(buf) > 0 {
-				return nil, false, "misplaced +"
+				return nil, false, fault{code: CodePhonePlus, reason: "misplaced +"}
 			}
 			plus = true
 		case isPhoneSeparator(r):
 		default:
-			return nil, false, "only digits, spaces, punctuation and a leading + may appear in a phone number"
+			return nil, false, fault{code: CodePhoneCharacters, reason: "only digits, spaces, punctuation and a leading + may appear in a phone number"}
 		}
 	}
 	if len(buf) < 3 {
-		return nil, false, "too few digits"
+		return nil, false, fault{code: CodePhoneTooFewDigits, reason: "too few digits"}
 	}
-	return buf, plus, ""
+	return buf, plus, fault{}
 }
 
 // isPhoneSeparator reports whether r is punctuation people write in phone

@@ -193,8 +193,8 @@ func TestPhoneEngineMatchesLibrary(t *testing.T) {
 func TestPhoneMatchesPlainLibrary(t *testing.T) {
 	for _, c := range phoneSamples(3) {
 		var buf [maxPhoneDigits + 1]byte
-		digits, plus, reason := phoneDigits(c.raw, buf[:0])
-		if reason != "" || !plus {
+		digits, plus, f := phoneDigits(c.raw, buf[:0])
+		if f.failed() || !plus {
 			continue
 		}
 		s, ok := readPhone(digits, true, "", nil)

@@ -41,8 +41,11 @@ func ParseKindName(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	return "", fmt.Errorf("unknown selector kind %q (one of phone, email, url, domain, ip, crypto, bank_account, card, handle)", s)
+	return "", fmt.Errorf("unknown selector kind %q (one of %s)", s, kindNames)
 }
+
+// kindNames are the kinds' names, as errors list them.
+const kindNames = "phone, email, url, domain, ip, crypto, bank_account, card, handle"
 
 // Selector is one normalised identifier.
 type Selector struct {
@@ -91,11 +94,18 @@ type Options struct {
 // ErrInvalid is wrapped by every parse failure.
 var ErrInvalid = errors.New("invalid selector")
 
-// Error says why a value is not a selector of a kind.
+// Error says why a value is not a selector of a kind: Reason in English,
+// Code the kind of failure, with the facts its message names (see
+// ErrorCode).
 type Error struct {
 	Kind   Kind   // the kind tried, or "" when no kind fits
 	Input  string // the value as given (truncated for long inputs)
 	Reason string
+
+	Code     ErrorCode
+	Region   string // the country a national number or account was read for, or ""
+	Accepted string // what would be accepted (names, numbers, ranges that read the same in every language), or ""
+	Platform string // the messenger a handle was read for, or ""
 }
 
 func (e *Error) Error() string {
@@ -111,6 +121,6 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return ErrInvalid }
 
-func invalid(k Kind, input, reason string) error {
-	return &Error{Kind: k, Input: input, Reason: reason}
+func invalid(k Kind, code ErrorCode, input, reason string) error {
+	return &Error{Kind: k, Input: input, Reason: reason, Code: code}
 }

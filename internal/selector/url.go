@@ -41,14 +41,14 @@ var defaultPorts = map[string]string{
 func parseURL(raw string, o Options) (Selector, error) {
 	raw = foldFullWidth(raw)
 	if len(raw) > maxURLLen {
-		return Selector{}, invalid(URL, raw, "longer than 8 KiB")
+		return Selector{}, invalid(URL, CodeTooLong, raw, "longer than 8 KiB")
 	}
 	if !utf8.ValidString(raw) {
-		return Selector{}, invalid(URL, raw, "not valid UTF-8")
+		return Selector{}, invalid(URL, CodeBadUTF8, raw, "not valid UTF-8")
 	}
-	u, reason := normalizeURL(refangURL(raw))
-	if reason != "" {
-		return Selector{}, invalid(URL, raw, reason)
+	u, f := normalizeURL(refangURL(raw))
+	if f.failed() {
+		return Selector{}, f.err(URL, raw)
 	}
 	return u.selector(), nil
 }
@@ -94,18 +94,18 @@ func (u urlParts) selector() Selector {
 }
 
 // normalizeURL splits and normalises s, or says why it is not a URL.
-func normalizeURL(s string) (urlParts, string) {
+func normalizeURL(s string) (urlParts, fault) {
 	var u urlParts
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c == 0x7f {
-			return u, "contains control characters"
+			return u, fault{code: CodeURLBadForm, reason: "contains control characters"}
 		}
 	}
 	rest := s
 	if i := strings.Index(s, "://"); i >= 0 && isScheme(s[:i]) {
 		u.scheme = strings.ToLower(s[:i])
 		if _, ok := defaultPorts[u.scheme]; !ok {
-			return u, "not a web URL (scheme " + u.scheme + ")"
+			return u, fault{code: CodeURLScheme, accepted: "http, https, ftp, ws, wss", reason: "not a web URL (scheme " + u.scheme + ")"}
 		}
 		rest = s[i+3:]
 	} else {
@@ -126,14 +126,14 @@ func normalizeURL(s string) (urlParts, string) {
 	}
 	if i := strings.LastIndexByte(authority, '@'); i >= 0 {
 		if s == rest || strings.HasPrefix(s, "//") {
-			return u, "a URL without a scheme cannot carry user information"
+			return u, fault{code: CodeURLBadForm, reason: "a URL without a scheme cannot carry user information"}
 		}
 		u.userinfo = normalizePercent(authority[:i], userinfoChars)
 		authority = authority[i+1:]
 	}
 	host, port, reason := splitHostPort(authority)
 	if reason != "" {
-		return u, reason
+		return u, fault{code: CodeURLBadHost, reason: reason}
 	}
 	if port != "" {
 		if port == defaultPorts[u.scheme] {
@@ -142,12 +142,12 @@ func normalizeURL(s string) (urlParts, string) {
 		u.port = port
 	}
 	if host == "" {
-		return u, "no host"
+		return u, fault{code: CodeURLNoHost, reason: "no host"}
 	}
 	if host[0] == '[' {
 		a, err := netip.ParseAddr(host[1 : len(host)-1])
 		if err != nil || !a.Is6() || a.Zone() != "" {
-			return u, "not an IPv6 address: " + host
+			return u, fault{code: CodeURLBadHost, reason: "not an IPv6 address: " + host}
 		}
 		a = a.Unmap()
 		u.hostIsIP = true
@@ -160,9 +160,9 @@ func normalizeURL(s string) (urlParts, string) {
 		u.hostIsIP = true
 		u.host = a.String()
 	} else {
-		h, reason := normalizeDomain(host)
-		if reason != "" {
-			return u, "bad host: " + reason
+		h, f := normalizeDomain(host)
+		if f.failed() {
+			return u, fault{code: CodeURLBadHost, reason: "bad host: " + f.reason}
 		}
 		u.host = h
 	}
@@ -171,7 +171,7 @@ func normalizeURL(s string) (urlParts, string) {
 		u.path = "/"
 	}
 	u.query = normalizePercent(query, queryChars)
-	return u, ""
+	return u, fault{}
 }
 
 // isScheme reports whether s is an RFC 3986 scheme name.

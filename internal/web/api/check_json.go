@@ -27,6 +27,10 @@ func appendCheck(b []byte, r *intel.CheckResult) []byte {
 		b = append(b, `,"reason":`...)
 		b = appendString(b, r.Reason)
 	}
+	if r.Code != "" {
+		b = append(b, `,"code":`...)
+		b = appendString(b, string(r.Code))
+	}
 	b = append(b, `,"reports":`...)
 	b = strconv.AppendInt(b, int64(r.Reports), 10)
 	b = append(b, `,"sources":`...)

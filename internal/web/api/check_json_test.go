@@ -6,6 +6,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -169,5 +171,47 @@ func TestCheckAnswerHeaders(t *testing.T) {
 		if x.path == "/api/v1/check/batch" && len(b) < 4096 {
 			t.Errorf("the bulk answer is %d bytes: too small to test chunking", len(b))
 		}
+	}
+}
+
+// TestOpenAPICheckResult keeps the documented check answer in step with
+// the answer written: the same fields.
+func TestOpenAPICheckResult(t *testing.T) {
+	var doc struct {
+		Components struct {
+			Schemas map[string]struct {
+				Properties map[string]json.RawMessage `json:"properties"`
+			} `json:"schemas"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal(openapiDoc, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var documented []string
+	for k := range doc.Components.Schemas["CheckResult"].Properties {
+		documented = append(documented, k)
+	}
+	var written []string
+	rt := reflect.TypeFor[checkResponse]()
+	for f := range rt.Fields() {
+		if f.Anonymous {
+			for g := range f.Type.Elem().Fields() {
+				if name, _, _ := strings.Cut(g.Tag.Get("json"), ","); name != "-" && g.IsExported() {
+					written = append(written, name)
+				}
+			}
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		written = append(written, name)
+	}
+	slices.Sort(documented)
+	slices.Sort(written)
+	written = slices.Compact(written)
+	if !slices.Equal(documented, written) {
+		t.Errorf("CheckResult documented %v, written %v", documented, written)
+	}
+	if _, ok := doc.Components.Schemas["Error"].Properties["code"]; !ok {
+		t.Error("the Error schema lacks code")
 	}
 }

@@ -43,10 +43,14 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	var he *httpError
 	var fe *intel.FieldError
+	code := ""
 	switch {
 	case errors.As(err, &he):
 	case errors.As(err, &fe):
 		he = &httpError{Code: http.StatusBadRequest, Msg: fe.Error()}
+		if fe.Selector != nil {
+			code = string(fe.Selector.Code)
+		}
 	case errors.Is(err, trust.ErrForbidden):
 		he = &httpError{Code: http.StatusForbidden, Msg: "your role may not do this"}
 	case errors.Is(err, trust.ErrUnauthorized):
@@ -61,7 +65,11 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if he.Code >= 500 {
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", he.Err)
 	}
-	writeJSON(w, he.Code, map[string]string{"error": he.Msg})
+	body := map[string]string{"error": he.Msg}
+	if code != "" {
+		body["code"] = code // a selector's error code, beside its message
+	}
+	writeJSON(w, he.Code, body)
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {

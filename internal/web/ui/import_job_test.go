@@ -140,12 +140,15 @@ func TestImportRejectsInKorean(t *testing.T) {
 		row("K-16", "CNP", at, "", "x", "", "", "") +
 		row("K-17", "MPS-VN", at, "", "x", "", "", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD") +
 		"K-18,MPS-VN," + at + ",,lottery,x,,,\n" +
-		row("K-19", "MPS-VN", at, "", "Paid a fee", "100", "USD", "")
+		row("K-19", "MPS-VN", at, "", "Paid a fee", "100", "USD", "") +
+		row("K-20", "MPS-VN", at, "", "x", "1.234", "USD", "") +
+		row("K-21", "MPS-VN", at, "", "x", "", "", "+855 12\x01345") +
+		"K-22,\"MPS-VN," + at + "\n"
 	code, loc, _ := upload(t, f, an, "ko-rejects.csv", csv)
 	if code != http.StatusSeeOther {
 		t.Fatalf("upload: %d", code)
 	}
-	if status, read, inserted, rejected := waitJob(t, f, an, loc); status != "done" || read != 18 || inserted != 1 || rejected != 17 {
+	if status, read, inserted, rejected := waitJob(t, f, an, loc); status != "done" || read != 21 || inserted != 1 || rejected != 20 {
 		t.Fatalf("job %s: read %d, inserted %d, rejected %d", status, read, inserted, rejected)
 	}
 	_, page, _ := get(t, an, f.srv.URL+loc+"?lang=ko")
@@ -167,6 +170,9 @@ func TestImportRejectsInKorean(t *testing.T) {
 		{"14", "origin", "값이 128바이트보다 깁니다."},
 		{"15", "", "레코드가 1 MiB보다 길어서 읽지 않았습니다."},
 		{"16", "origin", `"CNP"은(는) 소속 기관(MPS-VN)이 아닙니다.`},
+		{"17", "selectors", `"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeA…"은(는) 전화번호, 이메일 주소, 링크, 웹사이트,`},
+		{"20", "loss_amount", `"1.234"은(는) 통화의 소수 자릿수보다 소수점 아래 숫자가 많습니다. 최대 2자리까지 쓰세요.`},
+		{"22", "", "2번째 열의 따옴표로 묶은 값이 파일 끝까지 닫히지 않았습니다."},
 		{"18", "scam_type", `"lottery"은(는) 사기 유형이 아닙니다. 다음 중 하나를 쓰세요: romance, crypto_investment,`},
 	} {
 		want := `<td class="n">` + w.line + `</td><td><code>` + w.field + `</code></td><td>` + esc(w.reason)
@@ -174,7 +180,7 @@ func TestImportRejectsInKorean(t *testing.T) {
 			t.Errorf("the Korean page lacks %s", want)
 		}
 	}
-	if want := `<td class="n">17</td><td><code>selectors</code></td><td lang="en">`; !strings.Contains(page, want) {
+	if want := `<td class="n">21</td><td><code>selectors</code></td><td lang="en">`; !strings.Contains(page, want) {
 		t.Errorf("the reason with no code is not in English: the page lacks %s", want)
 	}
 	if n := strings.Count(page, `<td lang="en">`); n != 1 {
@@ -184,7 +190,7 @@ func TestImportRejectsInKorean(t *testing.T) {
 
 // TestImportHeaderInKorean: a CSV file whose header cannot be used fails
 // the import, and the page says what is wrong with the header and where in
-// its language, or in English, marked so, for a problem with no code.
+// its language.
 func TestImportHeaderInKorean(t *testing.T) {
 	f := demoFixture(t)
 	an := f.signIn(t, "analyst@mps-vn.demo")
@@ -194,7 +200,9 @@ func TestImportHeaderInKorean(t *testing.T) {
 		{"no-type.csv", "external_ref,origin,received_at\nR,MPS-VN,2025-10-01T08:00:00Z\n",
 			`머리글 1번째 줄, 열 scam_type:` + "\n    <span>머리글의 어느 열도 이 필수 항목을 채우지 않습니다."},
 		{"twice.csv", "external_ref,origin,Origin,received_at,scam_type\n",
-			`머리글 1번째 줄, 열 Origin:` + "\n    <span lang=\"en\">gives origin, as column &#39;origin&#39; does already"},
+			`머리글 1번째 줄, 열 Origin:` + "\n    <span>이 열은 &#34;origin&#34; 열과 같은 항목을 채웁니다."},
+		{"open-quote.csv", "external_ref,\"origin\"s,received_at,scam_type\n",
+			`머리글 1번째 줄:` + "\n    <span>2번째 열에 닫는 따옴표 뒤에 글자가 있습니다."},
 	} {
 		code, loc, _ := upload(t, f, an, c.name, c.csv)
 		if code != http.StatusSeeOther {

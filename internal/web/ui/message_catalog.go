@@ -133,8 +133,9 @@ func (c *catalog) keys() []string {
 	return out
 }
 
-// T translates key into lang with args. A missing key is an error, so a
-// page that names one fails to render (and its test fails).
+// T translates key into lang with args; an argument that is a message is
+// translated first. A missing key is an error, so a page that names one
+// fails to render (and its test fails).
 func (c *catalog) T(lang, key string, args ...any) (string, error) {
 	m, ok := c.msgs[lang][key]
 	if !ok {
@@ -142,6 +143,24 @@ func (c *catalog) T(lang, key string, args ...any) (string, error) {
 	}
 	if len(args) == 0 {
 		return m, nil
+	}
+	var own []any // args with the messages translated; args stays as it is
+	for i, a := range args {
+		inner, ok := a.(message)
+		if !ok {
+			continue
+		}
+		if own == nil {
+			own = slices.Clone(args)
+		}
+		s, err := c.T(lang, inner.Key, inner.Args...)
+		if err != nil {
+			return "", err
+		}
+		own[i] = s
+	}
+	if own != nil {
+		args = own
 	}
 	return fmt.Sprintf(m, args...), nil
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"counterscam/internal/intake"
 	"counterscam/internal/intel"
+	"counterscam/internal/selector"
 )
 
 // importReject is a record an import left out: where, and why in English,
@@ -10,6 +11,7 @@ import (
 type importReject struct {
 	intake.RowError
 	FieldCode intel.FieldCode
+	Selector  *selector.Error // why a selector did not parse (FieldCode bad_selector)
 }
 
 // rowReasons says what each kind of problem intake finds in a record
@@ -39,6 +41,25 @@ var rowReasons = map[intake.RowCode][]string{
 	intake.RowBadCountry:    {"value"},
 	intake.RowBadTLP:        {"value", "accepted"},
 	intake.RowBadChannel:    {"value", "accepted"},
+
+	intake.RowUnclosedQuote:   {"raw"},
+	intake.RowQuoteTooLong:    {"raw", "accepted"},
+	intake.RowTextAfterQuote:  {"raw"},
+	intake.RowEmptyFile:       {},
+	intake.RowUnnamedValue:    {},
+	intake.RowDuplicateColumn: {"value"},
+	intake.RowLossesInCSV:     {},
+	intake.RowBadPAP:          {"value", "accepted"},
+	intake.RowBadBool:         {"value", "accepted"},
+	intake.RowBadEmail:        {},
+	intake.RowBadPhone:        {"accepted"},
+	intake.RowNotJSON:         {},
+
+	intake.RowTooManyDecimals:  {"value", "accepted"},
+	intake.RowAmountTooLarge:   {"value"},
+	intake.RowSelectorTooLong:  {"raw", "accepted"},
+	intake.RowTooManySelectors: {"accepted"},
+	intake.RowJSONType:         {},
 }
 
 // fieldReasons is rowReasons for the mistakes intel finds in a report
@@ -57,6 +78,8 @@ var fieldReasons = map[intel.FieldCode][]string{
 	intel.FieldTooMany:          {"accepted"},
 	intel.FieldRedNoRecipients:  {},
 	intel.FieldUnknownRecipient: {"value"},
+	intel.FieldBadKind:          {"value", "accepted"},
+	intel.FieldBadSelector:      {"value"}, // said by the selector's own code where the page knows it
 }
 
 // The keys of the reasons' messages begin so.
@@ -73,6 +96,9 @@ func (r importReject) Msg() message {
 		key   string
 		ok    bool
 	)
+	if m := selectorMessage(r.Selector); m.Key != "" {
+		return m
+	}
 	switch {
 	case r.FieldCode != "":
 		parts, ok = fieldReasons[r.FieldCode]
@@ -103,5 +129,6 @@ func fieldReject(file string, line int, fe *intel.FieldError) importReject {
 	return importReject{
 		RowError:  intake.RowError{File: file, Line: line, Field: fe.Field, Reason: fe.Reason, Value: fe.Value, Accepted: fe.Accepted},
 		FieldCode: fe.Code,
+		Selector:  fe.Selector,
 	}
 }

@@ -23,6 +23,10 @@ func baseFuncs(as *assets) template.FuncMap {
 		"counts":   sortedCounts,
 		"losses":   sortedLosses,
 		"lower":    strings.ToLower,
+		// selectorMsg says why a value is no selector in the page's
+		// language (msg), or gives a message with no Key for a code the
+		// pages do not know: show the error's Reason, in English, then.
+		"selectorMsg": selectorMessage,
 	}
 }
 
