@@ -14,8 +14,8 @@ import (
 
 // PassengerRefusal is one passenger AddPassengers would not take, and
 // why: a *FieldError (a field of theirs, "document" when they hold no
-// travel document, "person" when they are on the flight already or
-// listed twice), a *TransitionError (their case may not go to
+// travel document, "person" when they are on the flight already,
+// "case" when it is listed twice), a *TransitionError (their case may not go to
 // on_manifest) or store.ErrNotFound (no case by that ID that the caller
 // may read).
 type PassengerRefusal struct {
@@ -86,7 +86,7 @@ func (s *Service) AddPassengers(ctx context.Context, p trust.Principal, flightID
 		case in.FlightID != "" && in.FlightID != flightID:
 			err = fieldErr("flight", "the passenger is for flight %s, not %s", in.FlightID, flightID)
 		case seen[in.CaseID]:
-			err = fieldErr("person", "case %s is listed twice", in.CaseID)
+			err = fieldErr("case", "case %s is listed twice", in.CaseID)
 		}
 		seen[in.CaseID] = true
 		if err != nil {

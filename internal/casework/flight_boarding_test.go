@@ -127,7 +127,7 @@ func TestAddPassengersAllOrNothing(t *testing.T) {
 		if !errors.As(err, &re) || len(re.Refused) != 3 {
 			t.Fatalf("a batch with a case listed twice, another flight's and no legal status: %v", err)
 		}
-		for i, field := range []string{"person", "flight", "legal_status"} {
+		for i, field := range []string{"case", "flight", "legal_status"} {
 			if !errors.As(re.Refused[i].Err, &fe) || fe.Field != field || re.Refused[i].CaseID != twice.ID {
 				t.Errorf("refusal %d = %+v, want %s", i, re.Refused[i], field)
 			}

@@ -292,9 +292,19 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 	b.follow(t, "put on a flight", chromedp.Click(chromedp.CSS("#flight-entry a")), chromedp.WaitVisible(chromedp.ID("flights")))
 	save(b, "flights")
 	b.follow(t, "the charter", chromedp.Click(chromedp.CSS(`#flights a[href^="/flights/`+f.consular.CharterID+`"]`)), chromedp.WaitVisible(chromedp.ID("add-passenger")))
-	if v := run(t, b, "person filled", chromedp.Evaluate[string](`document.getElementById("person").value`)); v != personID {
-		t.Errorf("the add-passenger form holds %q, want the person %s", v, personID)
+	// The person the case page sent here is ticked among those ready to
+	// board, each box named by its label; the list fits a 360 px phone.
+	if v := run(t, b, "person ticked", chromedp.Evaluate[string](`(() => {
+	  const box = document.getElementById("b-`+personID+`");
+	  return box && box.checked ? box.labels[0].textContent : "";
+	})()`)); !strings.Contains(v, name) || !strings.Contains(v, latin) || !strings.Contains(v, etd) {
+		t.Errorf("the add-passenger form does not tick the person %s under their name: %q", personID, v)
 	}
+	b.do(t, "the charter on a phone", chromedp.EmulateViewport(viewports[1].width, viewports[1].height, chromedp.EmulateMobile, chromedp.EmulateTouch),
+		chromedp.WaitVisible(chromedp.ID("add-passenger")))
+	b.tooWide(t, "the charter's add-passengers form on a 360 px phone")
+	save(b, "flight-add-phone")
+	b.do(t, "back at the desk", chromedp.EmulateViewport(viewports[0].width, viewports[0].height), chromedp.WaitVisible(chromedp.ID("add-passenger")))
 	before := run(t, b, "the manifest", chromedp.Evaluate[manifestView](readManifest))
 	if !maps.Equal(before.Shown, before.FromRows) || before.Shown["total"] == 0 {
 		t.Errorf("before: counts shown %v, from the rows %v", before.Shown, before.FromRows)
@@ -306,7 +316,7 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("escort"), "KNPA escort team 3"),
 		chromedp.SendKeys(chromedp.ID("receiving_agency"), "Incheon airport police"))
 	save(b, "flight-add")
-	b.follow(t, "add the passenger", press("#add-passenger button[type=submit]"), chromedp.WaitVisible(chromedp.CSS(".alert.ok, #add-passenger .ferr")))
+	b.follow(t, "add the passenger", press("#add-ticked"), chromedp.WaitVisible(chromedp.CSS(".alert.ok, #add-passenger .ferr")))
 	if loc := location(); !strings.HasSuffix(loc, "/flights/"+f.consular.CharterID+"?done=added") {
 		save(b, "flight-add-refused")
 		t.Fatalf("adding the passenger led to %s: %q", loc, b.text(t, "#add-passenger"))
