@@ -305,6 +305,28 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 	b.tooWide(t, "the charter's add-passengers form on a 360 px phone")
 	save(b, "flight-add-phone")
 	b.do(t, "back at the desk", chromedp.EmulateViewport(viewports[0].width, viewports[0].height), chromedp.WaitVisible(chromedp.ID("add-passenger")))
+	// One box ticks everyone listed and unticks them; the count follows.
+	ticks := func() string {
+		return run(t, b, "the boxes", chromedp.Evaluate[string](`(() => {
+		  const boxes = [...document.querySelectorAll('#ready input[name="person"]')];
+		  const all = document.getElementById("tick-all");
+		  return boxes.filter(b => b.checked).length + "/" + boxes.length + " all=" + all.checked + " half=" + all.indeterminate + " " + document.getElementById("ticked-count").textContent;
+		})()`))
+	}
+	if got := ticks(); !strings.HasPrefix(got, "1/") || !strings.HasSuffix(got, "all=false half=true "+strings.Replace(en["repat.man.ticked"], "%s", "1", 1)) {
+		t.Errorf("with the person ticked: %s", got)
+	}
+	b.do(t, "tick everyone", chromedp.Click(chromedp.ID("tick-all")))
+	got := ticks()
+	var on, of int
+	fmt.Sscanf(got, "%d/%d", &on, &of)
+	if on != of || on < 2 || !strings.Contains(got, " all=true half=false ") {
+		t.Errorf("after ticking everyone: %s", got)
+	}
+	b.do(t, "untick everyone, tick the person", chromedp.Click(chromedp.ID("tick-all")), chromedp.Click(chromedp.ID("b-"+personID)))
+	if got := ticks(); !strings.HasPrefix(got, "1/") {
+		t.Errorf("after unticking everyone and ticking the person: %s", got)
+	}
 	before := run(t, b, "the manifest", chromedp.Evaluate[manifestView](readManifest))
 	if !maps.Equal(before.Shown, before.FromRows) || before.Shown["total"] == 0 {
 		t.Errorf("before: counts shown %v, from the rows %v", before.Shown, before.FromRows)
