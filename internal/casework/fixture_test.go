@@ -22,7 +22,7 @@ import (
 // fixture is a service over a fresh embedded store, with a clock the test
 // moves and a principal for every role.
 type fixture struct {
-	t     *testing.T
+	t     testing.TB
 	ctx   context.Context
 	st    store.Store
 	intel *intel.Service
@@ -50,7 +50,7 @@ func who(id, org string, role auth.Role) trust.Principal {
 	return trust.Principal{Viewer: auth.Viewer{UserID: id, Org: org, Role: role}, Addr: "test"}
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	st, err := sqlite.Open(context.Background(), t.TempDir())
 	if err != nil {
@@ -98,7 +98,7 @@ func onEachDriver(t *testing.T, fn func(t *testing.T, f *fixture)) {
 	})
 }
 
-func newFixtureOn(t *testing.T, st store.Store) *fixture {
+func newFixtureOn(t testing.TB, st store.Store) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	f := &fixture{t: t, ctx: ctx, st: st, clock: time.Date(2025, 10, 14, 9, 0, 0, 0, time.UTC)}
