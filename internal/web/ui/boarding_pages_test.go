@@ -65,7 +65,7 @@ func TestBoardingListAndBulkAdd(t *testing.T) {
 	if _, err := f.cw.AssignRole(ctx, consul, &casework.RoleInput{PersonID: ready[1].ID, CaseID: suspectCase.ID, Role: "suspect"}); err != nil {
 		t.Fatal(err)
 	}
-	noDoc, _, onFlight, _ := f.unboardable(t, fl, [3]string{"라온유", "RA ONYU", "M71240101"}, [3]string{"마루한", "MA RUHAN", "M71240102"})
+	noDoc, noDocCase, onFlight, _ := f.unboardable(t, fl, [3]string{"라온유", "RA ONYU", "M71240101"}, [3]string{"마루한", "MA RUHAN", "M71240102"})
 	early := f.newPerson(t, "바다솔", "BA DASOL", "M71240103")
 	f.openCase(t, early, casework.Arrested)
 
@@ -97,6 +97,9 @@ func TestBoardingListAndBulkAdd(t *testing.T) {
 		if boxOf(body, tc.p.ID) != "" || !strings.Contains(heldOf(body, tc.p.ID), `<span class="why">`+esc(tc.why)+`</span>`) {
 			t.Errorf("%s: boxed, or not listed apart with why: %q", personNameOf(tc.p, "passport"), heldOf(body, tc.p.ID))
 		}
+	}
+	if link := `<a href="/cases/` + noDocCase.ID + `">` + esc(en["repat.man.open_case"]) + `<span class="sr-only">: 라온유</span></a>`; !strings.Contains(heldOf(body, noDoc.ID), link) {
+		t.Errorf("the person not ready does not link to their case by name: %q", heldOf(body, noDoc.ID))
 	}
 	if boxOf(body, onFlight.ID) != "" || heldOf(body, onFlight.ID) != "" {
 		t.Error("a person already on the flight is listed")
