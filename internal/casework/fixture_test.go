@@ -3,12 +3,18 @@ package casework
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net/url"
+	"os"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"counterscam/internal/auth"
 	"counterscam/internal/intel"
 	"counterscam/internal/store"
+	"counterscam/internal/store/postgres"
 	"counterscam/internal/store/sqlite"
 	"counterscam/internal/trust"
 )
@@ -16,7 +22,7 @@ import (
 // fixture is a service over a fresh embedded store, with a clock the test
 // moves and a principal for every role.
 type fixture struct {
-	t     *testing.T
+	t     testing.TB
 	ctx   context.Context
 	st    store.Store
 	intel *intel.Service
@@ -44,16 +50,60 @@ func who(id, org string, role auth.Role) trust.Principal {
 	return trust.Principal{Viewer: auth.Viewer{UserID: id, Org: org, Role: role}, Addr: "test"}
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, t.TempDir())
+	st, err := sqlite.Open(context.Background(), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	return newFixtureOn(t, st)
+}
+
+// onEachDriver runs fn on a fixture over the embedded store and, when
+// COUNTERSCAM_TEST_POSTGRES names a server, over PostgreSQL in a schema
+// of its own, dropped at the end.
+func onEachDriver(t *testing.T, fn func(t *testing.T, f *fixture)) {
+	t.Run("sqlite", func(t *testing.T) { fn(t, newFixture(t)) })
+	t.Run("postgres", func(t *testing.T) {
+		base := os.Getenv("COUNTERSCAM_TEST_POSTGRES")
+		if base == "" {
+			t.Skip("set COUNTERSCAM_TEST_POSTGRES to run this on PostgreSQL too")
+		}
+		u, err := url.Parse(base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		schema := fmt.Sprintf("casework_test_%d", time.Now().UnixNano())
+		q := u.Query()
+		q.Set("search_path", schema)
+		u.RawQuery = q.Encode()
+		st, err := postgres.Open(context.Background(), u.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			st.Close()
+			conn, err := pgx.Connect(context.Background(), base)
+			if err != nil {
+				t.Errorf("dropping schema %s: %v", schema, err)
+				return
+			}
+			defer conn.Close(context.Background())
+			if _, err := conn.Exec(context.Background(), `DROP SCHEMA `+pgx.Identifier{schema}.Sanitize()+` CASCADE`); err != nil {
+				t.Errorf("dropping schema %s: %v", schema, err)
+			}
+		})
+		fn(t, newFixtureOn(t, st))
+	})
+}
+
+func newFixtureOn(t testing.TB, st store.Store) *fixture {
+	t.Helper()
+	ctx := context.Background()
 	f := &fixture{t: t, ctx: ctx, st: st, clock: time.Date(2025, 10, 14, 9, 0, 0, 0, time.UTC)}
 	now := func() time.Time { return f.clock }
+	var err error
 	f.intel, err = intel.New(ctx, st, intel.Config{Now: now})
 	if err != nil {
 		t.Fatal(err)

@@ -169,50 +169,18 @@ func BoardingRefusal(c *store.Case, person *store.Person) error {
 // and moves the case to on_manifest: the state machine decides whether
 // the case is ready (screened, or a travel document issued). A flight
 // whose departure time has passed takes no passenger (*DepartedError),
-// whatever its status says.
+// whatever its status says. It is AddPassengers with one passenger, and
+// answers that passenger's refusal as it is.
 func (s *Service) AddPassenger(ctx context.Context, p trust.Principal, in *PassengerInput) (*store.Passenger, error) {
-	if !canWrite(p, writeCase) {
-		return nil, trust.ErrForbidden
+	rows, err := s.AddPassengers(ctx, p, in.FlightID, []*PassengerInput{in})
+	var re *RefusedError
+	if errors.As(err, &re) && len(re.Refused) == 1 {
+		return nil, re.Refused[0].Err
 	}
-	row := &store.Passenger{FlightID: in.FlightID, CaseID: in.CaseID, Outcome: "pending", AddedAt: s.now(), AddedBy: p.UserID}
-	if err := checkPassenger(in, row); err != nil {
-		return nil, err
-	}
-	err := s.update(ctx, p, "update", "flight", in.FlightID, func(w store.Writer) error {
-		f, err := flightFor(ctx, w, p, in.FlightID)
-		if err != nil {
-			return err
-		}
-		if f.Status != "planned" {
-			return fieldErr("flight", "the flight is %s: only a planned flight takes passengers", f.Status)
-		}
-		if !departureAhead(f, row.AddedAt) {
-			return &DepartedError{FlightID: f.ID, Number: f.Number, DepartAt: f.DepartAt}
-		}
-		c, err := w.GetCase(ctx, in.CaseID)
-		if err != nil {
-			return err
-		}
-		if !mayRead(p, auth.ActionReadPerson, caseMarking(c)) {
-			return store.ErrNotFound
-		}
-		row.PersonID = c.PersonID
-		person, err := w.GetPerson(ctx, c.PersonID)
-		if err != nil {
-			return err
-		}
-		if err := BoardingRefusal(c, person); err != nil {
-			return err
-		}
-		if _, err := s.move(ctx, w, p, c, OnManifest, "on flight "+f.Number, nil); err != nil {
-			return err
-		}
-		return w.PutPassenger(ctx, row)
-	})
 	if err != nil {
 		return nil, err
 	}
-	return row, nil
+	return rows[0], nil
 }
 
 // UpdatePassenger changes a passenger's row (legal status, fitness to fly,

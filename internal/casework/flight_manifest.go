@@ -73,20 +73,29 @@ func (s *Service) Flights(ctx context.Context, p trust.Principal) ([]*store.Flig
 	return out, nil
 }
 
-// GetManifest returns a flight p may read with its passengers, and audits
-// the read of each passenger's person in one transaction.
-func (s *Service) GetManifest(ctx context.Context, p trust.Principal, flightID string) (*Manifest, error) {
+// flightAboard reads a flight p may read and its passengers.
+func (s *Service) flightAboard(ctx context.Context, p trust.Principal, flightID string) (*store.Flight, []*store.Passenger, error) {
 	if !mayReadAny(p, auth.ActionReadPerson) {
-		return nil, trust.ErrForbidden
+		return nil, nil, trust.ErrForbidden
 	}
 	f, err := s.st.GetFlight(ctx, flightID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !mayRead(p, auth.ActionReadPerson, flightMarking(f)) {
-		return nil, store.ErrNotFound
+		return nil, nil, store.ErrNotFound
 	}
 	rows, err := s.st.ListPassengers(ctx, flightID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, rows, nil
+}
+
+// GetManifest returns a flight p may read with its passengers, and audits
+// the read of each passenger's person in one transaction.
+func (s *Service) GetManifest(ctx context.Context, p trust.Principal, flightID string) (*Manifest, error) {
+	f, rows, err := s.flightAboard(ctx, p, flightID)
 	if err != nil {
 		return nil, err
 	}

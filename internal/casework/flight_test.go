@@ -18,6 +18,13 @@ import (
 // manifestFixture makes n persons, each with a screened case, and a planned flight.
 func manifestFixture(t *testing.T, n int) (*fixture, *store.Flight, []*store.Case) {
 	f := newFixture(t)
+	fl, cases := f.manifest(n)
+	return f, fl, cases
+}
+
+// manifest makes n persons, each with a screened case, and a planned flight.
+func (f *fixture) manifest(n int) (*store.Flight, []*store.Case) {
+	t := f.t
 	var cases []*store.Case
 	for i := range n {
 		in := minho()
@@ -41,7 +48,7 @@ func manifestFixture(t *testing.T, n int) (*fixture, *store.Flight, []*store.Cas
 	if err != nil {
 		t.Fatal(err)
 	}
-	return f, fl, cases
+	return fl, cases
 }
 
 // TestManifestCountsFollowRows adds, changes and removes passengers at

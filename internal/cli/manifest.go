@@ -13,7 +13,7 @@ import (
 	"counterscam/internal/trust"
 )
 
-const manifestUsage = `manifest [--data DIR | --db DSN] [--csv] FLIGHT
+const manifestUsage = `manifest [--data DIR | --db DSN] [--csv] [--add-ready LEGAL_STATUS] FLIGHT
 
 Prints a repatriation flight's manifest: the flight, then one line per
 passenger (seat, person, names, date of birth, travel document, legal
@@ -27,7 +27,14 @@ With --csv, the manifest as the carrier, the receiving police and
 immigration take it, one row per passenger with the columns flight,
 depart_at, seat, person_ref, name_latin, name, date_of_birth, sex,
 nationality, document_type, document_number, legal_status, fit_to_fly,
-escort, receiving_agency, outcome. The export is audited.`
+escort, receiving_agency, outcome. The export is audited.
+
+With --add-ready, first puts everyone ready to board on the flight, in
+one change, with that legal status on departure (warrant_to_execute,
+red_notice, victim, voluntary): each person whose open case may go on a
+manifest and who holds a passport or travel document, as the flight's
+page lists them, acting as the console operator. Who was added, and who
+is not ready and why, go to standard error by reference.`
 
 func init() {
 	register(&command{name: "manifest", summary: "print a repatriation flight's manifest, or write it as CSV", run: runManifest})
@@ -38,9 +45,13 @@ func runManifest(e *env) error {
 	var sf storeFlags
 	sf.register(fs)
 	asCSV := fs.Bool("csv", false, "write the manifest as CSV")
+	addReady := fs.String("add-ready", "", "first put everyone ready to board on the flight, with this legal status")
 	rest, err := parseFlags(fs, e.args)
 	if err != nil {
 		return err
+	}
+	if *addReady != "" && !slices.Contains(casework.LegalStatuses, *addReady) {
+		return usageError{fmt.Sprintf("--add-ready takes a legal status: one of %s", strings.Join(casework.LegalStatuses, ", "))}
 	}
 	if len(rest) != 1 {
 		return usageError{"manifest takes one FLIGHT (its ID or number; counterscam manifest -h)"}
@@ -56,6 +67,11 @@ func runManifest(e *env) error {
 	if err != nil {
 		return err
 	}
+	if *addReady != "" {
+		if err := addReadyPassengers(e, svc, p, id, *addReady); err != nil {
+			return err
+		}
+	}
 	if *asCSV {
 		return svc.WriteManifestCSV(e.ctx, p, id, e.stdout)
 	}
@@ -64,6 +80,42 @@ func runManifest(e *env) error {
 		return err
 	}
 	return printManifest(e.stdout, m)
+}
+
+// addReadyPassengers puts everyone ready to board on the flight in one
+// AddPassengers (all or none) and says on standard error who was added
+// and who is not ready and why, by reference.
+func addReadyPassengers(e *env, svc *casework.Service, p trust.Principal, flightID, legal string) error {
+	bs, err := svc.Boarders(e.ctx, p, flightID)
+	if err != nil {
+		return err
+	}
+	var ins []*casework.PassengerInput
+	var added []string
+	for _, b := range bs {
+		if b.Refusal != nil {
+			fmt.Fprintf(e.stderr, "not ready: %s: %v\n", personRef(b.Person), b.Refusal)
+			continue
+		}
+		ins = append(ins, &casework.PassengerInput{CaseID: b.Case.ID, LegalStatus: legal})
+		added = append(added, personRef(b.Person))
+	}
+	if len(ins) == 0 {
+		fmt.Fprintln(e.stderr, "nobody is ready to board")
+		return nil
+	}
+	if _, err := svc.AddPassengers(e.ctx, p, flightID, ins); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(e.stderr, "added %d: %s\n", len(added), strings.Join(added, ", "))
+	return err
+}
+
+func personRef(p *store.Person) string {
+	if p.ExternalRef != "" {
+		return p.ExternalRef
+	}
+	return p.ID
 }
 
 // findFlight resolves a flight's ID or number.
@@ -119,10 +171,7 @@ func printManifest(w io.Writer, m *casework.Manifest) error {
 	fmt.Fprintln(tw, "SEAT\tPERSON\tNAME (LATIN)\tBORN\tDOCUMENT\tLEGAL STATUS\tFIT\tESCORT\tRECEIVING AGENCY\tOUTCOME\tNAME")
 	for _, r := range m.Rows {
 		p, ps := r.Passenger, r.Person
-		ref := ps.ExternalRef
-		if ref == "" {
-			ref = ps.ID
-		}
+		ref := personRef(ps)
 		name, latin := "", ""
 		for _, n := range ps.Names {
 			switch {

@@ -180,3 +180,58 @@ func TestManifestListsTheFlightsMoves(t *testing.T) {
 		t.Errorf("manifest of the moved charter: exit %d, %s; want %q in\n%s", code, stderr, want, out)
 	}
 }
+
+// TestManifestAddReady: --add-ready puts everyone ready to board on a
+// flight still to leave, in one change, says who on standard error and
+// who is not ready and why; run again it finds nobody; a word that is no
+// legal status is a usage error.
+func TestManifestAddReady(t *testing.T) {
+	data, _ := consularData(t)
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := casework.New(st, nil, casework.Config{})
+	fl, err := svc.CreateFlight(ctx, trust.Operator(), &casework.FlightInput{Number: "ZE5371", Carrier: "Eastar Jet", From: "pnh", To: "icn",
+		DepartAt: time.Now().Add(48 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bs, err := svc.Boarders(ctx, trust.Operator(), fl.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ready, held []string
+	for _, b := range bs {
+		ref := personRef(b.Person)
+		if b.Refusal == nil {
+			ready = append(ready, ref)
+		} else {
+			held = append(held, ref)
+		}
+	}
+	st.Close()
+	if len(ready) == 0 || len(held) == 0 {
+		t.Fatalf("the scene has %d ready, %d not: the test needs some of each", len(ready), len(held))
+	}
+	code, out, stderr := run(t, "", "manifest", "--data", data, "--add-ready", "victim", "ZE5371")
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("\nPassengers: %d\n", len(ready))) || !strings.Contains(out, fmt.Sprintf("Legal status: victim %d\n", len(ready))) {
+		t.Fatalf("--add-ready: exit %d, %s\n%s", code, stderr, out)
+	}
+	if !strings.Contains(stderr, fmt.Sprintf("added %d: %s\n", len(ready), strings.Join(ready, ", "))) || strings.Count(stderr, "not ready: ") != len(held) {
+		t.Errorf("--add-ready says %q; want %v added, %d not ready", stderr, ready, len(held))
+	}
+	for _, ref := range held {
+		if !strings.Contains(stderr, "not ready: "+ref+": ") || strings.Contains(out, ref) {
+			t.Errorf("%s: not said to be not ready, or on the manifest", ref)
+		}
+	}
+	if code, out, stderr := run(t, "", "manifest", "--data", data, "--add-ready", "victim", "ZE5371"); code != 0 ||
+		!strings.Contains(stderr, "nobody is ready to board\n") || !strings.Contains(out, fmt.Sprintf("\nPassengers: %d\n", len(ready))) {
+		t.Errorf("--add-ready again: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "", "manifest", "--data", data, "--add-ready", "deported", "ZE5371"); code != 2 || !strings.Contains(stderr, "victim") {
+		t.Errorf("--add-ready deported: exit %d, %s", code, stderr)
+	}
+}

@@ -292,8 +292,40 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 	b.follow(t, "put on a flight", chromedp.Click(chromedp.CSS("#flight-entry a")), chromedp.WaitVisible(chromedp.ID("flights")))
 	save(b, "flights")
 	b.follow(t, "the charter", chromedp.Click(chromedp.CSS(`#flights a[href^="/flights/`+f.consular.CharterID+`"]`)), chromedp.WaitVisible(chromedp.ID("add-passenger")))
-	if v := run(t, b, "person filled", chromedp.Evaluate[string](`document.getElementById("person").value`)); v != personID {
-		t.Errorf("the add-passenger form holds %q, want the person %s", v, personID)
+	// The person the case page sent here is ticked among those ready to
+	// board, each box named by its label; the list fits a 360 px phone.
+	if v := run(t, b, "person ticked", chromedp.Evaluate[string](`(() => {
+	  const box = document.getElementById("b-`+personID+`");
+	  return box && box.checked ? box.labels[0].textContent : "";
+	})()`)); !strings.Contains(v, name) || !strings.Contains(v, latin) || !strings.Contains(v, etd) {
+		t.Errorf("the add-passenger form does not tick the person %s under their name: %q", personID, v)
+	}
+	b.do(t, "the charter on a phone", chromedp.EmulateViewport(viewports[1].width, viewports[1].height, chromedp.EmulateMobile, chromedp.EmulateTouch),
+		chromedp.WaitVisible(chromedp.ID("add-passenger")))
+	b.tooWide(t, "the charter's add-passengers form on a 360 px phone")
+	save(b, "flight-add-phone")
+	b.do(t, "back at the desk", chromedp.EmulateViewport(viewports[0].width, viewports[0].height), chromedp.WaitVisible(chromedp.ID("add-passenger")))
+	// One box ticks everyone listed and unticks them; the count follows.
+	ticks := func() string {
+		return run(t, b, "the boxes", chromedp.Evaluate[string](`(() => {
+		  const boxes = [...document.querySelectorAll('#ready input[name="person"]')];
+		  const all = document.getElementById("tick-all");
+		  return boxes.filter(b => b.checked).length + "/" + boxes.length + " all=" + all.checked + " half=" + all.indeterminate + " " + document.getElementById("ticked-count").textContent;
+		})()`))
+	}
+	if got := ticks(); !strings.HasPrefix(got, "1/") || !strings.HasSuffix(got, "all=false half=true "+strings.Replace(en["repat.man.ticked"], "%s", "1", 1)) {
+		t.Errorf("with the person ticked: %s", got)
+	}
+	b.do(t, "tick everyone", chromedp.Click(chromedp.ID("tick-all")))
+	got := ticks()
+	var on, of int
+	fmt.Sscanf(got, "%d/%d", &on, &of)
+	if on != of || on < 2 || !strings.Contains(got, " all=true half=false ") {
+		t.Errorf("after ticking everyone: %s", got)
+	}
+	b.do(t, "untick everyone, tick the person", chromedp.Click(chromedp.ID("tick-all")), chromedp.Click(chromedp.ID("b-"+personID)))
+	if got := ticks(); !strings.HasPrefix(got, "1/") {
+		t.Errorf("after unticking everyone and ticking the person: %s", got)
 	}
 	before := run(t, b, "the manifest", chromedp.Evaluate[manifestView](readManifest))
 	if !maps.Equal(before.Shown, before.FromRows) || before.Shown["total"] == 0 {
@@ -306,7 +338,7 @@ func TestBrowserFamilyToFlight(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("escort"), "KNPA escort team 3"),
 		chromedp.SendKeys(chromedp.ID("receiving_agency"), "Incheon airport police"))
 	save(b, "flight-add")
-	b.follow(t, "add the passenger", press("#add-passenger button[type=submit]"), chromedp.WaitVisible(chromedp.CSS(".alert.ok, #add-passenger .ferr")))
+	b.follow(t, "add the passenger", press("#add-ticked"), chromedp.WaitVisible(chromedp.CSS(".alert.ok, #add-passenger .ferr")))
 	if loc := location(); !strings.HasSuffix(loc, "/flights/"+f.consular.CharterID+"?done=added") {
 		save(b, "flight-add-refused")
 		t.Fatalf("adding the passenger led to %s: %q", loc, b.text(t, "#add-passenger"))

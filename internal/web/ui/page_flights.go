@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"counterscam/internal/auth"
@@ -71,18 +72,28 @@ func (s *Server) flightsPage(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 // about them stands in the way.
 func (s *Server) boardingWhy(r *http.Request, c *reqCtx, person *store.Person) (*message, error) {
 	bc, err := s.cw.BoardingCase(r.Context(), c.principal(), person.ID)
+	if m := noBoardingCase(err, "repat.fl.err.no_case_yet"); m != nil {
+		return m, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return boardingMessage(casework.BoardingRefusal(bc, person)), nil
+}
+
+// noBoardingCase says in the page's words why BoardingCase found no case
+// (err): noCase for a person with none at all. Nil for any other err.
+func noBoardingCase(err error, noCase string) *message {
 	var m message
 	switch {
 	case errors.Is(err, casework.ErrNoCase):
-		m = msg("repat.fl.err.no_case_yet")
+		m = msg(noCase)
 	case errors.Is(err, casework.ErrNoBoardingCase):
 		m = msg("repat.man.err.no_case")
-	case err != nil:
-		return nil, err
 	default:
-		return boardingMessage(casework.BoardingRefusal(bc, person)), nil
+		return nil
 	}
-	return &m, nil
+	return &m
 }
 
 // boardingMessage is casework.BoardingRefusal's answer in the page's
@@ -140,7 +151,7 @@ type manifestData struct {
 	Rows    []manifestRow
 	Counts  manifestCounts
 	Add     *passengerForm
-	Done    string   // a message key after a change
+	Done    *message // what was done, after a change
 	Problem *message // what the service refused, shown above the manifest
 	Vocab   repVocab // the choices the forms offer
 	Planned bool
@@ -157,6 +168,14 @@ type manifestData struct {
 	// flight (then the form is not filled with them); Name is theirs.
 	NoBoard *message
 	Name    string
+	// Ready are the persons the flight would take now
+	// (casework.Boarders), each with a box to tick; Held are those it
+	// would not yet, with why. Both only for a member who may add
+	// passengers, on a flight that takes them.
+	Ready, Held []boarderRow
+	// Refused are the persons the form sent that may not board, with
+	// why: nobody was added.
+	Refused []boarderRow
 	// Move is the form that moves the planned flight to new times, for
 	// a member who may change it; nil otherwise.
 	Move *rescheduleForm
@@ -212,15 +231,17 @@ type repVocab struct {
 
 var manifestVocab = repVocab{Legal: casework.LegalStatuses, Fit: casework.FitToFly, Outcomes: casework.ArrivalOutcomes}
 
-// passengerForm is the add-passenger form as typed.
+// passengerForm is the add-passengers form as sent: the persons ticked
+// and what goes on each one's row.
 type passengerForm struct {
-	PersonID, Seat, Legal, Fit, FitNote, Escort, Agency string
-	Errors                                              map[string][]message
+	Persons                                   []string
+	Seat, Legal, Fit, FitNote, Escort, Agency string
+	Errors                                    map[string][]message
 }
 
 func readPassengerForm(v url.Values) *passengerForm {
 	tr := func(k string) string { return strings.TrimSpace(v.Get(k)) }
-	return &passengerForm{PersonID: tr("person"), Seat: tr("seat"), Legal: tr("legal_status"), Fit: tr("fit_to_fly"),
+	return &passengerForm{Seat: tr("seat"), Legal: tr("legal_status"), Fit: tr("fit_to_fly"),
 		FitNote: tr("fit_note"), Escort: tr("escort"), Agency: tr("receiving_agency")}
 }
 
@@ -298,6 +319,11 @@ func (s *Server) manifestData(r *http.Request, c *reqCtx, id string, add *passen
 		d.Rows = append(d.Rows, manifestRow{P: row.Passenger, PersonID: row.Person.ID, Name: name, Latin: latin, Ref: personRef(row.Person),
 			DOB: row.Person.DOB, Document: travelDoc(row.Person), Withheld: row.Withheld})
 	}
+	if d.Boarding && d.Write {
+		if err := s.boarders(r, c, d); err != nil {
+			return nil, err
+		}
+	}
 	return d, nil
 }
 
@@ -306,19 +332,30 @@ var manifestDone = map[string]string{"added": "repat.man.added", "saved": "repat
 
 // flightPage shows a flight's manifest: passengers, counts, the forms.
 func (s *Server) flightPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
-	add := &passengerForm{PersonID: strings.TrimSpace(r.URL.Query().Get("person")), Fit: "pending"}
+	q := r.URL.Query()
+	add := &passengerForm{Fit: "pending"}
+	person := strings.TrimSpace(q.Get("person"))
+	if person != "" {
+		add.Persons = []string{person} // ticked when they may board
+	}
 	d, err := s.manifestData(r, c, r.PathValue("id"), add)
 	if err != nil {
 		return err
 	}
-	d.Done = manifestDone[r.URL.Query().Get("done")]
-	if d.Boarding && d.Write && add.PersonID != "" {
-		if p, err := s.cw.GetPerson(r.Context(), c.principal(), add.PersonID); err == nil {
+	if key := manifestDone[q.Get("done")]; key != "" {
+		m := msg(key)
+		if n, _ := strconv.Atoi(q.Get("n")); q.Get("done") == "added" && n > 1 {
+			m = msg("repat.man.added_n", n)
+		}
+		d.Done = &m
+	}
+	if d.Boarding && d.Write && person != "" {
+		if p, err := s.cw.GetPerson(r.Context(), c.principal(), person); err == nil {
 			if d.NoBoard, err = s.boardingWhy(r, c, p); err != nil {
 				return err
 			}
-			if d.NoBoard != nil { // the form is not filled for someone it would refuse
-				d.Name, add.PersonID = personName(p), ""
+			if d.NoBoard != nil {
+				d.Name = personName(p)
 			}
 		}
 	}
@@ -336,60 +373,6 @@ func (s *Server) manifestCSV(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 	w.Header().Set("Content-Disposition", `attachment; filename="manifest-`+id+`.csv"`)
 	_, err := w.Write(b.Bytes())
 	return err
-}
-
-// addPassenger puts a person's open case on the flight.
-func (s *Server) addPassenger(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
-	id := r.PathValue("id")
-	f := readPassengerForm(r.PostForm)
-	if f.PersonID == "" {
-		f.fail("person", "repat.err.required")
-	}
-	if !slices.Contains(casework.LegalStatuses, f.Legal) {
-		f.fail("legal_status", "repat.err.choose")
-	}
-	if f.Fit != "" && !slices.Contains(casework.FitToFly, f.Fit) {
-		f.fail("fit_to_fly", "repat.err.choose")
-	}
-	caseID := ""
-	if f.Errors == nil {
-		bc, err := s.cw.BoardingCase(r.Context(), c.principal(), f.PersonID)
-		switch {
-		case errors.Is(err, casework.ErrNoCase):
-			f.fail("person", "repat.man.err.person")
-		case errors.Is(err, casework.ErrNoBoardingCase):
-			f.fail("person", "repat.man.err.no_case")
-		case err != nil:
-			return err
-		default:
-			caseID = bc.ID
-		}
-	}
-	if f.Errors == nil {
-		_, err := s.cw.AddPassenger(r.Context(), c.principal(), f.input(id, caseID))
-		var de *casework.DepartedError
-		if errors.As(err, &de) {
-			f.fail("flight", "repat.man.err.departed", de.Number, formatDateTime(de.DepartAt))
-		} else if fe := fieldError(err); fe != nil && fe.Field == "document" {
-			f.fail("person", "repat.man.err.no_document")
-		} else if fe != nil {
-			f.fail(passengerField(fe.Field), "repat.err.service", fe.Reason)
-		} else if err != nil {
-			return err
-		}
-	}
-	if f.Errors != nil {
-		d, err := s.manifestData(r, c, id, f)
-		if err != nil {
-			return err
-		}
-		if p := f.Errors["flight"]; len(p) > 0 { // the flight's, not a field's
-			d.Problem = &p[0]
-		}
-		return s.render(w, r, c, http.StatusUnprocessableEntity, "flight", "flights", msg("repat.man.title", d.M.Flight.Number), d)
-	}
-	http.Redirect(w, r, "/flights/"+id+"?done=added", http.StatusSeeOther)
-	return nil
 }
 
 func passengerField(f string) string {

@@ -393,8 +393,8 @@ func TestFlightFromManifestToArrival(t *testing.T) {
 	}
 	page := f.srv.URL + loc
 	_, body, _ = get(t, c, page+"?person="+person.ID)
-	if !strings.Contains(body, `id="person" name="person" value="`+person.ID+`"`) {
-		t.Fatal("the add-passenger form is not filled from ?person=")
+	if !ticked(body, person.ID) {
+		t.Fatal("the add-passenger form does not tick the person of ?person=")
 	}
 	add := url.Values{"csrf": {csrf(t, body)}, "person": {person.ID}, "seat": {"31C"}, "fit_to_fly": {"pending"},
 		"escort": {"KNPA team 2"}, "receiving_agency": {"Incheon airport police"}}
@@ -403,14 +403,14 @@ func TestFlightFromManifestToArrival(t *testing.T) {
 		t.Errorf("no legal status: %d", code)
 	}
 	// A person whose case is not ready for a flight: the state machine's
-	// reason, at the person field.
+	// reason, in the page's words, beside their name.
 	held := f.newPerson(t, "배준호", "BAE JUNHO", "M75550001")
 	if _, err := f.cw.OpenCase(ctx, consul, &casework.CaseInput{PersonID: held.ID, State: casework.Arrested}); err != nil {
 		t.Fatal(err)
 	}
 	early := url.Values{"csrf": add["csrf"], "person": {held.ID}, "legal_status": {"warrant_to_execute"}}
 	if code, body, _ := post(t, c, page+"/passengers", early); code != http.StatusUnprocessableEntity ||
-		!regexp.MustCompile(`id="person"(?s:.)*?a case cannot go from arrested to on_manifest`).MatchString(body) {
+		!regexp.MustCompile(`id="refused"(?s:.)*?<bdi>배준호</bdi> · <bdi>BAE JUNHO</bdi>: `+regexp.QuoteMeta(esc(en["people.why.manifest"]))).MatchString(body) {
 		t.Errorf("a case not ready for a flight: %d", code)
 	}
 	add.Set("legal_status", "victim")

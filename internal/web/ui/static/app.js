@@ -77,6 +77,26 @@
     tick();
   }
 
+  // A flight's add-passengers form: one box ticks or unticks everyone
+  // listed (half-ticked when some are), and says how many are ticked.
+  function tickAll(all) {
+    var boxes = [].slice.call(document.querySelectorAll('#ready input[name="person"]'));
+    var out = document.getElementById("ticked-count");
+    function sync() {
+      var n = boxes.filter(function (b) { return b.checked; }).length;
+      all.checked = n === boxes.length;
+      all.indeterminate = n > 0 && n < boxes.length;
+      if (out) out.textContent = all.dataset.count.replace("{n}", n);
+    }
+    all.addEventListener("change", function () {
+      boxes.forEach(function (b) { b.checked = all.checked; });
+      sync();
+    });
+    boxes.forEach(function (b) { b.addEventListener("change", sync); });
+    document.getElementById("tick-all-line").hidden = false;
+    sync();
+  }
+
   // A form shown again with mistakes: bring the summary into view.
   function focusErrors() {
     var box = document.getElementById("form-errors");
@@ -88,6 +108,8 @@
     if (area && window.fetch) liveCheck(area);
     var job = document.getElementById("job");
     if (job && job.dataset.finished === "false" && window.fetch) pollJob(job);
+    var all = document.getElementById("tick-all");
+    if (all) tickAll(all);
     focusErrors();
   });
 })();
