@@ -71,6 +71,7 @@ func (s *Service) Check(ctx context.Context, query, region string) (*CheckResult
 	sel, id, err := s.norm.ParseID(query, selector.Options{Region: region})
 	if err != nil {
 		r.invalid(err)
+		s.explainNational(r, region)
 		return r, nil
 	}
 	return s.checkSelector(ctx, sel, id, r)
@@ -223,6 +224,7 @@ func (s *Service) CheckBatch(ctx context.Context, p trust.Principal, queries []s
 		sel, id, err := s.norm.ParseID(q, opts)
 		if err != nil {
 			r.invalid(err)
+			s.explainNational(r, region)
 			continue
 		}
 		sels[i] = sel

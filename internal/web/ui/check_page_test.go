@@ -24,3 +24,31 @@ func TestCheckPageFindsListedSiteByDomain(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckPageOffersTheCountriesOfANationalNumber: on the English page,
+// which reads no country into national numbers, the demo's listed
+// Cambodian number typed as "095 756 407" is not recognised, and the page
+// offers it as a Cambodian number, a link that finds it listed. Told the
+// country, or on the Khmer page, it is checked at once.
+func TestCheckPageOffersTheCountriesOfANationalNumber(t *testing.T) {
+	f := demoFixture(t)
+	c := client(t)
+	_, body, _ := get(t, c, f.srv.URL+"/?lang=en&q="+url.QueryEscape("095 756 407"))
+	link := `<a href="/?q=%2b85595756407">Cambodia: <bdi>&#43;855 95 756 407</bdi></a>`
+	if !strings.Contains(body, `data-status="invalid"`) || !strings.Contains(body, link) {
+		t.Fatalf("no link to the Cambodian reading %s in:\n%s", link, body)
+	}
+	if strings.Contains(body, "Myanmar:") {
+		t.Error("offered as a number of a country where it is none")
+	}
+	_, body, _ = get(t, c, f.srv.URL+"/?q=%2b85595756407")
+	if !strings.Contains(body, `data-status="listed"`) {
+		t.Error("the offered link does not find the number listed")
+	}
+	for _, u := range []string{"/?lang=en&region=KH&q=", "/?lang=km&q="} {
+		_, body, _ = get(t, c, f.srv.URL+u+url.QueryEscape("095 756 407"))
+		if !strings.Contains(body, `data-status="listed"`) || strings.Contains(body, `class="readings"`) {
+			t.Errorf("%s: not checked as the Cambodian number", u)
+		}
+	}
+}

@@ -7,11 +7,12 @@ import (
 
 	"counterscam/internal/intel"
 	"counterscam/internal/screen"
+	"counterscam/internal/selector"
 )
 
 // Regions a national phone number or account may belong to, for the
 // check and the report form; "" means "from the page's language".
-var regions = []string{"KR", "KH", "TH", "VN", "CN", "LA", "MM", "PH"}
+var regions = intel.CheckRegions
 
 // defaultRegion reads national numbers as the page's language suggests:
 // a Korean page's "010-..." is Korean, a Khmer page's "012 ..." Cambodian.
@@ -44,6 +45,9 @@ type checkData struct {
 	Results []*intel.CheckResult
 	Listed  int
 	Screen  *screenView
+	// Readings: a lone number typed without its country code, as a
+	// number of each country where it is one, to check with a click.
+	Readings []selector.Selector
 }
 
 // screenView is the lure screener's verdict, ready to show.
@@ -103,6 +107,9 @@ func (s *Server) runCheck(r *http.Request, c *reqCtx, d *checkData, text string)
 		}
 	}
 	single := len(res) == 1 && strings.TrimSpace(res[0].Query) == text
+	if single && res[0].Status == intel.StatusInvalid && region == "" {
+		d.Readings = s.svc.NationalReadings(text)
+	}
 	if s.screener == nil || single || len(strings.Fields(text)) < 3 {
 		return nil
 	}
