@@ -83,11 +83,19 @@
     if (box) box.focus();
   }
 
+  // After a check, move to what was found: on a phone it is below the
+  // form, out of sight, and a screen reader reads on from there.
+  function focusResults() {
+    var res = document.getElementById("results");
+    if (res && !document.getElementById("form-errors")) res.focus();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var area = document.querySelector("textarea[data-live-check]");
     if (area && window.fetch) liveCheck(area);
     var job = document.getElementById("job");
     if (job && job.dataset.finished === "false" && window.fetch) pollJob(job);
     focusErrors();
+    focusResults();
   });
 })();
