@@ -52,3 +52,25 @@ func TestCheckPageOffersTheCountriesOfANationalNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckPageListedAnswerSaysWhatToDo: one listed value is told as one
+// ("this has been reported", not "at least one of these"), and "report it
+// here" leads to the report form, in every language.
+func TestCheckPageListedAnswerSaysWhatToDo(t *testing.T) {
+	f := demoFixture(t)
+	for _, lang := range []string{"en", "ko", "km"} {
+		msgs := messages(t, lang)
+		_, body, _ := get(t, client(t), f.srv.URL+"/?lang="+lang+"&q="+url.QueryEscape("+855 95 756 407"))
+		if !strings.Contains(body, "<strong>"+esc(msgs["check.stop_one"])+"</strong>") || strings.Contains(body, esc(msgs["check.stop"])) {
+			t.Errorf("%s: one listed value is not told as one", lang)
+		}
+		next := esc(msgs["next.listed"]) + ` <a href="/report">` + esc(msgs["nav.report"]) + `</a>`
+		if !strings.Contains(body, next) {
+			t.Errorf("%s: what to do next does not lead to the report form: want %s", lang, next)
+		}
+		_, body, _ = get(t, client(t), f.srv.URL+"/?lang="+lang+"&q="+url.QueryEscape("+855 95 756 407 and coin-tiger-pro.net\nand @nobody_here_x"))
+		if !strings.Contains(body, "<strong>"+esc(msgs["check.stop"])+"</strong>") {
+			t.Errorf("%s: several values with a listed one are not told as several", lang)
+		}
+	}
+}
