@@ -74,3 +74,26 @@ func TestCheckPageListedAnswerSaysWhatToDo(t *testing.T) {
 		}
 	}
 }
+
+// TestScreenedAdSeparatesReassuringSigns: a genuine ad's sign of a real
+// job ("2 years experience") is listed apart from the warning signs, under
+// its own heading, and marked apart in the text; a lure keeps its
+// warning signs under theirs.
+func TestScreenedAdSeparatesReassuringSigns(t *testing.T) {
+	f := demoFixture(t)
+	for _, lang := range []string{"en", "ko", "km"} {
+		msgs := messages(t, lang)
+		genuine := "Seoul hospital seeks a registered nurse. Requirements: nursing licence, 2 years experience. Apply on our website by 30 June."
+		_, body, _ := get(t, client(t), f.srv.URL+"/?lang="+lang+"&q="+url.QueryEscape(genuine))
+		if strings.Contains(body, esc(msgs["screen.why"])) {
+			t.Errorf("%s: a genuine ad is said to have warning signs", lang)
+		}
+		if !strings.Contains(body, "<h3>"+esc(msgs["screen.why_good"])+"</h3>") || !strings.Contains(body, `<mark class="good">years experience`) {
+			t.Errorf("%s: the sign of a genuine job is not shown as one", lang)
+		}
+		_, body, _ = get(t, client(t), f.srv.URL+"/?lang="+lang+"&q="+url.QueryEscape(lureText))
+		if !strings.Contains(body, "<h3>"+esc(msgs["screen.why"])+"</h3>") || strings.Contains(body, `<mark class="good">`) {
+			t.Errorf("%s: a lure's warning signs are not shown as such", lang)
+		}
+	}
+}

@@ -57,13 +57,25 @@ type screenView struct {
 	Score    int
 	Reasons  []screen.Reason
 	Segments []segmentView
+	// Warnings and Good are the reasons, numbered from 1 in Reasons'
+	// order: the warning signs, and the signs of a genuine offer (a
+	// negative weight), which are listed apart.
+	Warnings, Good []numberedReason
+}
+
+// numberedReason is a reason's number (from 1) and message.
+type numberedReason struct {
+	N       int
+	Message string
 }
 
 // segmentView is a piece of the screened text and the numbers (from 1) of
-// the reasons that cover it.
+// the reasons that cover it; Good when all of them are signs of a genuine
+// offer.
 type segmentView struct {
 	Text    string
 	Reasons []int
+	Good    bool
 }
 
 // checkPage is the public check: one box for a value or a whole message.
@@ -132,10 +144,18 @@ func (s *Server) screen(r *http.Request, c *reqCtx, text string) (*screenView, e
 		return nil, err
 	}
 	v := &screenView{Level: string(res.Level), Kind: res.Kind, Score: res.Score, Reasons: res.Reasons}
+	for i, r := range res.Reasons {
+		if r.Weight < 0 {
+			v.Good = append(v.Good, numberedReason{i + 1, r.Message})
+		} else {
+			v.Warnings = append(v.Warnings, numberedReason{i + 1, r.Message})
+		}
+	}
 	for _, sg := range screen.Segments(text, res) {
-		sv := segmentView{Text: sg.Text}
+		sv := segmentView{Text: sg.Text, Good: len(sg.Reasons) > 0}
 		for _, i := range sg.Reasons {
 			sv.Reasons = append(sv.Reasons, i+1)
+			sv.Good = sv.Good && res.Reasons[i].Weight < 0
 		}
 		v.Segments = append(v.Segments, sv)
 	}
