@@ -97,3 +97,20 @@ func TestScreenedAdSeparatesReassuringSigns(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckPageTellsHowToWriteAnAccount: a bank account number typed
+// alone is no identifier (accounts are known by bank), and the answer
+// says to put the bank's name before it; with the name, the demo's listed
+// account is found.
+func TestCheckPageTellsHowToWriteAnAccount(t *testing.T) {
+	f := demoFixture(t)
+	c := client(t)
+	_, body, _ := get(t, c, f.srv.URL+"/?lang=en&q=0342185000134")
+	if !strings.Contains(body, `data-status="invalid"`) || !strings.Contains(body, "write the bank&#39;s name before the number") {
+		t.Errorf("a bare account number: no advice to name the bank")
+	}
+	_, body, _ = get(t, c, f.srv.URL+"/?lang=en&q="+url.QueryEscape("MB Bank 0342185000134"))
+	if !strings.Contains(body, `data-status="listed"`) {
+		t.Errorf("the account with its bank's name is not found listed")
+	}
+}
