@@ -45,6 +45,12 @@ func TestCheckPageOffersTheCountriesOfANationalNumber(t *testing.T) {
 	if !strings.Contains(body, `data-status="listed"`) {
 		t.Error("the offered link does not find the number listed")
 	}
+	// The Korean page reads national numbers as Korean; a Cambodian one
+	// typed there the national way is offered as Cambodian.
+	_, body, _ = get(t, c, f.srv.URL+"/?lang=ko&q="+url.QueryEscape("095 756 407"))
+	if !strings.Contains(body, `<a href="/?q=%2b85595756407">캄보디아: <bdi>&#43;855 95 756 407</bdi></a>`) {
+		t.Error("the Korean page does not offer a Cambodian national number as one")
+	}
 	for _, u := range []string{"/?lang=en&region=KH&q=", "/?lang=km&q="} {
 		_, body, _ = get(t, c, f.srv.URL+u+url.QueryEscape("095 756 407"))
 		if !strings.Contains(body, `data-status="listed"`) || strings.Contains(body, `class="readings"`) {

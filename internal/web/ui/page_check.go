@@ -119,7 +119,9 @@ func (s *Server) runCheck(r *http.Request, c *reqCtx, d *checkData, text string)
 		}
 	}
 	single := len(res) == 1 && strings.TrimSpace(res[0].Query) == text
-	if single && res[0].Status == intel.StatusInvalid && region == "" {
+	if single && res[0].Status == intel.StatusInvalid && d.Region == "" {
+		// Not read in the page language's country (if any), and no
+		// country chosen: offer the others where it is a number.
 		d.Readings = s.svc.NationalReadings(text)
 	}
 	if s.screener == nil || single || len(strings.Fields(text)) < 3 {
