@@ -183,6 +183,9 @@ func TestAPIScenarios(t *testing.T) {
 		{"POST", "/api/v1/check", `{"query":"` + strings.Repeat("9", 20<<10) + `"}`, 413, "limit"},
 		{"POST", "/api/v1/check/batch", `{"queries":["t.me","TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL","junk"]}`, 200, `"status":"allowlisted"`},
 		{"POST", "/api/v1/check/batch", `{"queries":[` + strings.Repeat(`"x",`, 1000) + `"x"]}`, 413, "1000"},
+		// A value longer than the single check takes is refused as there,
+		// saying which one.
+		{"POST", "/api/v1/check/batch", `{"queries":["t.me","` + strings.Repeat("a", 2049) + `"]}`, 400, "queries[1]: longer than 2048 bytes"},
 		{"GET", "/api/v1/range/abcde", "", 200, ":0"},
 		{"GET", "/api/v1/range/xyz", "", 400, "prefix"},
 		{"GET", "/api/v1/selectors/not-a-uuid", "", 404, "not found"},
