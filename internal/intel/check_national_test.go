@@ -47,3 +47,38 @@ func TestCheckNamesTheCountriesOfANationalNumber(t *testing.T) {
 		t.Errorf("with region KR: %+v", res)
 	}
 }
+
+// TestCheckTextFindsListedForeignNationalNumbers: a Korean ad for a job in
+// Cambodia gives the recruiter's Cambodian number the national way; read
+// as Korean it is no number, but it is listed in Cambodia, so the check
+// answers it. A Cambodian number nobody reported is not guessed at.
+func TestCheckTextFindsListedForeignNationalNumbers(t *testing.T) {
+	ctx := context.Background()
+	svc, _ := newService(t, intel.Config{PublicationThreshold: 2})
+	submit(t, svc, report("KNPA", "k1", "+855 95 756 407"))
+	submit(t, svc, report("CNP", "c1", "+855 95 756 407"))
+	for _, region := range []string{"KR", ""} {
+		res, err := svc.CheckText(ctx, "캄보디아 고수익 알바, 항공권 제공. 연락 095 756 407 또는 012 345 678 텔레그램 @job_kh", region)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range res {
+			if r.Selector != nil {
+				got = append(got, r.Status+" "+r.Selector.Value)
+			}
+		}
+		want := "not_listed telegram:job_kh,listed +85595756407"
+		if strings.Join(got, ",") != want {
+			t.Errorf("region %q: %v, want %s", region, got, want)
+		}
+	}
+	// Typed alone on a page that reads numbers as Korean, it is found too.
+	res, err := svc.CheckText(ctx, "095 756 407", "KR")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 1 || res[0].Status != intel.StatusListed {
+		t.Errorf("alone: %+v", res)
+	}
+}

@@ -45,7 +45,8 @@ func (s *Service) CheckText(ctx context.Context, text, region string) ([]*CheckR
 	}
 	var out []*CheckResult
 	seen := map[string]bool{}
-	for _, m := range selector.Extract(text, selector.Hints{Region: region, Normalizer: s.norm}) {
+	matches := selector.Extract(text, selector.Hints{Region: region, Normalizer: s.norm})
+	for _, m := range matches {
 		id := m.Selector.ID().String()
 		if seen[id] {
 			continue
@@ -57,8 +58,50 @@ func (s *Service) CheckText(ctx context.Context, text, region string) ([]*CheckR
 		}
 		out = append(out, r)
 	}
+	foreign, err := s.listedForeignNumbers(ctx, text, region, matches, seen)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, foreign...)
 	if len(out) == 0 && invalid != nil {
 		out = append(out, invalid)
+	}
+	return out, nil
+}
+
+// listedForeignNumbers finds the national phone numbers of the other
+// CheckRegions in text ("095 756 407" in a Korean ad for a job in Cambodia,
+// which the Korean reading skips) outside what matches already cover, and
+// answers those that are listed: a guess at a country is shown only when
+// it finds a reported number. seen holds the selectors answered already.
+func (s *Service) listedForeignNumbers(ctx context.Context, text, region string, matches []selector.Match, seen map[string]bool) ([]*CheckResult, error) {
+	covered := func(start, end int) bool {
+		for _, m := range matches {
+			if start < m.End && m.Start < end {
+				return true
+			}
+		}
+		return false
+	}
+	var out []*CheckResult
+	for _, other := range CheckRegions {
+		if other == region {
+			continue
+		}
+		for _, m := range selector.Extract(text, selector.Hints{Region: other, Normalizer: s.norm}) {
+			id := m.Selector.ID().String()
+			if m.Kind != selector.Phone || m.Selector.Region != other || seen[id] || covered(m.Start, m.End) {
+				continue
+			}
+			r, err := s.checkSelector(ctx, m.Selector, id, &CheckResult{Query: m.Raw})
+			if err != nil {
+				return nil, err
+			}
+			if r.Status == StatusListed {
+				seen[id] = true
+				out = append(out, r)
+			}
+		}
 	}
 	return out, nil
 }

@@ -25,37 +25,36 @@ func TestCheckPageFindsListedSiteByDomain(t *testing.T) {
 	}
 }
 
-// TestCheckPageOffersTheCountriesOfANationalNumber: on the English page,
-// which reads no country into national numbers, the demo's listed
-// Cambodian number typed as "095 756 407" is not recognised, and the page
-// offers it as a Cambodian number, a link that finds it listed. Told the
-// country, or on the Khmer page, it is checked at once.
+// TestCheckPageOffersTheCountriesOfANationalNumber: a number typed the
+// national way that is no number of the page's country is offered as a
+// number of each country where it is one, each a link that checks it; a
+// listed one (the demo's Cambodian "095 756 407") is answered at once,
+// on the English page (no country) and on the Korean one (Korea) alike;
+// told the country, it is read as that country's.
 func TestCheckPageOffersTheCountriesOfANationalNumber(t *testing.T) {
 	f := demoFixture(t)
 	c := client(t)
-	_, body, _ := get(t, c, f.srv.URL+"/?lang=en&q="+url.QueryEscape("095 756 407"))
-	link := `<a href="/?q=%2b85595756407">Cambodia: <bdi>&#43;855 95 756 407</bdi></a>`
-	if !strings.Contains(body, `data-status="invalid"`) || !strings.Contains(body, link) {
-		t.Fatalf("no link to the Cambodian reading %s in:\n%s", link, body)
-	}
-	if strings.Contains(body, "Myanmar:") {
-		t.Error("offered as a number of a country where it is none")
-	}
-	_, body, _ = get(t, c, f.srv.URL+"/?q=%2b85595756407")
-	if !strings.Contains(body, `data-status="listed"`) {
-		t.Error("the offered link does not find the number listed")
-	}
-	// The Korean page reads national numbers as Korean; a Cambodian one
-	// typed there the national way is offered as Cambodian.
-	_, body, _ = get(t, c, f.srv.URL+"/?lang=ko&q="+url.QueryEscape("095 756 407"))
-	if !strings.Contains(body, `<a href="/?q=%2b85595756407">캄보디아: <bdi>&#43;855 95 756 407</bdi></a>`) {
-		t.Error("the Korean page does not offer a Cambodian national number as one")
-	}
-	for _, u := range []string{"/?lang=en&region=KH&q=", "/?lang=km&q="} {
-		_, body, _ = get(t, c, f.srv.URL+u+url.QueryEscape("095 756 407"))
-		if !strings.Contains(body, `data-status="listed"`) || strings.Contains(body, `class="readings"`) {
-			t.Errorf("%s: not checked as the Cambodian number", u)
+	for _, tc := range []struct{ lang, kh, mm string }{{"en", "Cambodia", "Myanmar"}, {"ko", "캄보디아", "미얀마"}} {
+		_, body, _ := get(t, c, f.srv.URL+"/?lang="+tc.lang+"&q="+url.QueryEscape("012 345 678"))
+		for _, link := range []string{
+			`<a href="/?q=%2b85512345678">` + tc.kh + `: <bdi>&#43;855 12 345 678</bdi></a>`,
+			`<a href="/?q=%2b9512345678">` + tc.mm + `: <bdi>&#43;95 1 234 5678</bdi></a>`,
+		} {
+			if !strings.Contains(body, `data-status="invalid"`) || !strings.Contains(body, link) {
+				t.Errorf("%s: no link %s", tc.lang, link)
+			}
 		}
+		if strings.Contains(body, "Thailand:") || strings.Contains(body, "태국:") {
+			t.Errorf("%s: offered as a number of a country where it is none", tc.lang)
+		}
+		_, body, _ = get(t, c, f.srv.URL+"/?lang="+tc.lang+"&q="+url.QueryEscape("095 756 407"))
+		if !strings.Contains(body, `data-status="listed"`) || !strings.Contains(body, "<bdi>&#43;855 95 756 407</bdi>") || strings.Contains(body, `class="readings"`) {
+			t.Errorf("%s: the listed Cambodian number typed the national way is not answered at once", tc.lang)
+		}
+	}
+	_, body, _ := get(t, c, f.srv.URL+"/?lang=en&region=KH&q="+url.QueryEscape("012 345 678"))
+	if !strings.Contains(body, `data-status="not_listed"`) || strings.Contains(body, `class="readings"`) {
+		t.Error("told the country, the number is not read as that country's")
 	}
 }
 
