@@ -34,7 +34,11 @@ type CheckResult struct {
 	LastSeen    time.Time          `json:"last_seen,omitzero"`
 	ScamTypes   []string           `json:"scam_types,omitempty"`
 	NetworkSize int                `json:"network_size,omitempty"`
-	Advice      string             `json:"advice"`
+	// ListedAs is the site a website is listed under when it is not
+	// listed under the spelling asked ("https://www.example.com/" for
+	// "example.com"): see check_site.go.
+	ListedAs string `json:"listed_as,omitempty"`
+	Advice   string `json:"advice"`
 
 	id string // the selector's ID
 }
@@ -69,6 +73,7 @@ func (s *Service) Check(ctx context.Context, query, region string) (*CheckResult
 	sel, id, err := s.norm.ParseID(query, selector.Options{Region: region})
 	if err != nil {
 		r.invalid(err)
+		s.explainNational(r, region)
 		return r, nil
 	}
 	return s.checkSelector(ctx, sel, id, r)
@@ -120,13 +125,16 @@ func (s *Service) checkSelector(ctx context.Context, sel selector.Selector, id s
 	if x := s.index.Load(); x != nil {
 		pe := x.lookup(r.id)
 		r.answer(&pe)
-		return r, nil
+	} else {
+		pe, err := s.publicEntry(ctx, r.id)
+		if err != nil {
+			return nil, err
+		}
+		r.answer(pe)
 	}
-	pe, err := s.publicEntry(ctx, r.id)
-	if err != nil {
+	if err := s.answerSites(ctx, []*CheckResult{r}); err != nil {
 		return nil, err
 	}
-	r.answer(pe)
 	return r, nil
 }
 
@@ -218,6 +226,7 @@ func (s *Service) CheckBatch(ctx context.Context, p trust.Principal, queries []s
 		sel, id, err := s.norm.ParseID(q, opts)
 		if err != nil {
 			r.invalid(err)
+			s.explainNational(r, region)
 			continue
 		}
 		sels[i] = sel
@@ -233,6 +242,9 @@ func (s *Service) CheckBatch(ctx context.Context, p trust.Principal, queries []s
 		if r.Status == "" {
 			r.answer(entries[r.id])
 		}
+	}
+	if err := s.answerSites(ctx, out); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

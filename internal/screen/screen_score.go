@@ -421,7 +421,7 @@ func (a *assessment) findContacts(ctx context.Context) error {
 			sig := rs.Signals["contact.listed"]
 			a.add(&finding{code: sig.Code, rule: "signal:contact.listed", separate: true, category: sig.Category,
 				weight: sig.Weight, tmpl: pickMessage(sig.Messages, a.msgLang),
-				vars:  map[string]string{"contact": c.Value, "kind": rs.term("kind."+c.Kind, a.msgLang)},
+				vars:  map[string]string{"contact": a.written(c), "kind": rs.term("kind."+c.Kind, a.msgLang)},
 				spans: []Span{{c.Start, c.End}}})
 		}
 	}
@@ -442,10 +442,20 @@ func (a *assessment) findContacts(ctx context.Context) error {
 		}
 		a.add(&finding{code: sig.Code, rule: "signal:" + code, category: sig.Category,
 			weight: sig.Weight, tmpl: pickMessage(sig.Messages, a.msgLang),
-			vars:  map[string]string{"contact": m.Value, "kind": rs.term("platform."+platform, a.msgLang)},
+			vars:  map[string]string{"contact": a.written(m.Contact), "kind": rs.term("platform."+platform, a.msgLang)},
 			spans: []Span{{m.Start, m.End}}})
 	}
 	return nil
+}
+
+// written is a contact as the text has it ("+855 12 345 678", "@hr88"),
+// which the person reading the reasons recognises, rather than its
+// canonical form ("+85512345678", "telegram:hr88").
+func (a *assessment) written(c Contact) string {
+	if c.Start >= 0 && c.Start < c.End && c.End <= len(a.text) {
+		return a.text[c.Start:c.End]
+	}
+	return c.Value
 }
 
 // maxQuote bounds the quoted text in a message.

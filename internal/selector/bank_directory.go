@@ -104,7 +104,9 @@ var bankByAlias, bankByCode = func() (map[string][]int, map[string]int) {
 	byCode := make(map[string]int)
 	for i, e := range bankDirectory {
 		byCode[e.Country+":"+e.Code] = i
-		names := append([]string{e.Name, e.Local}, e.Aliases...)
+		// The display form too ("Shinhan Bank (신한은행)"), which people
+		// copy from the check's answers.
+		names := append([]string{e.Name, e.Local, e.display()}, e.Aliases...)
 		for _, n := range names {
 			k := bankNormName(n)
 			if len(k) < 2 {

@@ -121,6 +121,10 @@ func parseHandle(raw string, o Options) (Selector, error) {
 	if p, name, ok := hdlSplitPrefix(raw); ok {
 		return hdlOn(raw, p, name, Options{Region: o.Region})
 	}
+	// "name (Platform)", "@name (Telegram)": the display form.
+	if p, name, ok := hdlSplitSuffix(raw); ok {
+		return hdlOn(raw, p, name, Options{Region: o.Region})
+	}
 	if strings.ContainsFunc(raw, unicode.IsSpace) {
 		return Selector{}, invalid(Handle, CodeHandleSpaces, raw, "a handle has no spaces")
 	}
@@ -155,6 +159,24 @@ func hdlSplitPrefix(raw string) (platform, name string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// hdlSplitSuffix splits "name (Platform)", the display form of a handle,
+// when the parenthesis names a platform.
+func hdlSplitSuffix(raw string) (platform, name string, ok bool) {
+	rest, ok := strings.CutSuffix(raw, ")")
+	if !ok {
+		return "", "", false
+	}
+	i := strings.LastIndex(rest, " (")
+	if i <= 0 {
+		return "", "", false
+	}
+	p, ok := hdlPlatformKey(rest[i+2:])
+	if !ok {
+		return "", "", false
+	}
+	return p, strings.TrimSpace(rest[:i]), true
 }
 
 // hdlOn parses name as an account on platform p.

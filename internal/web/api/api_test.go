@@ -183,6 +183,9 @@ func TestAPIScenarios(t *testing.T) {
 		{"POST", "/api/v1/check", `{"query":"` + strings.Repeat("9", 20<<10) + `"}`, 413, "limit"},
 		{"POST", "/api/v1/check/batch", `{"queries":["t.me","TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL","junk"]}`, 200, `"status":"allowlisted"`},
 		{"POST", "/api/v1/check/batch", `{"queries":[` + strings.Repeat(`"x",`, 1000) + `"x"]}`, 413, "1000"},
+		// A value longer than the single check takes is refused as there,
+		// saying which one.
+		{"POST", "/api/v1/check/batch", `{"queries":["t.me","` + strings.Repeat("a", 2049) + `"]}`, 400, "queries[1]: longer than 2048 bytes"},
 		{"GET", "/api/v1/range/abcde", "", 200, ":0"},
 		{"GET", "/api/v1/range/xyz", "", 400, "prefix"},
 		{"GET", "/api/v1/selectors/not-a-uuid", "", 404, "not found"},
@@ -263,6 +266,9 @@ func TestScreenEndpoint(t *testing.T) {
 		{"POST", "/api/v1/screen", `{"text":""}`, 400, "empty"},
 		{"POST", "/api/v1/screen", `{"text":"` + strings.Repeat("a", 70<<10) + `"}`, 413, "64 KiB"},
 		{"POST", "/api/v1/screen", `{"text":"Hi, are we still on for lunch tomorrow?"}`, 200, `"level":"low"`},
+		// The messages' language must be one the screener has messages in.
+		{"POST", "/api/v1/screen", `{"text":"Hi, are we still on for lunch tomorrow?","lang":"km"}`, 200, `"message_language":"km"`},
+		{"POST", "/api/v1/screen", `{"text":"Hi, are we still on for lunch tomorrow?","lang":"xx"}`, 400, "lang: one of en, km, ko, th, vi, zh"},
 	})
 }
 

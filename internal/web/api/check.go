@@ -58,6 +58,11 @@ func (s *Server) checkBatch(w http.ResponseWriter, r *http.Request) error {
 	if len(req.Queries) > MaxBatch {
 		return errorf(http.StatusRequestEntityTooLarge, "queries: more than 1000 values; split the list")
 	}
+	for i, q := range req.Queries {
+		if len(q) > maxQuery {
+			return errorf(http.StatusBadRequest, "queries["+strconv.Itoa(i)+"]: longer than 2048 bytes")
+		}
+	}
 	if !validRegion(req.Region) {
 		return errorf(http.StatusBadRequest, "region: not an ISO 3166-1 alpha-2 code")
 	}

@@ -57,6 +57,10 @@ func appendCheck(b []byte, r *intel.CheckResult) []byte {
 		b = append(b, `,"network_size":`...)
 		b = strconv.AppendInt(b, int64(r.NetworkSize), 10)
 	}
+	if r.ListedAs != "" {
+		b = append(b, `,"listed_as":`...)
+		b = appendString(b, r.ListedAs)
+	}
 	b = append(b, `,"advice":`...)
 	b = appendString(b, r.Advice)
 	b = append(b, `,"selector":`...)

@@ -79,7 +79,7 @@ func TestCheckJSONAsEncodingJSON(t *testing.T) {
 	sel, _ := selector.Parse("+82 10-1234-5678", selector.Options{})
 	rs = append(rs,
 		&intel.CheckResult{Query: "x", Status: intel.StatusListed, Reports: 3, Sources: 2, FirstSeen: at, LastSeen: at.Add(time.Hour),
-			ScamTypes: []string{"a<b", "romance"}, NetworkSize: 7, Advice: "A & B", Selector: &sel},
+			ScamTypes: []string{"a<b", "romance"}, NetworkSize: 7, ListedAs: "https://www.ex<am>ple.com/", Advice: "A & B", Selector: &sel},
 		&intel.CheckResult{Query: "y", Status: intel.StatusListed, FirstSeen: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)},
 		&intel.CheckResult{})
 	statuses := map[string]bool{}

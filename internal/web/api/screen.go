@@ -3,7 +3,9 @@ package api
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 
 	"counterscam/internal/screen"
 )
@@ -24,8 +26,8 @@ func (s *Server) screenText(w http.ResponseWriter, r *http.Request) error {
 	if err := readJSON(w, r, s.screenBodyLimit(), &req); err != nil {
 		return err
 	}
-	if req.Lang != "" && (len(req.Lang) < 2 || len(req.Lang) > 3) {
-		return errorf(http.StatusBadRequest, "lang: want a language code such as ko, en, zh, km, th or vi")
+	if langs := s.screenLangs(); req.Lang != "" && !slices.Contains(langs, req.Lang) {
+		return errorf(http.StatusBadRequest, "lang: one of "+strings.Join(langs, ", ")+" (the languages of the screener's messages), or none for the text's own")
 	}
 	res, err := s.screener.Assess(r.Context(), req.Text, screen.Options{Lang: req.Lang})
 	switch {
@@ -40,4 +42,18 @@ func (s *Server) screenText(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, res)
 	return nil
+}
+
+// screenLangs are the languages the screener's rule files are written in
+// (those for every language, "*", aside), sorted: those its messages can
+// be asked in.
+func (s *Server) screenLangs() []string {
+	var langs []string
+	for _, f := range s.screener.Ruleset().Files {
+		if f.Lang != "" && f.Lang != "*" && !slices.Contains(langs, f.Lang) {
+			langs = append(langs, f.Lang)
+		}
+	}
+	slices.Sort(langs)
+	return langs
 }

@@ -8,7 +8,9 @@ import (
 	_ "embed"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"counterscam/internal/intel"
@@ -36,6 +38,12 @@ type Server struct {
 	limiter  *rateLimiter
 	mux      *http.ServeMux
 	started  time.Time
+
+	// paths matches a request's path alone against the routes' patterns,
+	// and allow holds each pattern's methods: a served path asked with
+	// another method answers 405 with them.
+	paths *http.ServeMux
+	allow map[string][]string
 }
 
 // Options configure a Server.
@@ -93,7 +101,18 @@ func New(svc *intel.Service, ts *trust.Service, o Options) *Server {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
-	s := &Server{svc: svc, trust: ts, screener: o.Screener, log: o.Logger, limiter: newRateLimiter(o.CheckRate, int(o.CheckRate*10)), mux: http.NewServeMux(), started: time.Now()}
+	s := &Server{svc: svc, trust: ts, screener: o.Screener, log: o.Logger, limiter: newRateLimiter(o.CheckRate, int(o.CheckRate*10)), mux: http.NewServeMux(), started: time.Now(),
+		paths: http.NewServeMux(), allow: map[string][]string{}}
+	for _, rt := range s.routes() {
+		if s.allow[rt.pattern] == nil {
+			s.paths.Handle(rt.pattern, http.NotFoundHandler())
+		}
+		s.allow[rt.pattern] = append(s.allow[rt.pattern], rt.method)
+		if rt.method == http.MethodGet {
+			s.allow[rt.pattern] = append(s.allow[rt.pattern], http.MethodHead)
+		}
+		slices.Sort(s.allow[rt.pattern])
+	}
 	for _, rt := range s.routes() {
 		h := rt.h
 		if rt.access == limited {
@@ -101,9 +120,7 @@ func New(svc *intel.Service, ts *trust.Service, o Options) *Server {
 		}
 		s.mux.Handle(rt.method+" "+rt.pattern, s.wrap(s.authenticated(rt.access, h)))
 	}
-	s.mux.Handle("/api/", s.wrap(func(w http.ResponseWriter, r *http.Request) error {
-		return errorf(http.StatusNotFound, "no such endpoint: "+r.Method+" "+r.URL.Path)
-	}))
+	s.mux.Handle("/api/", s.wrap(s.noRoute))
 	return s
 }
 
@@ -169,4 +186,17 @@ func formatBytes(n int64) string {
 		return strconv.FormatInt(n>>10, 10) + " KiB"
 	}
 	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+// noRoute answers a request no route takes: 405 with the methods in Allow
+// when its path is served with another method, else 404.
+func (s *Server) noRoute(w http.ResponseWriter, r *http.Request) error {
+	_, pattern := s.paths.Handler(r)
+	methods := s.allow[pattern]
+	if len(methods) == 0 {
+		return errorf(http.StatusNotFound, "no such endpoint: "+r.Method+" "+r.URL.Path)
+	}
+	w.Header().Set("Allow", strings.Join(methods, ", "))
+	use := slices.DeleteFunc(slices.Clone(methods), func(m string) bool { return m == http.MethodHead })
+	return errorf(http.StatusMethodNotAllowed, r.Method+" "+r.URL.Path+": not allowed; use "+strings.Join(use, " or "))
 }

@@ -187,11 +187,24 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("the public checks a listed value and a clean one", func(t *testing.T) {
 		listed := listedValue(t, f)
-		b.do(t, "check page", chromedp.Navigate(base+"/?lang=en"),
+		// On a phone the form fills the screen: after a check the page
+		// moves to what was found (and a screen reader reads from there).
+		b.do(t, "check page", chromedp.EmulateViewport(360, 780, chromedp.EmulateMobile, chromedp.EmulateTouch),
+			chromedp.Navigate(base+"/?lang=en"),
 			chromedp.WaitVisible(chromedp.ID("q")),
 			chromedp.SendKeys(chromedp.ID("q"), listed),
 			chromedp.Click(chromedp.CSS(".check-form button[type=submit]")),
 			chromedp.WaitVisible(chromedp.CSS(".result")))
+		if at := run(t, b, "focus after the check", chromedp.Evaluate[string](`new Promise(ok => {
+			const f = () => {
+				const h = document.getElementById("res-h").getBoundingClientRect();
+				ok(document.activeElement.id + " " + (h.bottom > 0 && h.top < innerHeight));
+			};
+			document.readyState === "loading" ? addEventListener("DOMContentLoaded", () => setTimeout(f)) : f();
+		})`, chromedp.EvalAwaitPromise)); at != "results true" {
+			t.Errorf("after the check, focus and view: %q, want the results focused and their heading in view", at)
+		}
+		b.do(t, "desktop again", chromedp.EmulateViewport(1280, 900))
 		if s := b.attr(t, ".result", "data-status"); s != intel.StatusListed {
 			t.Errorf("%s: status %q, want listed", listed, s)
 		}

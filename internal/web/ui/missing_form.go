@@ -138,12 +138,12 @@ func (f *missingForm) contacts(in *casework.IntakeInput) {
 			continue
 		}
 		if n++; n > maxMissingIDs {
-			f.fail("contacts", "report.err.too_many", maxMissingIDs)
+			f.fail("contacts", "missing.err.contacts_many", maxMissingIDs)
 			return
 		}
 		sel, err := selector.Parse(line, selector.Options{Region: f.Nationality})
 		if err != nil {
-			f.fail("contacts", "report.err.identifier", i+1, line)
+			f.fail("contacts", "missing.err.contact", i+1, line)
 			continue
 		}
 		if sel.Kind == selector.Phone {

@@ -7,11 +7,12 @@ import (
 
 	"counterscam/internal/intel"
 	"counterscam/internal/screen"
+	"counterscam/internal/selector"
 )
 
 // Regions a national phone number or account may belong to, for the
 // check and the report form; "" means "from the page's language".
-var regions = []string{"KR", "KH", "TH", "VN", "CN", "LA", "MM", "PH"}
+var regions = intel.CheckRegions
 
 // defaultRegion reads national numbers as the page's language suggests:
 // a Korean page's "010-..." is Korean, a Khmer page's "012 ..." Cambodian.
@@ -44,6 +45,9 @@ type checkData struct {
 	Results []*intel.CheckResult
 	Listed  int
 	Screen  *screenView
+	// Readings: a lone number typed without its country code, as a
+	// number of each country where it is one, to check with a click.
+	Readings []selector.Selector
 }
 
 // screenView is the lure screener's verdict, ready to show.
@@ -53,13 +57,25 @@ type screenView struct {
 	Score    int
 	Reasons  []screen.Reason
 	Segments []segmentView
+	// Warnings and Good are the reasons, numbered from 1 in Reasons'
+	// order: the warning signs, and the signs of a genuine offer (a
+	// negative weight), which are listed apart.
+	Warnings, Good []numberedReason
+}
+
+// numberedReason is a reason's number (from 1) and message.
+type numberedReason struct {
+	N       int
+	Message string
 }
 
 // segmentView is a piece of the screened text and the numbers (from 1) of
-// the reasons that cover it.
+// the reasons that cover it; Good when all of them are signs of a genuine
+// offer.
 type segmentView struct {
 	Text    string
 	Reasons []int
+	Good    bool
 }
 
 // checkPage is the public check: one box for a value or a whole message.
@@ -103,6 +119,11 @@ func (s *Server) runCheck(r *http.Request, c *reqCtx, d *checkData, text string)
 		}
 	}
 	single := len(res) == 1 && strings.TrimSpace(res[0].Query) == text
+	if single && res[0].Status == intel.StatusInvalid && d.Region == "" {
+		// Not read in the page language's country (if any), and no
+		// country chosen: offer the others where it is a number.
+		d.Readings = s.svc.NationalReadings(text)
+	}
 	if s.screener == nil || single || len(strings.Fields(text)) < 3 {
 		return nil
 	}
@@ -125,10 +146,18 @@ func (s *Server) screen(r *http.Request, c *reqCtx, text string) (*screenView, e
 		return nil, err
 	}
 	v := &screenView{Level: string(res.Level), Kind: res.Kind, Score: res.Score, Reasons: res.Reasons}
+	for i, r := range res.Reasons {
+		if r.Weight < 0 {
+			v.Good = append(v.Good, numberedReason{i + 1, r.Message})
+		} else {
+			v.Warnings = append(v.Warnings, numberedReason{i + 1, r.Message})
+		}
+	}
 	for _, sg := range screen.Segments(text, res) {
-		sv := segmentView{Text: sg.Text}
+		sv := segmentView{Text: sg.Text, Good: len(sg.Reasons) > 0}
 		for _, i := range sg.Reasons {
 			sv.Reasons = append(sv.Reasons, i+1)
+			sv.Good = sv.Good && res.Reasons[i].Weight < 0
 		}
 		v.Segments = append(v.Segments, sv)
 	}

@@ -69,7 +69,7 @@ func TestMissingFormKeepsInputAndSaysWhatToFix(t *testing.T) {
 		for field, want := range map[string]string{
 			"name":         msgs["missing.err.name"],
 			"dob":          msgs["missing.err.dob"],
-			"contacts":     strings.Replace(strings.Replace(msgs["report.err.identifier"], "%d", "2", 1), "%s", "not a thing ???", 1),
+			"contacts":     strings.Replace(strings.Replace(msgs["missing.err.contact"], "%d", "2", 1), "%s", "not a thing ???", 1),
 			"last_contact": msgs["report.err.when"],
 			"amount":       strings.Replace(msgs["report.err.amount"], "%d", "2", 1),
 			"rep_phone":    msgs["missing.err.reporter"],
@@ -82,6 +82,11 @@ func TestMissingFormKeepsInputAndSaysWhatToFix(t *testing.T) {
 			if box := body[i:min(len(body), i+600)]; !strings.Contains(box, esc(want)) {
 				t.Errorf("%s: next to %s, want %q; got %s", lang, field, want, box[:min(len(box), 300)])
 			}
+		}
+		// The contacts' mistake points to a field of this form, not the
+		// scam report's "What happened?".
+		if i := strings.Index(body, `id="contacts-err"`); i < 0 || !strings.Contains(body[i:i+600], esc(msgs["missing.f.narrative"])) || strings.Contains(body[i:i+600], esc(msgs["report.f.narrative"])) {
+			t.Errorf("%s: the contacts' error does not point to %q", lang, msgs["missing.f.narrative"])
 		}
 		if !strings.Contains(body, `id="dob" name="dob" value="last spring" inputmode="numeric" autocomplete="off" aria-describedby="dob-hint dob-err" aria-invalid="true"`) {
 			t.Errorf("%s: the date of birth is not marked invalid for assistive technology", lang)

@@ -103,6 +103,13 @@
     if (box) box.focus();
   }
 
+  // After a check, move to what was found: on a phone it is below the
+  // form, out of sight, and a screen reader reads on from there.
+  function focusResults() {
+    var res = document.getElementById("results");
+    if (res && !document.getElementById("form-errors")) res.focus();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var area = document.querySelector("textarea[data-live-check]");
     if (area && window.fetch) liveCheck(area);
@@ -111,5 +118,6 @@
     var all = document.getElementById("tick-all");
     if (all) tickAll(all);
     focusErrors();
+    focusResults();
   });
 })();

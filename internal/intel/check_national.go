@@ -1,0 +1,58 @@
+package intel
+
+import (
+	"strings"
+
+	"counterscam/internal/selector"
+)
+
+// CheckRegions are the countries whose national phone numbers ("010-...",
+// "012 ...") the check reads when it is told the country, and tries when
+// it is not (NationalReadings): the partner countries and their
+// neighbours where the compounds are.
+var CheckRegions = []string{"KR", "KH", "TH", "VN", "CN", "LA", "MM", "PH"}
+
+// NationalReadings returns query read as a national phone number of each
+// of CheckRegions where it is a valid one, in that order: what someone who
+// typed a number without its country code may have meant. None for a
+// value that is no such number, or one that has its country code.
+func (s *Service) NationalReadings(query string) []selector.Selector {
+	q := strings.TrimSpace(query)
+	if q == "" || strings.HasPrefix(q, "+") {
+		return nil
+	}
+	var out []selector.Selector
+	for _, region := range CheckRegions {
+		sel, err := s.norm.ParseAs(selector.Phone, q, selector.Options{Region: region})
+		if err == nil && sel.Region == region {
+			out = append(out, sel)
+		}
+	}
+	return out
+}
+
+// explainNational rewrites the reason of an invalid answer whose value is a
+// national phone number given without its country: which countries it may
+// be from, and how to say which.
+func (s *Service) explainNational(r *CheckResult, region string) {
+	if region != "" {
+		return
+	}
+	readings := s.NationalReadings(r.Query)
+	if len(readings) == 0 {
+		return
+	}
+	var b strings.Builder
+	b.WriteString("a phone number without its country code; it is a valid number in ")
+	for i, sel := range readings {
+		if i > 0 {
+			b.WriteString(" or ")
+		}
+		b.WriteString(sel.Region)
+		b.WriteString(" (")
+		b.WriteString(sel.Display)
+		b.WriteString(")")
+	}
+	b.WriteString(": send its country in region, or write it with the country code")
+	r.Reason = b.String()
+}
