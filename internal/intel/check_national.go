@@ -54,5 +54,16 @@ func (s *Service) explainNational(r *CheckResult, region string) {
 		b.WriteString(")")
 	}
 	b.WriteString(": send its country in region, or write it with the country code")
-	r.Reason = b.String()
+	r.Reason, r.Advice = b.String(), adviceNational
+	regions := make([]string, len(readings))
+	for i, sel := range readings {
+		regions[i] = sel.Region
+	}
+	r.Code = selector.CodePhoneNoRegion
+	r.Problem = &selector.Error{Kind: selector.Phone, Input: r.Query, Reason: r.Reason, Code: r.Code, Accepted: strings.Join(regions, ", ")}
 }
+
+// adviceNational is the advice for a phone number given without its
+// country code: the general advice for an invalid value would say it is no
+// phone number.
+const adviceNational = "This looks like a phone number written without its country code. Say which country it is from, or write it with the country code (+82 for South Korea, +855 for Cambodia)."

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"counterscam/internal/intel"
+	"counterscam/internal/selector"
 )
 
 // TestCheckNamesTheCountriesOfANationalNumber: a number typed the national
@@ -40,6 +41,16 @@ func TestCheckNamesTheCountriesOfANationalNumber(t *testing.T) {
 		}
 		if res.Status != intel.StatusInvalid || !strings.Contains(res.Reason, tc.reason) {
 			t.Errorf("%q: %s, reason %q; want invalid with %q", tc.query, res.Status, res.Reason, tc.reason)
+		}
+		national := tc.regions != nil
+		if got := res.Code == selector.CodePhoneNoRegion; got != national {
+			t.Errorf("%q: code %q", tc.query, res.Code)
+		}
+		if national && (!strings.Contains(res.Advice, "without its country code") || res.Problem == nil || res.Problem.Accepted != strings.Join(tc.regions, ", ")) {
+			t.Errorf("%q: advice %q, problem %+v", tc.query, res.Advice, res.Problem)
+		}
+		if !national && strings.Contains(res.Advice, "country code") {
+			t.Errorf("%q: advice %q for a value that is no national number", tc.query, res.Advice)
 		}
 	}
 	// Told the country, it is read as that country's number.
