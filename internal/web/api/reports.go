@@ -95,7 +95,10 @@ func (s *Server) createReport(w http.ResponseWriter, r *http.Request) error {
 	if line.Len() == 0 || line.Bytes()[0] != '{' {
 		return errorf(http.StatusBadRequest, "send one report as one JSON object")
 	}
-	rd, err := intake.NewReader("request", &line, intake.JSONL, nil)
+	// The report's origin is the caller's organisation (CreateReport sets
+	// it whatever the body says), so a body may leave it out.
+	p := principal(r)
+	rd, err := intake.NewReader("request", &line, intake.JSONL, &intake.Mapping{Defaults: map[string]string{"origin": p.Org}})
 	if err != nil {
 		return errorf(http.StatusBadRequest, err.Error())
 	}
@@ -118,7 +121,7 @@ func (s *Server) createReport(w http.ResponseWriter, r *http.Request) error {
 	}
 	in := rec.Input()
 	in.Channel = "api"
-	rep, inserted, err := s.svc.CreateReport(r.Context(), principal(r), in)
+	rep, inserted, err := s.svc.CreateReport(r.Context(), p, in)
 	if err != nil {
 		return err
 	}
