@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -156,10 +157,24 @@ func TestSelectorMarks(t *testing.T) {
 	if !strings.Contains(body, "Confirmed for public listing.") || !strings.Contains(body, `value="unconfirm"`) {
 		t.Error("the selector page does not show the confirmation")
 	}
+	// Each button's hint says what that button does, not what its
+	// opposite does.
+	en := messages(t, "en")
+	if !strings.Contains(body, html.EscapeString(en["sel.do.unconfirm_hint"])) || strings.Contains(body, html.EscapeString(en["sel.do.confirm_hint"])) {
+		t.Error("under “Remove the confirmation” the page does not say what removing it does")
+	}
 	mark("withdraw")
 	if s := status(); s != intel.StatusNotListed {
 		t.Errorf("after withdrawing, the public check says %s", s)
 	}
+	mark("nolink")
+	_, body, _ = get(t, an, f.srv.URL+"/selectors/"+sel.SelectorID)
+	for _, h := range []struct{ want, not string }{{"sel.do.restore_hint", "sel.do.withdraw_hint"}, {"sel.do.link_hint", "sel.do.nolink_hint"}} {
+		if !strings.Contains(body, html.EscapeString(en[h.want])) || strings.Contains(body, html.EscapeString(en[h.not])) {
+			t.Errorf("a withdrawn, unlinked selector's page shows %q, not %q", en[h.not], en[h.want])
+		}
+	}
+	mark("link")
 	mark("restore")
 }
 
