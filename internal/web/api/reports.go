@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"counterscam/internal/intake"
+	"counterscam/internal/stix"
 	"counterscam/internal/store"
 )
 
@@ -190,4 +191,37 @@ func (s *Server) exportReports(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	return err
+}
+
+// exportSTIX streams every report the caller may read, and the selectors
+// they name, as a STIX 2.1 bundle (audited as an export); network_id and
+// selector_id narrow it as they narrow the JSON Lines export.
+func (s *Server) exportSTIX(w http.ResponseWriter, r *http.Request) error {
+	f, err := reportFilter(r)
+	if err != nil {
+		return err
+	}
+	p := principal(r)
+	var bw *stix.Writer
+	_, err = s.svc.Export(r.Context(), p, f, func(rep *store.Report) error {
+		if bw == nil {
+			w.Header().Set("Content-Type", stix.MediaType)
+			w.Header().Set("Content-Disposition", `attachment; filename="counterscam-stix.json"`)
+			bw = stix.NewWriter(w, p.Org)
+		}
+		return bw.Report(rep)
+	})
+	if err != nil {
+		if bw != nil {
+			// The status is sent: end the stream; the client sees it cut short.
+			s.log.Error("STIX export cut short", "err", err)
+			return nil
+		}
+		return err
+	}
+	if bw == nil {
+		w.Header().Set("Content-Type", stix.MediaType)
+		bw = stix.NewWriter(w, p.Org)
+	}
+	return bw.Close()
 }
