@@ -36,19 +36,12 @@ func runAudit(e *env) error {
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	for _, t := range []struct {
-		v   string
-		dst *time.Time
-	}{{*since, &f.Since}, {*until, &f.Until}} {
-		if t.v != "" {
-			p, err := time.Parse(time.RFC3339, t.v)
-			if err != nil {
-				if p, err = time.Parse(time.DateOnly, t.v); err != nil {
-					return usageError{fmt.Sprintf("%q is neither an RFC 3339 time nor a date (YYYY-MM-DD)", t.v)}
-				}
-			}
-			*t.dst = p
-		}
+	var err error
+	if f.Since, err = parseWhen("since", *since, false); err != nil {
+		return err
+	}
+	if f.Until, err = parseWhen("until", *until, true); err != nil {
+		return err
 	}
 	ts, st, err := sf.trust(e)
 	if err != nil {
