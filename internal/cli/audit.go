@@ -24,6 +24,7 @@ func runAudit(e *env) error {
 	fs := newFlags(e, "audit", "audit [--actor EMAIL|ID] [--org NAME] [--action A] [--record ID] [--since T] [--until T] [--limit N] [--json] | audit verify")
 	var sf storeFlags
 	sf.register(fs)
+	sf.existing = true
 	var f store.AuditFilter
 	fs.StringVar(&f.Actor, "actor", "", "the user's e-mail address or ID")
 	fs.StringVar(&f.Org, "org", "", "organisation")

@@ -20,6 +20,7 @@ func runNetworks(e *env) error {
 	fs := newFlags(e, "networks", "networks [--data DIR | --db DSN] [--scam-type T] [--country CC] [--since T] [--until T] [--min N] [--limit N] [--json]")
 	var sf storeFlags
 	sf.register(fs)
+	sf.existing = true
 	asJSON := fs.Bool("json", false, "one JSON object per network")
 	minReports := fs.Int("min", 1, "only networks of at least this many reports")
 	limit := fs.Int("limit", 0, "at most this many networks (0: all)")
@@ -84,6 +85,7 @@ func runStats(e *env) error {
 	fs := newFlags(e, "stats", "stats [--data DIR | --db DSN] [--json]")
 	var sf storeFlags
 	sf.register(fs)
+	sf.existing = true
 	asJSON := fs.Bool("json", false, "print JSON")
 	if _, err := parseFlags(fs, e.args); err != nil {
 		return err

@@ -45,3 +45,19 @@ r4,CNP,2025-07-01T09:00:00Z,loan,d,KH,+855 96 123 4567
 		}
 	}
 }
+
+// TestReadingCommandsNeedAStore: networks, stats and audit over a data
+// directory holding no store say so, instead of creating an empty store
+// there and printing zeros.
+func TestReadingCommandsNeedAStore(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "counterscam-dat")
+	for _, cmd := range []string{"networks", "stats", "audit"} {
+		code, out, errs := run(t, "", cmd, "--data", dir)
+		if code != 1 || out != "" || !strings.Contains(errs, "no counterscam store in "+dir) {
+			t.Errorf("%s --data %s: status %d, %q %q", cmd, dir, code, out, errs)
+		}
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("reading left a store behind: %v", err)
+	}
+}
