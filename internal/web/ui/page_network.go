@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"sort"
 	"time"
 
@@ -24,7 +25,8 @@ type networkData struct {
 	Truncated   bool
 	Timeline    *timeline
 	Warned      map[string]bool
-	Nodes       int // what the graph will draw: reports and linking selectors
+	Nodes       int    // what the graph will draw: reports and linking selectors
+	Merged      string // the ID the member followed, of a network that merged into this one
 }
 
 // networkPage shows a network: its numbers, losses, timeline, graph, key
@@ -36,14 +38,23 @@ func (s *Server) networkPage(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 		return err
 	}
 	if v.ID != id {
-		http.Redirect(w, r, "/networks/"+v.ID, http.StatusSeeOther)
+		// The network merged into an older one: go there, and say so, so
+		// that a link kept in a case file does not seem to lead elsewhere.
+		http.Redirect(w, r, "/networks/"+v.ID+"?merged="+url.QueryEscape(id), http.StatusSeeOther)
 		return nil
+	}
+	merged := r.URL.Query().Get("merged")
+	if merged != "" {
+		// Said only when true: the ID must lead to this network.
+		if m, err := s.svc.Network(r.Context(), c.principal(), merged); err != nil || m.ID != v.ID || merged == v.ID {
+			merged = ""
+		}
 	}
 	g, err := s.svc.NetworkGraph(r.Context(), c.principal(), v.ID)
 	if err != nil {
 		return err
 	}
-	d := &networkData{V: v, Truncated: g.Truncated, Warned: map[string]bool{}, Nodes: len(g.Reports) + len(g.Selectors)}
+	d := &networkData{V: v, Merged: merged, Truncated: g.Truncated, Warned: map[string]bool{}, Nodes: len(g.Reports) + len(g.Selectors)}
 	for _, wn := range v.Warnings {
 		d.Warned[wn.SelectorID] = true
 	}

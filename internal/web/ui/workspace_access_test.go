@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"counterscam/internal/auth"
 	"counterscam/internal/cli"
@@ -305,5 +306,47 @@ func TestWorkspaceMenuOffersOnlyWhatTheRoleMayOpen(t *testing.T) {
 				t.Errorf("%s: the menu offers %s", tc.email, href)
 			}
 		}
+	}
+}
+
+// TestMergedNetworkSaysSo: a network's old ID, once it merged into an
+// older network, leads to the survivor's page, which says the old one
+// joined it; a made-up ?merged= says nothing.
+func TestMergedNetworkSaysSo(t *testing.T) {
+	f := demoFixture(t)
+	ctx := context.Background()
+	p, err := f.ts.Authenticate(ctx, f.user(t, "analyst@knpa.demo").Token, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := func(ref string, sels ...string) string {
+		t.Helper()
+		in := &intel.ReportInput{ExternalRef: ref, ReceivedAt: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC), ScamType: "romance", VictimCountry: "KR", TLP: store.TLPGreen}
+		for _, s := range sels {
+			in.Selectors = append(in.Selectors, intel.SelectorInput{Value: s})
+		}
+		r, _, err := f.svc.CreateReport(ctx, p, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.NetworkID
+	}
+	older := mk("MERGE-1", "@merge_test_older")
+	younger := mk("MERGE-2", "@merge_test_younger")
+	if joined := mk("MERGE-3", "@merge_test_older", "@merge_test_younger"); joined != older {
+		t.Fatalf("the joining report is in %s; want the older network %s", joined, older)
+	}
+	an := f.signIn(t, "analyst@knpa.demo")
+	code, _, h := get(t, an, f.srv.URL+"/networks/"+younger+"?lang=en")
+	if code != http.StatusSeeOther || h.Get("Location") != "/networks/"+older+"?merged="+younger {
+		t.Fatalf("the merged network's page: %d to %q", code, h.Get("Location"))
+	}
+	_, body, _ := get(t, an, f.srv.URL+h.Get("Location"))
+	if want := fmt.Sprintf(messages(t, "en")["net.merged"], younger); !strings.Contains(body, html.EscapeString(want)) {
+		t.Errorf("the survivor's page does not say %q", want)
+	}
+	other, _, _ := f.largestNetwork(t, f.user(t, "analyst@knpa.demo").Token)
+	if _, body, _ := get(t, an, f.srv.URL+"/networks/"+older+"?merged="+other); strings.Contains(body, `id="merged"`) {
+		t.Error("a network that did not merge is said to have merged")
 	}
 }
