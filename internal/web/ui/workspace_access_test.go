@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -348,5 +350,35 @@ func TestMergedNetworkSaysSo(t *testing.T) {
 	other, _, _ := f.largestNetwork(t, f.user(t, "analyst@knpa.demo").Token)
 	if _, body, _ := get(t, an, f.srv.URL+"/networks/"+older+"?merged="+other); strings.Contains(body, `id="merged"`) {
 		t.Error("a network that did not merge is said to have merged")
+	}
+}
+
+// TestNetworkListSaysWhenItIsCut: the list is sorted and paged from at
+// most so many networks; when more match, the page says so instead of
+// counting only those it holds.
+func TestNetworkListSaysWhenItIsCut(t *testing.T) {
+	f := demoFixture(t)
+	an := f.signIn(t, "analyst@knpa.demo")
+	en := messages(t, "en")
+	_, body, _ := get(t, an, f.srv.URL+"/networks?lang=en&min=2")
+	m := regexp.MustCompile(`<p id="net-count">(\d+) networks match.</p>`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("no count on the list")
+	}
+	all, _ := strconv.Atoi(m[1])
+	if all < 4 {
+		t.Fatalf("only %d networks of two reports or more", all)
+	}
+	defer ui.SetNetworksFetch(all - 1)()
+	_, body, _ = get(t, an, f.srv.URL+"/networks?lang=en&min=2")
+	want := strings.ReplaceAll(en["nets.capped"], "%[1]d", strconv.Itoa(all-1))
+	if !strings.Contains(body, html.EscapeString(want)) || strings.Contains(body, fmt.Sprintf("%d networks match.", all-1)) {
+		t.Errorf("a list cut at %d of %d networks does not say so", all-1, all)
+	}
+	restore := ui.SetNetworksFetch(all)
+	_, body, _ = get(t, an, f.srv.URL+"/networks?lang=en&min=2")
+	restore()
+	if !strings.Contains(body, fmt.Sprintf(">%d networks match.<", all)) {
+		t.Errorf("a list holding every match does not count them")
 	}
 }
