@@ -382,3 +382,25 @@ func TestNetworkListSaysWhenItIsCut(t *testing.T) {
 		t.Errorf("a list holding every match does not count them")
 	}
 }
+
+// TestCodesShownInThePagesLanguage: a report from the public form and a
+// phone number's type are said in the page's language, not as the codes
+// the store keeps ("public", "mobile").
+func TestCodesShownInThePagesLanguage(t *testing.T) {
+	f := demoFixture(t)
+	an := f.signIn(t, "analyst@knpa.demo")
+	pub := f.reportWith(t, func(r *store.Report) bool { return r.Origin == intel.PublicOrigin && r.TLP == store.TLPGreen })
+	ko := messages(t, "ko")
+	_, body, _ := get(t, an, f.srv.URL+"/reports/"+pub.ID+"?lang=ko")
+	if !strings.Contains(body, html.EscapeString(ko["origin.public"])) || strings.Contains(body, "<dd>public") {
+		t.Errorf("a public report's page in Korean does not name its origin in Korean")
+	}
+	phone := f.reportWith(t, func(r *store.Report) bool {
+		return r.Origin == "KNPA" && r.TLP == store.TLPGreen && len(r.Selectors) > 0 && r.Selectors[0].Kind == "phone" && r.Selectors[0].Subtype == "mobile"
+	})
+	km := messages(t, "km")
+	_, body, _ = get(t, an, f.srv.URL+"/selectors/"+phone.Selectors[0].SelectorID+"?lang=km")
+	if !strings.Contains(body, "<dd>"+km["phonetype.mobile"]+"</dd>") {
+		t.Errorf("a mobile number's page in Khmer does not say its type in Khmer")
+	}
+}
