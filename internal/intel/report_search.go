@@ -29,8 +29,8 @@ func (s *Service) Search(ctx context.Context, p trust.Principal, text string, f 
 	}
 	f.Scope = p.Scope()
 	if text != "" {
-		if sel, err := s.norm.Parse(text, selector.Options{}); err == nil && f.SelectorID == "" {
-			f.SelectorID = sel.ID().String()
+		if id := s.searchSelector(ctx, p, text); id != "" && f.SelectorID == "" {
+			f.SelectorID = id
 		} else {
 			f.Text = text
 		}
@@ -46,6 +46,27 @@ func (s *Service) Search(ctx context.Context, p trust.Principal, text string, f 
 		return nil, err
 	}
 	return reps, nil
+}
+
+// searchSelector is the ID of the selector a search text is, or "": read
+// as written, else as a national number or account of the searcher's
+// organisation's country (a Cambodian analyst types 095 756 407, not
+// +855 95 756 407).
+func (s *Service) searchSelector(ctx context.Context, p trust.Principal, text string) string {
+	if sel, err := s.norm.Parse(text, selector.Options{}); err == nil {
+		return sel.ID().String()
+	}
+	if p.Org == "" {
+		return ""
+	}
+	org, err := s.st.GetOrg(ctx, p.Org)
+	if err != nil || org.Country == "" {
+		return ""
+	}
+	if sel, err := s.norm.Parse(text, selector.Options{Region: org.Country}); err == nil {
+		return sel.ID().String()
+	}
+	return ""
 }
 
 // Export streams every report p may read that matches f, oldest first, and

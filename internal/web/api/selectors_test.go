@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"slices"
 	"testing"
 )
@@ -42,5 +43,43 @@ func TestSelectorNetworksAreAllAndSorted(t *testing.T) {
 	json.Unmarshal(b, &v)
 	if v.Reports != 103 || len(v.Networks) != 103 || !slices.IsSorted(v.Networks) {
 		t.Errorf("selector named by 103 reports in 103 networks: reports %d, %d networks, sorted %v", v.Reports, len(v.Networks), slices.IsSorted(v.Networks))
+	}
+}
+
+// TestSearchReadsNationalNumbers: an analyst searches a number as people
+// of their country write it, without the country code, and finds every
+// report naming it, however those wrote it.
+func TestSearchReadsNationalNumbers(t *testing.T) {
+	srv := newTestServer(t, Options{})
+	cnp, knpa := srv.tokens["a@cnp.test"], srv.tokens["a@knpa.test"]
+	for i, body := range []string{
+		`{"external_ref":"c1","received_at":"2025-03-01T00:00:00Z","scam_type":"loan","narrative":"they called","selectors":"+855 12 345 678","tlp":"GREEN"}`,
+		`{"external_ref":"c2","received_at":"2025-03-02T00:00:00Z","scam_type":"loan","narrative":"called from 855-12-345-678 again","victim_country":"KH","tlp":"GREEN"}`,
+	} {
+		if code, b, _ := doAs(t, srv, cnp, exchange{method: "POST", path: "/api/v1/reports", body: body}); code != 201 {
+			t.Fatalf("report %d: %d %s", i, code, b)
+		}
+	}
+	if code, b, _ := doAs(t, srv, knpa, exchange{method: "POST", path: "/api/v1/reports", body: `{"external_ref":"k1","received_at":"2025-03-03T00:00:00Z","scam_type":"romance","narrative":"lover","selectors":"+82 10-2345-6789","tlp":"GREEN"}`}); code != 201 {
+		t.Fatalf("KNPA's report: %d %s", code, b)
+	}
+	count := func(token, q string) int {
+		_, b, _ := doAs(t, srv, token, exchange{method: "GET", path: "/api/v1/reports?q=" + url.QueryEscape(q)})
+		var res struct{ Reports []any }
+		json.Unmarshal(b, &res)
+		return len(res.Reports)
+	}
+	for _, c := range []struct {
+		who, token, q string
+		want          int
+	}{
+		{"CNP", cnp, "012 345 678", 2},
+		{"CNP", cnp, "+855 12 345 678", 2},
+		{"KNPA", knpa, "010-2345-6789", 1},
+		{"KNPA", knpa, "lover", 1},
+	} {
+		if got := count(c.token, c.q); got != c.want {
+			t.Errorf("%s searching %q: %d reports; want %d", c.who, c.q, got, c.want)
+		}
 	}
 }
