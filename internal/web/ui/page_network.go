@@ -7,7 +7,9 @@ import (
 	"sort"
 	"time"
 
+	"counterscam/internal/auth"
 	"counterscam/internal/intel"
+	"counterscam/internal/stix"
 	"counterscam/internal/store"
 )
 
@@ -27,6 +29,7 @@ type networkData struct {
 	Warned      map[string]bool
 	Nodes       int    // what the graph will draw: reports and linking selectors
 	Merged      string // the ID the member followed, of a network that merged into this one
+	CanExport   bool
 }
 
 // networkPage shows a network: its numbers, losses, timeline, graph, key
@@ -54,7 +57,7 @@ func (s *Server) networkPage(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 	if err != nil {
 		return err
 	}
-	d := &networkData{V: v, Merged: merged, Truncated: g.Truncated, Warned: map[string]bool{}, Nodes: len(g.Reports) + len(g.Selectors)}
+	d := &networkData{V: v, Merged: merged, CanExport: c.principal().Can(auth.ActionExport), Truncated: g.Truncated, Warned: map[string]bool{}, Nodes: len(g.Reports) + len(g.Selectors)}
 	for _, wn := range v.Warnings {
 		d.Warned[wn.SelectorID] = true
 	}
@@ -224,4 +227,38 @@ func buildTimeline(reps []*store.Report) *timeline {
 	t.Height = timelineTop + timelinePlot + 34
 	t.Fit = len(t.Bars) <= timelineMaxFit
 	return t
+}
+
+// networkSTIX downloads the network's reports the member may read, and the
+// selectors they name, as a STIX 2.1 bundle for a partner's platform (an
+// audited export, as GET /api/v1/export/stix?network_id= is).
+func (s *Server) networkSTIX(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	p := c.principal()
+	v, err := s.svc.Network(r.Context(), p, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	var bw *stix.Writer
+	start := func() {
+		w.Header().Set("Content-Type", stix.MediaType)
+		w.Header().Set("Content-Disposition", `attachment; filename="network-`+v.ID+`.stix.json"`)
+		bw = stix.NewWriter(w, p.Org)
+	}
+	_, err = s.svc.Export(r.Context(), p, store.ReportFilter{NetworkID: v.ID}, func(rep *store.Report) error {
+		if bw == nil {
+			start()
+		}
+		return bw.Report(rep)
+	})
+	if err != nil {
+		if bw != nil {
+			s.log.Error("STIX download cut short", "network", v.ID, "err", err)
+			return nil
+		}
+		return err
+	}
+	if bw == nil {
+		start()
+	}
+	return bw.Close()
 }

@@ -17,6 +17,7 @@ import (
 	"counterscam/internal/auth"
 	"counterscam/internal/cli"
 	"counterscam/internal/intel"
+	"counterscam/internal/stix"
 	"counterscam/internal/store"
 	"counterscam/internal/store/sqlite"
 	"counterscam/internal/trust"
@@ -402,5 +403,59 @@ func TestCodesShownInThePagesLanguage(t *testing.T) {
 	_, body, _ = get(t, an, f.srv.URL+"/selectors/"+phone.Selectors[0].SelectorID+"?lang=km")
 	if !strings.Contains(body, "<dd>"+km["phonetype.mobile"]+"</dd>") {
 		t.Errorf("a mobile number's page in Khmer does not say its type in Khmer")
+	}
+}
+
+// TestNetworkSTIXDownload: the network page offers its STIX 2.1 bundle;
+// KNPA's download holds a report object per report KNPA may read in the
+// network, and none of CNP's AMBER+STRICT or RED reports in it.
+func TestNetworkSTIXDownload(t *testing.T) {
+	f := demoFixture(t)
+	u := f.user(t, "analyst@knpa.demo")
+	id, reports, _ := f.largestNetwork(t, u.Token)
+	an := f.signIn(t, u.Email)
+	if _, body, _ := get(t, an, f.srv.URL+"/networks/"+id+"?lang=en"); !strings.Contains(body, `href="/networks/`+id+`/stix.json"`) {
+		t.Fatal("the network page offers no STIX download")
+	}
+	code, body, h := get(t, an, f.srv.URL+"/networks/"+id+"/stix.json")
+	if code != 200 || h.Get("Content-Type") != stix.MediaType {
+		t.Fatalf("download: %d %s", code, h.Get("Content-Type"))
+	}
+	var b struct {
+		Objects []struct {
+			Type string `json:"type"`
+			Refs []struct {
+				Source string `json:"source_name"`
+				ID     string `json:"external_id"`
+			} `json:"external_references"`
+		} `json:"objects"`
+	}
+	if err := json.Unmarshal([]byte(body), &b); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, o := range b.Objects {
+		if o.Type == "report" {
+			got[o.Refs[0].ID] = true
+		}
+	}
+	if len(got) != reports {
+		t.Errorf("%d report objects; KNPA reads %d reports in the network", len(got), reports)
+	}
+	hidden := 0
+	all, err := f.st.ListReports(context.Background(), store.ReportFilter{Scope: store.Scope{All: true}, NetworkID: id, Limit: 10000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range all {
+		if r.Origin == "CNP" && (r.TLP == store.TLPAmberStrict || r.TLP == store.TLPRed) {
+			hidden++
+			if got[r.ID] {
+				t.Errorf("CNP's %s report %s is in KNPA's bundle", r.TLP, r.ID)
+			}
+		}
+	}
+	if hidden == 0 {
+		t.Error("the network holds no report hidden from KNPA: the test proves nothing")
 	}
 }
