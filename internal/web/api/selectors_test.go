@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -81,5 +82,28 @@ func TestSearchReadsNationalNumbers(t *testing.T) {
 		if got := count(c.token, c.q); got != c.want {
 			t.Errorf("%s searching %q: %d reports; want %d", c.who, c.q, got, c.want)
 		}
+	}
+}
+
+// TestNetworkListParameters: since and until take a date as the networks
+// page does (until takes in the whole day), and a cursor that is no
+// network of the list is a bad request, not a missing list.
+func TestNetworkListParameters(t *testing.T) {
+	srv := newTestServer(t, Options{})
+	for i, day := range []string{"2025-06-30T23:00:00Z", "2025-07-01T01:00:00Z"} {
+		body := fmt.Sprintf(`{"external_ref":"p-%d","received_at":%q,"scam_type":"loan","selectors":"@loan_shark_%d","tlp":"GREEN"}`, i, day, i)
+		if code, b, _ := do(t, srv, exchange{method: "POST", path: "/api/v1/reports", body: body}); code != 201 {
+			t.Fatalf("report: %d %s", code, b)
+		}
+	}
+	run(t, srv, []exchange{
+		{"GET", "/api/v1/networks?until=2025-06-30", "", 200, `"first_seen":"2025-06-30T23:00:00Z"`},
+		{"GET", "/api/v1/networks?since=2025-07-01", "", 200, `"first_seen":"2025-07-01T01:00:00Z"`},
+		{"GET", "/api/v1/networks?since=2025-31-12", "", 400, "since"},
+		{"GET", "/api/v1/networks?after=01ARZ3NDEKTSV4RRFFQ69G5FAV", "", 400, "after"},
+	})
+	_, b, _ := do(t, srv, exchange{method: "GET", path: "/api/v1/networks?until=2025-06-30"})
+	if strings.Count(string(b), `"id"`) != 1 {
+		t.Errorf("until a day takes in that day only: %s", b)
 	}
 }
