@@ -3,6 +3,7 @@ package intel
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"counterscam/internal/auth"
@@ -173,6 +174,32 @@ func (s *Service) GetReport(ctx context.Context, p trust.Principal, id string) (
 		return nil, err
 	}
 	return r, nil
+}
+
+// REDReaders are the e-mail addresses of who may read a TLP:RED report
+// (its creator, then its recipients), for a member who may read it: the
+// page says with whom it is shared. Nil for any other label.
+func (s *Service) REDReaders(ctx context.Context, p trust.Principal, r *store.Report) ([]string, error) {
+	if r.TLP != store.TLPRed || !s.mayRead(p, r) {
+		return nil, nil
+	}
+	var out []string
+	for _, id := range append([]string{r.CreatedBy}, r.Recipients...) {
+		if id == "" {
+			continue
+		}
+		u, err := s.st.GetUser(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(out, u.Email) {
+			out = append(out, u.Email)
+		}
+	}
+	return out, nil
 }
 
 // auditRefusal answers store.ErrNotFound for a record p may not see,

@@ -23,7 +23,18 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, c *reqCtx) e
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, c, http.StatusOK, "report_view", "", msg("rep.title", rep.ID), rep)
+	readers, err := s.svc.REDReaders(r.Context(), c.principal(), rep)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, c, http.StatusOK, "report_view", "", msg("rep.title", rep.ID), reportViewData{Report: rep, Readers: readers})
+}
+
+// reportViewData is one report's page: the report, and for TLP:RED who may
+// read it.
+type reportViewData struct {
+	*store.Report
+	Readers []string
 }
 
 // selectorData is one selector's page.

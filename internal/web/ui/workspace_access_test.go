@@ -459,3 +459,34 @@ func TestNetworkSTIXDownload(t *testing.T) {
 		t.Error("the network holds no report hidden from KNPA: the test proves nothing")
 	}
 }
+
+// TestREDReportSaysWithWhom: a TLP:RED report's page tells its readers
+// with whom it is shared (the creator and the named recipients), so that
+// none passes it to someone else by mistake; other labels say nothing of
+// the kind.
+func TestREDReportSaysWithWhom(t *testing.T) {
+	f := demoFixture(t)
+	ctx := context.Background()
+	p, err := f.ts.Authenticate(ctx, f.user(t, "analyst@knpa.demo").Token, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	red, _, err := f.svc.CreateReport(ctx, p, &intel.ReportInput{ExternalRef: "RED-WITH-RTP", ReceivedAt: time.Date(2025, 10, 2, 0, 0, 0, 0, time.UTC),
+		ScamType: "sextortion", Narrative: "informant", VictimCountry: "KR", TLP: store.TLPRed, RecipientEmails: []string{"analyst@rtp.demo"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, who := range []string{"analyst@knpa.demo", "analyst@rtp.demo"} {
+		_, body, _ := get(t, f.signIn(t, who), f.srv.URL+"/reports/"+red.ID+"?lang=en")
+		if !strings.Contains(body, `<p id="red-readers"><strong>Shared with:</strong> <bdi>analyst@knpa.demo</bdi>, <bdi>analyst@rtp.demo</bdi></p>`) {
+			t.Errorf("%s reading the RED report is not told with whom it is shared", who)
+		}
+	}
+	if code, _, _ := get(t, f.signIn(t, "analyst@cnp.demo"), f.srv.URL+"/reports/"+red.ID); code != http.StatusNotFound {
+		t.Errorf("CNP's analyst read a RED report not shared with them: %d", code)
+	}
+	amber := f.reportWith(t, func(r *store.Report) bool { return r.Origin == "KNPA" && r.TLP == store.TLPAmber })
+	if _, body, _ := get(t, f.signIn(t, "analyst@knpa.demo"), f.srv.URL+"/reports/"+amber.ID); strings.Contains(body, "red-readers") {
+		t.Error("an AMBER report's page names readers")
+	}
+}
