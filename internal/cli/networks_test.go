@@ -11,18 +11,12 @@ import (
 // API do: by scam type, victims' country and the period the reports were
 // received in (a date as --until takes in that whole day).
 func TestNetworksFilters(t *testing.T) {
-	dir := t.TempDir()
-	csv := filepath.Join(dir, "reports.csv")
-	os.WriteFile(csv, []byte(`external_ref,origin,received_at,scam_type,narrative,victim_country,selectors
+	data := importedStore(t, `external_ref,origin,received_at,scam_type,narrative,victim_country,selectors
 r1,KNPA,2025-03-01T10:00:00Z,romance,a,KR,+855 12 345 678
 r2,KNPA,2025-03-02T10:00:00Z,romance,b,KR,+855 12 345 678
 r3,CNP,2025-06-30T23:00:00Z,loan,c,KH,ABA 012 345 678
 r4,CNP,2025-07-01T09:00:00Z,loan,d,KH,+855 96 123 4567
-`), 0o644)
-	data := "--data=" + filepath.Join(dir, "store")
-	if code, _, errs := run(t, "", "import", data, csv); code != 0 {
-		t.Fatalf("import: %s", errs)
-	}
+`)
 	for _, c := range []struct {
 		args []string
 		want int // networks listed
@@ -44,6 +38,22 @@ r4,CNP,2025-07-01T09:00:00Z,loan,d,KH,+855 96 123 4567
 			t.Errorf("networks %v: status %d, %q; want 2 naming the flag", bad, code, errs)
 		}
 	}
+}
+
+// importedStore imports a CSV of reports into a new embedded store and
+// returns its --data flag.
+func importedStore(t *testing.T, csv string) string {
+	t.Helper()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "reports.csv")
+	if err := os.WriteFile(file, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data := "--data=" + filepath.Join(dir, "store")
+	if code, _, errs := run(t, "", "import", data, file); code != 0 {
+		t.Fatalf("import: %s", errs)
+	}
+	return data
 }
 
 // TestReadingCommandsNeedAStore: networks, stats and audit over a data
