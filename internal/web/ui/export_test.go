@@ -11,3 +11,11 @@ func SetNetworksFetch(n int) (restore func()) {
 	networksFetch = n
 	return func() { networksFetch = old }
 }
+
+// SetListLimits changes how many reports a selector's page and a search
+// page list, until the returned function puts them back.
+func SetListLimits(n int) (restore func()) {
+	sel, search := selectorReportsShown, searchLimit
+	selectorReportsShown, searchLimit = n, n
+	return func() { selectorReportsShown, searchLimit = sel, search }
+}

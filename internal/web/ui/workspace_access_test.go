@@ -490,3 +490,52 @@ func TestREDReportSaysWithWhom(t *testing.T) {
 		t.Error("an AMBER report's page names readers")
 	}
 }
+
+// TestSelectorReportsPageOn: a selector named by more reports than its
+// page lists says how many more and links to a search that pages through
+// them all, each once.
+func TestSelectorReportsPageOn(t *testing.T) {
+	f := demoFixture(t)
+	u := f.user(t, "analyst@knpa.demo")
+	id, _, _ := f.largestNetwork(t, u.Token)
+	var n struct {
+		Key []struct {
+			ID      string `json:"id"`
+			Reports int    `json:"reports"`
+		} `json:"key_infrastructure"`
+	}
+	f.apiGet(t, u.Token, "/api/v1/networks/"+id, &n)
+	sel, total := n.Key[0].ID, n.Key[0].Reports
+	if total < 12 {
+		t.Fatalf("the key selector is in %d reports only", total)
+	}
+	defer ui.SetListLimits(5)()
+	an := f.signIn(t, u.Email)
+	_, body, _ := get(t, an, f.srv.URL+"/selectors/"+sel+"?lang=en")
+	m := regexp.MustCompile(`<p id="sel-more">(\d+) later reports name it too. <a href="([^"]+)">`).FindStringSubmatch(body)
+	if m == nil || m[1] != strconv.Itoa(total-5) {
+		t.Fatalf("the selector page lists 5 of %d reports and says %q", total, m)
+	}
+	rowRe := regexp.MustCompile(`<a href="/reports/([0-9A-Z]{26})">`)
+	seen := map[string]bool{}
+	for _, r := range rowRe.FindAllStringSubmatch(body, -1) {
+		seen[r[1]] = true
+	}
+	next := html.UnescapeString(m[2])
+	for pages := 0; next != "" && pages < 20; pages++ {
+		_, body, _ = get(t, an, f.srv.URL+next)
+		for _, r := range rowRe.FindAllStringSubmatch(body, -1) {
+			if seen[r[1]] {
+				t.Errorf("report %s listed twice", r[1])
+			}
+			seen[r[1]] = true
+		}
+		next = ""
+		if m := regexp.MustCompile(`<a href="([^"]+)" rel="next" id="search-next">`).FindStringSubmatch(body); m != nil {
+			next = html.UnescapeString(m[1])
+		}
+	}
+	if len(seen) != total {
+		t.Errorf("the selector page and the search pages listed %d reports; the selector is in %d", len(seen), total)
+	}
+}
