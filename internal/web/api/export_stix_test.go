@@ -63,8 +63,8 @@ func TestSTIXExportKeepsToWhatTheCallerMayRead(t *testing.T) {
 		exports = append(exports, e.Org+" "+e.RecordID)
 		return nil
 	})
-	if len(exports) != 1 || exports[0] != "KNPA 1 reports" {
-		t.Errorf("audited exports %q; want KNPA's of 1 report", exports)
+	if len(exports) != 1 || exports[0] != "KNPA 1 reports as STIX 2.1" {
+		t.Errorf("audited exports %q; want KNPA's of 1 report as STIX 2.1", exports)
 	}
 	if code, _, _ := doAs(t, srv, srv.tokens["s@bank.test"], exchange{method: "GET", path: "/api/v1/export/stix"}); code != 403 {
 		t.Errorf("a bank's partner token exported: %d", code)

@@ -203,7 +203,7 @@ func (s *Server) exportSTIX(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := principal(r)
 	var bw *stix.Writer
-	_, err = s.svc.Export(r.Context(), p, f, func(rep *store.Report) error {
+	_, err = s.svc.ExportAs(r.Context(), p, "STIX 2.1", f, func(rep *store.Report) error {
 		if bw == nil {
 			w.Header().Set("Content-Type", stix.MediaType)
 			w.Header().Set("Content-Disposition", `attachment; filename="counterscam-stix.json"`)

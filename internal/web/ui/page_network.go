@@ -244,7 +244,7 @@ func (s *Server) networkSTIX(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 		w.Header().Set("Content-Disposition", `attachment; filename="network-`+v.ID+`.stix.json"`)
 		bw = stix.NewWriter(w, p.Org)
 	}
-	_, err = s.svc.Export(r.Context(), p, store.ReportFilter{NetworkID: v.ID}, func(rep *store.Report) error {
+	_, err = s.svc.ExportAs(r.Context(), p, "STIX 2.1", store.ReportFilter{NetworkID: v.ID}, func(rep *store.Report) error {
 		if bw == nil {
 			start()
 		}

@@ -458,6 +458,15 @@ func TestNetworkSTIXDownload(t *testing.T) {
 	if hidden == 0 {
 		t.Error("the network holds no report hidden from KNPA: the test proves nothing")
 	}
+	want := fmt.Sprintf("%d reports as STIX 2.1, network %s", reports, id)
+	found := false
+	f.ts.Audit(context.Background(), trust.Operator(), store.AuditFilter{Action: "export", Org: "KNPA"}, func(e *store.AuditEntry) error {
+		found = found || e.RecordID == want
+		return nil
+	})
+	if !found {
+		t.Errorf("no audit entry %q", want)
+	}
 }
 
 // TestREDReportSaysWithWhom: a TLP:RED report's page tells its readers
