@@ -3,6 +3,7 @@ package intel
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,13 +73,22 @@ func (s *Service) searchSelector(ctx context.Context, p trust.Principal, text st
 // Export streams every report p may read that matches f, oldest first, and
 // records the export (with its size) in the audit trail.
 func (s *Service) Export(ctx context.Context, p trust.Principal, f store.ReportFilter, fn func(*store.Report) error) (int, error) {
-	return s.ExportAs(ctx, p, "JSON Lines", f, fn)
+	return s.ExportAs(ctx, p, "JSON Lines", "", f, fn)
 }
 
 // ExportAs is Export in a named format, which the audit entry records
 // with the size and what the export was narrowed to, so that an auditor
 // reads "12 reports as STIX 2.1, network 01J...", not only a count.
-func (s *Service) ExportAs(ctx context.Context, p trust.Principal, format string, f store.ReportFilter, fn func(*store.Report) error) (int, error) {
+// maxTLP, when set, leaves out the reports marked more restrictively: a
+// bundle for another platform leaves out AMBER+STRICT and RED, which may
+// not leave the organisation or the named recipients.
+func (s *Service) ExportAs(ctx context.Context, p trust.Principal, format, maxTLP string, f store.ReportFilter, fn func(*store.Report) error) (int, error) {
+	ceiling := len(TLPs)
+	if maxTLP != "" {
+		if ceiling = slices.Index(TLPs, maxTLP); ceiling < 0 {
+			return 0, codedErr(FieldBadTLP, "max_tlp", maxTLP, strings.Join(TLPs, ", "), "not a TLP 2.0 label")
+		}
+	}
 	if !p.Can(auth.ActionExport) || !p.Can(auth.ActionReadReport) {
 		return 0, trust.ErrForbidden
 	}
@@ -91,6 +101,9 @@ func (s *Service) ExportAs(ctx context.Context, p trust.Principal, format string
 			return n, err
 		}
 		for _, r := range page {
+			if slices.Index(TLPs, r.TLP) > ceiling {
+				continue
+			}
 			if err := fn(r); err != nil {
 				return n, err
 			}
@@ -102,6 +115,9 @@ func (s *Service) ExportAs(ctx context.Context, p trust.Principal, format string
 		f.After = page[len(page)-1].ID
 	}
 	what := fmt.Sprintf("%d reports as %s", n, format)
+	if maxTLP != "" {
+		what += ", up to TLP:" + maxTLP
+	}
 	if f.NetworkID != "" {
 		what += ", network " + f.NetworkID
 	}

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -69,4 +70,24 @@ func TestSTIXExportKeepsToWhatTheCallerMayRead(t *testing.T) {
 	if code, _, _ := doAs(t, srv, srv.tokens["s@bank.test"], exchange{method: "GET", path: "/api/v1/export/stix"}); code != 403 {
 		t.Errorf("a bank's partner token exported: %d", code)
 	}
+}
+
+// TestSTIXExportMaxTLP: max_tlp leaves out the reports marked more
+// restrictively, so that a bundle meant for another platform holds no
+// AMBER+STRICT or RED report; a label that is not TLP 2.0 is refused.
+func TestSTIXExportMaxTLP(t *testing.T) {
+	srv := newTestServer(t, Options{})
+	for i, tlp := range []string{"CLEAR", "AMBER", "AMBER+STRICT", "RED"} {
+		body := fmt.Sprintf(`{"external_ref":"m-%d","received_at":"2025-03-01T00:00:00Z","scam_type":"loan","selectors":"@loan_%d","tlp":%q}`, i, i, tlp)
+		if code, b, _ := do(t, srv, exchange{method: "POST", path: "/api/v1/reports", body: body}); code != 201 {
+			t.Fatalf("%s report: %d %s", tlp, code, b)
+		}
+	}
+	for q, want := range map[string]int{"": 4, "?max_tlp=AMBER": 2, "?max_tlp=green": 1, "?max_tlp=RED": 4} {
+		code, body, _ := do(t, srv, exchange{method: "GET", path: "/api/v1/export/stix" + q})
+		if got := strings.Count(string(body), `"type":"report"`); code != 200 || got != want {
+			t.Errorf("export%s: %d, %d reports; want %d", q, code, got, want)
+		}
+	}
+	run(t, srv, []exchange{{"GET", "/api/v1/export/stix?max_tlp=WHITE", "", 400, "max_tlp"}})
 }

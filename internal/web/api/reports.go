@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"counterscam/internal/intake"
@@ -195,7 +196,8 @@ func (s *Server) exportReports(w http.ResponseWriter, r *http.Request) error {
 
 // exportSTIX streams every report the caller may read, and the selectors
 // they name, as a STIX 2.1 bundle (audited as an export); network_id and
-// selector_id narrow it as they narrow the JSON Lines export.
+// selector_id narrow it as they narrow the JSON Lines export, and max_tlp
+// leaves out reports marked more restrictively than that label.
 func (s *Server) exportSTIX(w http.ResponseWriter, r *http.Request) error {
 	f, err := reportFilter(r)
 	if err != nil {
@@ -203,7 +205,7 @@ func (s *Server) exportSTIX(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := principal(r)
 	var bw *stix.Writer
-	_, err = s.svc.ExportAs(r.Context(), p, "STIX 2.1", f, func(rep *store.Report) error {
+	_, err = s.svc.ExportAs(r.Context(), p, "STIX 2.1", strings.ToUpper(r.URL.Query().Get("max_tlp")), f, func(rep *store.Report) error {
 		if bw == nil {
 			w.Header().Set("Content-Type", stix.MediaType)
 			w.Header().Set("Content-Disposition", `attachment; filename="counterscam-stix.json"`)

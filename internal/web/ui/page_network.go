@@ -229,9 +229,12 @@ func buildTimeline(reps []*store.Report) *timeline {
 	return t
 }
 
-// networkSTIX downloads the network's reports the member may read, and the
-// selectors they name, as a STIX 2.1 bundle for a partner's platform (an
-// audited export, as GET /api/v1/export/stix?network_id= is).
+// networkSTIX downloads the network's reports the member may read, marked
+// up to TLP:AMBER, and the selectors they name, as a STIX 2.1 bundle for
+// another platform (an audited export, as GET
+// /api/v1/export/stix?network_id=&max_tlp=AMBER is). AMBER+STRICT and RED
+// reports stay out: they may not leave the organisation or the named
+// recipients.
 func (s *Server) networkSTIX(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
 	p := c.principal()
 	v, err := s.svc.Network(r.Context(), p, r.PathValue("id"))
@@ -244,7 +247,7 @@ func (s *Server) networkSTIX(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 		w.Header().Set("Content-Disposition", `attachment; filename="network-`+v.ID+`.stix.json"`)
 		bw = stix.NewWriter(w, p.Org)
 	}
-	_, err = s.svc.ExportAs(r.Context(), p, "STIX 2.1", store.ReportFilter{NetworkID: v.ID}, func(rep *store.Report) error {
+	_, err = s.svc.ExportAs(r.Context(), p, "STIX 2.1", store.TLPAmber, store.ReportFilter{NetworkID: v.ID}, func(rep *store.Report) error {
 		if bw == nil {
 			start()
 		}
