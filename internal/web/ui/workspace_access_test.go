@@ -517,14 +517,8 @@ func TestSelectorReportsPageOn(t *testing.T) {
 	f := demoFixture(t)
 	u := f.user(t, "analyst@knpa.demo")
 	id, _, _ := f.largestNetwork(t, u.Token)
-	var n struct {
-		Key []struct {
-			ID      string `json:"id"`
-			Reports int    `json:"reports"`
-		} `json:"key_infrastructure"`
-	}
-	f.apiGet(t, u.Token, "/api/v1/networks/"+id, &n)
-	sel, total := n.Key[0].ID, n.Key[0].Reports
+	key := keyInfrastructure(t, f, u.Token, id)
+	sel, total := key[0].ID, key[0].Reports
 	if total < 12 {
 		t.Fatalf("the key selector is in %d reports only", total)
 	}
@@ -557,4 +551,52 @@ func TestSelectorReportsPageOn(t *testing.T) {
 	if len(seen) != total {
 		t.Errorf("the selector page and the search pages listed %d reports; the selector is in %d", len(seen), total)
 	}
+}
+
+// TestNetworkSelectorCountSaysWhatItCounts: the count beside a network's
+// reports takes in every selector its reports name, shared services
+// (allow-listed, linking nothing) among them, and its label says so rather
+// than calling them all "linking".
+func TestNetworkSelectorCountSaysWhatItCounts(t *testing.T) {
+	f := demoFixture(t)
+	u := f.user(t, "analyst@knpa.demo")
+	id, _, selectors := f.largestNetwork(t, u.Token)
+	key := keyInfrastructure(t, f, u.Token, id)
+	shared := 0
+	for _, k := range key {
+		var s struct {
+			Allowlisted bool `json:"allowlisted"`
+		}
+		f.apiGet(t, u.Token, "/api/v1/selectors/"+k.ID, &s)
+		if s.Allowlisted {
+			shared++
+		}
+	}
+	if shared == 0 || len(key) != selectors {
+		t.Fatalf("the largest network names %d selectors (%d listed), %d of them shared services: the test proves nothing", selectors, len(key), shared)
+	}
+	_, body, _ := get(t, f.signIn(t, u.Email), f.srv.URL+"/networks/"+id+"?lang=en")
+	want := fmt.Sprintf(`<span class="num" id="net-selectors">%d</span> <span>%s</span>`, selectors, messages(t, "en")["net.selectors"])
+	if !strings.Contains(body, want) || strings.Contains(body, "linking selectors") {
+		t.Errorf("the network page does not say %q", want)
+	}
+}
+
+// keyInfrastructure is a network's ranked selectors as the API gives them.
+func keyInfrastructure(t *testing.T, f *fixture, token, network string) []struct {
+	ID      string `json:"id"`
+	Reports int    `json:"reports"`
+} {
+	t.Helper()
+	var n struct {
+		Key []struct {
+			ID      string `json:"id"`
+			Reports int    `json:"reports"`
+		} `json:"key_infrastructure"`
+	}
+	f.apiGet(t, token, "/api/v1/networks/"+network, &n)
+	if len(n.Key) == 0 {
+		t.Fatalf("network %s has no key infrastructure", network)
+	}
+	return n.Key
 }
