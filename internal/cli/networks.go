@@ -3,8 +3,11 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 	"text/tabwriter"
 
+	"counterscam/internal/intel"
 	"counterscam/internal/store"
 )
 
@@ -14,13 +17,32 @@ func init() {
 }
 
 func runNetworks(e *env) error {
-	fs := newFlags(e, "networks", "networks [--data DIR | --db DSN] [--json] [--min N] [--limit N]")
+	fs := newFlags(e, "networks", "networks [--data DIR | --db DSN] [--scam-type T] [--country CC] [--since T] [--until T] [--min N] [--limit N] [--json]")
 	var sf storeFlags
 	sf.register(fs)
+	sf.existing = true
 	asJSON := fs.Bool("json", false, "one JSON object per network")
 	minReports := fs.Int("min", 1, "only networks of at least this many reports")
 	limit := fs.Int("limit", 0, "at most this many networks (0: all)")
+	scamType := fs.String("scam-type", "", "only networks with reports of this scam type ("+strings.Join(intel.ScamTypes, ", ")+")")
+	country := fs.String("country", "", "only networks with reports of victims in this country (ISO 3166-1 alpha-2)")
+	since := fs.String("since", "", "only networks with reports received from this date (YYYY-MM-DD, UTC) or RFC 3339 time")
+	until := fs.String("until", "", "only networks with reports received until this date (inclusive) or RFC 3339 time")
 	if _, err := parseFlags(fs, e.args); err != nil {
+		return err
+	}
+	f := store.NetworkFilter{Scope: store.Scope{All: true}, MinReports: *minReports, Limit: 1000, ScamType: *scamType, VictimCountry: strings.ToUpper(*country)}
+	if f.ScamType != "" && !slices.Contains(intel.ScamTypes, f.ScamType) {
+		return usageError{fmt.Sprintf("--scam-type: %q is not one of %s", f.ScamType, strings.Join(intel.ScamTypes, ", "))}
+	}
+	if f.VictimCountry != "" && (len(f.VictimCountry) != 2 || strings.Trim(f.VictimCountry, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "") {
+		return usageError{fmt.Sprintf("--country: %q is not an ISO 3166-1 alpha-2 code such as KR or KH", *country)}
+	}
+	var err error
+	if f.Since, err = parseWhen("since", *since, false); err != nil {
+		return err
+	}
+	if f.Until, err = parseWhen("until", *until, true); err != nil {
 		return err
 	}
 	st, err := sf.open(e.ctx)
@@ -33,7 +55,6 @@ func runNetworks(e *env) error {
 	if !*asJSON {
 		fmt.Fprintln(tw, "NETWORK\tREPORTS\tSELECTORS\tFIRST SEEN\tLAST SEEN")
 	}
-	f := store.NetworkFilter{Scope: store.Scope{All: true}, MinReports: *minReports, Limit: 1000}
 	n := 0
 	for {
 		page, err := st.ListNetworks(e.ctx, f)
@@ -64,6 +85,7 @@ func runStats(e *env) error {
 	fs := newFlags(e, "stats", "stats [--data DIR | --db DSN] [--json]")
 	var sf storeFlags
 	sf.register(fs)
+	sf.existing = true
 	asJSON := fs.Bool("json", false, "print JSON")
 	if _, err := parseFlags(fs, e.args); err != nil {
 		return err

@@ -14,6 +14,7 @@ import (
 // selectorUsage is the help of the selector command.
 const selectorUsage = `selector parse [--kind KIND] [--region CC] [--platform P] [--json] VALUE...
        counterscam selector extract [--region CC] [--json | --table] < TEXT
+       counterscam selector show [--data DIR | --db DSN] [--region CC] [--json] VALUE...
 
 parse normalises each VALUE (a phone number, e-mail, URL, domain, IP,
 wallet, bank account, card or handle) and prints one line per value:
@@ -24,7 +25,12 @@ standard error, and the exit status is then 1.
 extract reads text on standard input (at most 64 MiB) and prints every
 selector in it, one JSON object per line (kind, value, display, region,
 subtype, id, start, end, raw; start and end are byte offsets into the
-input), or a table with --table.`
+input), or a table with --table.
+
+show reads each VALUE as parse does and says what the store holds of it:
+the reports naming it and from how many origins, first and last seen,
+scam types, networks, whether the public check lists it, and the
+analysts' marks (--json: one object per value, with those fields).`
 
 // maxExtractInput caps what selector extract reads from standard input.
 var maxExtractInput int64 = 64 << 20
@@ -36,7 +42,7 @@ func init() {
 func runSelector(e *env) error {
 	if len(e.args) == 0 {
 		fmt.Fprintf(e.stderr, "usage: counterscam %s\n", selectorUsage)
-		return usageError{"missing subcommand: parse or extract"}
+		return usageError{"missing subcommand: parse, extract or show"}
 	}
 	sub, rest := e.args[0], e.args[1:]
 	se := &env{ctx: e.ctx, args: rest, stdin: e.stdin, stdout: e.stdout, stderr: e.stderr}
@@ -45,11 +51,13 @@ func runSelector(e *env) error {
 		return selectorParse(se)
 	case "extract":
 		return selectorExtract(se)
+	case "show":
+		return selectorShow(se)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprintf(e.stderr, "usage: counterscam %s\n", selectorUsage)
 		return nil
 	}
-	return usageError{fmt.Sprintf("unknown subcommand %q: parse or extract", sub)}
+	return usageError{fmt.Sprintf("unknown subcommand %q: parse, extract or show", sub)}
 }
 
 // selectorJSON is one selector as parse --json and extract print it.

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,6 +23,10 @@ type storeFlags struct {
 	db        string
 	allowlist string
 	threshold int
+	// existing is set by commands that only read: they refuse a data
+	// directory without a store rather than create an empty one and
+	// answer from it as if nothing had been reported.
+	existing bool
 }
 
 func (f *storeFlags) register(fs *flag.FlagSet) {
@@ -49,6 +55,11 @@ func (f *storeFlags) open(ctx context.Context) (store.Store, error) {
 	dir, err := filepath.Abs(f.data)
 	if err != nil {
 		return nil, err
+	}
+	if f.existing {
+		if _, err := os.Stat(filepath.Join(dir, sqlite.FileName)); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no counterscam store in %s: name it with --data DIR (the demo's is in ./counterscam-demo unless --data said otherwise) or --db DSN", dir)
+		}
 	}
 	return sqlite.Open(ctx, dir)
 }

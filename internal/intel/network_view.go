@@ -3,6 +3,7 @@ package intel
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"counterscam/internal/auth"
@@ -50,6 +51,11 @@ func (s *Service) Network(ctx context.Context, p trust.Principal, id string) (*N
 	}
 	sc := p.Scope()
 	sum, err := s.st.SummariseNetwork(ctx, id, sc)
+	if errors.Is(err, store.ErrNotFound) {
+		// A network that exists, of reports p may not read: refused as if
+		// it did not exist, and recorded as a refusal.
+		return nil, s.auditRefusal(ctx, p, "network", id, func() error { _, err := s.st.GetNetwork(ctx, id); return err })
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -89,6 +95,10 @@ func (s *Service) Selector(ctx context.Context, p trust.Principal, id string, li
 		return nil, err
 	}
 	stats, err := s.st.SelectorStats(ctx, id, p.Scope())
+	if errors.Is(err, store.ErrNotFound) {
+		// Known, but named only in reports p may not read.
+		return nil, s.auditRefusal(ctx, p, "selector", id, func() error { return nil })
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -164,6 +174,48 @@ func (s *Service) GetReport(ctx context.Context, p trust.Principal, id string) (
 		return nil, err
 	}
 	return r, nil
+}
+
+// REDReaders are the e-mail addresses of who may read a TLP:RED report
+// (its creator, then its recipients), for a member who may read it: the
+// page says with whom it is shared. Nil for any other label.
+func (s *Service) REDReaders(ctx context.Context, p trust.Principal, r *store.Report) ([]string, error) {
+	if r.TLP != store.TLPRed || !s.mayRead(p, r) {
+		return nil, nil
+	}
+	var out []string
+	for _, id := range append([]string{r.CreatedBy}, r.Recipients...) {
+		if id == "" {
+			continue
+		}
+		u, err := s.st.GetUser(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(out, u.Email) {
+			out = append(out, u.Email)
+		}
+	}
+	return out, nil
+}
+
+// auditRefusal answers store.ErrNotFound for a record p may not see,
+// after recording the refusal when exists says the record is there.
+func (s *Service) auditRefusal(ctx context.Context, p trust.Principal, recordType, id string, exists func() error) error {
+	err := exists()
+	if errors.Is(err, store.ErrNotFound) {
+		return store.ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	if err := s.audit(ctx, p, "read", recordType, id, "deny"); err != nil {
+		return err
+	}
+	return store.ErrNotFound
 }
 
 // auditReport records a read of a report. A read by another organisation

@@ -3,6 +3,7 @@ package intel
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,8 +30,8 @@ func (s *Service) Search(ctx context.Context, p trust.Principal, text string, f 
 	}
 	f.Scope = p.Scope()
 	if text != "" {
-		if sel, err := s.norm.Parse(text, selector.Options{}); err == nil && f.SelectorID == "" {
-			f.SelectorID = sel.ID().String()
+		if id := s.searchSelector(ctx, p, text); id != "" && f.SelectorID == "" {
+			f.SelectorID = id
 		} else {
 			f.Text = text
 		}
@@ -48,9 +49,46 @@ func (s *Service) Search(ctx context.Context, p trust.Principal, text string, f 
 	return reps, nil
 }
 
+// searchSelector is the ID of the selector a search text is, or "": read
+// as written, else as a national number or account of the searcher's
+// organisation's country (a Cambodian analyst types 095 756 407, not
+// +855 95 756 407).
+func (s *Service) searchSelector(ctx context.Context, p trust.Principal, text string) string {
+	if sel, err := s.norm.Parse(text, selector.Options{}); err == nil {
+		return sel.ID().String()
+	}
+	if p.Org == "" {
+		return ""
+	}
+	org, err := s.st.GetOrg(ctx, p.Org)
+	if err != nil || org.Country == "" {
+		return ""
+	}
+	if sel, err := s.norm.Parse(text, selector.Options{Region: org.Country}); err == nil {
+		return sel.ID().String()
+	}
+	return ""
+}
+
 // Export streams every report p may read that matches f, oldest first, and
 // records the export (with its size) in the audit trail.
 func (s *Service) Export(ctx context.Context, p trust.Principal, f store.ReportFilter, fn func(*store.Report) error) (int, error) {
+	return s.ExportAs(ctx, p, "JSON Lines", "", f, fn)
+}
+
+// ExportAs is Export in a named format, which the audit entry records
+// with the size and what the export was narrowed to, so that an auditor
+// reads "12 reports as STIX 2.1, network 01J...", not only a count.
+// maxTLP, when set, leaves out the reports marked more restrictively: a
+// bundle for another platform leaves out AMBER+STRICT and RED, which may
+// not leave the organisation or the named recipients.
+func (s *Service) ExportAs(ctx context.Context, p trust.Principal, format, maxTLP string, f store.ReportFilter, fn func(*store.Report) error) (int, error) {
+	ceiling := len(TLPs)
+	if maxTLP != "" {
+		if ceiling = slices.Index(TLPs, maxTLP); ceiling < 0 {
+			return 0, codedErr(FieldBadTLP, "max_tlp", maxTLP, strings.Join(TLPs, ", "), "not a TLP 2.0 label")
+		}
+	}
 	if !p.Can(auth.ActionExport) || !p.Can(auth.ActionReadReport) {
 		return 0, trust.ErrForbidden
 	}
@@ -63,6 +101,9 @@ func (s *Service) Export(ctx context.Context, p trust.Principal, f store.ReportF
 			return n, err
 		}
 		for _, r := range page {
+			if slices.Index(TLPs, r.TLP) > ceiling {
+				continue
+			}
 			if err := fn(r); err != nil {
 				return n, err
 			}
@@ -73,5 +114,15 @@ func (s *Service) Export(ctx context.Context, p trust.Principal, f store.ReportF
 		}
 		f.After = page[len(page)-1].ID
 	}
-	return n, s.audit(ctx, p, "export", "report", fmt.Sprintf("%d reports", n), "allow")
+	what := fmt.Sprintf("%d reports as %s", n, format)
+	if maxTLP != "" {
+		what += ", up to TLP:" + maxTLP
+	}
+	if f.NetworkID != "" {
+		what += ", network " + f.NetworkID
+	}
+	if f.SelectorID != "" {
+		what += ", selector " + f.SelectorID
+	}
+	return n, s.audit(ctx, p, "export", "report", what, "allow")
 }

@@ -340,3 +340,20 @@ func FuzzCheckBody(f *testing.F) {
 		}
 	})
 }
+
+// TestReportWithoutOrigin: the origin is the caller's organisation, as the
+// README says, so a report sent without one is taken as theirs.
+func TestReportWithoutOrigin(t *testing.T) {
+	srv := newTestServer(t, Options{})
+	noOrigin := `{"external_ref":"K-9","received_at":"2025-06-01T00:00:00Z","scam_type":"romance","victim_country":"KR","selectors":"@romance_ring88","tlp":"GREEN"}`
+	code, body, _ := doAs(t, srv, srv.tokens["a@cnp.test"], exchange{method: "POST", path: "/api/v1/reports", body: noOrigin})
+	if code != http.StatusCreated {
+		t.Fatalf("a report without origin: %d %s; want 201", code, body)
+	}
+	var created struct{ ID string }
+	json.Unmarshal(body, &created)
+	runAs(t, srv, srv.tokens["a@cnp.test"], []exchange{
+		{"GET", "/api/v1/reports/" + created.ID, "", 200, `"origin":"CNP"`},
+		{"POST", "/api/v1/reports", noOrigin, 200, `"created":false`},
+	})
+}

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -36,7 +37,13 @@ func networkFilter(r *http.Request) (store.NetworkFilter, error) {
 		if v := q.Get(name); v != "" {
 			t, err := time.Parse(time.RFC3339, v)
 			if err != nil {
-				return f, errorf(http.StatusBadRequest, name+": not an RFC 3339 time")
+				// A date is a UTC day; until takes in the whole of it.
+				if t, err = time.Parse(time.DateOnly, v); err != nil {
+					return f, errorf(http.StatusBadRequest, name+": not an RFC 3339 time or a date (YYYY-MM-DD)")
+				}
+				if name == "until" {
+					t = t.AddDate(0, 0, 1)
+				}
 			}
 			*dst = t
 		}
@@ -71,6 +78,9 @@ func (s *Server) listNetworks(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	nets, err := s.svc.ListNetworks(r.Context(), principal(r), f)
+	if errors.Is(err, store.ErrNotFound) && f.After != "" {
+		return errorf(http.StatusBadRequest, "after: "+strconv.Quote(f.After)+" is not a network of this list; pass the next of the previous page")
+	}
 	if err != nil {
 		return err
 	}

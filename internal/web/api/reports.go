@@ -7,9 +7,11 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"counterscam/internal/intake"
+	"counterscam/internal/stix"
 	"counterscam/internal/store"
 )
 
@@ -95,7 +97,10 @@ func (s *Server) createReport(w http.ResponseWriter, r *http.Request) error {
 	if line.Len() == 0 || line.Bytes()[0] != '{' {
 		return errorf(http.StatusBadRequest, "send one report as one JSON object")
 	}
-	rd, err := intake.NewReader("request", &line, intake.JSONL, nil)
+	// The report's origin is the caller's organisation (CreateReport sets
+	// it whatever the body says), so a body may leave it out.
+	p := principal(r)
+	rd, err := intake.NewReader("request", &line, intake.JSONL, &intake.Mapping{Defaults: map[string]string{"origin": p.Org}})
 	if err != nil {
 		return errorf(http.StatusBadRequest, err.Error())
 	}
@@ -118,7 +123,7 @@ func (s *Server) createReport(w http.ResponseWriter, r *http.Request) error {
 	}
 	in := rec.Input()
 	in.Channel = "api"
-	rep, inserted, err := s.svc.CreateReport(r.Context(), principal(r), in)
+	rep, inserted, err := s.svc.CreateReport(r.Context(), p, in)
 	if err != nil {
 		return err
 	}
@@ -187,4 +192,38 @@ func (s *Server) exportReports(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	return err
+}
+
+// exportSTIX streams every report the caller may read, and the selectors
+// they name, as a STIX 2.1 bundle (audited as an export); network_id and
+// selector_id narrow it as they narrow the JSON Lines export, and max_tlp
+// leaves out reports marked more restrictively than that label.
+func (s *Server) exportSTIX(w http.ResponseWriter, r *http.Request) error {
+	f, err := reportFilter(r)
+	if err != nil {
+		return err
+	}
+	p := principal(r)
+	var bw *stix.Writer
+	_, err = s.svc.ExportAs(r.Context(), p, "STIX 2.1", strings.ToUpper(r.URL.Query().Get("max_tlp")), f, func(rep *store.Report) error {
+		if bw == nil {
+			w.Header().Set("Content-Type", stix.MediaType)
+			w.Header().Set("Content-Disposition", `attachment; filename="counterscam-stix.json"`)
+			bw = stix.NewWriter(w, p.Org)
+		}
+		return bw.Report(rep)
+	})
+	if err != nil {
+		if bw != nil {
+			// The status is sent: end the stream; the client sees it cut short.
+			s.log.Error("STIX export cut short", "err", err)
+			return nil
+		}
+		return err
+	}
+	if bw == nil {
+		w.Header().Set("Content-Type", stix.MediaType)
+		bw = stix.NewWriter(w, p.Org)
+	}
+	return bw.Close()
 }

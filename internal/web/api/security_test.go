@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -226,5 +227,41 @@ func TestREDReachesNamedRecipientsOnly(t *testing.T) {
 		body: `{"external_ref":"red2","origin":"x","received_at":"2025-01-01T00:00:00Z","scam_type":"other","tlp":"RED","recipients":"nobody@nowhere.test"}`})
 	if code != http.StatusBadRequest || !strings.Contains(string(body), "recipients") {
 		t.Fatalf("RED for an unknown recipient: %d %s", code, body)
+	}
+}
+
+// TestRefusedReadsAreAudited: reading another organisation's AMBER+STRICT
+// report, its network or a selector only it names answers as a missing
+// record would, and each attempt is in the audit trail as a refusal; an ID
+// that exists nowhere leaves no entry.
+func TestRefusedReadsAreAudited(t *testing.T) {
+	srv := newTestServer(t, Options{})
+	_, body, _ := do(t, srv, exchange{method: "POST", path: "/api/v1/reports",
+		body: `{"external_ref":"s1","received_at":"2025-01-01T00:00:00Z","scam_type":"loan","narrative":"informant","selectors":"ABA 012 345 678","tlp":"AMBER+STRICT"}`})
+	var r struct {
+		ID        string `json:"id"`
+		NetworkID string `json:"network_id"`
+	}
+	json.Unmarshal(body, &r)
+	rep, err := srv.svc.GetReport(context.Background(), trust.Operator(), r.ID)
+	if err != nil || len(rep.Selectors) == 0 {
+		t.Fatalf("the report: %v", err)
+	}
+	sel := rep.Selectors[0].SelectorID
+	cnp := srv.tokens["a@cnp.test"]
+	for _, path := range []string{"/api/v1/reports/" + r.ID, "/api/v1/networks/" + r.NetworkID, "/api/v1/selectors/" + sel,
+		"/api/v1/networks/01ARZ3NDEKTSV4RRFFQ69G5FAV", "/api/v1/selectors/6ba7b810-9dad-11d1-80b4-00c04fd430c8"} {
+		if code, _, _ := doAs(t, srv, cnp, exchange{method: "GET", path: path}); code != http.StatusNotFound {
+			t.Errorf("CNP GET %s: %d, want 404", path, code)
+		}
+	}
+	var got []string
+	srv.trust.Audit(context.Background(), trust.Operator(), store.AuditFilter{Org: "CNP"}, func(e *store.AuditEntry) error {
+		got = append(got, e.Action+" "+e.RecordType+" "+e.RecordID+" "+e.Decision)
+		return nil
+	})
+	want := []string{"read report " + r.ID + " deny", "read network " + r.NetworkID + " deny", "read selector " + sel + " deny"}
+	if !slices.Equal(got, want) {
+		t.Errorf("CNP's audit entries %q; want %q", got, want)
 	}
 }

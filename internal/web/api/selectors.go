@@ -18,16 +18,14 @@ func (s *Server) getSelector(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	reps := make([]map[string]any, len(v.Reports))
-	networks := map[string]bool{}
 	for i, rep := range v.Reports {
 		reps[i] = map[string]any{"id": rep.ID, "scam_type": rep.ScamType, "received_at": rep.ReceivedAt, "network_id": rep.NetworkID}
-		if rep.NetworkID != "" {
-			networks[rep.NetworkID] = true
-		}
 	}
-	nets := make([]string, 0, len(networks))
-	for n := range networks {
-		nets = append(nets, n)
+	// The networks of every report the caller may read naming it, sorted;
+	// report_list holds only the first 100 reports.
+	nets := v.Stats.Networks
+	if nets == nil {
+		nets = []string{}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{
 		"id": v.ID, "kind": v.Kind, "value": v.Value, "display": v.Display, "region": v.Region, "subtype": v.Subtype,

@@ -3,10 +3,13 @@ package ui
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"sort"
 	"time"
 
+	"counterscam/internal/auth"
 	"counterscam/internal/intel"
+	"counterscam/internal/stix"
 	"counterscam/internal/store"
 )
 
@@ -24,7 +27,9 @@ type networkData struct {
 	Truncated   bool
 	Timeline    *timeline
 	Warned      map[string]bool
-	Nodes       int // what the graph will draw: reports and linking selectors
+	Nodes       int    // what the graph will draw: reports and linking selectors
+	Merged      string // the ID the member followed, of a network that merged into this one
+	CanExport   bool
 }
 
 // networkPage shows a network: its numbers, losses, timeline, graph, key
@@ -36,14 +41,23 @@ func (s *Server) networkPage(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 		return err
 	}
 	if v.ID != id {
-		http.Redirect(w, r, "/networks/"+v.ID, http.StatusSeeOther)
+		// The network merged into an older one: go there, and say so, so
+		// that a link kept in a case file does not seem to lead elsewhere.
+		http.Redirect(w, r, "/networks/"+v.ID+"?merged="+url.QueryEscape(id), http.StatusSeeOther)
 		return nil
+	}
+	merged := r.URL.Query().Get("merged")
+	if merged != "" {
+		// Said only when true: the ID must lead to this network.
+		if m, err := s.svc.Network(r.Context(), c.principal(), merged); err != nil || m.ID != v.ID || merged == v.ID {
+			merged = ""
+		}
 	}
 	g, err := s.svc.NetworkGraph(r.Context(), c.principal(), v.ID)
 	if err != nil {
 		return err
 	}
-	d := &networkData{V: v, Truncated: g.Truncated, Warned: map[string]bool{}, Nodes: len(g.Reports) + len(g.Selectors)}
+	d := &networkData{V: v, Merged: merged, CanExport: c.principal().Can(auth.ActionExport), Truncated: g.Truncated, Warned: map[string]bool{}, Nodes: len(g.Reports) + len(g.Selectors)}
 	for _, wn := range v.Warnings {
 		d.Warned[wn.SelectorID] = true
 	}
@@ -213,4 +227,41 @@ func buildTimeline(reps []*store.Report) *timeline {
 	t.Height = timelineTop + timelinePlot + 34
 	t.Fit = len(t.Bars) <= timelineMaxFit
 	return t
+}
+
+// networkSTIX downloads the network's reports the member may read, marked
+// up to TLP:AMBER, and the selectors they name, as a STIX 2.1 bundle for
+// another platform (an audited export, as GET
+// /api/v1/export/stix?network_id=&max_tlp=AMBER is). AMBER+STRICT and RED
+// reports stay out: they may not leave the organisation or the named
+// recipients.
+func (s *Server) networkSTIX(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	p := c.principal()
+	v, err := s.svc.Network(r.Context(), p, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	var bw *stix.Writer
+	start := func() {
+		w.Header().Set("Content-Type", stix.MediaType)
+		w.Header().Set("Content-Disposition", `attachment; filename="network-`+v.ID+`.stix.json"`)
+		bw = stix.NewWriter(w, p.Org)
+	}
+	_, err = s.svc.ExportAs(r.Context(), p, "STIX 2.1", store.TLPAmber, store.ReportFilter{NetworkID: v.ID}, func(rep *store.Report) error {
+		if bw == nil {
+			start()
+		}
+		return bw.Report(rep)
+	})
+	if err != nil {
+		if bw != nil {
+			s.log.Error("STIX download cut short", "network", v.ID, "err", err)
+			return nil
+		}
+		return err
+	}
+	if bw == nil {
+		start()
+	}
+	return bw.Close()
 }

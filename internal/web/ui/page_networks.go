@@ -12,11 +12,11 @@ import (
 	"counterscam/internal/store"
 )
 
-// Network list sizes: how many the store is asked for, and shown a page.
-const (
-	networksFetch = 1000
-	networksPage  = 50
-)
+// Network list sizes: how many the store is asked for (the list is
+// sorted and paged from those), and shown a page.
+var networksFetch = 1000
+
+const networksPage = 50
 
 // networkSorts are the orders the list offers.
 var networkSorts = []string{"reports", "selectors", "last_seen", "first_seen"}
@@ -28,6 +28,7 @@ type networksData struct {
 	Networks                                   []*store.Network
 	Total, Page, Pages                         int
 	PrevURL, NextURL                           string
+	Capped                                     bool // more match than Total, the largest networks listed
 	Errors                                     map[string]*message
 }
 
@@ -38,7 +39,7 @@ func (s *Server) networksPage(w http.ResponseWriter, r *http.Request, c *reqCtx)
 	d := &networksData{ScamType: q.Get("scam_type"), Country: strings.ToUpper(q.Get("country")), Since: q.Get("since"),
 		Until: q.Get("until"), Min: q.Get("min"), Sort: q.Get("sort"),
 		ScamTypes: intel.ScamTypes, Regions: regions, Sorts: networkSorts, Errors: map[string]*message{}}
-	f := store.NetworkFilter{Limit: networksFetch}
+	f := store.NetworkFilter{Limit: networksFetch + 1}
 	if d.ScamType != "" && !oneOfStr(d.ScamType, intel.ScamTypes) {
 		d.Errors["scam_type"] = ptr(msg("nets.err.scam_type"))
 	} else {
@@ -82,6 +83,11 @@ func (s *Server) networksPage(w http.ResponseWriter, r *http.Request, c *reqCtx)
 	nets, err := s.svc.ListNetworks(r.Context(), c.principal(), f)
 	if err != nil {
 		return err
+	}
+	if len(nets) > networksFetch {
+		// More match than the list holds: say so rather than give a
+		// count and pages that stop at the cut.
+		nets, d.Capped = nets[:networksFetch], true
 	}
 	sortNetworks(nets, d.Sort)
 	d.Total = len(nets)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/google/uuid"
@@ -23,7 +24,18 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, c *reqCtx) e
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, c, http.StatusOK, "report_view", "", msg("rep.title", rep.ID), rep)
+	readers, err := s.svc.REDReaders(r.Context(), c.principal(), rep)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, c, http.StatusOK, "report_view", "", msg("rep.title", rep.ID), reportViewData{Report: rep, Readers: readers})
+}
+
+// reportViewData is one report's page: the report, and for TLP:RED who may
+// read it.
+type reportViewData struct {
+	*store.Report
+	Readers []string
 }
 
 // selectorData is one selector's page.
@@ -31,9 +43,13 @@ type selectorData struct {
 	V       *intel.SelectorView
 	CanMark bool
 	Done    string // the mark just made, for the notice
+	More    int    // reports naming it beyond those listed
+	MoreURL string // the search listing them
 }
 
-const selectorReportsShown = 100
+// selectorReportsShown is how many of a selector's reports its page
+// lists, oldest first; the search pages on from there.
+var selectorReportsShown = 100
 
 func (s *Server) selectorPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
 	id := r.PathValue("id")
@@ -45,6 +61,10 @@ func (s *Server) selectorPage(w http.ResponseWriter, r *http.Request, c *reqCtx)
 		return err
 	}
 	d := &selectorData{V: v, CanMark: c.principal().Can(auth.ActionMarkSelector)}
+	if more := v.Stats.Reports - len(v.Reports); more > 0 && len(v.Reports) > 0 {
+		d.More = more
+		d.MoreURL = searchURL(v.Value, v.Reports[len(v.Reports)-1].ID)
+	}
 	if done := r.URL.Query().Get("done"); markFlags[done] != nil {
 		d.Done = done
 	}
@@ -89,23 +109,44 @@ type searchData struct {
 	Done    bool
 	Error   *message
 	Limit   int
+	After   string // the page lists the reports after this one
+	NextURL string
 }
 
-const searchLimit = 100
+// searchLimit is how many reports a search page lists.
+var searchLimit = 100
+
+// searchURL is the search for q, listing the reports after the one with
+// ID after ("" for the first page).
+func searchURL(q, after string) string {
+	v := url.Values{"q": {q}}
+	if after != "" {
+		v.Set("after", after)
+	}
+	return "/search?" + v.Encode()
+}
 
 // searchPage finds reports by text or identifier (intel.Service.Search).
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
 	d := &searchData{Q: strings.TrimSpace(r.URL.Query().Get("q")), Limit: searchLimit}
+	if after := r.URL.Query().Get("after"); after != "" {
+		if _, err := ulid.ParseStrict(after); err == nil {
+			d.After = after
+		}
+	}
 	if d.Q != "" {
 		if len(d.Q) > intel.MaxSearchText {
 			e := msg("search.err.long", intel.MaxSearchText)
 			d.Error = &e
 		} else {
-			reps, err := s.svc.Search(r.Context(), c.principal(), d.Q, store.ReportFilter{Limit: searchLimit})
+			reps, err := s.svc.Search(r.Context(), c.principal(), d.Q, store.ReportFilter{Limit: searchLimit, After: d.After})
 			if err != nil {
 				return err
 			}
 			d.Reports, d.Done = reps, true
+			if len(reps) == searchLimit {
+				d.NextURL = searchURL(d.Q, reps[len(reps)-1].ID)
+			}
 		}
 	}
 	return s.render(w, r, c, http.StatusOK, "search", "search", msg("search.title"), d)

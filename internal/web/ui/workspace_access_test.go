@@ -4,15 +4,20 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"counterscam/internal/auth"
 	"counterscam/internal/cli"
 	"counterscam/internal/intel"
+	"counterscam/internal/stix"
 	"counterscam/internal/store"
 	"counterscam/internal/store/sqlite"
 	"counterscam/internal/trust"
@@ -156,10 +161,24 @@ func TestSelectorMarks(t *testing.T) {
 	if !strings.Contains(body, "Confirmed for public listing.") || !strings.Contains(body, `value="unconfirm"`) {
 		t.Error("the selector page does not show the confirmation")
 	}
+	// Each button's hint says what that button does, not what its
+	// opposite does.
+	en := messages(t, "en")
+	if !strings.Contains(body, html.EscapeString(en["sel.do.unconfirm_hint"])) || strings.Contains(body, html.EscapeString(en["sel.do.confirm_hint"])) {
+		t.Error("under “Remove the confirmation” the page does not say what removing it does")
+	}
 	mark("withdraw")
 	if s := status(); s != intel.StatusNotListed {
 		t.Errorf("after withdrawing, the public check says %s", s)
 	}
+	mark("nolink")
+	_, body, _ = get(t, an, f.srv.URL+"/selectors/"+sel.SelectorID)
+	for _, h := range []struct{ want, not string }{{"sel.do.restore_hint", "sel.do.withdraw_hint"}, {"sel.do.link_hint", "sel.do.nolink_hint"}} {
+		if !strings.Contains(body, html.EscapeString(en[h.want])) || strings.Contains(body, html.EscapeString(en[h.not])) {
+			t.Errorf("a withdrawn, unlinked selector's page shows %q, not %q", en[h.not], en[h.want])
+		}
+	}
+	mark("link")
 	mark("restore")
 }
 
@@ -291,4 +310,293 @@ func TestWorkspaceMenuOffersOnlyWhatTheRoleMayOpen(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestMergedNetworkSaysSo: a network's old ID, once it merged into an
+// older network, leads to the survivor's page, which says the old one
+// joined it; a made-up ?merged= says nothing.
+func TestMergedNetworkSaysSo(t *testing.T) {
+	f := demoFixture(t)
+	ctx := context.Background()
+	p, err := f.ts.Authenticate(ctx, f.user(t, "analyst@knpa.demo").Token, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := func(ref string, sels ...string) string {
+		t.Helper()
+		in := &intel.ReportInput{ExternalRef: ref, ReceivedAt: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC), ScamType: "romance", VictimCountry: "KR", TLP: store.TLPGreen}
+		for _, s := range sels {
+			in.Selectors = append(in.Selectors, intel.SelectorInput{Value: s})
+		}
+		r, _, err := f.svc.CreateReport(ctx, p, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.NetworkID
+	}
+	older := mk("MERGE-1", "@merge_test_older")
+	younger := mk("MERGE-2", "@merge_test_younger")
+	if joined := mk("MERGE-3", "@merge_test_older", "@merge_test_younger"); joined != older {
+		t.Fatalf("the joining report is in %s; want the older network %s", joined, older)
+	}
+	an := f.signIn(t, "analyst@knpa.demo")
+	code, _, h := get(t, an, f.srv.URL+"/networks/"+younger+"?lang=en")
+	if code != http.StatusSeeOther || h.Get("Location") != "/networks/"+older+"?merged="+younger {
+		t.Fatalf("the merged network's page: %d to %q", code, h.Get("Location"))
+	}
+	_, body, _ := get(t, an, f.srv.URL+h.Get("Location"))
+	if want := fmt.Sprintf(messages(t, "en")["net.merged"], younger); !strings.Contains(body, html.EscapeString(want)) {
+		t.Errorf("the survivor's page does not say %q", want)
+	}
+	other, _, _ := f.largestNetwork(t, f.user(t, "analyst@knpa.demo").Token)
+	if _, body, _ := get(t, an, f.srv.URL+"/networks/"+older+"?merged="+other); strings.Contains(body, `id="merged"`) {
+		t.Error("a network that did not merge is said to have merged")
+	}
+}
+
+// TestNetworkListSaysWhenItIsCut: the list is sorted and paged from at
+// most so many networks; when more match, the page says so instead of
+// counting only those it holds.
+func TestNetworkListSaysWhenItIsCut(t *testing.T) {
+	f := demoFixture(t)
+	an := f.signIn(t, "analyst@knpa.demo")
+	en := messages(t, "en")
+	_, body, _ := get(t, an, f.srv.URL+"/networks?lang=en&min=2")
+	m := regexp.MustCompile(`<p id="net-count">(\d+) networks match.</p>`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("no count on the list")
+	}
+	all, _ := strconv.Atoi(m[1])
+	if all < 4 {
+		t.Fatalf("only %d networks of two reports or more", all)
+	}
+	defer ui.SetNetworksFetch(all - 1)()
+	_, body, _ = get(t, an, f.srv.URL+"/networks?lang=en&min=2")
+	want := strings.ReplaceAll(en["nets.capped"], "%[1]d", strconv.Itoa(all-1))
+	if !strings.Contains(body, html.EscapeString(want)) || strings.Contains(body, fmt.Sprintf("%d networks match.", all-1)) {
+		t.Errorf("a list cut at %d of %d networks does not say so", all-1, all)
+	}
+	restore := ui.SetNetworksFetch(all)
+	_, body, _ = get(t, an, f.srv.URL+"/networks?lang=en&min=2")
+	restore()
+	if !strings.Contains(body, fmt.Sprintf(">%d networks match.<", all)) {
+		t.Errorf("a list holding every match does not count them")
+	}
+}
+
+// TestCodesShownInThePagesLanguage: a report from the public form and a
+// phone number's type are said in the page's language, not as the codes
+// the store keeps ("public", "mobile").
+func TestCodesShownInThePagesLanguage(t *testing.T) {
+	f := demoFixture(t)
+	an := f.signIn(t, "analyst@knpa.demo")
+	pub := f.reportWith(t, func(r *store.Report) bool { return r.Origin == intel.PublicOrigin && r.TLP == store.TLPGreen })
+	ko := messages(t, "ko")
+	_, body, _ := get(t, an, f.srv.URL+"/reports/"+pub.ID+"?lang=ko")
+	if !strings.Contains(body, html.EscapeString(ko["origin.public"])) || strings.Contains(body, "<dd>public") {
+		t.Errorf("a public report's page in Korean does not name its origin in Korean")
+	}
+	phone := f.reportWith(t, func(r *store.Report) bool {
+		return r.Origin == "KNPA" && r.TLP == store.TLPGreen && len(r.Selectors) > 0 && r.Selectors[0].Kind == "phone" && r.Selectors[0].Subtype == "mobile"
+	})
+	km := messages(t, "km")
+	_, body, _ = get(t, an, f.srv.URL+"/selectors/"+phone.Selectors[0].SelectorID+"?lang=km")
+	if !strings.Contains(body, "<dd>"+km["phonetype.mobile"]+"</dd>") {
+		t.Errorf("a mobile number's page in Khmer does not say its type in Khmer")
+	}
+}
+
+// TestNetworkSTIXDownload: the network page offers its STIX 2.1 bundle;
+// KNPA's download holds a report object per report KNPA may read in the
+// network, and none of CNP's AMBER+STRICT or RED reports in it.
+func TestNetworkSTIXDownload(t *testing.T) {
+	f := demoFixture(t)
+	u := f.user(t, "analyst@knpa.demo")
+	id, reports, _ := f.largestNetwork(t, u.Token)
+	an := f.signIn(t, u.Email)
+	if _, body, _ := get(t, an, f.srv.URL+"/networks/"+id+"?lang=en"); !strings.Contains(body, `href="/networks/`+id+`/stix.json"`) {
+		t.Fatal("the network page offers no STIX download")
+	}
+	code, body, h := get(t, an, f.srv.URL+"/networks/"+id+"/stix.json")
+	if code != 200 || h.Get("Content-Type") != stix.MediaType {
+		t.Fatalf("download: %d %s", code, h.Get("Content-Type"))
+	}
+	var b struct {
+		Objects []struct {
+			Type string `json:"type"`
+			Refs []struct {
+				Source string `json:"source_name"`
+				ID     string `json:"external_id"`
+			} `json:"external_references"`
+		} `json:"objects"`
+	}
+	if err := json.Unmarshal([]byte(body), &b); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, o := range b.Objects {
+		if o.Type == "report" {
+			got[o.Refs[0].ID] = true
+		}
+	}
+	all, err := f.st.ListReports(context.Background(), store.ReportFilter{Scope: store.Scope{All: true}, NetworkID: id, Limit: 10000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := f.ts.Authenticate(context.Background(), u.Token, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readable, hidden, left := 0, 0, 0
+	for _, r := range all {
+		restricted := r.TLP == store.TLPAmberStrict || r.TLP == store.TLPRed
+		switch {
+		case !auth.CanRead(p.Viewer, auth.Marking{Origin: r.Origin, TLP: r.TLP, CreatedBy: r.CreatedBy, Recipients: r.Recipients}):
+			hidden++
+		case restricted:
+			left++
+		default:
+			readable++
+		}
+		if restricted && got[r.ID] {
+			t.Errorf("%s's %s report %s is in KNPA's bundle", r.Origin, r.TLP, r.ID)
+		}
+	}
+	if len(got) != readable {
+		t.Errorf("%d report objects; KNPA reads %d reports marked up to AMBER in the network", len(got), readable)
+	}
+	if hidden == 0 || reports != readable+left {
+		t.Errorf("the network holds %d reports hidden from KNPA, %d it reads but may not pass on, of %d it reads: the test proves little", hidden, left, reports)
+	}
+	want := fmt.Sprintf("%d reports as STIX 2.1, up to TLP:AMBER, network %s", readable, id)
+	found := false
+	f.ts.Audit(context.Background(), trust.Operator(), store.AuditFilter{Action: "export", Org: "KNPA"}, func(e *store.AuditEntry) error {
+		found = found || e.RecordID == want
+		return nil
+	})
+	if !found {
+		t.Errorf("no audit entry %q", want)
+	}
+}
+
+// TestREDReportSaysWithWhom: a TLP:RED report's page tells its readers
+// with whom it is shared (the creator and the named recipients), so that
+// none passes it to someone else by mistake; other labels say nothing of
+// the kind.
+func TestREDReportSaysWithWhom(t *testing.T) {
+	f := demoFixture(t)
+	ctx := context.Background()
+	p, err := f.ts.Authenticate(ctx, f.user(t, "analyst@knpa.demo").Token, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	red, _, err := f.svc.CreateReport(ctx, p, &intel.ReportInput{ExternalRef: "RED-WITH-RTP", ReceivedAt: time.Date(2025, 10, 2, 0, 0, 0, 0, time.UTC),
+		ScamType: "sextortion", Narrative: "informant", VictimCountry: "KR", TLP: store.TLPRed, RecipientEmails: []string{"analyst@rtp.demo"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, who := range []string{"analyst@knpa.demo", "analyst@rtp.demo"} {
+		_, body, _ := get(t, f.signIn(t, who), f.srv.URL+"/reports/"+red.ID+"?lang=en")
+		if !strings.Contains(body, `<p id="red-readers"><strong>Shared with:</strong> <bdi>analyst@knpa.demo</bdi>, <bdi>analyst@rtp.demo</bdi></p>`) {
+			t.Errorf("%s reading the RED report is not told with whom it is shared", who)
+		}
+	}
+	if code, _, _ := get(t, f.signIn(t, "analyst@cnp.demo"), f.srv.URL+"/reports/"+red.ID); code != http.StatusNotFound {
+		t.Errorf("CNP's analyst read a RED report not shared with them: %d", code)
+	}
+	amber := f.reportWith(t, func(r *store.Report) bool { return r.Origin == "KNPA" && r.TLP == store.TLPAmber })
+	if _, body, _ := get(t, f.signIn(t, "analyst@knpa.demo"), f.srv.URL+"/reports/"+amber.ID); strings.Contains(body, "red-readers") {
+		t.Error("an AMBER report's page names readers")
+	}
+}
+
+// TestSelectorReportsPageOn: a selector named by more reports than its
+// page lists says how many more and links to a search that pages through
+// them all, each once.
+func TestSelectorReportsPageOn(t *testing.T) {
+	f := demoFixture(t)
+	u := f.user(t, "analyst@knpa.demo")
+	id, _, _ := f.largestNetwork(t, u.Token)
+	key := keyInfrastructure(t, f, u.Token, id)
+	sel, total := key[0].ID, key[0].Reports
+	if total < 12 {
+		t.Fatalf("the key selector is in %d reports only", total)
+	}
+	defer ui.SetListLimits(5)()
+	an := f.signIn(t, u.Email)
+	_, body, _ := get(t, an, f.srv.URL+"/selectors/"+sel+"?lang=en")
+	m := regexp.MustCompile(`<p id="sel-more">(\d+) later reports name it too. <a href="([^"]+)">`).FindStringSubmatch(body)
+	if m == nil || m[1] != strconv.Itoa(total-5) {
+		t.Fatalf("the selector page lists 5 of %d reports and says %q", total, m)
+	}
+	rowRe := regexp.MustCompile(`<a href="/reports/([0-9A-Z]{26})">`)
+	seen := map[string]bool{}
+	for _, r := range rowRe.FindAllStringSubmatch(body, -1) {
+		seen[r[1]] = true
+	}
+	next := html.UnescapeString(m[2])
+	for pages := 0; next != "" && pages < 20; pages++ {
+		_, body, _ = get(t, an, f.srv.URL+next)
+		for _, r := range rowRe.FindAllStringSubmatch(body, -1) {
+			if seen[r[1]] {
+				t.Errorf("report %s listed twice", r[1])
+			}
+			seen[r[1]] = true
+		}
+		next = ""
+		if m := regexp.MustCompile(`<a href="([^"]+)" rel="next" id="search-next">`).FindStringSubmatch(body); m != nil {
+			next = html.UnescapeString(m[1])
+		}
+	}
+	if len(seen) != total {
+		t.Errorf("the selector page and the search pages listed %d reports; the selector is in %d", len(seen), total)
+	}
+}
+
+// TestNetworkSelectorCountSaysWhatItCounts: the count beside a network's
+// reports takes in every selector its reports name, shared services
+// (allow-listed, linking nothing) among them, and its label says so rather
+// than calling them all "linking".
+func TestNetworkSelectorCountSaysWhatItCounts(t *testing.T) {
+	f := demoFixture(t)
+	u := f.user(t, "analyst@knpa.demo")
+	id, _, selectors := f.largestNetwork(t, u.Token)
+	key := keyInfrastructure(t, f, u.Token, id)
+	shared := 0
+	for _, k := range key {
+		var s struct {
+			Allowlisted bool `json:"allowlisted"`
+		}
+		f.apiGet(t, u.Token, "/api/v1/selectors/"+k.ID, &s)
+		if s.Allowlisted {
+			shared++
+		}
+	}
+	if shared == 0 || len(key) != selectors {
+		t.Fatalf("the largest network names %d selectors (%d listed), %d of them shared services: the test proves nothing", selectors, len(key), shared)
+	}
+	_, body, _ := get(t, f.signIn(t, u.Email), f.srv.URL+"/networks/"+id+"?lang=en")
+	want := fmt.Sprintf(`<span class="num" id="net-selectors">%d</span> <span>%s</span>`, selectors, messages(t, "en")["net.selectors"])
+	if !strings.Contains(body, want) || strings.Contains(body, "linking selectors") {
+		t.Errorf("the network page does not say %q", want)
+	}
+}
+
+// keyInfrastructure is a network's ranked selectors as the API gives them.
+func keyInfrastructure(t *testing.T, f *fixture, token, network string) []struct {
+	ID      string `json:"id"`
+	Reports int    `json:"reports"`
+} {
+	t.Helper()
+	var n struct {
+		Key []struct {
+			ID      string `json:"id"`
+			Reports int    `json:"reports"`
+		} `json:"key_infrastructure"`
+	}
+	f.apiGet(t, token, "/api/v1/networks/"+network, &n)
+	if len(n.Key) == 0 {
+		t.Fatalf("network %s has no key infrastructure", network)
+	}
+	return n.Key
 }

@@ -1,0 +1,391 @@
+// Package stix writes scam reports and the selectors they name as a STIX
+// 2.1 bundle, the format partner agencies' threat-intelligence platforms
+// read: one indicator per selector (its pattern, first and last seen, scam
+// types), one report object per scam report (its narrative and the
+// indicators it names), the origin organisations as identities, and every
+// object marked with its TLP 2.0 label through the marking definitions the
+// OASIS CTI technical committee published for TLP 2.0.
+//
+// The package is pure: it formats what it is given, and the caller decides
+// what the reader may see (every report passed in must be one the reader
+// may read; an indicator carries the least restrictive label of the reports
+// naming it, since what a CLEAR report says is public however many AMBER
+// reports repeat it).
+package stix
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/netip"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"counterscam/internal/store"
+)
+
+// MediaType is the media type of a STIX 2.1 bundle (as TAXII 2.1 names it).
+const MediaType = "application/stix+json;version=2.1"
+
+// namespace is counterscam's namespace for the UUIDv5 of the objects it
+// mints, so the same report or selector exported twice keeps its ID.
+var namespace = uuid.MustParse("5d1f6a4e-3c2b-5a8e-9f47-c0a1b2d3e4f5")
+
+// TLP 2.0 as the OASIS CTI TC published it for STIX 2.1: a property
+// extension and one marking definition per label, with fixed IDs and
+// creation time that consumers recognise.
+const (
+	tlp2Extension = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d"
+	tlp2Created   = "2022-10-01T00:00:00.000Z"
+)
+
+var tlp2Markings = map[string]string{
+	store.TLPClear:       "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487",
+	store.TLPGreen:       "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb",
+	store.TLPAmber:       "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421",
+	store.TLPAmberStrict: "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003",
+	store.TLPRed:         "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
+}
+
+// tlpOrder ranks the labels from the least restrictive.
+var tlpOrder = []string{store.TLPClear, store.TLPGreen, store.TLPAmber, store.TLPAmberStrict, store.TLPRed}
+
+// MarkingID is the STIX ID of a TLP 2.0 label's marking definition ("" for
+// an unknown label).
+func MarkingID(tlp string) string { return tlp2Markings[tlp] }
+
+// Timestamps are UTC with milliseconds, as STIX requires of created and
+// modified.
+func ts(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
+
+func id(typ, name string) string {
+	return typ + "--" + uuid.NewSHA1(namespace, []byte(typ+":"+name)).String()
+}
+
+// Writer streams a bundle: reports are written as they come, and the
+// indicators, identities and marking definitions they refer to at Close.
+type Writer struct {
+	w        *bufio.Writer
+	producer string
+	objects  int
+	err      error
+
+	orgs       map[string]bool
+	tlps       map[string]bool
+	indicators map[string]*indicator
+	order      []string
+	customSCOs map[string]bool
+}
+
+type indicator struct {
+	sel         store.ReportSelector
+	first, last time.Time
+	tlp         int
+	scamTypes   []string
+}
+
+// NewWriter starts a bundle on w; producer is the organisation exporting
+// it, which the indicators name as their creator.
+func NewWriter(w io.Writer, producer string) *Writer {
+	if producer == "" {
+		producer = softwareIdentity
+	}
+	x := &Writer{w: bufio.NewWriterSize(w, 64<<10), producer: producer, orgs: map[string]bool{producer: true},
+		tlps: map[string]bool{}, indicators: map[string]*indicator{}, customSCOs: map[string]bool{}}
+	fmt.Fprintf(x.w, `{"type":"bundle","id":"bundle--%s","objects":[`, uuid.New())
+	return x
+}
+
+func (x *Writer) write(v any) {
+	if x.err != nil {
+		return
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		x.err = err
+		return
+	}
+	if x.objects > 0 {
+		x.w.WriteByte(',')
+	}
+	x.w.WriteByte('\n')
+	_, x.err = x.w.Write(b)
+	x.objects++
+}
+
+// common holds the properties every object has; created_by_ref and
+// modified are left out where an object has none.
+type common struct {
+	Type         string `json:"type"`
+	SpecVersion  string `json:"spec_version"`
+	ID           string `json:"id"`
+	CreatedByRef string `json:"created_by_ref,omitempty"`
+	Created      string `json:"created"`
+	Modified     string `json:"modified,omitempty"`
+}
+
+func object(typ, id, by, created, modified string) common {
+	return common{Type: typ, SpecVersion: "2.1", ID: id, CreatedByRef: by, Created: created, Modified: modified}
+}
+
+type externalRef struct {
+	SourceName string `json:"source_name"`
+	ExternalID string `json:"external_id,omitempty"`
+}
+
+type reportObject struct {
+	common
+	Name          string        `json:"name"`
+	Description   string        `json:"description,omitempty"`
+	ReportTypes   []string      `json:"report_types"`
+	Published     string        `json:"published"`
+	ObjectRefs    []string      `json:"object_refs"`
+	Labels        []string      `json:"labels,omitempty"`
+	ExternalRefs  []externalRef `json:"external_references"`
+	ObjectMarking []string      `json:"object_marking_refs"`
+}
+
+// Report writes one scam report as a STIX report object naming the
+// indicators of its selectors, and counts its selectors towards them. The
+// caller passes only reports the reader may read.
+func (x *Writer) Report(r *store.Report) error {
+	mark, ok := tlp2Markings[r.TLP]
+	if !ok {
+		return fmt.Errorf("report %s: TLP label %q has no STIX marking", r.ID, r.TLP)
+	}
+	x.orgs[r.Origin] = true
+	x.tlps[r.TLP] = true
+	rank := slices.Index(tlpOrder, r.TLP)
+	var refs []string
+	seen := map[string]bool{}
+	for _, s := range r.Selectors {
+		if seen[s.SelectorID] || kindNames[s.Kind] == "" {
+			continue
+		}
+		seen[s.SelectorID] = true
+		in := x.indicators[s.SelectorID]
+		if in == nil {
+			in = &indicator{sel: s, first: r.ReceivedAt, last: r.ReceivedAt, tlp: rank}
+			x.indicators[s.SelectorID] = in
+			x.order = append(x.order, s.SelectorID)
+		}
+		in.first = minTime(in.first, r.ReceivedAt)
+		in.last = maxTime(in.last, r.ReceivedAt)
+		in.tlp = min(in.tlp, rank)
+		if r.ScamType != "" && !slices.Contains(in.scamTypes, r.ScamType) {
+			in.scamTypes = append(in.scamTypes, r.ScamType)
+		}
+		refs = append(refs, x.indicatorID(s.SelectorID))
+	}
+	if len(refs) == 0 {
+		// A report object must refer to something: a report naming no
+		// selector refers to its origin.
+		refs = []string{identityID(r.Origin)}
+	}
+	created := r.CreatedAt
+	if created.IsZero() {
+		created = r.ReceivedAt
+	}
+	name := "Scam report " + r.Origin
+	if r.ExternalRef != "" {
+		name += " " + r.ExternalRef
+	}
+	ext := []externalRef{{SourceName: "counterscam", ExternalID: r.ID}}
+	if r.ExternalRef != "" {
+		ext = append(ext, externalRef{SourceName: r.Origin, ExternalID: r.ExternalRef})
+	}
+	var labels []string
+	if r.ScamType != "" {
+		labels = []string{r.ScamType}
+	}
+	x.write(reportObject{
+		common: object("report", id("report", r.ID), identityID(r.Origin), ts(created), ts(created)), Name: name, Description: r.Narrative,
+		ReportTypes: []string{"threat-report"}, Published: ts(r.ReceivedAt), ObjectRefs: refs, Labels: labels,
+		ExternalRefs: ext, ObjectMarking: []string{mark},
+	})
+	return x.err
+}
+
+func (x *Writer) indicatorID(selectorID string) string {
+	return id("indicator", x.producer+":"+selectorID)
+}
+
+func identityID(org string) string { return id("identity", org) }
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+type indicatorObject struct {
+	common
+	Name           string   `json:"name"`
+	IndicatorTypes []string `json:"indicator_types"`
+	Pattern        string   `json:"pattern"`
+	PatternType    string   `json:"pattern_type"`
+	PatternVersion string   `json:"pattern_version"`
+	ValidFrom      string   `json:"valid_from"`
+	Labels         []string `json:"labels,omitempty"`
+	ObjectMarking  []string `json:"object_marking_refs"`
+}
+
+type identityObject struct {
+	common
+	Name          string `json:"name"`
+	IdentityClass string `json:"identity_class"`
+}
+
+type markingObject struct {
+	common
+	Name       string                    `json:"name"`
+	Extensions map[string]map[string]any `json:"extensions"`
+}
+
+type extensionObject struct {
+	common
+	Name           string   `json:"name"`
+	Description    string   `json:"description"`
+	Schema         string   `json:"schema"`
+	Version        string   `json:"version"`
+	ExtensionTypes []string `json:"extension_types"`
+}
+
+// identityEpoch is the created and modified time of the identities and
+// extension definitions counterscam mints: fixed, so that the same ID
+// always comes with the same object.
+const identityEpoch = "2025-01-01T00:00:00.000Z"
+
+// Close writes the indicators, the identities of the organisations, the
+// marking definitions used and the definitions of the observable types that
+// STIX 2.1 does not define, and ends the bundle.
+func (x *Writer) Close() error {
+	for _, sid := range x.order {
+		in := x.indicators[sid]
+		pattern, custom := Pattern(in.sel.Kind, in.sel.Value)
+		if custom != "" {
+			x.customSCOs[custom] = true
+		}
+		label := tlpOrder[in.tlp]
+		x.tlps[label] = true
+		slices.Sort(in.scamTypes)
+		x.write(indicatorObject{
+			common: object("indicator", x.indicatorID(sid), identityID(x.producer), ts(in.first), ts(in.last)), Name: kindNames[in.sel.Kind] + " " + in.sel.Display,
+			IndicatorTypes: []string{"malicious-activity"}, Pattern: pattern, PatternType: "stix", PatternVersion: "2.1",
+			ValidFrom: ts(in.first), Labels: in.scamTypes, ObjectMarking: []string{tlp2Markings[label]},
+		})
+	}
+	if len(x.customSCOs) > 0 {
+		x.orgs[softwareIdentity] = true
+	}
+	orgs := make([]string, 0, len(x.orgs))
+	for o := range x.orgs {
+		orgs = append(orgs, o)
+	}
+	slices.Sort(orgs)
+	for _, o := range orgs {
+		class := "organization"
+		if o == softwareIdentity {
+			class = "system"
+		}
+		x.write(identityObject{common: object("identity", identityID(o), "", identityEpoch, identityEpoch), Name: o, IdentityClass: class})
+	}
+	for _, l := range tlpOrder {
+		if x.tlps[l] {
+			x.write(markingObject{common: object("marking-definition", tlp2Markings[l], "", tlp2Created, ""), Name: "TLP:" + l,
+				Extensions: map[string]map[string]any{tlp2Extension: {"extension_type": "property-extension", "tlp_2_0": strings.ToLower(l)}}})
+		}
+	}
+	for _, typ := range customOrder {
+		if x.customSCOs[typ] {
+			d := customTypes[typ]
+			x.write(extensionObject{common: object("extension-definition", ExtensionID(typ), identityID(softwareIdentity), identityEpoch, identityEpoch),
+				Name: typ, Description: d, Schema: d, Version: "1.0.0", ExtensionTypes: []string{"new-sco"}})
+		}
+	}
+	if x.err != nil {
+		return x.err
+	}
+	x.w.WriteString("\n]}\n")
+	return x.w.Flush()
+}
+
+// softwareIdentity names counterscam as the author of the observable types
+// it defines.
+const softwareIdentity = "counterscam"
+
+// ExtensionID is the ID of the extension definition of an observable type
+// counterscam defines.
+func ExtensionID(typ string) string { return id("extension-definition", typ) }
+
+var kindNames = map[string]string{
+	"phone": "Phone", "email": "E-mail", "url": "URL", "domain": "Domain", "ip": "IP address",
+	"crypto": "Crypto wallet", "bank_account": "Bank account", "card": "Card", "handle": "Messenger ID",
+}
+
+// The observable types STIX 2.1 does not define, with the one property a
+// pattern compares; their extension definitions travel with the bundle.
+var customOrder = []string{"phone-number", "cryptocurrency-wallet", "bank-account", "payment-card"}
+
+var customTypes = map[string]string{
+	"phone-number":          "A telephone number. Property value: the number in E.164 (+85512345678).",
+	"cryptocurrency-wallet": "A cryptocurrency address. Property value: the address as the chain writes it (EVM addresses in lower case).",
+	"bank-account":          "A bank account. Property iban: an IBAN; property account_number: COUNTRY:BANK:DIGITS (KH:ABA:012345678) where the account has no IBAN.",
+	"payment-card":          "A payment card. Property card_number: the card number's digits.",
+}
+
+// Pattern is the STIX pattern that matches a selector, and the observable
+// type it uses when that type is one counterscam defines ("" for STIX's
+// own). The pattern is "" for a kind it does not know.
+func Pattern(kind, value string) (pattern, custom string) {
+	cmp := func(path, v string) string { return "[" + path + " = " + quote(v) + "]" }
+	switch kind {
+	case "domain":
+		return cmp("domain-name:value", value), ""
+	case "url":
+		return cmp("url:value", value), ""
+	case "email":
+		return cmp("email-addr:value", value), ""
+	case "ip":
+		if a, err := netip.ParseAddr(value); err == nil && a.Is6() && !a.Is4In6() {
+			return cmp("ipv6-addr:value", value), ""
+		}
+		return cmp("ipv4-addr:value", value), ""
+	case "handle":
+		platform, name, ok := strings.Cut(value, ":")
+		if !ok {
+			return cmp("user-account:account_login", value), ""
+		}
+		return "[user-account:account_type = " + quote(platform) + " AND user-account:account_login = " + quote(name) + "]", ""
+	case "phone":
+		return cmp("phone-number:value", value), "phone-number"
+	case "crypto":
+		return cmp("cryptocurrency-wallet:value", value), "cryptocurrency-wallet"
+	case "bank_account":
+		if !strings.Contains(value, ":") {
+			return cmp("bank-account:iban", value), "bank-account"
+		}
+		return cmp("bank-account:account_number", value), "bank-account"
+	case "card":
+		return cmp("payment-card:card_number", value), "payment-card"
+	}
+	return "", ""
+}
+
+// quote writes a STIX pattern string literal: in single quotes, with a
+// backslash before a quote or a backslash.
+func quote(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+}
