@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"counterscam/internal/auth"
+	"counterscam/internal/intake"
 	"counterscam/internal/intel"
 	"counterscam/internal/match"
 	"counterscam/internal/selector"
@@ -225,7 +226,7 @@ func (s *Service) intakeReport(rec *store.Intake) *intel.ReportInput {
 		b.WriteString(" Job ad: " + rec.JobAd)
 	}
 	if r := rec.Ransom; r != nil {
-		fmt.Fprintf(&b, " Ransom demanded: %d %s (minor units)", r.AmountMinor, r.Currency)
+		b.WriteString(" Ransom demanded: " + intake.FormatMinor(r.AmountMinor, r.Currency) + ".")
 	}
 	in.Narrative = b.String()
 	for _, sel := range rec.Selectors {

@@ -59,6 +59,9 @@ func TestIntakeJoinsTheGraph(t *testing.T) {
 	if strings.Contains(r.Narrative, "정우진") || strings.Contains(r.Narrative, "정미경") {
 		t.Error("the report's narrative names the person or the reporter")
 	}
+	if !strings.Contains(r.Narrative, "Ransom demanded: 20,000.00 USD.") {
+		t.Errorf("the ransom is not in the narrative in dollars: %q", r.Narrative)
+	}
 	roles := map[string][]string{}
 	for _, s := range r.Selectors {
 		roles[s.Kind+" "+s.Value] = append(roles[s.Kind+" "+s.Value], s.Role)

@@ -3,7 +3,6 @@ package ui
 import (
 	"html/template"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -59,44 +58,8 @@ func formatDateTime(t time.Time) string {
 }
 
 // formatMoney writes integer minor units as a decimal amount with its
-// currency: 1234567 KRW as "1,234,567 KRW", 150000 USD as "1,500.00 USD".
-func formatMoney(minor int64, cur string) string {
-	exp, ok := intake.CurrencyExponent(cur)
-	if !ok {
-		exp = 0
-	}
-	neg := minor < 0
-	if neg {
-		minor = -minor
-	}
-	s := strconv.FormatInt(minor, 10)
-	frac := ""
-	if exp > 0 {
-		for len(s) <= exp {
-			s = "0" + s
-		}
-		s, frac = s[:len(s)-exp], s[len(s)-exp:]
-		frac = strings.TrimRight(frac, "0")
-		if len(frac) < 2 && exp >= 2 {
-			frac += strings.Repeat("0", 2-len(frac))
-		}
-	}
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, ch := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(ch)
-	}
-	if frac != "" {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String() + " " + cur
-}
+// currency (intake.FormatMinor).
+func formatMoney(minor int64, cur string) string { return intake.FormatMinor(minor, cur) }
 
 // count is one entry of a tally, for lists.
 type count struct {
