@@ -115,6 +115,9 @@ func (s *Service) ExportAs(ctx context.Context, p trust.Principal, format, maxTL
 		f.After = page[len(page)-1].ID
 	}
 	what := fmt.Sprintf("%d reports as %s", n, format)
+	if n == 1 {
+		what = "1 report as " + format
+	}
 	if maxTLP != "" {
 		what += ", up to TLP:" + maxTLP
 	}

@@ -64,8 +64,8 @@ func TestSTIXExportKeepsToWhatTheCallerMayRead(t *testing.T) {
 		exports = append(exports, e.Org+" "+e.RecordID)
 		return nil
 	})
-	if len(exports) != 1 || exports[0] != "KNPA 1 reports as STIX 2.1" {
-		t.Errorf("audited exports %q; want KNPA's of 1 report as STIX 2.1", exports)
+	if len(exports) != 1 || exports[0] != "KNPA 1 report as STIX 2.1, up to TLP:AMBER" {
+		t.Errorf("audited exports %q; want KNPA's of 1 report as STIX 2.1, up to TLP:AMBER (the default)", exports)
 	}
 	if code, _, _ := doAs(t, srv, srv.tokens["s@bank.test"], exchange{method: "GET", path: "/api/v1/export/stix"}); code != 403 {
 		t.Errorf("a bank's partner token exported: %d", code)
@@ -74,7 +74,8 @@ func TestSTIXExportKeepsToWhatTheCallerMayRead(t *testing.T) {
 
 // TestSTIXExportMaxTLP: max_tlp leaves out the reports marked more
 // restrictively, so that a bundle meant for another platform holds no
-// AMBER+STRICT or RED report; a label that is not TLP 2.0 is refused.
+// AMBER+STRICT or RED report, and that is what a bundle holds unless the
+// caller asks for more; a label that is not TLP 2.0 is refused.
 func TestSTIXExportMaxTLP(t *testing.T) {
 	srv := newTestServer(t, Options{})
 	for i, tlp := range []string{"CLEAR", "AMBER", "AMBER+STRICT", "RED"} {
@@ -83,7 +84,7 @@ func TestSTIXExportMaxTLP(t *testing.T) {
 			t.Fatalf("%s report: %d %s", tlp, code, b)
 		}
 	}
-	for q, want := range map[string]int{"": 4, "?max_tlp=AMBER": 2, "?max_tlp=green": 1, "?max_tlp=RED": 4} {
+	for q, want := range map[string]int{"": 2, "?max_tlp=AMBER": 2, "?max_tlp=AMBER%2BSTRICT": 3, "?max_tlp=green": 1, "?max_tlp=RED": 4} {
 		code, body, _ := do(t, srv, exchange{method: "GET", path: "/api/v1/export/stix" + q})
 		if got := strings.Count(string(body), `"type":"report"`); code != 200 || got != want {
 			t.Errorf("export%s: %d, %d reports; want %d", q, code, got, want)

@@ -194,6 +194,13 @@ func (s *Server) exportReports(w http.ResponseWriter, r *http.Request) error {
 	return err
 }
 
+// stixDefaultTLP is the most restrictive label a STIX bundle holds unless
+// the caller asks for more: a bundle is made to be loaded into another
+// platform, and AMBER+STRICT and RED reports may not leave the organisation
+// or their named recipients. Asking max_tlp=RED is a deliberate act, and
+// the audit entry records it.
+const stixDefaultTLP = "AMBER"
+
 // exportSTIX streams every report the caller may read, and the selectors
 // they name, as a STIX 2.1 bundle (audited as an export); network_id and
 // selector_id narrow it as they narrow the JSON Lines export, and max_tlp
@@ -204,8 +211,12 @@ func (s *Server) exportSTIX(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := principal(r)
+	maxTLP := strings.ToUpper(r.URL.Query().Get("max_tlp"))
+	if maxTLP == "" {
+		maxTLP = stixDefaultTLP
+	}
 	var bw *stix.Writer
-	_, err = s.svc.ExportAs(r.Context(), p, "STIX 2.1", strings.ToUpper(r.URL.Query().Get("max_tlp")), f, func(rep *store.Report) error {
+	_, err = s.svc.ExportAs(r.Context(), p, "STIX 2.1", maxTLP, f, func(rep *store.Report) error {
 		if bw == nil {
 			w.Header().Set("Content-Type", stix.MediaType)
 			w.Header().Set("Content-Disposition", `attachment; filename="counterscam-stix.json"`)
