@@ -40,7 +40,7 @@ type ccMeta struct {
 
 type regionMeta struct {
 	id                                     string // "KH", or "001" for non-geographic entities
-	leading                                *regexp.Regexp
+	leading                                *digitRE
 	general, premium, tollFree, sharedCost desc
 	voip, personal, pager, uan, voicemail  desc
 	fixed, mobile                          desc
@@ -50,13 +50,13 @@ type regionMeta struct {
 
 // desc is a compiled PhoneNumberDesc.
 type desc struct {
-	re      *regexp.Regexp // nil: matches nothing
+	re      *digitRE // nil: matches nothing
 	lengths []int32
 }
 
 type numFormat struct {
-	full    *regexp.Regexp // ^(?:pattern)$
-	leading *regexp.Regexp // ^(?:last leading digits pattern), or nil
+	full    *digitRE       // ^(?:pattern)$
+	leading *digitRE       // ^(?:last leading digits pattern), or nil
 	replace *regexp.Regexp // pattern, as the library applies it
 	format  string
 }
@@ -140,7 +140,7 @@ func compileCC(code int32) *ccMeta {
 			parse:              compileParseMeta(md),
 		}
 		if ld := md.GetLeadingDigits(); ld != "" {
-			r.leading = regexp.MustCompile("^(?:" + ld + ")")
+			r.leading = mustDigitRE("^(?:" + ld + ")")
 		}
 		if len(c.regions) == 0 {
 			formats := md.GetIntlNumberFormat()
@@ -149,12 +149,12 @@ func compileCC(code int32) *ccMeta {
 			}
 			for _, f := range formats {
 				nf := numFormat{
-					full:    regexp.MustCompile("^(?:" + f.GetPattern() + ")$"),
+					full:    mustDigitRE("^(?:" + f.GetPattern() + ")$"),
 					replace: regexp.MustCompile(f.GetPattern()),
 					format:  f.GetFormat(),
 				}
 				if ld := f.GetLeadingDigitsPattern(); len(ld) > 0 {
-					nf.leading = regexp.MustCompile("^(?:" + ld[len(ld)-1] + ")")
+					nf.leading = mustDigitRE("^(?:" + ld[len(ld)-1] + ")")
 				}
 				c.formats = append(c.formats, nf)
 			}
@@ -169,7 +169,7 @@ func compileDesc(d *phonenumbers.PhoneNumberDesc) desc {
 		return desc{}
 	}
 	return desc{
-		re:      regexp.MustCompile("^(?:" + d.GetNationalNumberPattern() + ")$"),
+		re:      mustDigitRE("^(?:" + d.GetNationalNumberPattern() + ")$"),
 		lengths: d.GetPossibleLength(),
 	}
 }
