@@ -159,7 +159,13 @@ func (n *Normalizer) do(k Kind, raw string, o Options) (Selector, error) {
 // generation, starting a new one when it is full. The caller holds sh.mu.
 func (sh *normShard) put(k normKey, h uint64, e normEntry, perShard int) {
 	if sh.cur == nil || sh.cur.Len() >= perShard {
-		sh.old, sh.cur = sh.cur, newNormGen(perShard)
+		// The next generation's text will be about as long as the
+		// last one's: allocated once, not grown from nothing.
+		textCap := 0
+		if sh.cur != nil {
+			textCap = len(sh.cur.text) + len(sh.cur.text)/8
+		}
+		sh.old, sh.cur = sh.cur, newNormGen(perShard, textCap)
 	}
 	sh.cur.put(k, h, e)
 }

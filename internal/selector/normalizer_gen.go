@@ -30,13 +30,14 @@ const (
 	normStrings    = normKeyStrings + 9
 )
 
-// newNormGen returns an empty generation for up to n records.
-func newNormGen(n int) *normGen {
+// newNormGen returns an empty generation for up to n records, whose
+// text is expected to take about textCap bytes (0: unknown).
+func newNormGen(n, textCap int) *normGen {
 	size := 8
 	for size < 2*n {
 		size *= 2
 	}
-	return &normGen{recs: make([]normRec, 0, n), slots: make([]int32, size)}
+	return &normGen{text: make([]byte, 0, textCap), recs: make([]normRec, 0, n), slots: make([]int32, size)}
 }
 
 // Len returns the number of records (0 for nil).
@@ -120,9 +121,10 @@ func (r *normRec) total() int {
 // one), so half its slots at least stay empty.
 func (g *normGen) put(k normKey, h uint64, e normEntry) {
 	r := normRec{hash: h, start: len(g.text)}
-	ks := k.strings()
-	for i, str := range append(ks[:], string(e.sel.Kind), e.sel.Value, e.sel.Display, e.sel.Region, e.sel.Subtype,
-		e.id, string(e.err.Kind), e.err.Input, e.err.Reason) {
+	all := [normStrings]string{string(k.kind), k.raw, k.region, k.platform,
+		string(e.sel.Kind), e.sel.Value, e.sel.Display, e.sel.Region, e.sel.Subtype,
+		e.id, string(e.err.Kind), e.err.Input, e.err.Reason}
+	for i, str := range all {
 		g.text = append(g.text, str...)
 		r.lens[i] = int32(len(str))
 	}
