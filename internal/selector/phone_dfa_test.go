@@ -43,6 +43,14 @@ func engineDigitREs() []*digitRE {
 	return out
 }
 
+// samplesPer is n samples a pattern, a tenth of that under -short.
+func samplesPer(n int) int {
+	if testing.Short() {
+		return n / 10
+	}
+	return n
+}
+
 // dfaSamples returns digit strings for pattern a: random ones of every
 // length up to 18, walks through the automaton that stop at a match (so
 // that matching strings are tried, not only the rare random hit), and
@@ -91,10 +99,7 @@ func dfaSamples(a *digitDFA, rng *rand.Rand, n int) []string {
 // answers, on random digit strings, on strings the automaton accepts, and
 // on their near misses.
 func TestDigitDFAMatchesRegexp(t *testing.T) {
-	per := 200
-	if testing.Short() {
-		per = 20
-	}
+	per := samplesPer(200)
 	rng := rand.New(rand.NewPCG(3, 4))
 	res := engineDigitREs()
 	withDFA, matched := 0, 0
