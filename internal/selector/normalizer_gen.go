@@ -11,7 +11,11 @@ package selector
 type normGen struct {
 	text  []byte
 	recs  []normRec
-	slots []int32 // record number + 1, or 0 for an empty slot; len is a power of 2
+	// slots hold a record's number + 1 in their low 32 bits and the top
+	// 32 bits of its hash in the high ones (a probe compares those
+	// without reading the record), or 0 for an empty slot; len is a
+	// power of 2.
+	slots []uint64
 }
 
 // normRec is one remembered result: its strings start at start in text,
@@ -37,7 +41,7 @@ func newNormGen(n, textCap int) *normGen {
 	for size < 2*n {
 		size *= 2
 	}
-	return &normGen{text: make([]byte, 0, textCap), recs: make([]normRec, 0, n), slots: make([]int32, size)}
+	return &normGen{text: make([]byte, 0, textCap), recs: make([]normRec, 0, n), slots: make([]uint64, size)}
 }
 
 // Len returns the number of records (0 for nil).
@@ -64,7 +68,10 @@ next:
 		if x == 0 {
 			return s
 		}
-		r := &g.recs[x-1]
+		if x>>32 != h>>32 {
+			continue
+		}
+		r := &g.recs[uint32(x)-1]
 		if r.hash != h {
 			continue
 		}
@@ -89,7 +96,7 @@ func (g *normGen) get(k normKey, h uint64) (normEntry, bool) {
 	if x == 0 {
 		return normEntry{}, false
 	}
-	r := &g.recs[x-1]
+	r := &g.recs[uint32(x)-1]
 	at := r.start
 	for _, n := range r.lens[:normKeyStrings] {
 		at += int(n)
@@ -130,9 +137,9 @@ func (g *normGen) put(k normKey, h uint64, e normEntry) {
 	}
 	s := g.slot(&k, h)
 	if x := g.slots[s]; x != 0 {
-		g.recs[x-1] = r // the old record's text is left behind
+		g.recs[uint32(x)-1] = r // the old record's text is left behind
 		return
 	}
-	g.slots[s] = int32(len(g.recs)) + 1
+	g.slots[s] = h>>32<<32 | uint64(len(g.recs)+1)
 	g.recs = append(g.recs, r)
 }
