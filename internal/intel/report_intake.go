@@ -186,6 +186,12 @@ func (s *Service) PrepareUnnumbered(in *ReportInput) (*store.Report, error) {
 		r.OccurredAt = time.Time{}
 	}
 	opts := selector.Options{Region: in.VictimCountry}
+	// Room for the fields' selectors and one more from the narrative
+	// (which mostly names those again): a link is 176 bytes to copy at
+	// each growth. Without fields, nil as before (the JSON says null).
+	if len(in.Selectors) > 0 {
+		r.Selectors = make([]store.ReportSelector, 0, len(in.Selectors)+1)
+	}
 	// A selector is linked once per role. Its ID is a function of its kind
 	// and value, so those are compared, and the ID is minted only for a
 	// new link; a map takes over from the scan past a few dozen links (a
