@@ -9,8 +9,8 @@ package selector
 // collection of a serving node marked again. A hit costs one string
 // allocation, which the result's strings share.
 type normGen struct {
-	text  []byte
-	recs  []normRec
+	text []byte
+	recs []normRec
 	// slots hold a record's number + 1 in their low 32 bits and the top
 	// 32 bits of its hash in the high ones (a probe compares those
 	// without reading the record), or 0 for an empty slot; len is a
