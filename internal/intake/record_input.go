@@ -12,6 +12,9 @@ func (r *Record) Input() *intel.ReportInput {
 		TLP: r.TLP, Losses: r.Losses, Contact: r.Contact,
 		LegalBasis: r.LegalBasis, Purpose: r.Purpose, PAP: r.PAP, RecipientEmails: r.Recipients,
 	}
+	if len(r.Selectors) > 0 {
+		in.Selectors = make([]intel.SelectorInput, 0, len(r.Selectors))
+	}
 	for _, s := range r.Selectors {
 		in.Selectors = append(in.Selectors, intel.SelectorInput{Value: s.Value, Kind: s.Kind, Role: s.Role})
 	}

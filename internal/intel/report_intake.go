@@ -202,15 +202,40 @@ func (s *Service) PrepareUnnumbered(in *ReportInput) (*store.Report, error) {
 		r.OccurredAt = time.Time{}
 	}
 	opts := selector.Options{Region: in.VictimCountry}
-	seen := map[[2]string]bool{}
+	// Room for the fields' selectors and one more from the narrative
+	// (which mostly names those again): a link is 176 bytes to copy at
+	// each growth. Without fields, nil as before (the JSON says null).
+	if len(in.Selectors) > 0 {
+		r.Selectors = make([]store.ReportSelector, 0, len(in.Selectors)+1)
+	}
+	// A selector is linked once per role. Its ID is a function of its kind
+	// and value, so those are compared, and the ID is minted only for a
+	// new link; a map takes over from the scan past a few dozen links (a
+	// long narrative).
+	var seen map[[3]string]bool
 	add := func(sel selector.Selector, role, source, raw string) {
-		key := [2]string{sel.ID().String(), role}
-		if seen[key] {
-			return
+		if seen == nil {
+			for i := range r.Selectors {
+				if x := &r.Selectors[i]; x.Value == sel.Value && x.Kind == string(sel.Kind) && x.Role == role {
+					return
+				}
+			}
+			if len(r.Selectors) >= 32 {
+				seen = make(map[[3]string]bool, 2*len(r.Selectors))
+				for _, x := range r.Selectors {
+					seen[[3]string{x.Kind, x.Value, x.Role}] = true
+				}
+			}
 		}
-		seen[key] = true
+		if seen != nil {
+			key := [3]string{string(sel.Kind), sel.Value, role}
+			if seen[key] {
+				return
+			}
+			seen[key] = true
+		}
 		r.Selectors = append(r.Selectors, store.ReportSelector{
-			SelectorID: key[0], Kind: string(sel.Kind), Value: sel.Value, Display: sel.Display,
+			SelectorID: sel.ID().String(), Kind: string(sel.Kind), Value: sel.Value, Display: sel.Display,
 			Region: sel.Region, Subtype: sel.Subtype, Role: role, Source: source, Raw: raw,
 		})
 	}

@@ -139,9 +139,8 @@ func (sc *scanner) memoPut(key memoKey, v memoVal) {
 		sc.memoMap[key] = v
 		sc.memo = nil
 	case len(sc.memo) < memoList:
-		if sc.memo == nil {
-			sc.memo = make([]memoEntry, 0, memoList)
-		}
+		// Grown as needed: most texts (a report's narrative) parse a few
+		// candidates, and a memo entry is 150 bytes.
 		sc.memo = append(sc.memo, memoEntry{key, v})
 	default:
 		sc.memo[sc.parses%memoList] = memoEntry{key, v}

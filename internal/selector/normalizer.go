@@ -124,7 +124,16 @@ func (n *Normalizer) do(k Kind, raw string, o Options) (Selector, error) {
 	if ok {
 		return e.result()
 	}
-	s, err := n.parse(k, raw, o)
+	var (
+		s   Selector
+		by  Kind
+		err error
+	)
+	if k == "" {
+		s, by, err = parseAutoKind(raw, o, n.eng)
+	} else {
+		s, err = n.parse(k, raw, o)
+	}
 	var pe *Error
 	switch {
 	case err == nil:
@@ -136,6 +145,12 @@ func (n *Normalizer) do(k Kind, raw string, o Options) (Selector, error) {
 	}
 	sh.mu.Lock()
 	sh.put(key, h, e, n.perShard)
+	if by != "" {
+		// ParseAs(by, raw, o) answers the same: remember it too, for the
+		// same value found again in a report's narrative.
+		key.kind = by
+		sh.put(key, h, e, n.perShard)
+	}
 	sh.mu.Unlock()
 	return s, err
 }
@@ -144,7 +159,13 @@ func (n *Normalizer) do(k Kind, raw string, o Options) (Selector, error) {
 // generation, starting a new one when it is full. The caller holds sh.mu.
 func (sh *normShard) put(k normKey, h uint64, e normEntry, perShard int) {
 	if sh.cur == nil || sh.cur.Len() >= perShard {
-		sh.old, sh.cur = sh.cur, newNormGen(perShard)
+		// The next generation's text will be about as long as the
+		// last one's: allocated once, not grown from nothing.
+		textCap := 0
+		if sh.cur != nil {
+			textCap = len(sh.cur.text) + len(sh.cur.text)/8
+		}
+		sh.old, sh.cur = sh.cur, newNormGen(perShard, textCap)
 	}
 	sh.cur.put(k, h, e)
 }

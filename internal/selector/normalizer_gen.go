@@ -9,9 +9,13 @@ package selector
 // collection of a serving node marked again. A hit costs one string
 // allocation, which the result's strings share.
 type normGen struct {
-	text  []byte
-	recs  []normRec
-	slots []int32 // record number + 1, or 0 for an empty slot; len is a power of 2
+	text []byte
+	recs []normRec
+	// slots hold a record's number + 1 in their low 32 bits and the top
+	// 32 bits of its hash in the high ones (a probe compares those
+	// without reading the record), or 0 for an empty slot; len is a
+	// power of 2.
+	slots []uint64
 }
 
 // normRec is one remembered result: its strings start at start in text,
@@ -30,13 +34,14 @@ const (
 	normStrings    = normKeyStrings + 13
 )
 
-// newNormGen returns an empty generation for up to n records.
-func newNormGen(n int) *normGen {
+// newNormGen returns an empty generation for up to n records, whose
+// text is expected to take about textCap bytes (0: unknown).
+func newNormGen(n, textCap int) *normGen {
 	size := 8
 	for size < 2*n {
 		size *= 2
 	}
-	return &normGen{recs: make([]normRec, 0, n), slots: make([]int32, size)}
+	return &normGen{text: make([]byte, 0, textCap), recs: make([]normRec, 0, n), slots: make([]uint64, size)}
 }
 
 // Len returns the number of records (0 for nil).
@@ -63,7 +68,10 @@ next:
 		if x == 0 {
 			return s
 		}
-		r := &g.recs[x-1]
+		if x>>32 != h>>32 {
+			continue
+		}
+		r := &g.recs[uint32(x)-1]
 		if r.hash != h {
 			continue
 		}
@@ -88,7 +96,7 @@ func (g *normGen) get(k normKey, h uint64) (normEntry, bool) {
 	if x == 0 {
 		return normEntry{}, false
 	}
-	r := &g.recs[x-1]
+	r := &g.recs[uint32(x)-1]
 	at := r.start
 	for _, n := range r.lens[:normKeyStrings] {
 		at += int(n)
@@ -120,17 +128,18 @@ func (r *normRec) total() int {
 // one), so half its slots at least stay empty.
 func (g *normGen) put(k normKey, h uint64, e normEntry) {
 	r := normRec{hash: h, start: len(g.text)}
-	ks := k.strings()
-	for i, str := range append(ks[:], string(e.sel.Kind), e.sel.Value, e.sel.Display, e.sel.Region, e.sel.Subtype,
-		e.id, string(e.err.Kind), e.err.Input, e.err.Reason, string(e.err.Code), e.err.Region, e.err.Accepted, e.err.Platform) {
+	all := [normStrings]string{string(k.kind), k.raw, k.region, k.platform,
+		string(e.sel.Kind), e.sel.Value, e.sel.Display, e.sel.Region, e.sel.Subtype,
+		e.id, string(e.err.Kind), e.err.Input, e.err.Reason, string(e.err.Code), e.err.Region, e.err.Accepted, e.err.Platform}
+	for i, str := range all {
 		g.text = append(g.text, str...)
 		r.lens[i] = int32(len(str))
 	}
 	s := g.slot(&k, h)
 	if x := g.slots[s]; x != 0 {
-		g.recs[x-1] = r // the old record's text is left behind
+		g.recs[uint32(x)-1] = r // the old record's text is left behind
 		return
 	}
-	g.slots[s] = int32(len(g.recs)) + 1
+	g.slots[s] = h>>32<<32 | uint64(len(g.recs)+1)
 	g.recs = append(g.recs, r)
 }

@@ -13,7 +13,7 @@ import (
 func TestNormGen(t *testing.T) {
 	seed := maphash.MakeSeed()
 	const n = 600
-	g := newNormGen(n)
+	g := newNormGen(n, 0)
 	model := map[normKey]normEntry{}
 	var keys []normKey
 	for i := range n {

@@ -40,23 +40,29 @@ func Parse(raw string, o Options) (Selector, error) {
 
 // parseAuto is Parse, with a phone engine when eng is not nil.
 func parseAuto(raw string, o Options, eng *phoneEngine) (Selector, error) {
+	s, _, err := parseAutoKind(raw, o, eng)
+	return s, err
+}
+
+// parseAutoKind is parseAuto, and on success the kind whose parser
+// answered: ParseAs(by, raw, o) gives the same selector (whose own kind
+// may differ: a messenger link read as a handle can be a phone number).
+func parseAutoKind(raw string, o Options, eng *phoneEngine) (s Selector, by Kind, err error) {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
-		return Selector{}, invalid("", CodeEmpty, raw, "empty value")
+		return Selector{}, "", invalid("", CodeEmpty, raw, "empty value")
 	}
 	for _, k := range detect(raw) {
-		var s Selector
-		var err error
 		if k == Phone {
 			s, err = parsePhoneWith(raw, o, eng)
 		} else {
 			s, err = parsers[k](raw, o)
 		}
 		if err == nil {
-			return s, nil
+			return s, k, nil
 		}
 	}
-	return Selector{}, invalid("", CodeUnrecognised, raw, "not a phone number, e-mail, URL, domain, IP address, wallet, bank account, card or handle")
+	return Selector{}, "", invalid("", CodeUnrecognised, raw, "not a phone number, e-mail, URL, domain, IP address, wallet, bank account, card or handle")
 }
 
 // Candidate kinds by the shape of the input, most specific first. Each

@@ -40,7 +40,7 @@ type ccMeta struct {
 
 type regionMeta struct {
 	id                                     string // "KH", or "001" for non-geographic entities
-	leading                                *regexp.Regexp
+	leading                                *digitRE
 	general, premium, tollFree, sharedCost desc
 	voip, personal, pager, uan, voicemail  desc
 	fixed, mobile                          desc
@@ -50,15 +50,17 @@ type regionMeta struct {
 
 // desc is a compiled PhoneNumberDesc.
 type desc struct {
-	re      *regexp.Regexp // nil: matches nothing
+	re      *digitRE // nil: matches nothing
 	lengths []int32
 }
 
 type numFormat struct {
-	full    *regexp.Regexp // ^(?:pattern)$
-	leading *regexp.Regexp // ^(?:last leading digits pattern), or nil
+	full    *digitRE       // ^(?:pattern)$
+	leading *digitRE       // ^(?:last leading digits pattern), or nil
 	replace *regexp.Regexp // pattern, as the library applies it
 	format  string
+	groups  []int      // replace's submatches on a match, when fixed (phone_format.go)
+	runs    *digitRuns // else its runs of digits, when it is made of them alone
 }
 
 // newPhoneEngine indexes the library's metadata; nothing is compiled yet.
@@ -140,7 +142,7 @@ func compileCC(code int32) *ccMeta {
 			parse:              compileParseMeta(md),
 		}
 		if ld := md.GetLeadingDigits(); ld != "" {
-			r.leading = regexp.MustCompile("^(?:" + ld + ")")
+			r.leading = mustDigitRE("^(?:" + ld + ")")
 		}
 		if len(c.regions) == 0 {
 			formats := md.GetIntlNumberFormat()
@@ -149,12 +151,15 @@ func compileCC(code int32) *ccMeta {
 			}
 			for _, f := range formats {
 				nf := numFormat{
-					full:    regexp.MustCompile("^(?:" + f.GetPattern() + ")$"),
+					full:    mustDigitRE("^(?:" + f.GetPattern() + ")$"),
 					replace: regexp.MustCompile(f.GetPattern()),
 					format:  f.GetFormat(),
 				}
+				if nf.groups = fixedGroups(f.GetPattern(), nf.replace.NumSubexp()); nf.groups == nil {
+					nf.runs = compileDigitRuns(f.GetPattern(), nf.replace.NumSubexp())
+				}
 				if ld := f.GetLeadingDigitsPattern(); len(ld) > 0 {
-					nf.leading = regexp.MustCompile("^(?:" + ld[len(ld)-1] + ")")
+					nf.leading = mustDigitRE("^(?:" + ld[len(ld)-1] + ")")
 				}
 				c.formats = append(c.formats, nf)
 			}
@@ -169,7 +174,7 @@ func compileDesc(d *phonenumbers.PhoneNumberDesc) desc {
 		return desc{}
 	}
 	return desc{
-		re:      regexp.MustCompile("^(?:" + d.GetNationalNumberPattern() + ")$"),
+		re:      mustDigitRE("^(?:" + d.GetNationalNumberPattern() + ")$"),
 		lengths: d.GetPossibleLength(),
 	}
 }
@@ -255,10 +260,37 @@ func (c *ccMeta) formatInternational(nsn string) string {
 	for i := range c.formats {
 		f := &c.formats[i]
 		if (f.leading == nil || f.leading.MatchString(nsn)) && f.full.MatchString(nsn) {
+			if s, ok := c.formatFast(f, nsn); ok {
+				return s
+			}
 			return "+" + c.code + " " + f.replace.ReplaceAllString(nsn, f.format)
 		}
 	}
 	return "+" + c.code + " " + nsn
+}
+
+// formatFast is formatInternational's replacement of f's pattern in nsn
+// (which ^(?:pattern)$ matches) without the regexp's matcher, where the
+// groups are known from the pattern (phone_format.go); ok false
+// otherwise.
+func (c *ccMeta) formatFast(f *numFormat, nsn string) (string, bool) {
+	if !allDigits(nsn) {
+		return "", false
+	}
+	idx := f.groups
+	if idx == nil || idx[1] != len(nsn) {
+		var buf [2 * 12]int
+		if f.runs == nil || 2*(f.runs.numGroups+1) > len(buf) {
+			return "", false
+		}
+		idx = buf[:2*(f.runs.numGroups+1)]
+		if !f.runs.match(len(nsn), idx) {
+			return "", false
+		}
+	}
+	b := make([]byte, 0, len(c.code)+2+len(f.format)+len(nsn))
+	b = append(append(append(b, '+'), c.code...), ' ')
+	return string(f.replace.ExpandString(b, f.format, nsn, idx)), true
 }
 
 // read is readPhone with the engine.

@@ -23,8 +23,8 @@ type parseMeta struct {
 	idd            *regexp.Regexp // ^(?:international prefix), or nil
 	natPrefix      *regexp.Regexp // ^(?:national prefix for parsing), or nil
 	transform      string
-	general        *regexp.Regexp // ^(?:general pattern)$
-	lengths, local []int32        // general possible lengths, local-only lengths
+	general        *digitRE // ^(?:general pattern)$
+	lengths, local []int32  // general possible lengths, local-only lengths
 }
 
 func compileParseMeta(md *phonenumbers.PhoneMetadata) *parseMeta {
@@ -32,7 +32,7 @@ func compileParseMeta(md *phonenumbers.PhoneMetadata) *parseMeta {
 		code:      md.GetCountryCode(),
 		ccStr:     strconv.Itoa(int(md.GetCountryCode())),
 		transform: md.GetNationalPrefixTransformRule(),
-		general:   regexp.MustCompile("^(?:" + md.GetGeneralDesc().GetNationalNumberPattern() + ")$"),
+		general:   mustDigitRE("^(?:" + md.GetGeneralDesc().GetNationalNumberPattern() + ")$"),
 		lengths:   md.GetGeneralDesc().GetPossibleLength(),
 		local:     md.GetGeneralDesc().GetPossibleLengthLocalOnly(),
 	}

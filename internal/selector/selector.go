@@ -9,6 +9,7 @@
 package selector
 
 import (
+	"crypto/sha1"
 	"errors"
 	"fmt"
 
@@ -76,9 +77,18 @@ func (s Selector) Key() string { return string(s.Kind) + ":" + s.Value }
 // ID is the deterministic UUIDv5 of (kind, canonical value).
 func (s Selector) ID() uuid.UUID { return IDOf(s.Kind, s.Value) }
 
-// IDOf is the deterministic UUIDv5 of (kind, canonical value).
+// IDOf is the deterministic UUIDv5 of (kind, canonical value):
+// uuid.NewSHA1(namespace, Key), hashed from a buffer on the stack (an
+// import mints millions).
 func IDOf(k Kind, canonical string) uuid.UUID {
-	return uuid.NewSHA1(namespace, []byte(string(k)+":"+canonical))
+	var buf [128]byte
+	b := append(append(append(append(buf[:0], namespace[:]...), k...), ':'), canonical...)
+	sum := sha1.Sum(b)
+	var id uuid.UUID
+	copy(id[:], sum[:])
+	id[6] = id[6]&0x0f | 0x50 // version 5
+	id[8] = id[8]&0x3f | 0x80 // RFC 4122 variant
+	return id
 }
 
 // Options steer parsing.
