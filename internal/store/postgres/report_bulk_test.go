@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -74,23 +75,31 @@ func TestBulkLoadEqualsBatches(t *testing.T) {
 	})
 }
 
-// TestBulkLoadHoldsOffOtherWriters: while a bulk load runs, another
-// writer of reports waits for it (here, gives up at its lock timeout)
-// rather than slipping a report in under the load; readers are not held.
-func TestBulkLoadHoldsOffOtherWriters(t *testing.T) {
+// bulkFixture opens a new store and makes inteltest's batches for it.
+func bulkFixture(t *testing.T) (string, *intel.Service, [][]*store.Report, [][]*store.Contact) {
+	t.Helper()
 	ctx := context.Background()
 	dsn := freshSchema(t)
 	st, err := Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
 	clock := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
 	svc, err := intel.New(ctx, st, intel.Config{Now: func() time.Time { return clock }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	reports, contacts := inteltest.Batches(t, svc, &clock)
+	return dsn, svc, reports, contacts
+}
+
+// TestBulkLoadHoldsOffOtherWriters: while a bulk load runs, another
+// writer of reports waits for it (here, gives up at its lock timeout)
+// rather than slipping a report in under the load; readers are not held.
+func TestBulkLoadHoldsOffOtherWriters(t *testing.T) {
+	ctx := context.Background()
+	dsn, svc, reports, contacts := bulkFixture(t)
 	other, err := pgx.Connect(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
@@ -119,5 +128,144 @@ func TestBulkLoadHoldsOffOtherWriters(t *testing.T) {
 	}
 	if readErr != nil {
 		t.Errorf("a read during the load: %v", readErr)
+	}
+}
+
+// loadAll stores every batch in one bulk load.
+func loadAll(ctx context.Context, svc *intel.Service, reports [][]*store.Report, contacts [][]*store.Contact) error {
+	return svc.Load(ctx, trust.Operator(), func(add intel.LoadFunc) error {
+		for i := range reports {
+			if _, err := add(inteltest.Copies(reports[i]), contacts[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// schemaState lists the store's indexes and tables and counts the rows a
+// load writes.
+func schemaState(t *testing.T, conn *pgx.Conn) (indexes, tables []string, rows int) {
+	t.Helper()
+	ctx := context.Background()
+	for _, q := range []struct {
+		sql string
+		out *[]string
+	}{
+		{`SELECT indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1`, &indexes},
+		{`SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`, &tables},
+	} {
+		r, err := conn.Query(ctx, q.sql)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := pgx.CollectRows(r, pgx.RowTo[string])
+		if err != nil {
+			t.Fatal(err)
+		}
+		*q.out = s
+	}
+	err := conn.QueryRow(ctx, `SELECT (SELECT count(*) FROM reports) + (SELECT count(*) FROM report_selectors)
+		+ (SELECT count(*) FROM selector_sources) + (SELECT count(*) FROM networks)`).Scan(&rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return indexes, tables, rows
+}
+
+// TestBulkLoadFailingAtItsEnd: a load that fails after its end has dropped
+// the indexes of the selectors and links leaves the store as it was, those
+// indexes included, and without the table its links waited in; once the
+// cause is gone, the same load goes through and leaves the same indexes
+// and tables.
+func TestBulkLoadFailingAtItsEnd(t *testing.T) {
+	ctx := context.Background()
+	dsn, svc, reports, contacts := bulkFixture(t)
+	var taken string // a selector the load writes at its end
+	for _, r := range reports[0] {
+		if len(r.Selectors) > 0 {
+			taken = r.Selectors[0].SelectorID
+			break
+		}
+	}
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	indexes, tables, _ := schemaState(t, conn)
+	if _, err := conn.Exec(ctx, `INSERT INTO selectors (id, kind, value, hash, first_seen, last_seen)
+		VALUES ($1, 'phone', 'x', '\x00', now(), now())`, taken); err != nil {
+		t.Fatal(err)
+	}
+	if err := loadAll(ctx, svc, reports, contacts); !errors.Is(err, store.ErrConflict) {
+		t.Fatalf("load onto a selector already stored: %v, want a conflict", err)
+	}
+	gotIndexes, gotTables, rows := schemaState(t, conn)
+	if !slices.Equal(gotIndexes, indexes) || !slices.Equal(gotTables, tables) || rows != 0 {
+		t.Fatalf("after a failed load: indexes %q, tables %q, %d rows; want %q, %q, 0", gotIndexes, gotTables, rows, indexes, tables)
+	}
+	if _, err := conn.Exec(ctx, `DELETE FROM selectors`); err != nil {
+		t.Fatal(err)
+	}
+	if err := loadAll(ctx, svc, reports, contacts); err != nil {
+		t.Fatal(err)
+	}
+	gotIndexes, gotTables, rows = schemaState(t, conn)
+	if !slices.Equal(gotIndexes, indexes) || !slices.Equal(gotTables, tables) || rows < 100 {
+		t.Fatalf("after a load: indexes %q, tables %q, %d rows; want %q, %q, at least 100", gotIndexes, gotTables, rows, indexes, tables)
+	}
+}
+
+// TestBulkLoadEndYieldsToReaders: a reader that holds the links and then
+// reads the selectors while the load's end waits to lock both is not
+// caught in a deadlock (which PostgreSQL would settle by aborting it or
+// the load): the load lets go and waits, the reader finishes, the load
+// commits.
+func TestBulkLoadEndYieldsToReaders(t *testing.T) {
+	ctx := context.Background()
+	dsn, svc, reports, contacts := bulkFixture(t)
+	reader, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close(ctx)
+	watcher, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer watcher.Close(ctx)
+	tx, err := reader.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	var n int
+	if err := tx.QueryRow(ctx, `SELECT count(*) FROM report_selectors`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	loaded := make(chan error, 1)
+	go func() { loaded <- loadAll(ctx, svc, reports, contacts) }()
+	// Wait until the load waits for the reader's table.
+	for waiting := false; !waiting; {
+		select {
+		case err := <-loaded:
+			t.Fatalf("the load ended while a reader held the links: %v", err)
+		default:
+		}
+		err := watcher.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_locks
+			WHERE relation = 'report_selectors'::regclass AND mode = 'AccessExclusiveLock' AND NOT granted)`).Scan(&waiting)
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tx.QueryRow(ctx, `SELECT count(*) FROM selectors`).Scan(&n); err != nil {
+		t.Fatalf("the reader, reading the selectors: %v", err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-loaded; err != nil {
+		t.Fatalf("the load: %v", err)
 	}
 }

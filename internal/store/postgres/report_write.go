@@ -164,13 +164,17 @@ func (w *writer) writeRest(ctx context.Context, fresh []*store.Report) error {
 			return err
 		}
 	}
-	return w.copyLinks(ctx, fresh)
+	return w.copyLinks(ctx, "report_selectors", fresh)
 }
+
+// linkColumns are report_selectors' columns, as copyLinks writes them.
+var linkColumns = []string{"report_id", "selector_id", "role", "ord", "source", "raw"}
 
 // copyLinks stores the selector links, losses and recipients of new
 // reports. They are new rows only: COPY, which skips the planner and the
-// per-statement row building of INSERT.
-func (w *writer) copyLinks(ctx context.Context, fresh []*store.Report) error {
+// per-statement row building of INSERT. The links go to linkTable:
+// report_selectors, or during a bulk load the table they wait in.
+func (w *writer) copyLinks(ctx context.Context, linkTable string, fresh []*store.Report) error {
 	var links, losses, recipients [][]any
 	for _, r := range fresh {
 		for _, u := range batch.Recipients(r) {
@@ -188,7 +192,7 @@ func (w *writer) copyLinks(ctx context.Context, fresh []*store.Report) error {
 		cols  []string
 		rows  [][]any
 	}{
-		{"report_selectors", []string{"report_id", "selector_id", "role", "ord", "source", "raw"}, links},
+		{linkTable, linkColumns, links},
 		{"report_losses", []string{"report_id", "ord", "amount_minor", "currency"}, losses},
 		{"report_recipients", []string{"report_id", "user_id"}, recipients},
 	} {

@@ -4,7 +4,8 @@
 // engines also accept (no LISTEN, no advisory locks beyond the migration
 // lock, no temporary tables), and its bulk writes pass whole columns as
 // arrays (INSERT ... SELECT FROM unnest(...)), one statement per table per
-// batch.
+// batch, or go by COPY. A bulk load makes one table of its own, in its
+// transaction and gone at its end (report_bulk.go).
 //
 // A selector's first and last seen are the earliest and latest ReceivedAt
 // of the reports naming it. Times are kept to the microsecond (timestamptz);
