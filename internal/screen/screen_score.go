@@ -221,11 +221,30 @@ const (
 // upToWords say an amount is a maximum ("up to", "lên đến", "最高").
 var upToWords = []string{"up to", "upto", "lên đến", "lên tới", "最高", "高达", "高達", "최대", "สูงสุด", "สูงถึง", "រហូតដល់"}
 
+// upToTail is the most bytes the longest up-to word can take in a text,
+// in any case: lower-casing keeps the number of runes, and a rune takes at
+// most 4 bytes.
+var upToTail = func() int {
+	n := 0
+	for _, w := range upToWords {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return 4 * n
+}()
+
 // upToBefore reports whether an up-to word stands just before an amount:
 // right before its number or before the pay word or currency that leads it.
 func upToBefore(text string, prefixStart, start int) bool {
 	for _, at := range []int{start, prefixStart} {
-		before := strings.ToLower(strings.TrimRight(text[:at], " \t:："))
+		before := strings.TrimRight(text[:at], " \t:：")
+		if len(before) > upToTail { // lower-case only the tail a word can take, not all the text before
+			cut := len(before) - upToTail
+			for cut < len(before) && !utf8.RuneStart(before[cut]) {
+				cut++
+			}
+			before = before[cut:]
+		}
+		before = strings.ToLower(before)
 		for _, w := range upToWords {
 			if strings.HasSuffix(before, w) {
 				return true

@@ -442,6 +442,9 @@ func TestAssessUpToPay(t *testing.T) {
 		{"salary $3,000", false},
 		{"what are you up to? $3,000", false},
 		{"salary: up to 3,000", true},
+		{strings.Repeat("İ Ứng tuyển ngay. ", 400) + "Lương LÊN ĐẾN $3,000", true},
+		{strings.Repeat("İ Ứng tuyển ngay. ", 400) + "Lương $3,000", false},
+		{"ប្រាក់ខែ រហូតដល់ $3,000", true},
 	} {
 		i := strings.IndexAny(tt.text, "$35")
 		if j := strings.Index(tt.text, "$"); j >= 0 {
