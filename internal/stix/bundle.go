@@ -25,6 +25,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"counterscam/internal/indicator"
 	"counterscam/internal/store"
 )
 
@@ -51,9 +52,6 @@ var tlp2Markings = map[string]string{
 	store.TLPRed:         "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
 }
 
-// tlpOrder ranks the labels from the least restrictive.
-var tlpOrder = []string{store.TLPClear, store.TLPGreen, store.TLPAmber, store.TLPAmberStrict, store.TLPRed}
-
 // MarkingID is the STIX ID of a TLP 2.0 label's marking definition ("" for
 // an unknown label).
 func MarkingID(tlp string) string { return tlp2Markings[tlp] }
@@ -76,16 +74,8 @@ type Writer struct {
 
 	orgs       map[string]bool
 	tlps       map[string]bool
-	indicators map[string]*indicator
-	order      []string
+	tally      *indicator.Tally
 	customSCOs map[string]bool
-}
-
-type indicator struct {
-	sel         store.ReportSelector
-	first, last time.Time
-	tlp         int
-	scamTypes   []string
 }
 
 // NewWriter starts a bundle on w; producer is the organisation exporting
@@ -95,7 +85,8 @@ func NewWriter(w io.Writer, producer string) *Writer {
 		producer = softwareIdentity
 	}
 	x := &Writer{w: bufio.NewWriterSize(w, 64<<10), producer: producer, orgs: map[string]bool{producer: true},
-		tlps: map[string]bool{}, indicators: map[string]*indicator{}, customSCOs: map[string]bool{}}
+		tlps: map[string]bool{}, tally: indicator.New(func(s store.ReportSelector) bool { return kindNames[s.Kind] != "" }),
+		customSCOs: map[string]bool{}}
 	fmt.Fprintf(x.w, `{"type":"bundle","id":"bundle--%s","objects":[`, uuid.New())
 	return x
 }
@@ -159,27 +150,9 @@ func (x *Writer) Report(r *store.Report) error {
 	}
 	x.orgs[r.Origin] = true
 	x.tlps[r.TLP] = true
-	rank := slices.Index(tlpOrder, r.TLP)
 	var refs []string
-	seen := map[string]bool{}
-	for _, s := range r.Selectors {
-		if seen[s.SelectorID] || kindNames[s.Kind] == "" {
-			continue
-		}
-		seen[s.SelectorID] = true
-		in := x.indicators[s.SelectorID]
-		if in == nil {
-			in = &indicator{sel: s, first: r.ReceivedAt, last: r.ReceivedAt, tlp: rank}
-			x.indicators[s.SelectorID] = in
-			x.order = append(x.order, s.SelectorID)
-		}
-		in.first = minTime(in.first, r.ReceivedAt)
-		in.last = maxTime(in.last, r.ReceivedAt)
-		in.tlp = min(in.tlp, rank)
-		if r.ScamType != "" && !slices.Contains(in.scamTypes, r.ScamType) {
-			in.scamTypes = append(in.scamTypes, r.ScamType)
-		}
-		refs = append(refs, x.indicatorID(s.SelectorID))
+	for _, in := range x.tally.Add(r) {
+		refs = append(refs, x.indicatorID(in.Selector.SelectorID))
 	}
 	if len(refs) == 0 {
 		// A report object must refer to something: a report naming no
@@ -215,20 +188,6 @@ func (x *Writer) indicatorID(selectorID string) string {
 }
 
 func identityID(org string) string { return id("identity", org) }
-
-func minTime(a, b time.Time) time.Time {
-	if b.Before(a) {
-		return b
-	}
-	return a
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
-}
 
 type indicatorObject struct {
 	common
@@ -272,19 +231,18 @@ const identityEpoch = "2025-01-01T00:00:00.000Z"
 // marking definitions used and the definitions of the observable types that
 // STIX 2.1 does not define, and ends the bundle.
 func (x *Writer) Close() error {
-	for _, sid := range x.order {
-		in := x.indicators[sid]
-		pattern, custom := Pattern(in.sel.Kind, in.sel.Value)
+	for _, in := range x.tally.All() {
+		pattern, custom := Pattern(in.Selector.Kind, in.Selector.Value)
 		if custom != "" {
 			x.customSCOs[custom] = true
 		}
-		label := tlpOrder[in.tlp]
+		label := in.TLP()
 		x.tlps[label] = true
-		slices.Sort(in.scamTypes)
 		x.write(indicatorObject{
-			common: object("indicator", x.indicatorID(sid), identityID(x.producer), ts(in.first), ts(in.last)), Name: kindNames[in.sel.Kind] + " " + in.sel.Display,
-			IndicatorTypes: []string{"malicious-activity"}, Pattern: pattern, PatternType: "stix", PatternVersion: "2.1",
-			ValidFrom: ts(in.first), Labels: in.scamTypes, ObjectMarking: []string{tlp2Markings[label]},
+			common: object("indicator", x.indicatorID(in.Selector.SelectorID), identityID(x.producer), ts(in.First), ts(in.Last)),
+			Name:   kindNames[in.Selector.Kind] + " " + in.Selector.Display, IndicatorTypes: []string{"malicious-activity"},
+			Pattern: pattern, PatternType: "stix", PatternVersion: "2.1",
+			ValidFrom: ts(in.First), Labels: in.ScamTypes, ObjectMarking: []string{tlp2Markings[label]},
 		})
 	}
 	if len(x.customSCOs) > 0 {
@@ -302,7 +260,7 @@ func (x *Writer) Close() error {
 		}
 		x.write(identityObject{common: object("identity", identityID(o), "", identityEpoch, identityEpoch), Name: o, IdentityClass: class})
 	}
-	for _, l := range tlpOrder {
+	for _, l := range indicator.TLPOrder {
 		if x.tlps[l] {
 			x.write(markingObject{common: object("marking-definition", tlp2Markings[l], "", tlp2Created, ""), Name: "TLP:" + l,
 				Extensions: map[string]map[string]any{tlp2Extension: {"extension_type": "property-extension", "tlp_2_0": strings.ToLower(l)}}})
