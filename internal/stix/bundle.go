@@ -14,8 +14,6 @@
 package stix
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/netip"
@@ -26,6 +24,7 @@ import (
 	"github.com/google/uuid"
 
 	"counterscam/internal/indicator"
+	"counterscam/internal/jsonstream"
 	"counterscam/internal/store"
 )
 
@@ -67,10 +66,8 @@ func id(typ, name string) string {
 // Writer streams a bundle: reports are written as they come, and the
 // indicators, identities and marking definitions they refer to at Close.
 type Writer struct {
-	w        *bufio.Writer
+	w        *jsonstream.Writer
 	producer string
-	objects  int
-	err      error
 
 	orgs       map[string]bool
 	tlps       map[string]bool
@@ -84,28 +81,11 @@ func NewWriter(w io.Writer, producer string) *Writer {
 	if producer == "" {
 		producer = softwareIdentity
 	}
-	x := &Writer{w: bufio.NewWriterSize(w, 64<<10), producer: producer, orgs: map[string]bool{producer: true},
+	x := &Writer{w: jsonstream.New(w), producer: producer, orgs: map[string]bool{producer: true},
 		tlps: map[string]bool{}, tally: indicator.New(func(s store.ReportSelector) bool { return kindNames[s.Kind] != "" }),
 		customSCOs: map[string]bool{}}
-	fmt.Fprintf(x.w, `{"type":"bundle","id":"bundle--%s","objects":[`, uuid.New())
+	x.w.Text(`{"type":"bundle","id":"bundle--` + uuid.New().String() + `","objects":[`)
 	return x
-}
-
-func (x *Writer) write(v any) {
-	if x.err != nil {
-		return
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		x.err = err
-		return
-	}
-	if x.objects > 0 {
-		x.w.WriteByte(',')
-	}
-	x.w.WriteByte('\n')
-	_, x.err = x.w.Write(b)
-	x.objects++
 }
 
 // common holds the properties every object has; created_by_ref and
@@ -175,12 +155,12 @@ func (x *Writer) Report(r *store.Report) error {
 	if r.ScamType != "" {
 		labels = []string{r.ScamType}
 	}
-	x.write(reportObject{
+	x.w.Element(reportObject{
 		common: object("report", id("report", r.ID), identityID(r.Origin), ts(created), ts(created)), Name: name, Description: r.Narrative,
 		ReportTypes: []string{"threat-report"}, Published: ts(r.ReceivedAt), ObjectRefs: refs, Labels: labels,
 		ExternalRefs: ext, ObjectMarking: []string{mark},
 	})
-	return x.err
+	return x.w.Err()
 }
 
 func (x *Writer) indicatorID(selectorID string) string {
@@ -238,7 +218,7 @@ func (x *Writer) Close() error {
 		}
 		label := in.TLP()
 		x.tlps[label] = true
-		x.write(indicatorObject{
+		x.w.Element(indicatorObject{
 			common: object("indicator", x.indicatorID(in.Selector.SelectorID), identityID(x.producer), ts(in.First), ts(in.Last)),
 			Name:   kindNames[in.Selector.Kind] + " " + in.Selector.Display, IndicatorTypes: []string{"malicious-activity"},
 			Pattern: pattern, PatternType: "stix", PatternVersion: "2.1",
@@ -258,25 +238,22 @@ func (x *Writer) Close() error {
 		if o == softwareIdentity {
 			class = "system"
 		}
-		x.write(identityObject{common: object("identity", identityID(o), "", identityEpoch, identityEpoch), Name: o, IdentityClass: class})
+		x.w.Element(identityObject{common: object("identity", identityID(o), "", identityEpoch, identityEpoch), Name: o, IdentityClass: class})
 	}
 	for _, l := range indicator.TLPOrder {
 		if x.tlps[l] {
-			x.write(markingObject{common: object("marking-definition", tlp2Markings[l], "", tlp2Created, ""), Name: "TLP:" + l,
+			x.w.Element(markingObject{common: object("marking-definition", tlp2Markings[l], "", tlp2Created, ""), Name: "TLP:" + l,
 				Extensions: map[string]map[string]any{tlp2Extension: {"extension_type": "property-extension", "tlp_2_0": strings.ToLower(l)}}})
 		}
 	}
 	for _, typ := range customOrder {
 		if x.customSCOs[typ] {
 			d := customTypes[typ]
-			x.write(extensionObject{common: object("extension-definition", ExtensionID(typ), identityID(softwareIdentity), identityEpoch, identityEpoch),
+			x.w.Element(extensionObject{common: object("extension-definition", ExtensionID(typ), identityID(softwareIdentity), identityEpoch, identityEpoch),
 				Name: typ, Description: d, Schema: d, Version: "1.0.0", ExtensionTypes: []string{"new-sco"}})
 		}
 	}
-	if x.err != nil {
-		return x.err
-	}
-	x.w.WriteString("\n]}\n")
+	x.w.Text("\n]}\n")
 	return x.w.Flush()
 }
 
