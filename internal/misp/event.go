@@ -105,9 +105,9 @@ func (x *Writer) AttributeUUID(selectorID string) string {
 	return uuid.NewSHA1(x.event, []byte("selector\x00"+selectorID)).String()
 }
 
-// ObjectUUID is the UUID of a report's object in this event.
-func (x *Writer) ObjectUUID(reportID string) string {
-	return uuid.NewSHA1(x.event, []byte("report\x00"+reportID)).String()
+// objectUUID is the UUID of a report's object in this event.
+func (x *Writer) objectUUID(reportID string) uuid.UUID {
+	return uuid.NewSHA1(x.event, []byte("report\x00"+reportID))
 }
 
 type tag struct {
@@ -211,10 +211,11 @@ func (x *Writer) Report(r *store.Report) error {
 		x.last = stored
 	}
 
-	ou := x.ObjectUUID(r.ID)
+	oid := x.objectUUID(r.ID)
+	ou := oid.String()
 	at := unix(stored)
 	field := func(relation, category, value string) attribute {
-		return attribute{UUID: uuid.NewSHA1(uuid.MustParse(ou), []byte(relation)).String(), ObjectRelation: relation, Type: "text",
+		return attribute{UUID: uuid.NewSHA1(oid, []byte(relation)).String(), ObjectRelation: relation, Type: "text",
 			Category: category, Value: value, DisableCorrelation: true, shared: inherited(at, ""), Tag: tags(tlp)}
 	}
 	title := "Scam report " + r.Origin
@@ -235,7 +236,7 @@ func (x *Writer) Report(r *store.Report) error {
 			if s.SelectorID == in.Selector.SelectorID && !roles[s.Role] {
 				roles[s.Role] = true
 				refs = append(refs, objectReference{
-					UUID:       uuid.NewSHA1(uuid.MustParse(ou), []byte("ref\x00"+s.SelectorID+"\x00"+s.Role)).String(),
+					UUID:       uuid.NewSHA1(oid, []byte("ref\x00"+s.SelectorID+"\x00"+s.Role)).String(),
 					ObjectUUID: ou, ReferencedUUID: x.AttributeUUID(s.SelectorID), RelationshipType: relationship(s.Role),
 					Timestamp: at, Comment: "",
 				})
@@ -301,6 +302,9 @@ func (x *Writer) Close() error {
 	for _, s := range x.scamTypes {
 		evTags = append(evTags, tag{ScamTypeTag(s)})
 	}
+	// A scam network is a medium threat (MISP's threat_level_id 2) whose
+	// analysis goes on (analysis 1) as reports arrive; it is left for the
+	// importing organisation to publish.
 	b, err := json.Marshal(event{
 		UUID: x.EventUUID(), Info: x.info(), Date: first.UTC().Format(time.DateOnly), ThreatLevelID: "2", Analysis: "1",
 		Distribution: distributions[rank], SharingGroupID: "0", Timestamp: unix(last), PublishTimestamp: "0",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -61,6 +62,9 @@ func TestMISPExportKeepsToWhatTheCallerMayRead(t *testing.T) {
 		}
 	}
 	e := getMISP(t, srv, srv.tokens["a@knpa.test"], "")
+	if want := misp.NewWriter(io.Discard, misp.Options{Producer: "KNPA", MaxTLP: "AMBER"}).EventUUID(); e.Event.UUID != want {
+		t.Errorf("event %s; KNPA's export of everything up to AMBER is %s", e.Event.UUID, want)
+	}
 	if len(e.Event.Tag) != 2 || e.Event.Tag[0].Name != "tlp:amber" || e.Event.Tag[1].Name != `counterscam:scam-type="crypto_investment"` {
 		t.Errorf("event tags %v", e.Event.Tag)
 	}
