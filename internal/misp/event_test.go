@@ -101,6 +101,15 @@ func validate(t testing.TB, raw []byte) *eventJSON {
 	if dec.More() {
 		t.Fatalf("more than one JSON value:\n%s", raw)
 	}
+	var keys struct {
+		Event map[string]json.RawMessage `json:"Event"`
+	}
+	json.Unmarshal(raw, &keys)
+	for _, k := range []string{"uuid", "info", "date", "threat_level_id", "analysis", "distribution", "published", "timestamp", "Attribute", "Object", "Tag"} {
+		if v, ok := keys.Event[k]; !ok || string(v) == "null" {
+			t.Errorf("the event has no %s", k)
+		}
+	}
 	e := doc.Event
 	if !validUUID(e.UUID) || e.Info == "" || len(e.Info) > 256 || strings.ContainsAny(e.Info, "\r\n") || !dateOnly.MatchString(e.Date) ||
 		!in(e.ThreatLevelID, "1", "2", "3", "4") || !in(e.Analysis, "0", "1", "2") || !in(e.Distribution, "0", "1", "2", "3") ||
