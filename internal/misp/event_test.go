@@ -281,6 +281,15 @@ func TestSelectorKindsAsMISPTypes(t *testing.T) {
 			t.Errorf("%s: %s/%s %q to_ids %v; want %s/%s %q, to_ids", w.value, a.Type, a.Category, a.Comment, *a.ToIDS, w.typ, w.category, w.comment)
 		}
 	}
+	var roles []string
+	for _, r := range e.Object[1].ObjectReference {
+		if r.ReferencedUUID == got["+85595756407"].UUID {
+			roles = append(roles, r.RelationshipType)
+		}
+	}
+	if !slices.Equal(roles, []string{"contacted-by", "paid-to"}) {
+		t.Errorf("the second report refers to the phone as %v; want contacted-by and paid-to", roles)
+	}
 	if p := got["+85595756407"]; p.FirstSeen != "2025-09-03T10:30:15.123456+00:00" || p.LastSeen != "2025-09-05T10:30:15.123456+00:00" || p.Timestamp != "1757068215" {
 		t.Errorf("phone first/last seen %s %s, timestamp %s", p.FirstSeen, p.LastSeen, p.Timestamp)
 	}
@@ -396,7 +405,7 @@ func TestReportsAsObjects(t *testing.T) {
 		rels[r.ReferencedUUID] = r.RelationshipType
 	}
 	attrs := byValue(e)
-	if len(rels) != 2 || rels[attrs["golden_job"].UUID] != "recruited-via" || rels[attrs[email.Value].UUID] != "contacted-by" {
+	if len(ob.ObjectReference) != 2 || rels[attrs["golden_job"].UUID] != "recruited-via" || rels[attrs[email.Value].UUID] != "contacted-by" {
 		t.Errorf("references %v", rels)
 	}
 	if m := attrs[email.Value]; *m.ToIDS || !m.DisableCorrelation || !strings.HasSuffix(m.Comment, `marked "does not link" by an analyst: shared, not for detection`) {
