@@ -26,6 +26,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 
@@ -330,5 +332,21 @@ func (x *Writer) info() string {
 	if x.o.MaxTLP != "" {
 		s += ", up to TLP:" + x.o.MaxTLP
 	}
-	return s + ")"
+	s += ")"
+	// MISP wants info on one line of at most 256 bytes; the IDs come
+	// from a request, as typed.
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	if len(s) > 256 {
+		cut := 256 - len("…")
+		for !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return s
 }

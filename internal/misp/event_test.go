@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 
@@ -419,10 +420,16 @@ func TestReportsAsObjects(t *testing.T) {
 	}
 }
 
-// TestEmptyEvent: an export with no report is still a valid event.
+// TestEmptyEvent: an export with no report is still a valid event, even
+// when what it was asked for is a long line of anything (validate checks
+// that info is one line of at most 256 bytes).
 func TestEmptyEvent(t *testing.T) {
 	e, _ := export(t, Options{Producer: "KNPA", MaxTLP: "AMBER"})
 	if len(e.Attribute) != 0 || len(e.Object) != 0 || tagNames(e.Tag)[0] != "tlp:clear" || e.Info != "counterscam: scam reports (KNPA, up to TLP:AMBER)" {
 		t.Errorf("empty event %+v", e)
+	}
+	e, _ = export(t, Options{Producer: "KNPA", SelectorID: "a\nb" + strings.Repeat("한", 100)})
+	if !strings.HasPrefix(e.Info, "counterscam: scam reports naming selector a b한") || !strings.HasSuffix(e.Info, "한…") || !utf8.ValidString(e.Info) {
+		t.Errorf("info %q", e.Info)
 	}
 }
