@@ -290,3 +290,7 @@ func hdlInvite(code string, min, max int) (string, string) {
 	}
 	return "+" + code, ""
 }
+
+// PlatformName is how a handle's platform (a handle selector's subtype) is
+// written for people: "Telegram" for "telegram"; "" for one not known.
+func PlatformName(platform string) string { return hdlPlatforms[platform].display }

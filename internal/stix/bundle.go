@@ -14,8 +14,6 @@
 package stix
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/netip"
@@ -25,6 +23,8 @@ import (
 
 	"github.com/google/uuid"
 
+	"counterscam/internal/indicator"
+	"counterscam/internal/jsonstream"
 	"counterscam/internal/store"
 )
 
@@ -51,9 +51,6 @@ var tlp2Markings = map[string]string{
 	store.TLPRed:         "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
 }
 
-// tlpOrder ranks the labels from the least restrictive.
-var tlpOrder = []string{store.TLPClear, store.TLPGreen, store.TLPAmber, store.TLPAmberStrict, store.TLPRed}
-
 // MarkingID is the STIX ID of a TLP 2.0 label's marking definition ("" for
 // an unknown label).
 func MarkingID(tlp string) string { return tlp2Markings[tlp] }
@@ -69,23 +66,13 @@ func id(typ, name string) string {
 // Writer streams a bundle: reports are written as they come, and the
 // indicators, identities and marking definitions they refer to at Close.
 type Writer struct {
-	w        *bufio.Writer
+	w        *jsonstream.Writer
 	producer string
-	objects  int
-	err      error
 
 	orgs       map[string]bool
 	tlps       map[string]bool
-	indicators map[string]*indicator
-	order      []string
+	tally      *indicator.Tally
 	customSCOs map[string]bool
-}
-
-type indicator struct {
-	sel         store.ReportSelector
-	first, last time.Time
-	tlp         int
-	scamTypes   []string
 }
 
 // NewWriter starts a bundle on w; producer is the organisation exporting
@@ -94,27 +81,11 @@ func NewWriter(w io.Writer, producer string) *Writer {
 	if producer == "" {
 		producer = softwareIdentity
 	}
-	x := &Writer{w: bufio.NewWriterSize(w, 64<<10), producer: producer, orgs: map[string]bool{producer: true},
-		tlps: map[string]bool{}, indicators: map[string]*indicator{}, customSCOs: map[string]bool{}}
-	fmt.Fprintf(x.w, `{"type":"bundle","id":"bundle--%s","objects":[`, uuid.New())
+	x := &Writer{w: jsonstream.New(w), producer: producer, orgs: map[string]bool{producer: true},
+		tlps: map[string]bool{}, tally: indicator.New(func(s store.ReportSelector) bool { return kindNames[s.Kind] != "" }),
+		customSCOs: map[string]bool{}}
+	x.w.Text(`{"type":"bundle","id":"bundle--` + uuid.New().String() + `","objects":[`)
 	return x
-}
-
-func (x *Writer) write(v any) {
-	if x.err != nil {
-		return
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		x.err = err
-		return
-	}
-	if x.objects > 0 {
-		x.w.WriteByte(',')
-	}
-	x.w.WriteByte('\n')
-	_, x.err = x.w.Write(b)
-	x.objects++
 }
 
 // common holds the properties every object has; created_by_ref and
@@ -159,27 +130,9 @@ func (x *Writer) Report(r *store.Report) error {
 	}
 	x.orgs[r.Origin] = true
 	x.tlps[r.TLP] = true
-	rank := slices.Index(tlpOrder, r.TLP)
 	var refs []string
-	seen := map[string]bool{}
-	for _, s := range r.Selectors {
-		if seen[s.SelectorID] || kindNames[s.Kind] == "" {
-			continue
-		}
-		seen[s.SelectorID] = true
-		in := x.indicators[s.SelectorID]
-		if in == nil {
-			in = &indicator{sel: s, first: r.ReceivedAt, last: r.ReceivedAt, tlp: rank}
-			x.indicators[s.SelectorID] = in
-			x.order = append(x.order, s.SelectorID)
-		}
-		in.first = minTime(in.first, r.ReceivedAt)
-		in.last = maxTime(in.last, r.ReceivedAt)
-		in.tlp = min(in.tlp, rank)
-		if r.ScamType != "" && !slices.Contains(in.scamTypes, r.ScamType) {
-			in.scamTypes = append(in.scamTypes, r.ScamType)
-		}
-		refs = append(refs, x.indicatorID(s.SelectorID))
+	for _, in := range x.tally.Add(r) {
+		refs = append(refs, x.indicatorID(in.Selector.SelectorID))
 	}
 	if len(refs) == 0 {
 		// A report object must refer to something: a report naming no
@@ -202,12 +155,12 @@ func (x *Writer) Report(r *store.Report) error {
 	if r.ScamType != "" {
 		labels = []string{r.ScamType}
 	}
-	x.write(reportObject{
+	x.w.Element(reportObject{
 		common: object("report", id("report", r.ID), identityID(r.Origin), ts(created), ts(created)), Name: name, Description: r.Narrative,
 		ReportTypes: []string{"threat-report"}, Published: ts(r.ReceivedAt), ObjectRefs: refs, Labels: labels,
 		ExternalRefs: ext, ObjectMarking: []string{mark},
 	})
-	return x.err
+	return x.w.Err()
 }
 
 func (x *Writer) indicatorID(selectorID string) string {
@@ -215,20 +168,6 @@ func (x *Writer) indicatorID(selectorID string) string {
 }
 
 func identityID(org string) string { return id("identity", org) }
-
-func minTime(a, b time.Time) time.Time {
-	if b.Before(a) {
-		return b
-	}
-	return a
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
-}
 
 type indicatorObject struct {
 	common
@@ -272,19 +211,18 @@ const identityEpoch = "2025-01-01T00:00:00.000Z"
 // marking definitions used and the definitions of the observable types that
 // STIX 2.1 does not define, and ends the bundle.
 func (x *Writer) Close() error {
-	for _, sid := range x.order {
-		in := x.indicators[sid]
-		pattern, custom := Pattern(in.sel.Kind, in.sel.Value)
+	for _, in := range x.tally.All() {
+		pattern, custom := Pattern(in.Selector.Kind, in.Selector.Value)
 		if custom != "" {
 			x.customSCOs[custom] = true
 		}
-		label := tlpOrder[in.tlp]
+		label := in.TLP()
 		x.tlps[label] = true
-		slices.Sort(in.scamTypes)
-		x.write(indicatorObject{
-			common: object("indicator", x.indicatorID(sid), identityID(x.producer), ts(in.first), ts(in.last)), Name: kindNames[in.sel.Kind] + " " + in.sel.Display,
-			IndicatorTypes: []string{"malicious-activity"}, Pattern: pattern, PatternType: "stix", PatternVersion: "2.1",
-			ValidFrom: ts(in.first), Labels: in.scamTypes, ObjectMarking: []string{tlp2Markings[label]},
+		x.w.Element(indicatorObject{
+			common: object("indicator", x.indicatorID(in.Selector.SelectorID), identityID(x.producer), ts(in.First), ts(in.Last)),
+			Name:   kindNames[in.Selector.Kind] + " " + in.Selector.Display, IndicatorTypes: []string{"malicious-activity"},
+			Pattern: pattern, PatternType: "stix", PatternVersion: "2.1",
+			ValidFrom: ts(in.First), Labels: in.ScamTypes, ObjectMarking: []string{tlp2Markings[label]},
 		})
 	}
 	if len(x.customSCOs) > 0 {
@@ -300,25 +238,22 @@ func (x *Writer) Close() error {
 		if o == softwareIdentity {
 			class = "system"
 		}
-		x.write(identityObject{common: object("identity", identityID(o), "", identityEpoch, identityEpoch), Name: o, IdentityClass: class})
+		x.w.Element(identityObject{common: object("identity", identityID(o), "", identityEpoch, identityEpoch), Name: o, IdentityClass: class})
 	}
-	for _, l := range tlpOrder {
+	for _, l := range indicator.TLPOrder {
 		if x.tlps[l] {
-			x.write(markingObject{common: object("marking-definition", tlp2Markings[l], "", tlp2Created, ""), Name: "TLP:" + l,
+			x.w.Element(markingObject{common: object("marking-definition", tlp2Markings[l], "", tlp2Created, ""), Name: "TLP:" + l,
 				Extensions: map[string]map[string]any{tlp2Extension: {"extension_type": "property-extension", "tlp_2_0": strings.ToLower(l)}}})
 		}
 	}
 	for _, typ := range customOrder {
 		if x.customSCOs[typ] {
 			d := customTypes[typ]
-			x.write(extensionObject{common: object("extension-definition", ExtensionID(typ), identityID(softwareIdentity), identityEpoch, identityEpoch),
+			x.w.Element(extensionObject{common: object("extension-definition", ExtensionID(typ), identityID(softwareIdentity), identityEpoch, identityEpoch),
 				Name: typ, Description: d, Schema: d, Version: "1.0.0", ExtensionTypes: []string{"new-sco"}})
 		}
 	}
-	if x.err != nil {
-		return x.err
-	}
-	x.w.WriteString("\n]}\n")
+	x.w.Text("\n]}\n")
 	return x.w.Flush()
 }
 

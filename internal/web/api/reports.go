@@ -11,8 +11,11 @@ import (
 	"time"
 
 	"counterscam/internal/intake"
+	"counterscam/internal/intel"
+	"counterscam/internal/misp"
 	"counterscam/internal/stix"
 	"counterscam/internal/store"
+	"counterscam/internal/trust"
 )
 
 type lossJSON struct {
@@ -194,9 +197,9 @@ func (s *Server) exportReports(w http.ResponseWriter, r *http.Request) error {
 	return err
 }
 
-// stixDefaultTLP is the most restrictive label a STIX bundle holds unless
-// the caller asks for more: a bundle is made to be loaded into another
-// platform, and AMBER+STRICT and RED reports may not leave the organisation
+// stixDefaultTLP is the most restrictive label a STIX bundle or a MISP
+// event holds unless the caller asks for more: both are made to be loaded
+// into another platform, and AMBER+STRICT and RED reports may not leave the organisation
 // or their named recipients. Asking max_tlp=RED is a deliberate act, and
 // the audit entry records it.
 const stixDefaultTLP = "AMBER"
@@ -206,6 +209,32 @@ const stixDefaultTLP = "AMBER"
 // selector_id narrow it as they narrow the JSON Lines export, and max_tlp
 // leaves out reports marked more restrictively than that label.
 func (s *Server) exportSTIX(w http.ResponseWriter, r *http.Request) error {
+	return s.exportFormat(w, r, "STIX 2.1", func(p trust.Principal, _ store.ReportFilter, _ string) intel.ReportWriter {
+		w.Header().Set("Content-Type", stix.MediaType)
+		w.Header().Set("Content-Disposition", `attachment; filename="counterscam-stix.json"`)
+		return stix.NewWriter(w, p.Org)
+	})
+}
+
+// exportMISP streams the same reports and selectors as exportSTIX, under
+// the same parameters and rules, as one MISP event (audited as an export).
+func (s *Server) exportMISP(w http.ResponseWriter, r *http.Request) error {
+	allowlisted, noLink, err := s.svc.ExportMarks(r.Context())
+	if err != nil {
+		return err
+	}
+	return s.exportFormat(w, r, "MISP", func(p trust.Principal, f store.ReportFilter, maxTLP string) intel.ReportWriter {
+		w.Header().Set("Content-Type", misp.MediaType)
+		w.Header().Set("Content-Disposition", `attachment; filename="counterscam-misp.json"`)
+		return misp.NewWriter(w, misp.Options{Producer: p.Org, NetworkID: f.NetworkID, SelectorID: f.SelectorID, MaxTLP: maxTLP,
+			Leave: allowlisted, NoLink: noLink})
+	})
+}
+
+// exportFormat streams the reports the caller may read, narrowed by
+// network_id and selector_id and up to max_tlp (stixDefaultTLP when not
+// given), into the writer open makes once the answer is known to be 200.
+func (s *Server) exportFormat(w http.ResponseWriter, r *http.Request, format string, open func(trust.Principal, store.ReportFilter, string) intel.ReportWriter) error {
 	f, err := reportFilter(r)
 	if err != nil {
 		return err
@@ -215,26 +244,11 @@ func (s *Server) exportSTIX(w http.ResponseWriter, r *http.Request) error {
 	if maxTLP == "" {
 		maxTLP = stixDefaultTLP
 	}
-	var bw *stix.Writer
-	_, err = s.svc.ExportAs(r.Context(), p, "STIX 2.1", maxTLP, f, func(rep *store.Report) error {
-		if bw == nil {
-			w.Header().Set("Content-Type", stix.MediaType)
-			w.Header().Set("Content-Disposition", `attachment; filename="counterscam-stix.json"`)
-			bw = stix.NewWriter(w, p.Org)
-		}
-		return bw.Report(rep)
-	})
-	if err != nil {
-		if bw != nil {
-			// The status is sent: end the stream; the client sees it cut short.
-			s.log.Error("STIX export cut short", "err", err)
-			return nil
-		}
-		return err
+	opened, err := s.svc.ExportInto(r.Context(), p, format, maxTLP, f, func() intel.ReportWriter { return open(p, f, maxTLP) })
+	if err != nil && opened {
+		// The status is sent: end the stream; the client sees it cut short.
+		s.log.Error(format+" export cut short", "err", err)
+		return nil
 	}
-	if bw == nil {
-		w.Header().Set("Content-Type", stix.MediaType)
-		bw = stix.NewWriter(w, p.Org)
-	}
-	return bw.Close()
+	return err
 }

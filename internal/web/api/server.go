@@ -82,6 +82,7 @@ func (s *Server) routes() []route {
 		{"GET", "/api/v1/reports/{id}", s.getReport, signedIn},
 		{"GET", "/api/v1/export/reports", s.exportReports, signedIn},
 		{"GET", "/api/v1/export/stix", s.exportSTIX, signedIn},
+		{"GET", "/api/v1/export/misp", s.exportMISP, signedIn},
 		{"GET", "/api/v1/networks", s.listNetworks, signedIn},
 		{"GET", "/api/v1/networks/{id}", s.getNetwork, signedIn},
 		{"GET", "/api/v1/selectors/{id}", s.getSelector, signedIn},

@@ -9,8 +9,10 @@ import (
 
 	"counterscam/internal/auth"
 	"counterscam/internal/intel"
+	"counterscam/internal/misp"
 	"counterscam/internal/stix"
 	"counterscam/internal/store"
+	"counterscam/internal/trust"
 )
 
 // How much of a network the page lists; the graph holds it all.
@@ -236,32 +238,39 @@ func buildTimeline(reps []*store.Report) *timeline {
 // reports stay out: they may not leave the organisation or the named
 // recipients.
 func (s *Server) networkSTIX(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	return s.networkExport(w, r, c, "STIX 2.1", func(p trust.Principal, id string) intel.ReportWriter {
+		w.Header().Set("Content-Type", stix.MediaType)
+		w.Header().Set("Content-Disposition", `attachment; filename="network-`+id+`.stix.json"`)
+		return stix.NewWriter(w, p.Org)
+	})
+}
+
+// networkMISP downloads the same as networkSTIX as one MISP event (as GET
+// /api/v1/export/misp?network_id=&max_tlp=AMBER does).
+func (s *Server) networkMISP(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	allowlisted, noLink, err := s.svc.ExportMarks(r.Context())
+	if err != nil {
+		return err
+	}
+	return s.networkExport(w, r, c, "MISP", func(p trust.Principal, id string) intel.ReportWriter {
+		w.Header().Set("Content-Type", misp.MediaType)
+		w.Header().Set("Content-Disposition", `attachment; filename="network-`+id+`.misp.json"`)
+		return misp.NewWriter(w, misp.Options{Producer: p.Org, NetworkID: id, MaxTLP: store.TLPAmber, Leave: allowlisted, NoLink: noLink})
+	})
+}
+
+// networkExport streams the network's reports the member may read, up to
+// TLP:AMBER, into the writer open makes once the answer is known to be 200.
+func (s *Server) networkExport(w http.ResponseWriter, r *http.Request, c *reqCtx, format string, open func(p trust.Principal, networkID string) intel.ReportWriter) error {
 	p := c.principal()
 	v, err := s.svc.Network(r.Context(), p, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	var bw *stix.Writer
-	start := func() {
-		w.Header().Set("Content-Type", stix.MediaType)
-		w.Header().Set("Content-Disposition", `attachment; filename="network-`+v.ID+`.stix.json"`)
-		bw = stix.NewWriter(w, p.Org)
+	opened, err := s.svc.ExportInto(r.Context(), p, format, store.TLPAmber, store.ReportFilter{NetworkID: v.ID}, func() intel.ReportWriter { return open(p, v.ID) })
+	if err != nil && opened {
+		s.log.Error(format+" download cut short", "network", v.ID, "err", err)
+		return nil
 	}
-	_, err = s.svc.ExportAs(r.Context(), p, "STIX 2.1", store.TLPAmber, store.ReportFilter{NetworkID: v.ID}, func(rep *store.Report) error {
-		if bw == nil {
-			start()
-		}
-		return bw.Report(rep)
-	})
-	if err != nil {
-		if bw != nil {
-			s.log.Error("STIX download cut short", "network", v.ID, "err", err)
-			return nil
-		}
-		return err
-	}
-	if bw == nil {
-		start()
-	}
-	return bw.Close()
+	return err
 }

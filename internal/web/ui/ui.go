@@ -144,6 +144,7 @@ func (s *Server) intelRoutes() []route {
 		{"GET /networks/{id}", s.networkPage, true},
 		{"GET /networks/{id}/graph.json", s.networkGraphJSON, true},
 		{"GET /networks/{id}/stix.json", s.networkSTIX, true},
+		{"GET /networks/{id}/misp.json", s.networkMISP, true},
 		{"GET /reports/{id}", s.reportPage, true},
 		{"GET /selectors/{id}", s.selectorPage, true},
 		{"POST /selectors/{id}/marks", s.selectorMarks, true},

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -17,6 +18,7 @@ import (
 	"counterscam/internal/auth"
 	"counterscam/internal/cli"
 	"counterscam/internal/intel"
+	"counterscam/internal/misp"
 	"counterscam/internal/stix"
 	"counterscam/internal/store"
 	"counterscam/internal/store/sqlite"
@@ -468,14 +470,20 @@ func TestNetworkSTIXDownload(t *testing.T) {
 	if hidden == 0 || reports != readable+left {
 		t.Errorf("the network holds %d reports hidden from KNPA, %d it reads but may not pass on, of %d it reads: the test proves little", hidden, left, reports)
 	}
-	want := fmt.Sprintf("%d reports as STIX 2.1, up to TLP:AMBER, network %s", readable, id)
+	f.wantExportAudited(t, "KNPA", fmt.Sprintf("%d reports as STIX 2.1, up to TLP:AMBER, network %s", readable, id))
+}
+
+// wantExportAudited fails t unless the audit trail holds an export by org
+// recorded as what.
+func (f *fixture) wantExportAudited(t *testing.T, org, what string) {
+	t.Helper()
 	found := false
-	f.ts.Audit(context.Background(), trust.Operator(), store.AuditFilter{Action: "export", Org: "KNPA"}, func(e *store.AuditEntry) error {
-		found = found || e.RecordID == want
+	f.ts.Audit(context.Background(), trust.Operator(), store.AuditFilter{Action: "export", Org: org}, func(e *store.AuditEntry) error {
+		found = found || e.RecordID == what
 		return nil
 	})
 	if !found {
-		t.Errorf("no audit entry %q", want)
+		t.Errorf("no audit entry %q", what)
 	}
 }
 
@@ -599,4 +607,52 @@ func keyInfrastructure(t *testing.T, f *fixture, token, network string) []struct
 		t.Fatalf("network %s has no key infrastructure", network)
 	}
 	return n.Key
+}
+
+// TestNetworkMISPDownload: beside the STIX download, the network page
+// offers a MISP event (its link in the page's language) holding a report
+// object for each report of the STIX bundle, the same event as the API's
+// export of the network (same UUID), and audited.
+func TestNetworkMISPDownload(t *testing.T) {
+	f := demoFixture(t)
+	u := f.user(t, "analyst@knpa.demo")
+	id, _, _ := f.largestNetwork(t, u.Token)
+	an := f.signIn(t, u.Email)
+	for _, lang := range []string{"en", "ko", "km"} {
+		_, body, _ := get(t, an, f.srv.URL+"/networks/"+id+"?lang="+lang)
+		if link := `href="/networks/` + id + `/misp.json" download>` + messages(t, lang)["net.misp"] + `</a>`; !strings.Contains(body, link) {
+			t.Errorf("the %s network page has no link %s", lang, link)
+		}
+	}
+	_, stixBody, _ := get(t, an, f.srv.URL+"/networks/"+id+"/stix.json")
+	code, body, h := get(t, an, f.srv.URL+"/networks/"+id+"/misp.json")
+	if code != 200 || h.Get("Content-Type") != misp.MediaType || !strings.Contains(h.Get("Content-Disposition"), "network-"+id+".misp.json") {
+		t.Fatalf("download: %d %s %s", code, h.Get("Content-Type"), h.Get("Content-Disposition"))
+	}
+	var e struct {
+		Event struct {
+			UUID   string
+			Tag    []struct{ Name string }
+			Object []struct{ Comment string }
+		}
+	}
+	if err := json.Unmarshal([]byte(body), &e); err != nil {
+		t.Fatal(err)
+	}
+	if want := misp.NewWriter(io.Discard, misp.Options{Producer: "KNPA", NetworkID: id, MaxTLP: store.TLPAmber}).EventUUID(); e.Event.UUID != want {
+		t.Errorf("event %s; the API's export of the network is %s", e.Event.UUID, want)
+	}
+	n := 0
+	for _, o := range e.Event.Object {
+		rid := strings.Fields(o.Comment)[2]
+		rid = strings.TrimSuffix(rid, ",")
+		if !strings.Contains(stixBody, `"external_id":"`+rid+`"`) {
+			t.Errorf("report %s is in the MISP event, not in the STIX bundle", rid)
+		}
+		n++
+	}
+	if n == 0 || n != strings.Count(stixBody, `"type":"report"`) || e.Event.Tag[0].Name == "tlp:red" || e.Event.Tag[0].Name == "tlp:amber+strict" {
+		t.Errorf("%d report objects, tagged %v; the STIX bundle has %d reports", n, e.Event.Tag, strings.Count(stixBody, `"type":"report"`))
+	}
+	f.wantExportAudited(t, "KNPA", fmt.Sprintf("%d reports as MISP, up to TLP:AMBER, network %s", n, id))
 }

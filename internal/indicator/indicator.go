@@ -1,0 +1,103 @@
+// Package indicator adds up what a stream of exported reports says of each
+// selector they name: when it was first and last reported, in how many
+// reports, under which roles and scam types, and the least restrictive TLP
+// label among those reports. The STIX and MISP exports both write their
+// indicators from it, so that a selector says the same in either format.
+//
+// The package is pure: the caller passes only reports the reader may read
+// (an indicator carries the least restrictive label of the reports naming
+// it, since what a CLEAR report says is public however many AMBER reports
+// repeat it).
+package indicator
+
+import (
+	"slices"
+	"time"
+
+	"counterscam/internal/store"
+)
+
+// TLPOrder ranks the TLP 2.0 labels from the least restrictive.
+var TLPOrder = []string{store.TLPClear, store.TLPGreen, store.TLPAmber, store.TLPAmberStrict, store.TLPRed}
+
+// Indicator is what the reports added so far say of one selector.
+type Indicator struct {
+	Selector    store.ReportSelector // as the first report naming it gave it
+	First, Last time.Time            // the earliest and latest ReceivedAt of the reports naming it
+	Updated     time.Time            // the latest time one of those reports was stored
+	Reports     int                  // reports naming it
+	ScamTypes   []string             // sorted, without repeats
+	Roles       []string             // sorted, without repeats
+	tlp         int
+}
+
+// TLP is the least restrictive label of the reports naming the selector.
+func (in *Indicator) TLP() string { return TLPOrder[in.tlp] }
+
+// Tally adds up reports into indicators.
+type Tally struct {
+	keep  func(store.ReportSelector) bool
+	by    map[string]*Indicator
+	order []*Indicator
+}
+
+// New starts a tally of the selectors keep accepts (all when keep is nil).
+func New(keep func(store.ReportSelector) bool) *Tally {
+	return &Tally{keep: keep, by: map[string]*Indicator{}}
+}
+
+// Add counts the report towards the selectors it names, each once however
+// often the report names it, and returns their indicators in the order the
+// report names them. A label that is not TLP 2.0 counts as RED.
+func (t *Tally) Add(r *store.Report) []*Indicator {
+	rank := slices.Index(TLPOrder, r.TLP)
+	if rank < 0 {
+		rank = len(TLPOrder) - 1
+	}
+	stored := r.CreatedAt
+	if stored.IsZero() {
+		stored = r.ReceivedAt
+	}
+	var named []*Indicator
+	for _, s := range r.Selectors {
+		if t.keep != nil && !t.keep(s) {
+			continue
+		}
+		in := t.by[s.SelectorID]
+		if in == nil {
+			in = &Indicator{Selector: s, First: r.ReceivedAt, Last: r.ReceivedAt, Updated: stored, tlp: rank}
+			t.by[s.SelectorID] = in
+			t.order = append(t.order, in)
+		} else if slices.Contains(named, in) {
+			addSorted(&in.Roles, s.Role)
+			continue
+		}
+		named = append(named, in)
+		in.Reports++
+		if r.ReceivedAt.Before(in.First) {
+			in.First = r.ReceivedAt
+		}
+		if r.ReceivedAt.After(in.Last) {
+			in.Last = r.ReceivedAt
+		}
+		if stored.After(in.Updated) {
+			in.Updated = stored
+		}
+		in.tlp = min(in.tlp, rank)
+		addSorted(&in.ScamTypes, r.ScamType)
+		addSorted(&in.Roles, s.Role)
+	}
+	return named
+}
+
+// All returns every indicator, in the order the reports first named them.
+func (t *Tally) All() []*Indicator { return t.order }
+
+func addSorted(list *[]string, v string) {
+	if v == "" {
+		return
+	}
+	if i, found := slices.BinarySearch(*list, v); !found {
+		*list = slices.Insert(*list, i, v)
+	}
+}
