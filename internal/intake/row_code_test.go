@@ -117,6 +117,22 @@ func TestRowCodes(t *testing.T) {
 			RowError{Line: 1, Field: "origin", Code: RowJSONType, Reason: "must be a string, number or boolean"}},
 		{"not json", JSONL, 0, `{"external_ref":"R1",}` + "\n",
 			RowError{Line: 1, Code: RowNotJSON}},
+		{"duplicate key", JSONL, 0, `{"external_ref":"R1","Origin":"KNPA","origin":"CNP"}` + "\n",
+			RowError{Line: 1, Field: "origin", Code: RowDuplicateKey, Value: "Origin", Reason: "given by both 'Origin' and 'origin'"}},
+		{"selectors shape", JSONL, 0, `{"external_ref":"R1","selectors":{"phone":"+855 12 345 678"}}` + "\n",
+			RowError{Line: 1, Field: "selectors", Code: RowSelectorsShape}},
+		{"selector shape", JSONL, 0, `{"external_ref":"R1","selectors":["+855 12 345 678",{"phone":"+855 12 345 679"}]}` + "\n",
+			RowError{Line: 1, Field: "selectors", Code: RowSelectorShape, Value: "2", Reason: "[1] must be a string or an object with value and optional role and kind"}},
+		{"selector number", JSONL, 0, `{"external_ref":"R1","selectors":[85512345678]}` + "\n",
+			RowError{Line: 1, Field: "selectors", Code: RowSelectorShape, Value: "1"}},
+		{"losses shape", JSONL, 0, `{"external_ref":"R1","losses":"500 USD"}` + "\n",
+			RowError{Line: 1, Field: "losses", Code: RowLossesShape, Reason: "must be an array of {amount, currency} objects"}},
+		{"loss shape", JSONL, 0, `{"external_ref":"R1","losses":[{"amount":5,"currency":"USD"},"500 USD"]}` + "\n",
+			RowError{Line: 1, Field: "losses", Code: RowLossShape, Value: "2", Reason: "[1] must be an object with amount and currency"}},
+		{"loss amount shape", JSONL, 0, `{"external_ref":"R1","losses":[{"amount":[5],"currency":"USD"}]}` + "\n",
+			RowError{Line: 1, Field: "losses", Code: RowLossShape, Value: "1", Reason: "[0]: amount must be a string, number or boolean"}},
+		{"loss currency shape", JSONL, 0, `{"external_ref":"R1","losses":{"amount":5,"currency":{"code":"USD"}}}` + "\n",
+			RowError{Line: 1, Field: "losses", Code: RowLossShape, Value: "1", Reason: "[0]: currency must be a string, number or boolean"}},
 	}
 	mappings := map[string]string{"losses in csv": `{"columns": {"Verluste": "losses"}}`}
 	for _, c := range cases {
