@@ -85,7 +85,12 @@ const (
 	RowSelectorShape  RowCode = "selector_shape"  // selector Value is neither a string nor a {value, role, kind} object
 	RowLossesShape    RowCode = "losses_shape"    // losses is neither an object nor an array
 	RowLossShape      RowCode = "loss_shape"      // loss Value is not an {amount, currency} object of strings or numbers
+	RowLossIncomplete RowCode = "loss_incomplete" // loss Value lacks its amount or its currency
+	RowTooManyLosses  RowCode = "too_many_losses" // more than Accepted losses
 )
+
+// currencyExamples are the currency codes a bad one is answered with.
+const currencyExamples = "KRW, USD, THB, KHR, USDT, USDC, BTC, ETH, TRX"
 
 // RowCodes lists every RowCode.
 var RowCodes = []RowCode{
@@ -97,6 +102,7 @@ var RowCodes = []RowCode{
 	RowDuplicateColumn, RowLossesInCSV, RowBadPAP, RowBadBool, RowBadEmail, RowBadPhone, RowNotJSON,
 	RowTooManyDecimals, RowAmountTooLarge, RowSelectorTooLong, RowTooManySelectors, RowJSONType,
 	RowDuplicateKey, RowSelectorsShape, RowSelectorShape, RowLossesShape, RowLossShape,
+	RowLossIncomplete, RowTooManyLosses,
 }
 
 // why is a problem with no code yet, or nil for no reason.

@@ -66,6 +66,8 @@ var rowReasons = map[intake.RowCode][]string{
 	intake.RowSelectorShape:  {"raw"},
 	intake.RowLossesShape:    {},
 	intake.RowLossShape:      {"raw"},
+	intake.RowLossIncomplete: {"raw"},
+	intake.RowTooManyLosses:  {"accepted"},
 }
 
 // fieldReasons is rowReasons for the mistakes intel finds in a report
