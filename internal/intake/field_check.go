@@ -103,7 +103,7 @@ func (b *builder) norm(f fieldID, s string) (string, *RowError) {
 	case fLossCurrency:
 		c := strings.ToUpper(s)
 		if _, ok := CurrencyExponent(c); !ok {
-			return "", &RowError{Code: RowBadCurrency, Value: s, Accepted: "KRW, USD, THB, KHR, USDT, USDC, BTC, ETH, TRX",
+			return "", &RowError{Code: RowBadCurrency, Value: s, Accepted: currencyExamples,
 				Reason: fmt.Sprintf("%s is not an ISO 4217 currency code (or USDT, USDC, BTC, ETH, TRX)", quote(s))}
 		}
 		return c, nil

@@ -4,15 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
 
 // jsonRecord decodes one JSON object into a record.
 func (r *Reader) jsonRecord(data []byte, line int) (*Record, error) {
-	fail := func(field, reason string) (*Record, error) {
-		return nil, &RowError{File: r.name, Line: line, Field: field, Reason: reason}
-	}
 	failCode := func(code RowCode, field, accepted, reason string) (*Record, error) {
 		return nil, &RowError{File: r.name, Line: line, Field: field, Reason: reason, Code: code, Accepted: accepted}
 	}
@@ -48,24 +46,28 @@ func (r *Reader) jsonRecord(data []byte, line int) (*Record, error) {
 		if isNull(raw) {
 			continue
 		}
-		var reason string
+		var e *RowError
 		switch f {
 		case fSelectors:
-			reason = row.jsonSelectors(raw, r.m.selectorSeparator(), t.Kind, t.Role)
+			e = row.jsonSelectors(raw, r.m.selectorSeparator(), t.Kind, t.Role)
 		case fLosses:
-			reason = row.jsonLosses(raw)
+			e = row.jsonLosses(raw)
 		default:
 			if from[f] != "" {
-				return fail(f.String(), fmt.Sprintf("given by both %s and %s", quote(from[f]), quote(k)))
+				return nil, &RowError{File: r.name, Line: line, Field: f.String(), Code: RowDuplicateKey, Value: from[f],
+					Reason: fmt.Sprintf("given by both %s and %s", quote(from[f]), quote(k))}
 			}
+			var reason string
 			row.val[f], reason = jsonScalar(raw)
 			row.has[f] = true
 			if reason == jsonNotScalar {
 				return failCode(RowJSONType, f.String(), "", reason)
 			}
+			e = why(reason)
 		}
-		if reason != "" {
-			return fail(f.String(), reason)
+		if e != nil {
+			e.File, e.Line, e.Field = r.name, line, f.String()
+			return nil, e
 		}
 		from[f] = k
 	}
@@ -119,26 +121,26 @@ type jsonSelector struct {
 
 // jsonSelectors reads a selectors value: a string of values separated by
 // sep, or an array of strings and {value, role, kind} objects.
-func (row *rawRow) jsonSelectors(raw json.RawMessage, sep, kind, role string) string {
+func (row *rawRow) jsonSelectors(raw json.RawMessage, sep, kind, role string) *RowError {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) > 0 && raw[0] == '"' {
 		var s string
 		if err := json.Unmarshal(raw, &s); err != nil {
-			return "is not a valid JSON string"
+			return why("is not a valid JSON string")
 		}
 		row.splitSelectors(s, sep, kind, role)
-		return ""
+		return nil
 	}
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
-		return "must be a string or an array of strings and {value, role, kind} objects"
+		return &RowError{Code: RowSelectorsShape, Reason: "must be a string or an array of strings and {value, role, kind} objects"}
 	}
 	for i, it := range items {
 		it = bytes.TrimSpace(it)
 		if len(it) > 0 && it[0] == '"' {
 			var s string
 			if err := json.Unmarshal(it, &s); err != nil {
-				return fmt.Sprintf("[%d] is not a valid JSON string", i)
+				return why(fmt.Sprintf("[%d] is not a valid JSON string", i))
 			}
 			row.sels = append(row.sels, RawSelector{Value: s, Kind: kind, Role: role})
 			continue
@@ -147,7 +149,8 @@ func (row *rawRow) jsonSelectors(raw json.RawMessage, sep, kind, role string) st
 		d := json.NewDecoder(bytes.NewReader(it))
 		d.DisallowUnknownFields()
 		if err := d.Decode(&js); err != nil || js.Value == nil {
-			return fmt.Sprintf("[%d] must be a string or an object with value and optional role and kind", i)
+			return &RowError{Code: RowSelectorShape, Value: strconv.Itoa(i + 1),
+				Reason: fmt.Sprintf("[%d] must be a string or an object with value and optional role and kind", i)}
 		}
 		s := RawSelector{Value: *js.Value, Kind: js.Kind, Role: js.Role}
 		if s.Kind == "" {
@@ -158,20 +161,23 @@ func (row *rawRow) jsonSelectors(raw json.RawMessage, sep, kind, role string) st
 		}
 		row.sels = append(row.sels, s)
 	}
-	return ""
+	return nil
 }
 
 // jsonLosses reads a losses value: one {amount, currency} object or an
 // array of them. An amount may be a number or a string.
-func (row *rawRow) jsonLosses(raw json.RawMessage) string {
+func (row *rawRow) jsonLosses(raw json.RawMessage) *RowError {
 	raw = bytes.TrimSpace(raw)
 	var items []json.RawMessage
 	if len(raw) > 0 && raw[0] == '{' {
 		items = []json.RawMessage{raw}
 	} else if err := json.Unmarshal(raw, &items); err != nil {
-		return "must be an array of {amount, currency} objects"
+		return &RowError{Code: RowLossesShape, Reason: "must be an array of {amount, currency} objects"}
 	}
 	for i, it := range items {
+		shape := func(reason string) *RowError {
+			return &RowError{Code: RowLossShape, Value: strconv.Itoa(i + 1), Reason: reason}
+		}
 		var l struct {
 			Amount   json.RawMessage `json:"amount"`
 			Currency json.RawMessage `json:"currency"`
@@ -179,21 +185,21 @@ func (row *rawRow) jsonLosses(raw json.RawMessage) string {
 		d := json.NewDecoder(bytes.NewReader(it))
 		d.DisallowUnknownFields()
 		if err := d.Decode(&l); err != nil {
-			return fmt.Sprintf("[%d] must be an object with amount and currency", i)
+			return shape(fmt.Sprintf("[%d] must be an object with amount and currency", i))
 		}
 		var amount, cur string
 		var reason string
 		if len(l.Amount) > 0 && !isNull(l.Amount) {
 			if amount, reason = jsonScalar(l.Amount); reason != "" {
-				return fmt.Sprintf("[%d]: amount %s", i, reason)
+				return shape(fmt.Sprintf("[%d]: amount %s", i, reason))
 			}
 		}
 		if len(l.Currency) > 0 && !isNull(l.Currency) {
 			if cur, reason = jsonScalar(l.Currency); reason != "" {
-				return fmt.Sprintf("[%d]: currency %s", i, reason)
+				return shape(fmt.Sprintf("[%d]: currency %s", i, reason))
 			}
 		}
 		row.losses = append(row.losses, rawLoss{amount: amount, currency: cur})
 	}
-	return ""
+	return nil
 }

@@ -60,7 +60,6 @@ func (b *builder) build(row *rawRow, line int) (*Record, *RowError) {
 		e.File, e.Line, e.Field = b.file, line, f.String()
 		return nil, e
 	}
-	fail := func(f fieldID, reason string) (*Record, *RowError) { return failed(f, why(reason)) }
 	var v [numFields]string
 	for f := fieldID(0); f < numFields; f++ {
 		if f == fSelectors || f == fLosses {
@@ -137,14 +136,16 @@ func (b *builder) build(row *rawRow, line int) (*Record, *RowError) {
 		rec.Losses = append(rec.Losses, store.Loss{AmountMinor: n, Currency: v[fLossCurrency]})
 	}
 	for i, l := range row.losses {
-		loss, reason := b.loss(l)
-		if reason != "" {
-			return fail(fLosses, fmt.Sprintf("[%d]: %s", i, reason))
+		loss, e := b.loss(l, i)
+		if e != nil {
+			e.Reason = fmt.Sprintf("[%d]: %s", i, e.Reason)
+			return failed(fLosses, e)
 		}
 		rec.Losses = append(rec.Losses, loss)
 	}
 	if len(rec.Losses) > MaxLosses {
-		return fail(fLosses, fmt.Sprintf("a record has at most %d losses", MaxLosses))
+		return failed(fLosses, &RowError{Code: RowTooManyLosses, Accepted: strconv.Itoa(MaxLosses),
+			Reason: fmt.Sprintf("a record has at most %d losses", MaxLosses)})
 	}
 
 	sels, e := b.selectors(row.sels)
@@ -164,23 +165,29 @@ func (b *builder) build(row *rawRow, line int) (*Record, *RowError) {
 	return rec, nil
 }
 
-func (b *builder) loss(l rawLoss) (store.Loss, string) {
+// loss checks element i of a JSON losses array.
+func (b *builder) loss(l rawLoss, i int) (store.Loss, *RowError) {
 	amount, cur := strings.TrimSpace(l.amount), strings.ToUpper(strings.TrimSpace(l.currency))
-	if r := checkText(amount+cur, false); r != "" {
-		return store.Loss{}, r
+	if e := checkTextCode(amount+cur, false); e != nil {
+		return store.Loss{}, e
 	}
 	if amount == "" || cur == "" {
-		return store.Loss{}, "needs both amount and currency"
+		return store.Loss{}, &RowError{Code: RowLossIncomplete, Value: strconv.Itoa(i + 1), Reason: "needs both amount and currency"}
 	}
 	exp, ok := CurrencyExponent(cur)
 	if !ok {
-		return store.Loss{}, fmt.Sprintf("currency %s is not an ISO 4217 code (or USDT, USDC, BTC, ETH, TRX)", quote(cur))
+		return store.Loss{}, &RowError{Code: RowBadCurrency, Value: cur, Accepted: currencyExamples,
+			Reason: fmt.Sprintf("currency %s is not an ISO 4217 code (or USDT, USDC, BTC, ETH, TRX)", quote(cur))}
 	}
-	n, _, reason := parseAmount(amount, cur, exp, b.thousands())
+	n, code, reason := parseAmount(amount, cur, exp, b.thousands())
 	if reason != "" {
-		return store.Loss{}, "amount " + reason
+		e := &RowError{Code: code, Value: amount, Reason: "amount " + reason}
+		if code == RowTooManyDecimals {
+			e.Accepted = strconv.Itoa(exp)
+		}
+		return store.Loss{}, e
 	}
-	return store.Loss{AmountMinor: n, Currency: cur}, ""
+	return store.Loss{AmountMinor: n, Currency: cur}, nil
 }
 
 // selectors checks raw selectors and drops empty values and repeats.

@@ -77,7 +77,20 @@ const (
 	RowSelectorTooLong  RowCode = "selector_too_long"  // selector number Value is longer than Accepted bytes
 	RowTooManySelectors RowCode = "too_many_selectors" // more than Accepted selectors
 	RowJSONType         RowCode = "json_type"          // a JSON value that is not a string, number or boolean
+
+	// JSON only: a field given by two keys, and selectors or losses of the
+	// wrong shape. Value is the number (from 1) of the array's element.
+	RowDuplicateKey   RowCode = "duplicate_key"   // the field is given by the JSON key Value already
+	RowSelectorsShape RowCode = "selectors_shape" // selectors is neither a string nor an array
+	RowSelectorShape  RowCode = "selector_shape"  // selector Value is neither a string nor a {value, role, kind} object
+	RowLossesShape    RowCode = "losses_shape"    // losses is neither an object nor an array
+	RowLossShape      RowCode = "loss_shape"      // loss Value is not an {amount, currency} object of strings or numbers
+	RowLossIncomplete RowCode = "loss_incomplete" // loss Value lacks its amount or its currency
+	RowTooManyLosses  RowCode = "too_many_losses" // more than Accepted losses
 )
+
+// currencyExamples are the currency codes a bad one is answered with.
+const currencyExamples = "KRW, USD, THB, KHR, USDT, USDC, BTC, ETH, TRX"
 
 // RowCodes lists every RowCode.
 var RowCodes = []RowCode{
@@ -88,6 +101,8 @@ var RowCodes = []RowCode{
 	RowUnclosedQuote, RowQuoteTooLong, RowTextAfterQuote, RowEmptyFile, RowUnnamedValue,
 	RowDuplicateColumn, RowLossesInCSV, RowBadPAP, RowBadBool, RowBadEmail, RowBadPhone, RowNotJSON,
 	RowTooManyDecimals, RowAmountTooLarge, RowSelectorTooLong, RowTooManySelectors, RowJSONType,
+	RowDuplicateKey, RowSelectorsShape, RowSelectorShape, RowLossesShape, RowLossShape,
+	RowLossIncomplete, RowTooManyLosses,
 }
 
 // why is a problem with no code yet, or nil for no reason.

@@ -32,7 +32,8 @@ var viewports = []struct {
 
 // screenshots saves the main pages in English, Korean and Khmer at desktop
 // and phone width into the artefacts folder, and checks on each that
-// nothing is wider than a 360 px phone screen.
+// nothing is wider than a 360 px phone screen and that the header, its
+// menus folded, stands in two rows.
 func screenshots(t *testing.T, f *fixture, b *browser, base string) {
 	dir := artifactsDir(t)
 	u := f.user(t, "analyst@knpa.demo")
@@ -109,6 +110,9 @@ func screenshots(t *testing.T, f *fixture, b *browser, base string) {
 					over := run(t, b, "overflow", chromedp.Evaluate[int](`document.documentElement.scrollWidth - document.documentElement.clientWidth`))
 					if over > 0 {
 						t.Errorf("%s in %s: %d px wider than a 360 px phone", s.name, lang, over)
+					}
+					if hr := run(t, b, "header", chromedp.Evaluate[[2]int](headerRows)); hr[1] > 2 || hr[0] > maxPhoneHeader {
+						t.Errorf("%s in %s: the header is %d px high, its navigation in %d rows; want at most %d px, in 2 rows", s.name, lang, hr[0], hr[1], maxPhoneHeader)
 					}
 				}
 				png := run(t, b, "screenshot", chromedp.FullScreenshot(100))

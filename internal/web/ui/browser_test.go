@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
@@ -172,6 +174,34 @@ func (b *browser) tooWide(t *testing.T, what string) {
 		return out.slice(0, 5).join("; ");
 	})()`))
 	t.Errorf("%s: %d px too wide; sticking out: %s", what, over, culprits)
+}
+
+// focusedAX is the focused element as the browser gives it to a screen
+// reader: its computed role and accessible name.
+func (b *browser) focusedAX(t *testing.T) (role, name string) {
+	t.Helper()
+	b.do(t, "the focused element's accessibility", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		ev, err := cdp.Call(ctx, tg, runtime.Evaluate, runtime.EvaluateParams{Expression: "document.activeElement"})
+		if err != nil {
+			return err
+		}
+		if ev.Result == nil || ev.Result.ObjectID == "" {
+			return fmt.Errorf("no focused element")
+		}
+		no := false
+		ax, err := cdp.Call(ctx, tg, accessibility.GetPartialAXTree, accessibility.GetPartialAXTreeParams{ObjectID: ev.Result.ObjectID, FetchRelatives: &no})
+		if err != nil {
+			return err
+		}
+		if len(ax.Nodes) == 0 || ax.Nodes[0].Role == nil || ax.Nodes[0].Name == nil {
+			return fmt.Errorf("the focused element has no accessibility node")
+		}
+		if err := json.Unmarshal(ax.Nodes[0].Role.Value, &role); err != nil {
+			return err
+		}
+		return json.Unmarshal(ax.Nodes[0].Name.Value, &name)
+	}))
+	return role, name
 }
 
 var ulidRe = regexp.MustCompile(`^[0-9A-HJKMNP-TV-Z]{26}$`)
@@ -356,6 +386,9 @@ func graphByKeyboard(t *testing.T, f *fixture, b *browser, base, token, id strin
 	if got, want := focused("first node"), name(0); got != want {
 		t.Errorf("the first node is named %q, want %q", got, want)
 	}
+	if role, got := b.focusedAX(t); role != "link" || got != name(0) {
+		t.Errorf("a screen reader is given the first node as %s %q, want a link %q", role, got, name(0))
+	}
 	ring := run(t, b, "focus ring", chromedp.Evaluate[string](`(function () {
 		var a = document.activeElement, s = getComputedStyle(a), r = a.getBoundingClientRect();
 		return s.outlineStyle + " " + (r.width > 4 && r.height > 4) + " " + counterscamGraph.getElementById(a.dataset.node).hasClass("focus");
@@ -382,6 +415,15 @@ func graphByKeyboard(t *testing.T, f *fixture, b *browser, base, token, id strin
 	b.do(t, "open with Enter", chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(chromedp.CSS("main h1")))
 	if loc := run(t, b, "location", chromedp.Location()); !strings.HasSuffix(loc, "/selectors/"+g.Selectors[1].ID) {
 		t.Errorf("Enter on the second node opened %s, want the selector %s", loc, g.Selectors[1].ID)
+	}
+
+	// In Korean, each node is named in Korean.
+	ko := messages(t, "ko")
+	b.do(t, "tab into the graph in Korean", chromedp.Navigate(base+"/networks/"+id+"?lang=ko"), ready,
+		chromedp.Focus(chromedp.CSS(`[data-graph="fit"]`)), chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.ArrowRight))
+	s := g.Selectors[1]
+	if role, got := b.focusedAX(t); role != "link" || got != fmt.Sprintf("%s %s, 신고 %d건", ko["kind."+s.Kind], s.Display, s.Count) {
+		t.Errorf("in Korean, a screen reader is given the second node as %s %q", role, got)
 	}
 
 	b.do(t, "to the last node", chromedp.Navigate(page), ready,

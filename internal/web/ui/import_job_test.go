@@ -218,3 +218,62 @@ func TestImportHeaderInKorean(t *testing.T) {
 		}
 	}
 }
+
+// TestImportJSONShapesTranslated: a JSON report with a field given by two
+// keys, or selectors or losses of the wrong shape, or a loss without its
+// currency or with a wrong one, is rejected in the page's language, none
+// of them in English.
+func TestImportJSONShapesTranslated(t *testing.T) {
+	f := demoFixture(t)
+	an := f.signIn(t, "analyst@mps-vn.demo")
+	rec := func(ref, extra string) string {
+		return `{"external_ref":"` + ref + `","origin":"MPS-VN","received_at":"2025-10-01T08:00:00Z","scam_type":"romance"` + extra + "}\n"
+	}
+	jsonl := rec("J-1", `,"Scam_Type":"romance"`) +
+		rec("J-2", `,"selectors":{"phone":"+855 12 345 678"}`) +
+		rec("J-3", `,"selectors":["+855 12 345 678",["+855 12 345 679"]]`) +
+		rec("J-4", `,"losses":"500 USD"`) +
+		rec("J-5", `,"losses":[{"amount":5,"currency":"USD"},{"amount":{"value":5},"currency":"USD"}]`) +
+		rec("J-6", `,"selectors":["+855 12 345 678"],"losses":[{"amount":"5","currency":"USD"}]`) +
+		rec("J-7", `,"losses":[{"amount":5,"currency":"USD"},{"currency":"USD"}]`) +
+		rec("J-8", `,"losses":[{"amount":5,"currency":"dollars"}]`)
+	code, loc, _ := upload(t, f, an, "shapes.jsonl", jsonl)
+	if code != http.StatusSeeOther {
+		t.Fatalf("upload: %d", code)
+	}
+	if status, read, inserted, rejected := waitJob(t, f, an, loc); status != "done" || read != 8 || inserted != 1 || rejected != 7 {
+		t.Fatalf("job %s: read %d, inserted %d, rejected %d", status, read, inserted, rejected)
+	}
+	want := map[string][]struct{ line, field, reason string }{
+		"ko": {
+			{"1", "scam_type", `"Scam_Type" 키가 이미 이 항목을 채웁니다.`},
+			{"2", "selectors", `식별자(selectors)는 값들을 적은 문자열이거나,`},
+			{"3", "selectors", `2번째 식별자는 문자열이거나,`},
+			{"4", "losses", `피해액(losses)은 {"amount", "currency"} 객체이거나`},
+			{"5", "losses", `2번째 피해액은 "amount"와 "currency"를 가진 객체여야 하고,`},
+			{"7", "losses", `2번째 피해액에는 "amount"와 "currency"가 모두 있어야 합니다.`},
+			{"8", "losses", `"DOLLARS"은(는) 통화 코드가 아닙니다.`},
+		},
+		"km": {
+			{"1", "scam_type", `គន្លឹះ "Scam_Type" ផ្ដល់ប្រអប់នេះរួចហើយ។`},
+			{"2", "selectors", `អត្តសញ្ញាណ (selectors) ត្រូវតែជាខ្សែអក្សរនៃតម្លៃ`},
+			{"3", "selectors", `អត្តសញ្ញាណទី 2 ត្រូវតែជាខ្សែអក្សរ`},
+			{"4", "losses", `ការខាតបង់ (losses) ត្រូវតែជាវត្ថុ`},
+			{"5", "losses", `ការខាតបង់ទី 2 ត្រូវតែជាវត្ថុដែលមាន "amount" និង "currency"`},
+			{"7", "losses", `ការខាតបង់ទី 2 ត្រូវការទាំង "amount" និង "currency"។`},
+			{"8", "losses", `"DOLLARS" មិនមែនជាកូដរូបិយប័ណ្ណទេ។`},
+		},
+	}
+	for lang, ws := range want {
+		_, page, _ := get(t, an, f.srv.URL+loc+"?lang="+lang)
+		for _, w := range ws {
+			want := `<td class="n">` + w.line + `</td><td><code>` + w.field + `</code></td><td>` + esc(w.reason)
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: the page lacks %s", lang, want)
+			}
+		}
+		if n := strings.Count(page, `<td lang="en">`); n != 0 {
+			t.Errorf("%s: %d reasons in English, want none", lang, n)
+		}
+	}
+}

@@ -17,21 +17,40 @@ import (
 
 // How much of a network the page lists; the graph holds it all.
 const (
-	networkReportsShown = 200
-	graphKeyNodes       = 5 // the most-named selectors, highlighted
+	networkReportsShown   = 200
+	networkSelectorsShown = 500
+	graphKeyNodes         = 5 // the most-named selectors, highlighted
 )
 
 // networkData is one network's page.
 type networkData struct {
-	V           *intel.NetworkView
-	Reports     []*store.Report // newest first
-	MoreReports int
-	Truncated   bool
-	Timeline    *timeline
-	Warned      map[string]bool
-	Nodes       int    // what the graph will draw: reports and linking selectors
-	Merged      string // the ID the member followed, of a network that merged into this one
-	CanExport   bool
+	V             *intel.NetworkView
+	Reports       []*store.Report // newest first
+	MoreReports   int
+	Key           []selectorRow // the key infrastructure, ranked
+	Selectors     []selectorRow // the graph's selectors, most-named first: the graph as a table
+	MoreSelectors int
+	Truncated     bool
+	Timeline      *timeline
+	Nodes         int    // what the graph will draw: reports and linking selectors
+	Merged        string // the ID the member followed, of a network that merged into this one
+	CanExport     bool
+}
+
+// selectorRow is a selector in one of the network page's tables, with
+// what the graph marks on it.
+type selectorRow struct {
+	store.SelectorCount
+	Warn   bool // named by far more reports than the rest
+	Shared bool // on the allow-list: shown, links nothing
+}
+
+func selectorRows(list []store.SelectorCount, warned, shared map[string]bool) []selectorRow {
+	rows := make([]selectorRow, len(list))
+	for i, sc := range list {
+		rows[i] = selectorRow{SelectorCount: sc, Warn: warned[sc.ID], Shared: shared[sc.ID]}
+	}
+	return rows
 }
 
 // networkPage shows a network: its numbers, losses, timeline, graph, key
@@ -59,10 +78,18 @@ func (s *Server) networkPage(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 	if err != nil {
 		return err
 	}
-	d := &networkData{V: v, Merged: merged, CanExport: c.principal().Can(auth.ActionExport), Truncated: g.Truncated, Warned: map[string]bool{}, Nodes: len(g.Reports) + len(g.Selectors)}
+	d := &networkData{V: v, Merged: merged, CanExport: c.principal().Can(auth.ActionExport), Truncated: g.Truncated, Nodes: len(g.Reports) + len(g.Selectors)}
+	warned := map[string]bool{}
 	for _, wn := range v.Warnings {
-		d.Warned[wn.SelectorID] = true
+		warned[wn.SelectorID] = true
 	}
+	d.Key = selectorRows(v.KeyInfrastructure, warned, g.Allowlisted)
+	sels := g.Selectors
+	if len(sels) > networkSelectorsShown {
+		d.MoreSelectors = len(sels) - networkSelectorsShown
+		sels = sels[:networkSelectorsShown]
+	}
+	d.Selectors = selectorRows(sels, warned, g.Allowlisted)
 	reps := append([]*store.Report(nil), g.Reports...)
 	sort.Slice(reps, func(i, j int) bool { return reps[i].ID > reps[j].ID })
 	if len(reps) > networkReportsShown {

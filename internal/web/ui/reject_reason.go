@@ -60,6 +60,14 @@ var rowReasons = map[intake.RowCode][]string{
 	intake.RowSelectorTooLong:  {"raw", "accepted"},
 	intake.RowTooManySelectors: {"accepted"},
 	intake.RowJSONType:         {},
+
+	intake.RowDuplicateKey:   {"value"},
+	intake.RowSelectorsShape: {},
+	intake.RowSelectorShape:  {"raw"},
+	intake.RowLossesShape:    {},
+	intake.RowLossShape:      {"raw"},
+	intake.RowLossIncomplete: {"raw"},
+	intake.RowTooManyLosses:  {"accepted"},
 }
 
 // fieldReasons is rowReasons for the mistakes intel finds in a report

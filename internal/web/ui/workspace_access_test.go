@@ -184,6 +184,69 @@ func TestSelectorMarks(t *testing.T) {
 	mark("restore")
 }
 
+// TestGraphAsTable: the network page lists every selector the graph
+// draws, in a table with no script (the graph's reports are in its table
+// of reports): most-named first, each linked to its page, with its kind
+// and the number of reports that name it, in the page's language; more
+// than the key infrastructure's 25.
+func TestGraphAsTable(t *testing.T) {
+	f := demoFixture(t)
+	ctx := context.Background()
+	u := f.user(t, "analyst@knpa.demo")
+	p, err := f.ts.Authenticate(ctx, u.Token, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Three reports naming 30 handles, the first ten of them thrice.
+	var netID string
+	for i, n := range []int{30, 30, 10} {
+		in := &intel.ReportInput{ExternalRef: fmt.Sprintf("GRAPH-TABLE-%d", i), ReceivedAt: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC), ScamType: "romance", VictimCountry: "KR", TLP: store.TLPGreen}
+		for j := range n {
+			in.Selectors = append(in.Selectors, intel.SelectorInput{Value: fmt.Sprintf("@graph_table_%02d", j)})
+		}
+		r, _, err := f.svc.CreateReport(ctx, p, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		netID = r.NetworkID
+	}
+	g, err := f.svc.NetworkGraph(ctx, p, netID)
+	if err != nil || len(g.Selectors) != 30 || len(g.Reports) != 3 {
+		t.Fatalf("the graph draws %d selectors and %d reports, want 30 and 3: %v", len(g.Selectors), len(g.Reports), err)
+	}
+	an := f.signIn(t, u.Email)
+	row := regexp.MustCompile(`(?s)<tr>\s*<td class="n">(\d+)</td>\s*<td><a href="/selectors/([^"]+)"><bdi>([^<]*)</bdi></a></td>\s*<td>([^<]*)</td>\s*<td class="n">(\d+)</td>`)
+	for _, lang := range []string{"en", "km"} {
+		code, body, _ := get(t, an, f.srv.URL+"/networks/"+netID+"?lang="+lang)
+		if code != 200 {
+			t.Fatalf("%s: network page %d", lang, code)
+		}
+		words := messages(t, lang)
+		if want := esc(fmt.Sprintf(words["net.graph_list"], 30)); !strings.Contains(body, "<summary>"+want+"</summary>") {
+			t.Errorf("%s: the page does not offer %q", lang, want)
+		}
+		i := strings.Index(body, `id="graph-selectors"`)
+		if i < 0 {
+			t.Fatalf("%s: no table of the graph's selectors", lang)
+		}
+		table := body[i : i+strings.Index(body[i:], "</table>")]
+		rows := row.FindAllStringSubmatch(table, -1)
+		if len(rows) != len(g.Selectors) {
+			t.Fatalf("%s: the table lists %d selectors, the graph draws %d", lang, len(rows), len(g.Selectors))
+		}
+		for j, r := range rows {
+			sc := g.Selectors[j]
+			want := []string{strconv.Itoa(j + 1), sc.ID, esc(sc.Display), esc(words["kind."+sc.Kind]), strconv.Itoa(sc.Count)}
+			if got := r[1:]; strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Errorf("%s: row %d is %q, want %q", lang, j+1, got, want)
+			}
+		}
+		if rows[0][5] != "3" || rows[29][5] != "2" {
+			t.Errorf("%s: the table runs from %s reports to %s, want from 3 to 2", lang, rows[0][5], rows[29][5])
+		}
+	}
+}
+
 // TestGraphHasTheAPIsNodes: the graph's JSON holds as many reports and
 // selectors as the API reports for the network.
 func TestGraphHasTheAPIsNodes(t *testing.T) {
