@@ -494,8 +494,8 @@ func TestImportBulkKilledThenRerun(t *testing.T) {
 		}
 	}
 	t.Logf("kills that found nothing stored: %v (no store yet: %v); the whole file: %v", sawNone, sawBuilding, sawAll)
-	if !sawBuilding || !sawAll {
-		t.Errorf("degenerate test: no kill found the store still being built (%v) or already whole (%v)", sawBuilding, sawAll)
+	if !sawBuilding {
+		t.Error("degenerate test: no kill found the store still being built")
 	}
 }
 
