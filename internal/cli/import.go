@@ -2,12 +2,16 @@ package cli
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"runtime/pprof"
 	"time"
 
 	"counterscam/internal/intake"
+	"counterscam/internal/intel"
+	"counterscam/internal/store"
+	"counterscam/internal/store/sqlite"
 )
 
 func init() {
@@ -62,11 +66,35 @@ func runImport(e *env) error {
 			return fmt.Errorf("%s: %w", *mappingFile, err)
 		}
 	}
-	svc, st, err := sf.service(e.ctx)
+	// Into a data directory without a store, the first file is loaded
+	// into a new store built aside, which appears when the file is done.
+	var build *sqlite.Build
+	if !*batched {
+		if build, err = sf.build(e.ctx); err != nil {
+			return err
+		}
+	}
+	var svc *intel.Service
+	var st store.Store
+	if build != nil {
+		st = build.Store
+		svc, err = sf.serviceOn(e.ctx, st)
+	} else {
+		svc, st, err = sf.service(e.ctx)
+	}
 	if err != nil {
+		if build != nil {
+			build.Discard()
+		}
 		return err
 	}
-	defer st.Close()
+	defer func() {
+		if build != nil {
+			build.Discard()
+		} else if st != nil {
+			st.Close()
+		}
+	}()
 
 	rejPath := *rejectsFile
 	if rejPath == "" {
@@ -81,12 +109,24 @@ func runImport(e *env) error {
 
 	var total importStats
 	start := time.Now()
-	for _, name := range files {
+	for i, name := range files {
 		s, err := importFile(e, svc, name, fmtv, mapping, rej, *quiet, *batched)
 		total.read += s.read
 		total.inserted += s.inserted
 		total.duplicates += s.duplicates
 		total.rejected += s.rejected
+		if build != nil {
+			// What the load committed appears, even after an error or an
+			// interrupt, as it would have in a store opened for it.
+			b := build
+			build, st = nil, nil
+			if perr := b.Publish(); perr != nil {
+				total.inserted, total.duplicates = 0, 0
+				err = errors.Join(err, perr)
+			} else if err == nil && i+1 < len(files) {
+				svc, st, err = sf.service(e.ctx)
+			}
+		}
 		if err != nil {
 			printImportSummary(e, total, rej, time.Since(start))
 			return err

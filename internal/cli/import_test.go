@@ -450,7 +450,7 @@ func TestImportBulkKilledThenRerun(t *testing.T) {
 	smallBatches(t, 25)
 	tg := targets(t)[0]
 	want := tg.importOnce(t, csv)
-	var sawNone, sawAll bool
+	var sawNone, sawAll, sawBuilding bool
 	for kill := range 8 {
 		flags := tg.fresh(t)
 		cmd := exec.Command(os.Args[0], "-test.run=^TestImportChild$")
@@ -458,11 +458,13 @@ func TestImportBulkKilledThenRerun(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// The child's database file appears when it opens the store; the
-		// kill comes a growing while after that.
+		// The child builds the new store in a file of its own, which
+		// appears when it opens the store; the kill comes a growing while
+		// after that.
 		db := filepath.Join(flags[1], sqlite.FileName)
+		building := filepath.Join(flags[1], sqlite.BuildName)
 		for i := 0; i < 20000; i++ {
-			if _, err := os.Stat(db); err == nil {
+			if exists(building) || exists(db) {
 				break
 			}
 			time.Sleep(time.Millisecond)
@@ -470,7 +472,14 @@ func TestImportBulkKilledThenRerun(t *testing.T) {
 		time.Sleep(time.Duration(kill*kill) * 25 * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
-		part := tg.state(t, flags)
+		// Killed before its store appeared, the import left the directory
+		// without one, and the run again builds it anew.
+		var part storeState
+		if exists(db) {
+			part = tg.state(t, flags)
+		} else {
+			sawBuilding = true
+		}
 		switch stored := part.Counts.Reports; stored {
 		case 0:
 			sawNone = true
@@ -480,8 +489,19 @@ func TestImportBulkKilledThenRerun(t *testing.T) {
 			t.Fatalf("kill %d: %d reports stored, want none or all %d", kill, stored, want.Counts.Reports)
 		}
 		tg.rerunFrom(t, flags, csv, want, part)
+		if exists(building) {
+			t.Errorf("kill %d: %s left after the run again", kill, building)
+		}
 	}
-	t.Logf("kills that found nothing stored: %v; the whole file: %v", sawNone, sawAll)
+	t.Logf("kills that found nothing stored: %v (no store yet: %v); the whole file: %v", sawNone, sawBuilding, sawAll)
+	if !sawBuilding {
+		t.Error("degenerate test: no kill found the store still being built")
+	}
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // TestImportChild is the killed child's body: it runs the import that

@@ -70,25 +70,50 @@ func (f *storeFlags) service(ctx context.Context) (*intel.Service, store.Store, 
 	if err != nil {
 		return nil, nil, err
 	}
+	svc, err := f.serviceOn(ctx, st)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return svc, st, nil
+}
+
+// build begins a new embedded store aside (sqlite.NewBuild), to appear
+// whole when published, if the flags name a data directory without a
+// store; else nil.
+func (f *storeFlags) build(ctx context.Context) (*sqlite.Build, error) {
+	if f.db != "" {
+		return nil, nil
+	}
+	dir, err := filepath.Abs(f.data)
+	if err != nil {
+		return nil, err
+	}
+	b, err := sqlite.NewBuild(ctx, dir)
+	if errors.Is(err, sqlite.ErrStoreExists) || errors.Is(err, sqlite.ErrNoBuild) {
+		return nil, nil
+	}
+	return b, err
+}
+
+// serviceOn is the intelligence service over st, as the flags configure it.
+func (f *storeFlags) serviceOn(ctx context.Context, st store.Store) (*intel.Service, error) {
 	cfg := intel.Config{PublicationThreshold: f.threshold}
 	if f.allowlist != "" {
 		fh, err := os.Open(f.allowlist)
 		if err != nil {
-			st.Close()
-			return nil, nil, err
+			return nil, err
 		}
 		a, err := intel.ParseAllowlist(f.allowlist, fh)
 		fh.Close()
 		if err != nil {
-			st.Close()
-			return nil, nil, err
+			return nil, err
 		}
 		cfg.Allowlist = a
 	}
 	svc, err := intel.New(ctx, st, cfg)
 	if err != nil {
-		st.Close()
-		return nil, nil, fmt.Errorf("opening the intelligence service: %w", err)
+		return nil, fmt.Errorf("opening the intelligence service: %w", err)
 	}
-	return svc, st, nil
+	return svc, nil
 }

@@ -115,21 +115,20 @@ func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge, assig
 		return errNoBulk
 	}
 	w.bulk = nil
-	args := make([]any, 0, maxVars)
-	err := execSeq(ctx, w, b.totals.Selectors(), appendSelectors, args, func(a []any, s batch.SelectorDelta) []any {
+	err := execSeq(ctx, w, b.totals.Selectors(), appendSelectors, func(a []any, s batch.SelectorDelta) []any {
 		return append(a, s.ID, s.Kind, s.Value, s.Display, s.Region, s.Subtype, s.Hash,
 			fmtTime(s.FirstSeen), fmtTime(s.LastSeen), s.Reports, s.Sources)
 	})
 	if err != nil {
 		return err
 	}
-	err = execSeq(ctx, w, b.totals.Sources(), appendSources, args, func(a []any, p batch.SourceDelta) []any {
+	err = execSeq(ctx, w, b.totals.Sources(), appendSources, func(a []any, p batch.SourceDelta) []any {
 		return append(a, p.SelectorID, p.Origin, p.Reports)
 	})
 	if err != nil {
 		return err
 	}
-	err = execChunks(ctx, w, merges, putRedirects, args, func(a []any, m store.NetworkMerge) []any {
+	err = execChunks(ctx, w, merges, putRedirects, make([]any, 0, maxVars), func(a []any, m store.NetworkMerge) []any {
 		return append(a, m.Absorbed, m.Survivor)
 	})
 	if err != nil {
@@ -158,20 +157,62 @@ func (w *writer) endNetworks(ctx context.Context, t *batch.Totals, assign func(s
 }
 
 // execSeq runs the multi-row statement m over the rows seq yields, as
-// many rows a statement as fit.
-func execSeq[T any](ctx context.Context, w *writer, seq iter.Seq[T], m multiRow, args []any, bind func([]any, T) []any) error {
-	buf := make([]T, 0, m.rowsPerStmt())
-	var err error
-	for row := range seq {
-		buf = append(buf, row)
-		if len(buf) == cap(buf) {
-			if err = execChunks(ctx, w, buf, m, args, bind); err != nil {
-				return err
-			}
-			buf = buf[:0]
-		}
+// many rows a statement as fit. The rows are drawn from seq and bound on
+// another goroutine, a statement or two ahead of SQLite: a load's end is
+// otherwise serial, and drawing its 1.9M selectors in key order and
+// formatting their times took a quarter of writing them.
+func execSeq[T any](ctx context.Context, w *writer, seq iter.Seq[T], m multiRow, bind func([]any, T) []any) error {
+	type chunk struct {
+		args []any
+		rows int
 	}
-	return execChunks(ctx, w, buf, m, args, bind)
+	per := m.rowsPerStmt()
+	const buffers = 3
+	full := make(chan chunk, buffers)
+	free := make(chan []any, buffers)
+	for range buffers {
+		free <- make([]any, 0, per*m.cols)
+	}
+	stop, done := make(chan struct{}), make(chan struct{})
+	defer func() {
+		close(stop)
+		<-done // seq is not drawn from once execSeq has returned
+	}()
+	go func() {
+		defer close(done)
+		defer close(full)
+		args, n := <-free, 0
+		send := func() bool {
+			select {
+			case full <- chunk{args, n}:
+			case <-stop:
+				return false
+			}
+			select {
+			case args = <-free:
+			case <-stop:
+				return false
+			}
+			n = 0
+			return true
+		}
+		for row := range seq {
+			args = bind(args, row)
+			if n++; n == per && !send() {
+				return
+			}
+		}
+		if n > 0 {
+			send()
+		}
+	}()
+	for c := range full {
+		if err := w.execRows(ctx, m, c.rows, c.args); err != nil {
+			return err
+		}
+		free <- c.args[:0]
+	}
+	return nil
 }
 
 var _ store.BulkWriter = (*writer)(nil)

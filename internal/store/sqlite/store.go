@@ -13,6 +13,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -71,7 +72,8 @@ type options struct {
 
 // Open opens (creating them where missing) the directory dir and the
 // database file counterscam.db in it, and brings its schema up to date: a
-// database made by an older binary is upgraded.
+// database made by an older binary is upgraded. It refuses (ErrBuilding)
+// to create a store where an import is building one (NewBuild).
 func Open(ctx context.Context, dir string) (*Store, error) {
 	return open(ctx, dir, options{})
 }
@@ -84,10 +86,35 @@ func open(ctx context.Context, dir string, o options) (*Store, error) {
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
 	path := filepath.Join(dir, FileName)
+	_, err := os.Stat(path)
+	missing := errors.Is(err, fs.ErrNotExist)
+	if _, berr := os.Stat(filepath.Join(dir, BuildName)); missing || berr == nil {
+		// A new store: not while an import builds one here, which holds
+		// the directory's lock until its store appears. A build's file
+		// without its lock was left by an import killed while it built.
+		l, err := lockDir(dir, false)
+		switch {
+		case errors.Is(err, errLocked):
+			if missing {
+				return nil, fmt.Errorf("%w in %s: it appears when that import ends", ErrBuilding, dir)
+			}
+		case err == nil:
+			defer l.unlock()
+			removeBuild(dir)
+		case !errors.Is(err, errNoLocks):
+			return nil, fmt.Errorf("sqlite: %w", err)
+		}
+	}
+	return openFile(ctx, path, pragmas, o)
+}
+
+// openFile opens the database file at path with the connection settings
+// given and brings its schema up to date.
+func openFile(ctx context.Context, path string, settings []string, o options) (*Store, error) {
 	// The writer takes the write lock when its transaction begins
 	// (BEGIN IMMEDIATE), so a transaction never fails halfway because
 	// another process wrote first.
-	write, err := sql.Open("sqlite", dsn(path, "_txlock=immediate"))
+	write, err := sql.Open("sqlite", dsn(path, settings, "_txlock=immediate"))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
@@ -99,7 +126,7 @@ func open(ctx context.Context, dir string, o options) (*Store, error) {
 		write.Close()
 		return nil, err
 	}
-	read, err := sql.Open("sqlite", dsn(path, "_query_only=1"))
+	read, err := sql.Open("sqlite", dsn(path, settings, "_query_only=1"))
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("sqlite: %w", err)
@@ -111,9 +138,9 @@ func open(ctx context.Context, dir string, o options) (*Store, error) {
 	return &Store{reader: reader{db: pool}, write: write, read: pool}, nil
 }
 
-func dsn(path string, extra string) string {
+func dsn(path string, settings []string, extra string) string {
 	q := url.Values{}
-	for _, p := range pragmas {
+	for _, p := range settings {
 		q.Add("_pragma", p)
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode() + "&" + extra
