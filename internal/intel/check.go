@@ -78,7 +78,7 @@ func (s *Service) Check(ctx context.Context, query, region string) (*CheckResult
 	if err != nil {
 		r.invalid(err)
 		s.explainNational(r, region)
-		if err := s.answerAccount(ctx, r); err != nil {
+		if err := s.answerAccount(ctx, r, region); err != nil {
 			return nil, err
 		}
 		return r, nil
@@ -139,7 +139,7 @@ func (s *Service) checkSelector(ctx context.Context, sel selector.Selector, id s
 		}
 		r.answer(pe)
 	}
-	if err := s.answerAccount(ctx, r); err != nil {
+	if err := s.answerAccount(ctx, r, ""); err != nil { // r is no invalid answer: the region does not matter
 		return nil, err
 	}
 	if err := s.answerSites(ctx, []*CheckResult{r}); err != nil {
@@ -252,7 +252,7 @@ func (s *Service) CheckBatch(ctx context.Context, p trust.Principal, queries []s
 		if r.Status == "" {
 			r.answer(entries[r.id])
 		}
-		if err := s.answerAccount(ctx, r); err != nil {
+		if err := s.answerAccount(ctx, r, region); err != nil {
 			return nil, err
 		}
 	}

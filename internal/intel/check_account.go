@@ -83,8 +83,12 @@ func AccountNumber(query string) (string, bool) {
 	return b.String(), true
 }
 
-// accountRef is a listed bank account in the index's map by digits.
-type accountRef struct{ id, value string }
+// accountRef is a listed bank account in the index's map by digits, as
+// the answer shows it.
+type accountRef struct {
+	id  string
+	sel selector.Selector
+}
 
 // accountDigits maps an account number's digits to the listed bank
 // accounts with those digits, at any bank.
@@ -109,7 +113,8 @@ func (a accountDigits) add(sel *store.Selector) {
 	if !ok || slices.ContainsFunc(a[d], func(r accountRef) bool { return r.id == sel.ID }) {
 		return
 	}
-	a[d] = append(a[d], accountRef{sel.ID, sel.Value})
+	a[d] = append(a[d], accountRef{sel.ID, selector.Selector{Kind: selector.BankAccount, Value: sel.Value,
+		Display: sel.Display, Region: sel.Region, Subtype: sel.Subtype}})
 }
 
 // remove takes sel out of the map.
@@ -128,8 +133,8 @@ func (a accountDigits) remove(sel *store.Selector) {
 
 // listedAccount is a listed account with its public answer.
 type listedAccount struct {
-	id, value string
-	pe        publicEntry
+	accountRef
+	pe publicEntry
 }
 
 // listedAccounts returns the accounts with digits that the index lists,
@@ -139,7 +144,7 @@ func (x *publicIndex) listedAccounts(digits string) []listedAccount {
 	x.mu.RLock()
 	for _, ref := range x.accounts[digits] {
 		if e := x.listed.get(ref.id); e != nil {
-			out = append(out, listedAccount{ref.id, ref.value, x.listed.answer(e)})
+			out = append(out, listedAccount{ref, x.listed.answer(e)})
 		}
 	}
 	x.mu.RUnlock()
@@ -158,14 +163,14 @@ func (s *Service) listedAccounts(ctx context.Context, digits string) ([]listedAc
 		out = x.listedAccounts(digits)
 	} else {
 		var ids []string
-		values := map[string]string{}
+		sels := map[string]selector.Selector{}
 		try := func(value string) {
 			sel, err := selector.ParseAs(selector.BankAccount, value, selector.Options{})
 			if err != nil {
 				return // too short or too long for the country
 			}
-			if id := sel.ID().String(); values[id] == "" {
-				values[id] = sel.Value
+			if id := sel.ID().String(); sels[id].Value == "" {
+				sels[id] = sel
 				ids = append(ids, id)
 			}
 		}
@@ -181,12 +186,12 @@ func (s *Service) listedAccounts(ctx context.Context, digits string) ([]listedAc
 		}
 		for _, id := range ids {
 			if pe := entries[id]; pe != nil && pe.listed {
-				out = append(out, listedAccount{id, values[id], *pe})
+				out = append(out, listedAccount{accountRef{id, sels[id]}, *pe})
 			}
 		}
 	}
 	slices.SortFunc(out, func(a, b listedAccount) int {
-		return cmp.Or(b.pe.stats.Reports-a.pe.stats.Reports, strings.Compare(a.value, b.value))
+		return cmp.Or(b.pe.stats.Reports-a.pe.stats.Reports, strings.Compare(a.sel.Value, b.sel.Value))
 	})
 	return out, nil
 }
@@ -203,8 +208,9 @@ func bareAccount(r *CheckResult) bool {
 }
 
 // answerAccount completes the answer r for a bare account number without
-// its bank (see the top of this file); any other r stays as it is.
-func (s *Service) answerAccount(ctx context.Context, r *CheckResult) error {
+// its bank (see the top of this file), checked in region; any other r
+// stays as it is.
+func (s *Service) answerAccount(ctx context.Context, r *CheckResult, region string) error {
 	if !bareAccount(r) {
 		return nil
 	}
@@ -221,7 +227,9 @@ func (s *Service) answerAccount(ctx context.Context, r *CheckResult) error {
 		if national {
 			r.Reason += "; as a bank account number, no bank lists it as a reported account"
 		}
-		if r.Status == StatusInvalid && (national || len(s.NationalReadings(r.Query)) > 0) {
+		// Without a region, explainNational read it in every country
+		// already: national says whether it is a phone number there.
+		if r.Status == StatusInvalid && (national || region != "" && len(s.NationalReadings(r.Query)) > 0) {
 			return nil // a phone number of a partner country, as it was answered
 		}
 		r.Code = selector.CodeBankNeedsBank
@@ -235,10 +243,7 @@ func (s *Service) answerAccount(ctx context.Context, r *CheckResult) error {
 	r.Accounts = make([]AccountMatch, 0, len(found))
 	var banks []string
 	for _, a := range found {
-		sel, err := selector.ParseAs(selector.BankAccount, a.value, selector.Options{})
-		if err != nil {
-			continue // a stored value is canonical; none fails
-		}
+		sel := a.sel
 		m := AccountMatch{Selector: sel, ID: a.id, Bank: selector.BankName(sel.Region, sel.Subtype),
 			Reports: a.pe.stats.Reports, Sources: a.pe.stats.Sources}
 		r.Accounts = append(r.Accounts, m)
@@ -248,7 +253,7 @@ func (s *Service) answerAccount(ctx context.Context, r *CheckResult) error {
 			banks = append(banks, "an account in "+sel.Region+" with no bank named")
 		}
 	}
-	if r.Status != StatusListed && len(r.Accounts) > 0 {
+	if r.Status != StatusListed {
 		r.Selector, r.id = &r.Accounts[0].Selector, r.Accounts[0].ID
 		r.answer(&found[0].pe)
 	}

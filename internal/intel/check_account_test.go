@@ -2,12 +2,14 @@ package intel_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
 	"counterscam/internal/intel"
 	"counterscam/internal/selector"
 	"counterscam/internal/store"
+	"counterscam/internal/store/sqlite"
 	"counterscam/internal/trust"
 )
 
@@ -214,4 +216,50 @@ func FuzzAccountNumber(f *testing.F) {
 			t.Fatalf("%q: %q reads as %q, %v", s, d, again, ok)
 		}
 	})
+}
+
+// BenchmarkCheckBareAccount is the public check of an account number
+// typed without its bank: listed at two banks, and listed nowhere; from
+// the index (as a server answers) and from the store through the check
+// cache (every bank of the directory tried).
+func BenchmarkCheckBareAccount(b *testing.B) {
+	for _, indexed := range []bool{true, false} {
+		name := "cache"
+		if indexed {
+			name = "index"
+		}
+		b.Run(name, func(b *testing.B) {
+			st, err := sqlite.Open(b.Context(), b.TempDir())
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer st.Close()
+			svc, err := intel.New(b.Context(), st, intel.Config{PublicationThreshold: 2})
+			if err != nil {
+				b.Fatal(err)
+			}
+			for i, v := range []string{"국민 316159-26-535851", "신한 316159-26-535851"} {
+				for _, org := range []string{"KNPA", "CNP"} {
+					in := report(org, fmt.Sprint(org, i), v)
+					if _, _, err := svc.CreateReport(b.Context(), trust.Operator(), in); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			if indexed {
+				if err := svc.WarmChecks(b.Context()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			for _, q := range []string{"316159-26-535851", "1002-345-678901"} {
+				b.Run(q, func(b *testing.B) {
+					for b.Loop() {
+						if _, err := svc.Check(context.Background(), q, ""); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
+			}
+		})
+	}
 }
