@@ -39,6 +39,10 @@ type CheckResult struct {
 	// "example.com"): see check_site.go.
 	ListedAs string `json:"listed_as,omitempty"`
 	Advice   string `json:"advice"`
+	// Accounts are the listed bank accounts with the digits of a number
+	// checked without its bank, most reported first; Selector is the
+	// first (see check_account.go).
+	Accounts []AccountMatch `json:"-"`
 
 	id string // the selector's ID
 }
@@ -74,6 +78,9 @@ func (s *Service) Check(ctx context.Context, query, region string) (*CheckResult
 	if err != nil {
 		r.invalid(err)
 		s.explainNational(r, region)
+		if err := s.answerAccount(ctx, r, region); err != nil {
+			return nil, err
+		}
 		return r, nil
 	}
 	return s.checkSelector(ctx, sel, id, r)
@@ -131,6 +138,9 @@ func (s *Service) checkSelector(ctx context.Context, sel selector.Selector, id s
 			return nil, err
 		}
 		r.answer(pe)
+	}
+	if err := s.answerAccount(ctx, r, ""); err != nil { // r is no invalid answer: the region does not matter
+		return nil, err
 	}
 	if err := s.answerSites(ctx, []*CheckResult{r}); err != nil {
 		return nil, err
@@ -241,6 +251,9 @@ func (s *Service) CheckBatch(ctx context.Context, p trust.Principal, queries []s
 	for _, r := range out {
 		if r.Status == "" {
 			r.answer(entries[r.id])
+		}
+		if err := s.answerAccount(ctx, r, region); err != nil {
+			return nil, err
 		}
 	}
 	if err := s.answerSites(ctx, out); err != nil {

@@ -44,6 +44,10 @@ type publicIndex struct {
 	mu     sync.RWMutex
 	listed *entryTable  // by selector ID
 	hashes []rangeEntry // the listed selectors, by hash
+	// accounts: the listed bank accounts (IBANs aside) by their digits,
+	// for a number checked without its bank (check_account.go). A
+	// lookup keeps only those listed still.
+	accounts accountDigits
 
 	// builtAt and mark: when the index was built and the change mark read
 	// before; dirty: a local update failed, rebuild at once.
@@ -209,12 +213,12 @@ func (s *Service) buildIndex(ctx context.Context, x *publicIndex) error {
 	x.mu.Lock()
 	x.building, x.touched = true, nil
 	x.mu.Unlock()
-	listed, hashes, mark, at, err := s.computeIndex(ctx)
+	listed, hashes, accounts, mark, at, err := s.computeIndex(ctx)
 	x.mu.Lock()
 	touched := x.touched
 	x.building, x.touched = false, nil
 	if err == nil {
-		x.listed, x.hashes, x.mark, x.builtAt, x.dirty, x.took = listed, hashes, mark, at, false, time.Since(at)
+		x.listed, x.hashes, x.accounts, x.mark, x.builtAt, x.dirty, x.took = listed, hashes, accounts, mark, at, false, time.Since(at)
 	}
 	x.mu.Unlock()
 	if err != nil {
@@ -226,18 +230,19 @@ func (s *Service) buildIndex(ctx context.Context, x *publicIndex) error {
 // computeIndex works out every listed selector's answer as computePublic
 // does, in steps of indexBuildStep candidates, each network counted once
 // however many steps name it.
-func (s *Service) computeIndex(ctx context.Context) (*entryTable, []rangeEntry, int64, time.Time, error) {
+func (s *Service) computeIndex(ctx context.Context) (*entryTable, []rangeEntry, accountDigits, int64, time.Time, error) {
 	at := time.Now()
 	mark, err := s.st.LastAuditSeq(ctx) // before reading: a change after it moves it
 	if err != nil {
-		return nil, nil, 0, at, err
+		return nil, nil, nil, 0, at, err
 	}
 	cands, err := s.st.ListingCandidates(ctx, s.cfg.PublicationThreshold)
 	if err != nil {
-		return nil, nil, 0, at, err
+		return nil, nil, nil, 0, at, err
 	}
 	listed := make(map[string]*publicEntry)
 	var hashes []rangeEntry
+	accounts := accountDigits{}
 	nets := map[string]int{}
 	ids := make([]string, 0, indexBuildStep)
 	for start := 0; start < len(cands); start += indexBuildStep {
@@ -250,7 +255,7 @@ func (s *Service) computeIndex(ctx context.Context) (*entryTable, []rangeEntry, 
 		}
 		stats, err := s.st.SelectorStatsMany(ctx, ids, s.publicScope)
 		if err != nil {
-			return nil, nil, 0, at, err
+			return nil, nil, nil, 0, at, err
 		}
 		for _, sel := range part {
 			st := stats[sel.ID]
@@ -266,6 +271,7 @@ func (s *Service) computeIndex(ctx context.Context) (*entryTable, []rangeEntry, 
 			}
 			listed[sel.ID] = pe
 			hashes = append(hashes, newRangeEntry(sel.Hash, max(pe.stats.Reports, 1)))
+			accounts.add(sel)
 		}
 	}
 	all := make([]string, 0, len(nets))
@@ -275,7 +281,7 @@ func (s *Service) computeIndex(ctx context.Context) (*entryTable, []rangeEntry, 
 	for start := 0; start < len(all); start += indexBuildStep {
 		sizes, err := s.st.NetworkReports(ctx, all[start:min(start+indexBuildStep, len(all))], s.publicScope)
 		if err != nil {
-			return nil, nil, 0, at, err
+			return nil, nil, nil, 0, at, err
 		}
 		for n, size := range sizes {
 			nets[n] = size
@@ -289,7 +295,7 @@ func (s *Service) computeIndex(ctx context.Context) (*entryTable, []rangeEntry, 
 		table.put(id, pe)
 	}
 	slices.SortFunc(hashes, func(a, b rangeEntry) int { return compareHash(a, string(b.hash[:])) })
-	return table, hashes, mark, at, nil
+	return table, hashes, accounts, mark, at, nil
 }
 
 // updateIndex works out again the answers of the given selectors (after a
@@ -321,6 +327,7 @@ func (s *Service) updateIndex(ctx context.Context, x *publicIndex, ids []string)
 		if sel == nil {
 			continue
 		}
+		x.accounts.remove(sel)
 		i, found := slices.BinarySearchFunc(x.hashes, sel.Hash, compareHash)
 		if found {
 			x.hashes = slices.Delete(x.hashes, i, i+1)
@@ -328,6 +335,7 @@ func (s *Service) updateIndex(ctx context.Context, x *publicIndex, ids []string)
 		if pe.listed {
 			x.listed.put(id, pe)
 			x.hashes = slices.Insert(x.hashes, i, newRangeEntry(sel.Hash, max(pe.stats.Reports, 1)))
+			x.accounts.add(sel)
 		}
 	}
 	return nil

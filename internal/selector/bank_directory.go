@@ -220,3 +220,23 @@ func (e bankEntry) display() string {
 	}
 	return e.Name + " (" + e.Local + ")"
 }
+
+// BankName returns the display name of the bank with code in country
+// ("KB Kookmin Bank (KB국민은행)" for KR, 004), or "" when the directory
+// does not list it.
+func BankName(country, code string) string {
+	if e, ok := bankByCountryCode(country, code); ok {
+		return e.display()
+	}
+	return ""
+}
+
+// BankCodes returns the country and code of every bank in the directory,
+// in its order ("KR", "004"; "KH", "ABA"; ...).
+func BankCodes() [][2]string {
+	out := make([][2]string, len(bankDirectory))
+	for i, e := range bankDirectory {
+		out[i] = [2]string{e.Country, e.Code}
+	}
+	return out
+}

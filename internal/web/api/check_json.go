@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"counterscam/internal/intel"
+	"counterscam/internal/selector"
 )
 
 // The check answers are the API's hottest output (a thousand of them in a
@@ -63,20 +64,45 @@ func appendCheck(b []byte, r *intel.CheckResult) []byte {
 	}
 	b = append(b, `,"advice":`...)
 	b = appendString(b, r.Advice)
+	if len(r.Accounts) > 0 {
+		b = append(b, `,"accounts":[`...)
+		for i := range r.Accounts {
+			a := &r.Accounts[i]
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"bank":`...)
+			b = appendString(b, a.Bank)
+			b = append(b, `,"reports":`...)
+			b = strconv.AppendInt(b, int64(a.Reports), 10)
+			b = append(b, `,"sources":`...)
+			b = strconv.AppendInt(b, int64(a.Sources), 10)
+			b = append(b, `,"selector":`...)
+			b = appendSelector(b, &a.Selector, a.ID)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
 	b = append(b, `,"selector":`...)
 	if s := r.Selector; s == nil {
 		b = append(b, "null"...)
 	} else {
-		b = append(b, `{"kind":`...)
-		b = appendString(b, string(s.Kind))
-		b = append(b, `,"value":`...)
-		b = appendString(b, s.Value)
-		b = append(b, `,"display":`...)
-		b = appendString(b, s.Display)
-		b = append(b, `,"id":`...)
-		b = appendString(b, r.SelectorID())
-		b = append(b, '}')
+		b = appendSelector(b, s, r.SelectorID())
 	}
+	return append(b, '}')
+}
+
+// appendSelector appends a checked selector: its kind, value, display
+// form and ID.
+func appendSelector(b []byte, s *selector.Selector, id string) []byte {
+	b = append(b, `{"kind":`...)
+	b = appendString(b, string(s.Kind))
+	b = append(b, `,"value":`...)
+	b = appendString(b, s.Value)
+	b = append(b, `,"display":`...)
+	b = appendString(b, s.Display)
+	b = append(b, `,"id":`...)
+	b = appendString(b, id)
 	return append(b, '}')
 }
 

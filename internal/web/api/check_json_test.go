@@ -28,6 +28,15 @@ type selectorJSON struct {
 
 type checkResponse struct {
 	*intel.CheckResult
+	Accounts []accountJSON `json:"accounts,omitempty"`
+	Selector *selectorJSON `json:"selector"`
+}
+
+// accountJSON is a listed account of a number checked without its bank.
+type accountJSON struct {
+	Bank     string        `json:"bank"`
+	Reports  int           `json:"reports"`
+	Sources  int           `json:"sources"`
 	Selector *selectorJSON `json:"selector"`
 }
 
@@ -35,6 +44,10 @@ func checkJSON(r *intel.CheckResult) checkResponse {
 	out := checkResponse{CheckResult: r}
 	if r.Selector != nil {
 		out.Selector = &selectorJSON{Kind: string(r.Selector.Kind), Value: r.Selector.Value, Display: r.Selector.Display, ID: r.SelectorID()}
+	}
+	for _, a := range r.Accounts {
+		out.Accounts = append(out.Accounts, accountJSON{Bank: a.Bank, Reports: a.Reports, Sources: a.Sources,
+			Selector: &selectorJSON{Kind: string(a.Selector.Kind), Value: a.Selector.Value, Display: a.Selector.Display, ID: a.ID}})
 	}
 	return out
 }
@@ -77,10 +90,13 @@ func TestCheckJSONAsEncodingJSON(t *testing.T) {
 	// alike: times with and without nanoseconds, many scam types.
 	at := time.Date(2025, 3, 4, 5, 6, 7, 890, time.UTC)
 	sel, _ := selector.Parse("+82 10-1234-5678", selector.Options{})
+	acct, _ := selector.Parse("신한 316159-26-535851", selector.Options{})
 	rs = append(rs,
 		&intel.CheckResult{Query: "x", Status: intel.StatusListed, Reports: 3, Sources: 2, FirstSeen: at, LastSeen: at.Add(time.Hour),
 			ScamTypes: []string{"a<b", "romance"}, NetworkSize: 7, ListedAs: "https://www.ex<am>ple.com/", Advice: "A & B", Selector: &sel},
 		&intel.CheckResult{Query: "y", Status: intel.StatusListed, FirstSeen: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)},
+		&intel.CheckResult{Query: "316159-26-535851", Status: intel.StatusListed, Code: selector.CodeBankNeedsBank, Reports: 3, Sources: 3, Selector: &acct,
+			Accounts: []intel.AccountMatch{{Selector: acct, ID: "id<1>", Bank: "Shinhan Bank (신한은행)", Reports: 3, Sources: 3}, {Selector: acct, ID: "id2", Reports: 2, Sources: 1}}},
 		&intel.CheckResult{})
 	statuses := map[string]bool{}
 	for _, r := range rs {
@@ -123,6 +139,7 @@ func FuzzCheckJSON(f *testing.F) {
 		for _, r := range []*intel.CheckResult{
 			{Query: query, Status: intel.StatusInvalid, Reason: reason, Advice: reason},
 			{Query: query, Status: intel.StatusListed, Reports: 1, Sources: 1, FirstSeen: at, LastSeen: at, ScamTypes: []string{reason}, Selector: &sel},
+			{Query: query, Status: intel.StatusListed, Reports: 1, Sources: 1, Selector: &sel, Accounts: []intel.AccountMatch{{Selector: sel, ID: query, Bank: reason, Reports: 1, Sources: 1}}},
 		} {
 			got := append(appendCheck(nil, r), '\n')
 			if want := reference(t, checkJSON(r)); !bytes.Equal(got, want) {

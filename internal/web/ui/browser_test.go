@@ -257,6 +257,23 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("an account number typed without its bank names its bank on a phone", func(t *testing.T) {
+		b.do(t, "bare account", chromedp.EmulateViewport(360, 780, chromedp.EmulateMobile, chromedp.EmulateTouch),
+			chromedp.Navigate(base+"/?lang=ko&q="+urlq("0342-185-000134")),
+			chromedp.WaitVisible(chromedp.CSS(".result .accounts")))
+		if txt := b.text(t, ".result .accounts li"); !strings.Contains(txt, "MB Bank 0342185000134") || !strings.Contains(txt, "신고 2건") {
+			t.Errorf("the account's bank and reports: %q", txt)
+		}
+		if wide := run(t, b, "page width", chromedp.Evaluate[bool](`document.documentElement.scrollWidth > innerWidth`)); wide {
+			t.Error("the answer is wider than a 360-pixel phone")
+		}
+		png := run(t, b, "screenshot", chromedp.CaptureScreenshot())
+		if err := os.WriteFile(filepath.Join(artifactsDir(t), "check-bare-account-ko-phone.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		b.do(t, "desktop again", chromedp.EmulateViewport(1280, 900))
+	})
+
 	t.Run("a member of the public files a report and gets a reference", func(t *testing.T) {
 		b.do(t, "report form", chromedp.Navigate(base+"/report?lang=ko"),
 			chromedp.WaitVisible(chromedp.ID("narrative")),

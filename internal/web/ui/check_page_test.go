@@ -1,9 +1,14 @@
 package ui_test
 
 import (
+	"context"
 	"net/url"
 	"strings"
 	"testing"
+
+	"counterscam/internal/intel"
+	"counterscam/internal/trust"
+	"counterscam/internal/web/ui"
 )
 
 // TestCheckPageFindsListedSiteByDomain: the demo's scam site is listed as
@@ -104,18 +109,109 @@ func TestScreenedAdSeparatesReassuringSigns(t *testing.T) {
 }
 
 // TestCheckPageTellsHowToWriteAnAccount: a bank account number typed
-// alone is no identifier (accounts are known by bank), and the answer
-// says to put the bank's name before it; with the name, the demo's listed
-// account is found.
+// alone is looked up by its digits at every bank: the demo's listed MB
+// Bank account is found and its bank named; a number no bank lists is
+// told so, with the advice to put the bank's name before it; with the
+// name, the listed account is found.
 func TestCheckPageTellsHowToWriteAnAccount(t *testing.T) {
 	f := demoFixture(t)
 	c := client(t)
+	msgs := messages(t, "en")
 	_, body, _ := get(t, c, f.srv.URL+"/?lang=en&q=0342185000134")
-	if !strings.Contains(body, `data-status="invalid"`) || !strings.Contains(body, "write the bank&#39;s name before the number") {
-		t.Errorf("a bare account number: no advice to name the bank")
+	if !strings.Contains(body, `data-status="listed"`) || !strings.Contains(body, esc(msgs["check.accounts"])) || !strings.Contains(body, "<bdi>MB Bank 0342185000134</bdi></a>") {
+		t.Errorf("a bare listed account number: not found with its bank")
+	}
+	_, body, _ = get(t, c, f.srv.URL+"/?lang=en&q="+url.QueryEscape("0342-185-000-999"))
+	if !strings.Contains(body, `data-status="invalid"`) || !strings.Contains(body, esc(msgs["check.account_no_bank"])) ||
+		!strings.Contains(body, "write the bank&#39;s name before the number") || strings.Contains(body, esc(msgs["advice.invalid"])) {
+		t.Errorf("a bare account number no bank lists: no advice to name the bank")
 	}
 	_, body, _ = get(t, c, f.srv.URL+"/?lang=en&q="+url.QueryEscape("MB Bank 0342185000134"))
-	if !strings.Contains(body, `data-status="listed"`) {
-		t.Errorf("the account with its bank's name is not found listed")
+	if !strings.Contains(body, `data-status="listed"`) || strings.Contains(body, `class="accounts"`) {
+		t.Errorf("the account with its bank's name is not found listed, alone")
+	}
+}
+
+// TestCheckPageNamesEveryBankOfAnAccountNumber: the digits scammers send
+// without a bank, listed at two banks, are answered as listed with both
+// banks named and their reports counted, in every language and whether
+// the page reads national numbers as Korean or not; an account below the
+// publication threshold is named nowhere; a Korean mobile number whose
+// digits are a listed account is answered as the account, and offered as
+// a phone number too.
+func TestCheckPageNamesEveryBankOfAnAccountNumber(t *testing.T) {
+	ctx := context.Background()
+	svc, ts, _ := emptyServices(t)
+	add := func(origin, ref, value string) {
+		in := &intel.ReportInput{Origin: origin, ExternalRef: ref, ScamType: "romance", VictimCountry: "KR", TLP: "CLEAR",
+			Selectors: []intel.SelectorInput{{Value: value, Role: "paid_to"}}}
+		if _, _, err := svc.CreateReport(ctx, trust.Operator(), in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add("KNPA", "k1", "국민 316159-26-535851")
+	add("CNP", "k2", "KB국민은행 316159-26-535851")
+	add("KNPA", "s1", "신한 316159-26-535851")
+	add("CNP", "s2", "신한 316159-26-535851")
+	add("RTP", "s3", "신한 316159-26-535851")
+	add("KNPA", "w1", "우리 1002-345-678901") // one source: not listed
+	add("KNPA", "p1", "KR:004:01012345678")
+	add("CNP", "p2", "KR:004:01012345678")
+	pages, err := ui.New(svc, ts, ui.Options{Logger: discardLog, CheckRate: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := newServer(t, pages)
+	c := client(t)
+	for _, tc := range []struct{ lang, shinhan, kb string }{
+		{"en", "Shinhan Bank (신한은행) 31615926535851", "KB Kookmin Bank (KB국민은행) 31615926535851"},
+		{"ko", "Shinhan Bank (신한은행) 31615926535851", "KB Kookmin Bank (KB국민은행) 31615926535851"},
+		{"km", "Shinhan Bank (신한은행) 31615926535851", "KB Kookmin Bank (KB국민은행) 31615926535851"},
+	} {
+		msgs := messages(t, tc.lang)
+		_, body, _ := get(t, c, srv.URL+"/?lang="+tc.lang+"&q="+url.QueryEscape("316159-26-535851"))
+		want := []string{
+			`data-status="listed"`,
+			"<strong>" + esc(msgs["check.stop_one"]) + "</strong>",
+			"<p>" + esc(msgs["check.accounts"]) + "</p>",
+			`<a href="/?q=KR%3a088%3a31615926535851"><bdi>` + tc.shinhan + "</bdi></a> · " + strings.Replace(msgs["check.account_reports"], "%d", "3", 1),
+			`<a href="/?q=KR%3a004%3a31615926535851"><bdi>` + tc.kb + "</bdi></a> · " + strings.Replace(msgs["check.account_reports"], "%d", "2", 1),
+			"<dt>" + esc(msgs["check.fact.reports"]) + "</dt><dd>3</dd>",
+		}
+		for _, w := range want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: the answer lacks %s", tc.lang, w)
+			}
+		}
+		if strings.Index(body, tc.shinhan) > strings.Index(body, tc.kb) {
+			t.Errorf("%s: the most reported account is not first", tc.lang)
+		}
+
+		_, body, _ = get(t, c, srv.URL+"/?lang="+tc.lang+"&q="+url.QueryEscape("1002-345-678901"))
+		status := `data-status="invalid"`
+		if tc.lang != "en" {
+			status = `data-status="not_listed"` // read as an account at no bank in Korea, or Cambodia
+		}
+		if !strings.Contains(body, status) || !strings.Contains(body, esc(msgs["check.account_no_bank"])) || strings.Contains(body, `class="accounts"`) {
+			t.Errorf("%s: a number no bank lists is not told so", tc.lang)
+		}
+		for _, leak := range []string{"Woori", "우리은행", "KR%3a020"} {
+			if strings.Contains(body, leak) {
+				t.Errorf("%s: the unlisted account is named (%s)", tc.lang, leak)
+			}
+		}
+	}
+
+	msgs := messages(t, "en")
+	_, body, _ := get(t, c, srv.URL+"/?lang=en&q="+url.QueryEscape("010-1234-5678"))
+	for _, w := range []string{
+		`data-status="listed"`,
+		`<bdi>KB Kookmin Bank (KB국민은행) 01012345678</bdi></a>`,
+		"<p>" + esc(msgs["check.also_phone"]) + "</p>",
+		`<a href="/?q=%2b821012345678">South Korea: <bdi>&#43;82 10-1234-5678</bdi></a>`,
+	} {
+		if !strings.Contains(body, w) {
+			t.Errorf("phone digits listed as an account: the answer lacks %s", w)
+		}
 	}
 }

@@ -269,6 +269,27 @@ func esc(s string) string {
 
 var discardLog = slog.New(slog.NewTextHandler(io.Discard, nil))
 
+// emptyServices are the services over a fresh embedded store of one test,
+// without the demo scene.
+func emptyServices(t testing.TB) (*intel.Service, *trust.Service, store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	svc, err := intel.New(ctx, st, intel.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := trust.New(st, trust.Options{Params: auth.TestParams})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return svc, ts, st
+}
+
 // newServer serves h for one test.
 func newServer(t testing.TB, h http.Handler) *httptest.Server {
 	srv := httptest.NewServer(h)

@@ -119,9 +119,10 @@ func (s *Server) runCheck(r *http.Request, c *reqCtx, d *checkData, text string)
 		}
 	}
 	single := len(res) == 1 && strings.TrimSpace(res[0].Query) == text
-	if single && res[0].Status == intel.StatusInvalid && d.Region == "" {
+	if single && (res[0].Status == intel.StatusInvalid || res[0].Accounts != nil) && d.Region == "" {
 		// Not read in the page language's country (if any), and no
-		// country chosen: offer the others where it is a number.
+		// country chosen: offer the others where it is a number (also
+		// beside the listed accounts with its digits).
 		d.Readings = s.svc.NationalReadings(text)
 	}
 	if s.screener == nil || single || len(strings.Fields(text)) < 3 {

@@ -21,7 +21,6 @@ import (
 	"counterscam/internal/misp"
 	"counterscam/internal/stix"
 	"counterscam/internal/store"
-	"counterscam/internal/store/sqlite"
 	"counterscam/internal/trust"
 	"counterscam/internal/web/ui"
 )
@@ -310,19 +309,7 @@ func TestGraphHasTheAPIsNodes(t *testing.T) {
 // TestServerErrorsShowNoInternals: when the store fails, the page says
 // the server could not finish, and nothing of why.
 func TestServerErrorsShowNoInternals(t *testing.T) {
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := intel.New(ctx, st, intel.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts, err := trust.New(st, trust.Options{Params: auth.TestParams})
-	if err != nil {
-		t.Fatal(err)
-	}
+	svc, ts, st := emptyServices(t)
 	pages, err := ui.New(svc, ts, ui.Options{Logger: discardLog})
 	if err != nil {
 		t.Fatal(err)
