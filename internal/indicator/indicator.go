@@ -4,6 +4,15 @@
 // label among those reports. The STIX and MISP exports both write their
 // indicators from it, so that a selector says the same in either format.
 //
+// It also decides, for both formats, what of a selector may drive a
+// partner's detection (Marks): an allow-listed selector (shared
+// infrastructure such as a bank's customer-service line, t.me itself or an
+// exchange's hot wallet) is left out altogether, so that nothing
+// legitimate reaches a partner's block list; one an analyst marked "does
+// not link" (shared, not the scammers' own) is kept as context but is not
+// for detection (Indicator.Detect false: MISP's to_ids off, a STIX
+// observable with no indicator).
+//
 // The package is pure: the caller passes only reports the reader may read
 // (an indicator carries the least restrictive label of the reports naming
 // it, since what a CLEAR report says is public however many AMBER reports
@@ -28,7 +37,34 @@ type Indicator struct {
 	Reports     int                  // reports naming it
 	ScamTypes   []string             // sorted, without repeats
 	Roles       []string             // sorted, without repeats
-	tlp         int
+	// Detect says whether a partner may detect on the selector (a MISP
+	// attribute with to_ids, a STIX indicator with a pattern): false for
+	// one an analyst marked "does not link".
+	Detect bool
+	tlp    int
+}
+
+// Marks say which selectors are not the scammers' own, as of the export.
+// A nil function marks none.
+type Marks struct {
+	// Allowlisted are shared infrastructure on the allow-list (platform
+	// hosts, banks' lines, exchanges' hot wallets): every export leaves
+	// them out, so that nothing legitimate reaches a partner's block list.
+	Allowlisted func(store.ReportSelector) bool
+	// NoLink are those an analyst marked "does not link" (shared, not the
+	// scammers' own): exported as context, never for detection.
+	NoLink func(store.ReportSelector) bool
+}
+
+// Exported says whether a selector goes into an export at all.
+func (m Marks) Exported(s store.ReportSelector) bool {
+	return m.Allowlisted == nil || !m.Allowlisted(s)
+}
+
+// Detect says whether an exported selector may drive a partner's
+// detection.
+func (m Marks) Detect(s store.ReportSelector) bool {
+	return m.NoLink == nil || !m.NoLink(s)
 }
 
 // TLP is the least restrictive label of the reports naming the selector.
@@ -37,13 +73,16 @@ func (in *Indicator) TLP() string { return TLPOrder[in.tlp] }
 // Tally adds up reports into indicators.
 type Tally struct {
 	keep  func(store.ReportSelector) bool
+	marks Marks
 	by    map[string]*Indicator
 	order []*Indicator
 }
 
-// New starts a tally of the selectors keep accepts (all when keep is nil).
-func New(keep func(store.ReportSelector) bool) *Tally {
-	return &Tally{keep: keep, by: map[string]*Indicator{}}
+// New starts a tally of the selectors that a format can write (kinds says
+// which; all when nil) and marks let out: allow-listed selectors are never
+// counted, and the indicator of a "does not link" one is not for detection.
+func New(kinds func(store.ReportSelector) bool, marks Marks) *Tally {
+	return &Tally{keep: kinds, marks: marks, by: map[string]*Indicator{}}
 }
 
 // Add counts the report towards the selectors it names, each once however
@@ -60,12 +99,12 @@ func (t *Tally) Add(r *store.Report) []*Indicator {
 	}
 	var named []*Indicator
 	for _, s := range r.Selectors {
-		if t.keep != nil && !t.keep(s) {
-			continue
-		}
 		in := t.by[s.SelectorID]
 		if in == nil {
-			in = &Indicator{Selector: s, First: r.ReceivedAt, Last: r.ReceivedAt, Updated: stored, tlp: rank}
+			if t.keep != nil && !t.keep(s) || !t.marks.Exported(s) {
+				continue
+			}
+			in = &Indicator{Selector: s, First: r.ReceivedAt, Last: r.ReceivedAt, Updated: stored, Detect: t.marks.Detect(s), tlp: rank}
 			t.by[s.SelectorID] = in
 			t.order = append(t.order, in)
 		} else if slices.Contains(named, in) {

@@ -268,23 +268,44 @@ func checkTextCode(s string, multiline bool) *RowError {
 	return nil
 }
 
-// checkKindRole checks a selector's kind and role names (lower case).
-func checkKindRole(kind, role string) string {
+// roleExamples are the roles a bad one is answered with.
+const roleExamples = "contacted_by, paid_to, recruited_via, website, mentioned"
+
+// maxRoleLen is the longest role, in bytes.
+const maxRoleLen = 32
+
+// kindNames lists the selector kinds, as a bad one is answered with.
+func kindNames() string {
+	kinds := make([]string, len(selector.Kinds))
+	for i, k := range selector.Kinds {
+		kinds[i] = string(k)
+	}
+	return strings.Join(kinds, ", ")
+}
+
+// checkKindRole checks a selector's kind and role names (lower case): nil
+// when both are good, else the problem with the kind (RowSelectorKind) or
+// the role (RowSelectorRole), Value the name as given.
+func checkKindRole(kind, role string) *RowError {
 	if kind != "" {
 		if _, err := selector.ParseKindName(kind); err != nil {
-			return err.Error()
+			return &RowError{Code: RowSelectorKind, Value: kind, Accepted: kindNames(), Reason: err.Error()}
 		}
 	}
-	if role != "" {
-		if len(role) > 32 {
-			return "a role is at most 32 characters"
-		}
-		for i := 0; i < len(role); i++ {
-			c := role[i]
-			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
-				return fmt.Sprintf("role %s: use lower-case letters, digits and _ (contacted_by, paid_to, recruited_via, website, mentioned)", quote(role))
-			}
+	if role == "" {
+		return nil
+	}
+	bad := &RowError{Code: RowSelectorRole, Value: role, Accepted: roleExamples}
+	if len(role) > maxRoleLen {
+		bad.Reason = fmt.Sprintf("a role is at most %d characters", maxRoleLen)
+		return bad
+	}
+	for i := 0; i < len(role); i++ {
+		c := role[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			bad.Reason = fmt.Sprintf("role %s: use lower-case letters, digits and _ (%s)", quote(role), roleExamples)
+			return bad
 		}
 	}
-	return ""
+	return nil
 }

@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"counterscam/internal/selector"
 )
 
 // Mapping adapts another layout to counterscam's: it renames or ignores
@@ -302,19 +300,14 @@ func (m *Mapping) check() error {
 
 // checkKindRole checks a selectors column's kind and role.
 func (m *Mapping) checkKindRole(name, kind, role string) error {
-	reason := checkKindRole(kind, role)
+	e := checkKindRole(kind, role)
 	switch {
-	case reason == "":
+	case e == nil:
 		return nil
-	case kind != "" && checkKindRole(kind, "") != "":
-		kinds := make([]string, len(selector.Kinds))
-		for i, k := range selector.Kinds {
-			kinds[i] = string(k)
-		}
-		return m.fail(MapUnknownKind, "columns", name, kind, strings.Join(kinds, ", "), "columns: %q: %s", name, reason)
+	case e.Code == RowSelectorKind:
+		return m.fail(MapUnknownKind, "columns", name, kind, e.Accepted, "columns: %q: %s", name, e.Reason)
 	}
-	return m.fail(MapBadRole, "columns", name, role, "contacted_by, paid_to, recruited_via, website, mentioned",
-		"columns: %q: %s", name, reason)
+	return m.fail(MapBadRole, "columns", name, role, e.Accepted, "columns: %q: %s", name, e.Reason)
 }
 
 // checkDefaults checks the defaults as if they made up a record of their

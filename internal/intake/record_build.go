@@ -195,8 +195,14 @@ func (b *builder) selectors(in []RawSelector) ([]RawSelector, *RowError) {
 	var out []RawSelector
 	seen := map[RawSelector]bool{}
 	for i, s := range in {
-		if r := checkText(s.Value+s.Role+s.Kind, false); r != "" {
-			return nil, why(fmt.Sprintf("value %d %s", i+1, r))
+		if e := checkTextCode(s.Value+s.Role+s.Kind, false); e != nil {
+			e.Reason = fmt.Sprintf("value %d %s", i+1, e.Reason)
+			if e.Code == RowControlChar {
+				// The selector's number and the character; the
+				// value itself is personal.
+				e.Code, e.Value, e.Accepted = RowSelectorControl, strconv.Itoa(i+1), e.Value
+			}
+			return nil, e
 		}
 		s.Value = strings.TrimSpace(s.Value)
 		s.Kind = strings.ToLower(strings.TrimSpace(s.Kind))
@@ -208,8 +214,9 @@ func (b *builder) selectors(in []RawSelector) ([]RawSelector, *RowError) {
 			return nil, &RowError{Code: RowSelectorTooLong, Value: strconv.Itoa(i + 1), Accepted: strconv.Itoa(MaxSelectorBytes),
 				Reason: fmt.Sprintf("value %d is longer than %d bytes", i+1, MaxSelectorBytes)}
 		}
-		if r := checkKindRole(s.Kind, s.Role); r != "" {
-			return nil, why(fmt.Sprintf("value %d: %s", i+1, r))
+		if e := checkKindRole(s.Kind, s.Role); e != nil {
+			e.Reason = fmt.Sprintf("value %d: %s", i+1, e.Reason)
+			return nil, e
 		}
 		if seen[s] {
 			continue

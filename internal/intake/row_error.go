@@ -24,7 +24,8 @@ type RowError struct {
 	// it). Value and Accepted are what the code's text names: the
 	// offending value (only of a field that holds no personal data) and
 	// what would be accepted instead, as names, codes, examples or numbers
-	// that read the same in every language; or "".
+	// that read the same in every language (for RowSelectorControl, the
+	// character found, as the selector's value is not repeated); or "".
 	Code     RowCode
 	Value    string
 	Accepted string
@@ -77,6 +78,9 @@ const (
 	RowSelectorTooLong  RowCode = "selector_too_long"  // selector number Value is longer than Accepted bytes
 	RowTooManySelectors RowCode = "too_many_selectors" // more than Accepted selectors
 	RowJSONType         RowCode = "json_type"          // a JSON value that is not a string, number or boolean
+	RowSelectorControl  RowCode = "selector_control"   // selector number Value (or its kind or role) holds the control character Accepted (U+0009)
+	RowSelectorKind     RowCode = "selector_kind"      // Value is no selector kind; Accepted are the kinds
+	RowSelectorRole     RowCode = "selector_role"      // Value is no role (lower-case letters, digits and _, at most 32); Accepted are examples
 
 	// JSON only: a field given by two keys, and selectors or losses of the
 	// wrong shape. Value is the number (from 1) of the array's element.
@@ -101,6 +105,7 @@ var RowCodes = []RowCode{
 	RowUnclosedQuote, RowQuoteTooLong, RowTextAfterQuote, RowEmptyFile, RowUnnamedValue,
 	RowDuplicateColumn, RowLossesInCSV, RowBadPAP, RowBadBool, RowBadEmail, RowBadPhone, RowNotJSON,
 	RowTooManyDecimals, RowAmountTooLarge, RowSelectorTooLong, RowTooManySelectors, RowJSONType,
+	RowSelectorControl, RowSelectorKind, RowSelectorRole,
 	RowDuplicateKey, RowSelectorsShape, RowSelectorShape, RowLossesShape, RowLossShape,
 	RowLossIncomplete, RowTooManyLosses,
 }

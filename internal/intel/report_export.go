@@ -3,6 +3,7 @@ package intel
 import (
 	"context"
 
+	"counterscam/internal/indicator"
 	"counterscam/internal/store"
 	"counterscam/internal/trust"
 )
@@ -38,19 +39,21 @@ func (s *Service) ExportInto(ctx context.Context, p trust.Principal, format, max
 
 // ExportMarks says which selectors of exported reports are allow-listed
 // (shared infrastructure such as platform hosts and banks' lines) and which
-// an analyst marked "does not link", as of now, for formats that treat them
-// apart from the scammers' own.
-func (s *Service) ExportMarks(ctx context.Context) (allowlisted, noLink func(store.ReportSelector) bool, err error) {
+// an analyst marked "does not link", as of now: every export format leaves
+// the first out and writes the second as context, not for detection.
+func (s *Service) ExportMarks(ctx context.Context) (indicator.Marks, error) {
 	ids, err := s.st.NoLinkSelectors(ctx)
 	if err != nil {
-		return nil, nil, err
+		return indicator.Marks{}, err
 	}
 	marked := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		marked[id] = true
 	}
-	allowlisted = func(rs store.ReportSelector) bool {
-		return s.allow.contains(rs.SelectorID, rs.Kind, rs.Value, rs.Subtype)
-	}
-	return allowlisted, func(rs store.ReportSelector) bool { return marked[rs.SelectorID] }, nil
+	return indicator.Marks{
+		Allowlisted: func(rs store.ReportSelector) bool {
+			return s.allow.contains(rs.SelectorID, rs.Kind, rs.Value, rs.Subtype)
+		},
+		NoLink: func(rs store.ReportSelector) bool { return marked[rs.SelectorID] },
+	}, nil
 }

@@ -88,7 +88,7 @@ func (x *Writer) attribute(in *indicator.Indicator) attribute {
 	if m.of != nil {
 		typ, value, what = m.of(s)
 	}
-	noLink := x.o.NoLink != nil && x.o.NoLink(s)
+	noLink := !in.Detect
 	var c []string
 	if what != "" {
 		c = append(c, what)

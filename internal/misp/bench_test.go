@@ -5,6 +5,7 @@ import (
 	"io"
 	"testing"
 
+	"counterscam/internal/indicator"
 	"counterscam/internal/intel"
 	"counterscam/internal/stix"
 	"counterscam/internal/store"
@@ -41,7 +42,7 @@ func BenchmarkExport(b *testing.B) {
 		name string
 		open func(io.Writer) intel.ReportWriter
 	}{
-		{"stix", func(w io.Writer) intel.ReportWriter { return stix.NewWriter(w, "KNPA") }},
+		{"stix", func(w io.Writer) intel.ReportWriter { return stix.NewWriter(w, "KNPA", indicator.Marks{}) }},
 		{"misp", func(w io.Writer) intel.ReportWriter { return NewWriter(w, Options{Producer: "KNPA", MaxTLP: "AMBER"}) }},
 	} {
 		b.Run(f.name, func(b *testing.B) {

@@ -63,14 +63,10 @@ type Options struct {
 	NetworkID  string // the network exported, if one
 	SelectorID string // the selector whose reports are exported, if one
 	MaxTLP     string // the most restrictive label let in
-	// NoLink says which selectors an analyst marked "does not link"
-	// (shared, not the scammers' own): they go in with to_ids and
-	// correlation off. Nil: none.
-	NoLink func(store.ReportSelector) bool
-	// Leave says which selectors stay out: the allow-listed ones
-	// (platform hosts, banks' lines, exchanges' hot wallets), which must
-	// not reach a partner's block list. Nil: none.
-	Leave func(store.ReportSelector) bool
+	// Marks say which selectors stay out (the allow-listed ones) and
+	// which go in with to_ids and correlation off (those an analyst marked
+	// "does not link"), as for every export (package indicator decides).
+	Marks indicator.Marks
 }
 
 // Writer streams an event: reports are written as objects as they come,
@@ -90,9 +86,7 @@ type Writer struct {
 func NewWriter(w io.Writer, o Options) *Writer {
 	key := strings.Join([]string{o.Producer, o.NetworkID, o.SelectorID, o.MaxTLP}, "\x00")
 	x := &Writer{w: jsonstream.New(w), o: o, event: uuid.NewSHA1(namespace, []byte("event\x00"+key)), tlp: -1}
-	x.tally = indicator.New(func(s store.ReportSelector) bool {
-		return types[s.Kind] != nil && (o.Leave == nil || !o.Leave(s))
-	})
+	x.tally = indicator.New(func(s store.ReportSelector) bool { return types[s.Kind] != nil }, o.Marks)
 	x.w.Text(`{"Event":{"Object":[`)
 	return x
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"counterscam/internal/indicator"
 	"counterscam/internal/store"
 )
 
@@ -378,9 +379,9 @@ func TestUUIDsAreDeterministic(t *testing.T) {
 // a "does not link" selector goes in without to_ids or correlation; an
 // allow-listed one stays out.
 func TestReportsAsObjects(t *testing.T) {
-	o := Options{Producer: "KNPA",
-		NoLink: func(s store.ReportSelector) bool { return s.SelectorID == email.SelectorID },
-		Leave:  func(s store.ReportSelector) bool { return s.SelectorID == tme.SelectorID }}
+	o := Options{Producer: "KNPA", Marks: indicator.Marks{
+		NoLink:      func(s store.ReportSelector) bool { return s.SelectorID == email.SelectorID },
+		Allowlisted: func(s store.ReportSelector) bool { return s.SelectorID == tme.SelectorID }}}
 	e, raw := export(t, o, &store.Report{ID: "01K0000000000000000000000A", Origin: "CNP", ExternalRef: "CNP-2025-1", ReceivedAt: day(3), CreatedAt: day(4),
 		ScamType: "job_lure", TLP: store.TLPGreen, Narrative: "Offered a job in Sihanoukville via t.me", VictimRef: "v-77", VictimCountry: "KR",
 		Selectors: []store.ReportSelector{handle, email, tme, handle}})

@@ -6,6 +6,12 @@
 // object marked with its TLP 2.0 label through the marking definitions the
 // OASIS CTI technical committee published for TLP 2.0.
 //
+// Only the scammers' own selectors are indicators: an allow-listed one
+// (shared infrastructure) is left out, and one an analyst marked "does not
+// link" is an observable the reports refer to, with no indicator, so that
+// no pattern for it reaches a partner's detection (package indicator
+// decides, for the MISP export too).
+//
 // The package is pure: it formats what it is given, and the caller decides
 // what the reader may see (every report passed in must be one the reader
 // may read; an indicator carries the least restrictive label of the reports
@@ -14,6 +20,8 @@
 package stix
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/netip"
@@ -76,13 +84,16 @@ type Writer struct {
 }
 
 // NewWriter starts a bundle on w; producer is the organisation exporting
-// it, which the indicators name as their creator.
-func NewWriter(w io.Writer, producer string) *Writer {
+// it, which the indicators name as their creator. marks say which
+// selectors stay out (the allow-listed ones) and which are written as an
+// observable without an indicator (those marked "does not link"), as in
+// every export (package indicator decides).
+func NewWriter(w io.Writer, producer string, marks indicator.Marks) *Writer {
 	if producer == "" {
 		producer = softwareIdentity
 	}
 	x := &Writer{w: jsonstream.New(w), producer: producer, orgs: map[string]bool{producer: true},
-		tlps: map[string]bool{}, tally: indicator.New(func(s store.ReportSelector) bool { return kindNames[s.Kind] != "" }),
+		tlps: map[string]bool{}, tally: indicator.New(func(s store.ReportSelector) bool { return kindNames[s.Kind] != "" }, marks),
 		customSCOs: map[string]bool{}}
 	x.w.Text(`{"type":"bundle","id":"bundle--` + uuid.New().String() + `","objects":[`)
 	return x
@@ -121,8 +132,9 @@ type reportObject struct {
 }
 
 // Report writes one scam report as a STIX report object naming the
-// indicators of its selectors, and counts its selectors towards them. The
-// caller passes only reports the reader may read.
+// indicators of its selectors (the observables of those not for
+// detection), and counts its selectors towards them. The caller passes
+// only reports the reader may read.
 func (x *Writer) Report(r *store.Report) error {
 	mark, ok := tlp2Markings[r.TLP]
 	if !ok {
@@ -132,7 +144,11 @@ func (x *Writer) Report(r *store.Report) error {
 	x.tlps[r.TLP] = true
 	var refs []string
 	for _, in := range x.tally.Add(r) {
-		refs = append(refs, x.indicatorID(in.Selector.SelectorID))
+		if in.Detect {
+			refs = append(refs, x.indicatorID(in.Selector.SelectorID))
+		} else {
+			refs = append(refs, ObservableID(in.Selector.Kind, in.Selector.Value))
+		}
 	}
 	if len(refs) == 0 {
 		// A report object must refer to something: a report naming no
@@ -218,6 +234,10 @@ func (x *Writer) Close() error {
 		}
 		label := in.TLP()
 		x.tlps[label] = true
+		if !in.Detect {
+			x.w.Element(observable(in.Selector.Kind, in.Selector.Value, tlp2Markings[label]))
+			continue
+		}
 		x.w.Element(indicatorObject{
 			common: object("indicator", x.indicatorID(in.Selector.SelectorID), identityID(x.producer), ts(in.First), ts(in.Last)),
 			Name:   kindNames[in.Selector.Kind] + " " + in.Selector.Display, IndicatorTypes: []string{"malicious-activity"},
@@ -281,42 +301,105 @@ var customTypes = map[string]string{
 	"payment-card":          "A payment card. Property card_number: the card number's digits.",
 }
 
+// property is one property of an observable: its name and value.
+type property struct{ name, value string }
+
+// observableOf is the observable type a selector is written as, the
+// properties that say it, and the type again when counterscam defines it
+// ("" for STIX's own). The type is "" for a kind it does not know.
+func observableOf(kind, value string) (typ string, props []property, custom string) {
+	one := func(typ, name, custom string) (string, []property, string) {
+		return typ, []property{{name, value}}, custom
+	}
+	switch kind {
+	case "domain":
+		return one("domain-name", "value", "")
+	case "url":
+		return one("url", "value", "")
+	case "email":
+		return one("email-addr", "value", "")
+	case "ip":
+		if a, err := netip.ParseAddr(value); err == nil && a.Is6() && !a.Is4In6() {
+			return one("ipv6-addr", "value", "")
+		}
+		return one("ipv4-addr", "value", "")
+	case "handle":
+		platform, name, ok := strings.Cut(value, ":")
+		if !ok {
+			return one("user-account", "account_login", "")
+		}
+		return "user-account", []property{{"account_type", platform}, {"account_login", name}}, ""
+	case "phone":
+		return one("phone-number", "value", "phone-number")
+	case "crypto":
+		return one("cryptocurrency-wallet", "value", "cryptocurrency-wallet")
+	case "bank_account":
+		if !strings.Contains(value, ":") {
+			return one("bank-account", "iban", "bank-account")
+		}
+		return one("bank-account", "account_number", "bank-account")
+	case "card":
+		return one("payment-card", "card_number", "payment-card")
+	}
+	return "", nil, ""
+}
+
 // Pattern is the STIX pattern that matches a selector, and the observable
 // type it uses when that type is one counterscam defines ("" for STIX's
 // own). The pattern is "" for a kind it does not know.
 func Pattern(kind, value string) (pattern, custom string) {
-	cmp := func(path, v string) string { return "[" + path + " = " + quote(v) + "]" }
-	switch kind {
-	case "domain":
-		return cmp("domain-name:value", value), ""
-	case "url":
-		return cmp("url:value", value), ""
-	case "email":
-		return cmp("email-addr:value", value), ""
-	case "ip":
-		if a, err := netip.ParseAddr(value); err == nil && a.Is6() && !a.Is4In6() {
-			return cmp("ipv6-addr:value", value), ""
-		}
-		return cmp("ipv4-addr:value", value), ""
-	case "handle":
-		platform, name, ok := strings.Cut(value, ":")
-		if !ok {
-			return cmp("user-account:account_login", value), ""
-		}
-		return "[user-account:account_type = " + quote(platform) + " AND user-account:account_login = " + quote(name) + "]", ""
-	case "phone":
-		return cmp("phone-number:value", value), "phone-number"
-	case "crypto":
-		return cmp("cryptocurrency-wallet:value", value), "cryptocurrency-wallet"
-	case "bank_account":
-		if !strings.Contains(value, ":") {
-			return cmp("bank-account:iban", value), "bank-account"
-		}
-		return cmp("bank-account:account_number", value), "bank-account"
-	case "card":
-		return cmp("payment-card:card_number", value), "payment-card"
+	typ, props, custom := observableOf(kind, value)
+	if typ == "" {
+		return "", ""
 	}
-	return "", ""
+	cmps := make([]string, len(props))
+	for i, p := range props {
+		cmps[i] = typ + ":" + p.name + " = " + quote(p.value)
+	}
+	return "[" + strings.Join(cmps, " AND ") + "]", custom
+}
+
+// scoNamespace is the namespace STIX 2.1 (section 2.9) gives the UUIDv5 of
+// cyber-observable objects, so that every producer mints the same ID for
+// the same observable.
+var scoNamespace = uuid.MustParse("00abedb4-aa42-466c-9c01-fed23315a9b7")
+
+// ObservableID is the STIX ID of a selector's observable: a UUIDv5 of its
+// ID contributing properties as canonical JSON (all the properties
+// counterscam writes of it are such). "" for a kind it does not know.
+func ObservableID(kind, value string) string {
+	typ, props, _ := observableOf(kind, value)
+	if typ == "" {
+		return ""
+	}
+	m := make(map[string]string, len(props))
+	for _, p := range props {
+		m[p.name] = p.value
+	}
+	// Sorted keys, no HTML escaping and no spaces: the canonical JSON
+	// (RFC 8785) of an object of strings.
+	var b bytes.Buffer
+	e := json.NewEncoder(&b)
+	e.SetEscapeHTML(false)
+	if err := e.Encode(m); err != nil {
+		return ""
+	}
+	return typ + "--" + uuid.NewSHA1(scoNamespace, bytes.TrimSuffix(b.Bytes(), []byte("\n"))).String()
+}
+
+// observable is a selector as a cyber-observable object, marked with mark:
+// what a selector not for detection is written as, in place of an
+// indicator.
+func observable(kind, value, mark string) map[string]any {
+	typ, props, custom := observableOf(kind, value)
+	o := map[string]any{"type": typ, "spec_version": "2.1", "id": ObservableID(kind, value), "object_marking_refs": []string{mark}}
+	for _, p := range props {
+		o[p.name] = p.value
+	}
+	if custom != "" {
+		o["extensions"] = map[string]any{ExtensionID(custom): map[string]string{"extension_type": "new-sco"}}
+	}
+	return o
 }
 
 // quote writes a STIX pattern string literal: in single quotes, with a

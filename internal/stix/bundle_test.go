@@ -3,6 +3,7 @@ package stix
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"counterscam/internal/indicator"
 	"counterscam/internal/store"
 )
 
@@ -67,6 +69,20 @@ func validate(t *testing.T, raw []byte) map[string]map[string]any {
 		if o["spec_version"] != "2.1" {
 			t.Errorf("%s: spec_version %v", oid, o["spec_version"])
 		}
+		if slices.Contains(stixSCOs, typ) || customTypes[typ] != "" {
+			// An observable has no created or modified, and its ID is
+			// the UUIDv5 of its properties.
+			if _, ok := o["created"]; ok || oid != ObservableID(scoKind(t, o), scoValue(o)) {
+				t.Errorf("observable %s: created %v, or the ID is not the UUIDv5 of its properties", oid, o["created"])
+			}
+			if customTypes[typ] != "" {
+				ext, _ := o["extensions"].(map[string]any)[ExtensionID(typ)].(map[string]any)
+				if ext["extension_type"] != "new-sco" {
+					t.Errorf("observable %s of counterscam's type %s without its new-sco extension: %v", oid, typ, o["extensions"])
+				}
+			}
+			continue
+		}
 		created, _ := o["created"].(string)
 		if !stixTime.MatchString(created) {
 			t.Errorf("%s: created %q is not a UTC timestamp with milliseconds", oid, created)
@@ -103,7 +119,11 @@ func validate(t *testing.T, raw []byte) map[string]map[string]any {
 				}
 			}
 		}
-		switch o["type"] {
+		switch typ := o["type"].(string); typ {
+		case "extension-definition":
+			if customTypes[o["name"].(string)] == "" {
+				t.Errorf("%s: an extension definition of no type counterscam defines", oid)
+			}
 		case "marking-definition":
 			level, ok := oasisTLP2[oid]
 			ext, _ := o["extensions"].(map[string]any)[tlp2Extension].(map[string]any)
@@ -133,6 +153,30 @@ func validate(t *testing.T, raw []byte) map[string]map[string]any {
 		}
 	}
 	return byID
+}
+
+// scoKind and scoValue read back the selector an observable stands for.
+func scoKind(t *testing.T, o map[string]any) string {
+	kinds := map[string]string{"domain-name": "domain", "url": "url", "email-addr": "email", "ipv4-addr": "ip", "ipv6-addr": "ip",
+		"user-account": "handle", "phone-number": "phone", "cryptocurrency-wallet": "crypto", "bank-account": "bank_account", "payment-card": "card"}
+	k := kinds[o["type"].(string)]
+	if k == "" {
+		t.Errorf("observable of type %v", o["type"])
+	}
+	return k
+}
+
+func scoValue(o map[string]any) string {
+	for _, p := range []string{"value", "iban", "account_number", "card_number"} {
+		if v, ok := o[p].(string); ok {
+			return v
+		}
+	}
+	if at, ok := o["account_type"].(string); ok {
+		return at + ":" + o["account_login"].(string)
+	}
+	s, _ := o["account_login"].(string)
+	return s
 }
 
 var required = map[string][]string{
@@ -172,8 +216,13 @@ func day(d int) time.Time { return time.Date(2025, 9, d, 10, 30, 15, 123456789, 
 
 func export(t *testing.T, reports ...*store.Report) map[string]map[string]any {
 	t.Helper()
+	return exportMarked(t, indicator.Marks{}, reports...)
+}
+
+func exportMarked(t *testing.T, marks indicator.Marks, reports ...*store.Report) map[string]map[string]any {
+	t.Helper()
 	var buf bytes.Buffer
-	w := NewWriter(&buf, "KNPA")
+	w := NewWriter(&buf, "KNPA", marks)
 	for _, r := range reports {
 		if err := w.Report(r); err != nil {
 			t.Fatal(err)
@@ -246,5 +295,62 @@ func TestIndicatorMarkingIsTheLeastRestrictive(t *testing.T) {
 		if got != MarkingID(want) {
 			t.Errorf("%s: marked %v; want %s", s.Kind, got, want)
 		}
+	}
+}
+
+// TestMarkedSelectorsAreNoIndicators: an allow-listed selector a report
+// names (t.me) is nowhere in the bundle; one an analyst marked "does not
+// link" (an e-mail address, a wallet) is an observable the report refers
+// to, with no indicator or pattern; the scammers' own phone stays an
+// indicator.
+func TestMarkedSelectorsAreNoIndicators(t *testing.T) {
+	tme := sel("domain", "t.me", "t.me")
+	mail := sel("email", "hr@goldenjob-recruit.net", "hr@goldenjob-recruit.net")
+	marks := indicator.Marks{
+		Allowlisted: func(s store.ReportSelector) bool { return s.SelectorID == tme.SelectorID },
+		NoLink: func(s store.ReportSelector) bool {
+			return s.SelectorID == mail.SelectorID || s.SelectorID == wallet.SelectorID
+		},
+	}
+	objs := exportMarked(t, marks,
+		&store.Report{ID: "01K0000000000000000000000A", Origin: "CNP", ReceivedAt: day(3), ScamType: "job_lure", TLP: store.TLPGreen,
+			Selectors: []store.ReportSelector{phone, tme, mail, wallet}},
+		&store.Report{ID: "01K0000000000000000000000B", Origin: "KNPA", ReceivedAt: day(4), ScamType: "job_lure", TLP: store.TLPAmber,
+			Selectors: []store.ReportSelector{tme, mail}})
+	var patterns []string
+	types := map[string]int{}
+	for oid, o := range objs {
+		types[o["type"].(string)]++
+		if o["type"] == "indicator" {
+			patterns = append(patterns, o["pattern"].(string))
+		}
+		if b, _ := json.Marshal(o); strings.Contains(string(b), "t.me") {
+			t.Errorf("%s names the allow-listed t.me: %s", oid, b)
+		}
+	}
+	if len(patterns) != 1 || patterns[0] != "[phone-number:value = '+85595756407']" {
+		t.Errorf("indicators %q; want only the phone's", patterns)
+	}
+	mailID, walletID := ObservableID("email", mail.Value), ObservableID("crypto", wallet.Value)
+	if mailID != "email-addr--"+uuid.NewSHA1(uuid.MustParse("00abedb4-aa42-466c-9c01-fed23315a9b7"), []byte(`{"value":"hr@goldenjob-recruit.net"}`)).String() {
+		t.Errorf("the e-mail address's observable ID %s is not STIX's UUIDv5 of its value", mailID)
+	}
+	m := objs[mailID]
+	if m == nil || m["value"] != mail.Value || m["object_marking_refs"].([]any)[0] != MarkingID(store.TLPGreen) {
+		t.Errorf("the does-not-link e-mail address's observable: %v", m)
+	}
+	if w := objs[walletID]; w == nil || w["value"] != wallet.Value || objs[ExtensionID("cryptocurrency-wallet")] == nil {
+		t.Errorf("the does-not-link wallet's observable %v, or its type's extension definition missing", w)
+	}
+	if types["email-addr"] != 1 || types["cryptocurrency-wallet"] != 1 || types["domain-name"] != 0 || len(types) != 7 {
+		t.Errorf("objects by type %v", types)
+	}
+	refs := objs[id("report", "01K0000000000000000000000A")]["object_refs"].([]any)
+	if fmt.Sprint(refs) != fmt.Sprint([]any{id("indicator", "KNPA:"+phone.SelectorID), mailID, walletID}) {
+		t.Errorf("the report refers to %v; want the phone's indicator and the two observables", refs)
+	}
+	// A report naming only shared selectors still refers to something.
+	if refs := objs[id("report", "01K0000000000000000000000B")]["object_refs"].([]any); fmt.Sprint(refs) != fmt.Sprint([]any{mailID}) {
+		t.Errorf("KNPA's report refers to %v", refs)
 	}
 }

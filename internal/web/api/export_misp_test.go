@@ -121,9 +121,11 @@ func TestMISPExportMaxTLP(t *testing.T) {
 	}
 }
 
-// TestMISPExportMarks: a selector an analyst marked "does not link" goes in
-// without to_ids; an allow-listed one (a Telegram link host) stays out.
-func TestMISPExportMarks(t *testing.T) {
+// TestExportMarks: in the MISP event a selector an analyst marked "does not
+// link" goes in without to_ids, and in the STIX bundle it is an observable
+// with no indicator; an allow-listed one (t.me, on the shipped allow-list)
+// stays out of both.
+func TestExportMarks(t *testing.T) {
 	srv := newTestServer(t, Options{})
 	code, b, _ := do(t, srv, exchange{method: "POST", path: "/api/v1/reports",
 		body: `{"external_ref":"k-1","received_at":"2025-03-01T00:00:00Z","scam_type":"job_lure","narrative":"see t.me for the job","selectors":"+855 95 756 407;hr@goldenjob-recruit.net;t.me","tlp":"GREEN"}`})
@@ -150,5 +152,28 @@ func TestMISPExportMarks(t *testing.T) {
 	want := map[string]string{"+85595756407": "phone-number/Financial fraud to_ids=true", "hr@goldenjob-recruit.net": "email-src/Payload delivery to_ids=false"}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("attributes %v; want %v (t.me, allow-listed, left out)", got, want)
+	}
+
+	code, body, _ := do(t, srv, exchange{method: "GET", path: "/api/v1/export/stix"})
+	var bundle struct {
+		Objects []map[string]any `json:"objects"`
+	}
+	if err := json.Unmarshal(body, &bundle); code != 200 || err != nil {
+		t.Fatalf("STIX export: %d %v", code, err)
+	}
+	var patterns, observables []string
+	for _, o := range bundle.Objects {
+		switch o["type"] {
+		case "indicator":
+			patterns = append(patterns, o["pattern"].(string))
+		case "email-addr", "domain-name", "url":
+			observables = append(observables, o["value"].(string))
+		}
+	}
+	if fmt.Sprint(patterns) != "[[phone-number:value = '+85595756407']]" || fmt.Sprint(observables) != "[hr@goldenjob-recruit.net]" {
+		t.Errorf("STIX indicators %q and observables %q; want the phone's indicator and the e-mail address's observable (t.me left out)", patterns, observables)
+	}
+	if strings.Contains(string(body), `t.me'`) || strings.Contains(string(body), `"t.me"`) {
+		t.Error("the allow-listed t.me is in the STIX bundle")
 	}
 }

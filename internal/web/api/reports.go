@@ -209,25 +209,28 @@ const stixDefaultTLP = "AMBER"
 // selector_id narrow it as they narrow the JSON Lines export, and max_tlp
 // leaves out reports marked more restrictively than that label.
 func (s *Server) exportSTIX(w http.ResponseWriter, r *http.Request) error {
+	marks, err := s.svc.ExportMarks(r.Context())
+	if err != nil {
+		return err
+	}
 	return s.exportFormat(w, r, "STIX 2.1", func(p trust.Principal, _ store.ReportFilter, _ string) intel.ReportWriter {
 		w.Header().Set("Content-Type", stix.MediaType)
 		w.Header().Set("Content-Disposition", `attachment; filename="counterscam-stix.json"`)
-		return stix.NewWriter(w, p.Org)
+		return stix.NewWriter(w, p.Org, marks)
 	})
 }
 
 // exportMISP streams the same reports and selectors as exportSTIX, under
 // the same parameters and rules, as one MISP event (audited as an export).
 func (s *Server) exportMISP(w http.ResponseWriter, r *http.Request) error {
-	allowlisted, noLink, err := s.svc.ExportMarks(r.Context())
+	marks, err := s.svc.ExportMarks(r.Context())
 	if err != nil {
 		return err
 	}
 	return s.exportFormat(w, r, "MISP", func(p trust.Principal, f store.ReportFilter, maxTLP string) intel.ReportWriter {
 		w.Header().Set("Content-Type", misp.MediaType)
 		w.Header().Set("Content-Disposition", `attachment; filename="counterscam-misp.json"`)
-		return misp.NewWriter(w, misp.Options{Producer: p.Org, NetworkID: f.NetworkID, SelectorID: f.SelectorID, MaxTLP: maxTLP,
-			Leave: allowlisted, NoLink: noLink})
+		return misp.NewWriter(w, misp.Options{Producer: p.Org, NetworkID: f.NetworkID, SelectorID: f.SelectorID, MaxTLP: maxTLP, Marks: marks})
 	})
 }
 

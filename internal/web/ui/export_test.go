@@ -1,5 +1,7 @@
 package ui
 
+import "counterscam/internal/intake"
+
 // ReadMessages lets the external tests read a language's catalogue as
 // the server merges it.
 var ReadMessages = readMessages
@@ -18,4 +20,19 @@ func SetListLimits(n int) (restore func()) {
 	sel, search := selectorReportsShown, searchLimit
 	selectorReportsShown, searchLimit = n, n
 	return func() { selectorReportsShown, searchLimit = sel, search }
+}
+
+// AddCodelessReject lists a rejected record with no code (its English
+// Reason alone) on import job id, as the page would list a reason intake
+// has no code for; false when there is no such job.
+func (s *Server) AddCodelessReject(id string, line int, field, reason string) bool {
+	s.jobs.mu.Lock()
+	j, ok := s.jobs.jobs[id]
+	s.jobs.mu.Unlock()
+	if ok {
+		j.update(func(st *importState) {
+			st.Rejects = append(st.Rejects, importReject{RowError: intake.RowError{Line: line, Field: field, Reason: reason}})
+		})
+	}
+	return ok
 }

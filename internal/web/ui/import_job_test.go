@@ -3,6 +3,7 @@ package ui_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -114,7 +115,9 @@ func TestUploadsAreForMembers(t *testing.T) {
 
 // TestImportRejectsInKorean: the rejected rows of an import are listed in
 // the page's language, each with its line and field, where the reason has
-// a code; a reason without one is shown in English, marked so.
+// a code (a control character in a selector, a selector's unknown kind or
+// bad role among them); a reason without one is shown in English, marked
+// so.
 func TestImportRejectsInKorean(t *testing.T) {
 	f := demoFixture(t)
 	an := f.signIn(t, "analyst@mps-vn.demo")
@@ -174,17 +177,49 @@ func TestImportRejectsInKorean(t *testing.T) {
 		{"20", "loss_amount", `"1.234"은(는) 통화의 소수 자릿수보다 소수점 아래 숫자가 많습니다. 최대 2자리까지 쓰세요.`},
 		{"22", "", "2번째 열의 따옴표로 묶은 값이 파일 끝까지 닫히지 않았습니다."},
 		{"18", "scam_type", `"lottery"은(는) 사기 유형이 아닙니다. 다음 중 하나를 쓰세요: romance, crypto_investment,`},
+		{"21", "selectors", "식별자 중 1번째 값에 탭이나 줄바꿈 같은 제어 문자(U+0001)가 들어 있습니다. 지우세요."},
 	} {
 		want := `<td class="n">` + w.line + `</td><td><code>` + w.field + `</code></td><td>` + esc(w.reason)
 		if !strings.Contains(page, want) {
 			t.Errorf("the Korean page lacks %s", want)
 		}
 	}
-	if want := `<td class="n">21</td><td><code>selectors</code></td><td lang="en">`; !strings.Contains(page, want) {
+	if n := strings.Count(page, `<td lang="en">`); n != 0 {
+		t.Errorf("%d reasons in English, want none: every reason here has a code", n)
+	}
+	// intake gives every reason a record can have a code by now: one with
+	// none is made up, to see the page fall back to English.
+	if !f.pages.AddCodelessReject(strings.TrimPrefix(loc, "/import/"), 99, "selectors", "a reason with no code yet") {
+		t.Fatalf("no job at %s", loc)
+	}
+	_, page, _ = get(t, an, f.srv.URL+loc+"?lang=ko")
+	if want := `<td class="n">99</td><td><code>selectors</code></td><td lang="en">a reason with no code yet</td>`; !strings.Contains(page, want) {
 		t.Errorf("the reason with no code is not in English: the page lacks %s", want)
 	}
 	if n := strings.Count(page, `<td lang="en">`); n != 1 {
 		t.Errorf("%d reasons in English, want 1", n)
+	}
+
+	// A selector's kind and role, given per selector in JSON Lines.
+	const rec = `{"external_ref":%q,"origin":"MPS-VN","received_at":"2025-10-01T08:00:00Z","scam_type":"romance","selectors":[{"value":"+855 12 345 678",%s}]}` + "\n"
+	jsonl := fmt.Sprintf(rec, "J-1", `"kind":"fone"`) + fmt.Sprintf(rec, "J-2", `"role":"paid-to"`)
+	code, loc, _ = upload(t, f, an, "ko-kinds.jsonl", jsonl)
+	if code != http.StatusSeeOther {
+		t.Fatalf("upload: %d", code)
+	}
+	if status, _, _, rejected := waitJob(t, f, an, loc); status != "done" || rejected != 2 {
+		t.Fatalf("job %s: rejected %d", status, rejected)
+	}
+	for lang, want := range map[string][]string{
+		"ko": {`"fone"은(는) 식별자 종류가 아닙니다. 다음 중 하나를 쓰세요: phone, email,`, `"paid-to"은(는) 역할로 쓸 수 없습니다.`},
+		"km": {`"fone" មិនមែនជាប្រភេទអត្តសញ្ញាណទេ។`, `"paid-to" មិនមែនជាតួនាទីទេ៖`},
+	} {
+		_, page, _ := get(t, an, f.srv.URL+loc+"?lang="+lang)
+		for i, w := range want {
+			if row := fmt.Sprintf(`<td class="n">%d</td><td><code>selectors</code></td><td>%s`, i+1, esc(w)); !strings.Contains(page, row) {
+				t.Errorf("the %s page lacks %s", lang, row)
+			}
+		}
 	}
 }
 

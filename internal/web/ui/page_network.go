@@ -265,24 +265,28 @@ func buildTimeline(reps []*store.Report) *timeline {
 // reports stay out: they may not leave the organisation or the named
 // recipients.
 func (s *Server) networkSTIX(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	marks, err := s.svc.ExportMarks(r.Context())
+	if err != nil {
+		return err
+	}
 	return s.networkExport(w, r, c, "STIX 2.1", func(p trust.Principal, id string) intel.ReportWriter {
 		w.Header().Set("Content-Type", stix.MediaType)
 		w.Header().Set("Content-Disposition", `attachment; filename="network-`+id+`.stix.json"`)
-		return stix.NewWriter(w, p.Org)
+		return stix.NewWriter(w, p.Org, marks)
 	})
 }
 
 // networkMISP downloads the same as networkSTIX as one MISP event (as GET
 // /api/v1/export/misp?network_id=&max_tlp=AMBER does).
 func (s *Server) networkMISP(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
-	allowlisted, noLink, err := s.svc.ExportMarks(r.Context())
+	marks, err := s.svc.ExportMarks(r.Context())
 	if err != nil {
 		return err
 	}
 	return s.networkExport(w, r, c, "MISP", func(p trust.Principal, id string) intel.ReportWriter {
 		w.Header().Set("Content-Type", misp.MediaType)
 		w.Header().Set("Content-Disposition", `attachment; filename="network-`+id+`.misp.json"`)
-		return misp.NewWriter(w, misp.Options{Producer: p.Org, NetworkID: id, MaxTLP: store.TLPAmber, Leave: allowlisted, NoLink: noLink})
+		return misp.NewWriter(w, misp.Options{Producer: p.Org, NetworkID: id, MaxTLP: store.TLPAmber, Marks: marks})
 	})
 }
 

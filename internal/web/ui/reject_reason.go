@@ -60,6 +60,9 @@ var rowReasons = map[intake.RowCode][]string{
 	intake.RowSelectorTooLong:  {"raw", "accepted"},
 	intake.RowTooManySelectors: {"accepted"},
 	intake.RowJSONType:         {},
+	intake.RowSelectorControl:  {"raw", "accepted"},
+	intake.RowSelectorKind:     {"value", "accepted"},
+	intake.RowSelectorRole:     {"value", "accepted"},
 
 	intake.RowDuplicateKey:   {"value"},
 	intake.RowSelectorsShape: {},
