@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"counterscam/internal/store/sqlite"
 )
 
 // TestNetworksFilters: the command filters as the networks page and the
@@ -69,5 +71,19 @@ func TestReadingCommandsNeedAStore(t *testing.T) {
 	}
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Errorf("reading left a store behind: %v", err)
+	}
+	// While an import builds the directory's first store, they say that.
+	b, err := sqlite.NewBuild(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Discard()
+	code, _, errs := run(t, "", "stats", "--data", dir)
+	if code != 1 || !strings.Contains(errs, "an import may be building one there") {
+		t.Errorf("stats while an import builds: status %d, %q", code, errs)
+	}
+	code, _, errs = run(t, "", "serve", "--data", dir, "--addr", "127.0.0.1:0")
+	if code != 1 || !strings.Contains(errs, "an import is building a new store in "+dir) {
+		t.Errorf("serve while an import builds: status %d, %q", code, errs)
 	}
 }

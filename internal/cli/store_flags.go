@@ -58,6 +58,9 @@ func (f *storeFlags) open(ctx context.Context) (store.Store, error) {
 	}
 	if f.existing {
 		if _, err := os.Stat(filepath.Join(dir, sqlite.FileName)); errors.Is(err, fs.ErrNotExist) {
+			if _, err := os.Stat(filepath.Join(dir, sqlite.BuildName)); err == nil {
+				return nil, fmt.Errorf("no counterscam store in %s yet: an import may be building one there (%s), which appears when it ends", dir, sqlite.BuildName)
+			}
 			return nil, fmt.Errorf("no counterscam store in %s: name it with --data DIR (the demo's is in ./counterscam-demo unless --data said otherwise) or --db DSN", dir)
 		}
 	}
