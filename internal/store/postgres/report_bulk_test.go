@@ -269,3 +269,67 @@ func TestBulkLoadEndYieldsToReaders(t *testing.T) {
 		t.Fatalf("the load: %v", err)
 	}
 }
+
+// TestBulkLoadRefusesADuplicateReference: the reports' unique index on
+// (origin, external reference), dropped while a load runs and built at its
+// end, still refuses two reports of one pair that reach the store (the
+// service de-duplicates before; this writes through the store alone): the
+// load fails as a conflict and leaves the store as it was.
+func TestBulkLoadRefusesADuplicateReference(t *testing.T) {
+	ctx := context.Background()
+	dsn, _, reports, _ := bulkFixture(t)
+	var a, b *store.Report // two reports with references
+	for _, r := range inteltest.Copies(reports[0]) {
+		if r.ExternalRef == "" {
+			continue
+		}
+		if a == nil {
+			a = r
+		} else if r.ExternalRef != a.ExternalRef || r.Origin != a.Origin {
+			b = r
+			break
+		}
+	}
+	if b == nil {
+		t.Fatal("the fixture has fewer than two references")
+	}
+	st, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	indexes, tables, _ := schemaState(t, conn)
+	load := func(rs ...*store.Report) error {
+		return st.Update(ctx, func(w store.Writer) error {
+			bw := w.(store.BulkWriter)
+			if ok, err := bw.BeginBulk(ctx); err != nil || !ok {
+				return fmt.Errorf("begin: %v, %v", ok, err)
+			}
+			if err := bw.AppendReports(ctx, rs); err != nil {
+				return err
+			}
+			return bw.EndBulk(ctx, nil, func(string) string { return "" })
+		})
+	}
+	dup := *b
+	dup.Origin, dup.ExternalRef = a.Origin, a.ExternalRef
+	if err := load(a, &dup); !errors.Is(err, store.ErrConflict) {
+		t.Fatalf("a load of two reports of one reference: %v, want a conflict", err)
+	}
+	gotIndexes, gotTables, rows := schemaState(t, conn)
+	if !slices.Equal(gotIndexes, indexes) || !slices.Equal(gotTables, tables) || rows != 0 {
+		t.Fatalf("after a failed load: indexes %q, tables %q, %d rows; want %q, %q, 0", gotIndexes, gotTables, rows, indexes, tables)
+	}
+	if err := load(a, b); err != nil {
+		t.Fatalf("a load of two references: %v", err)
+	}
+	var n int
+	if err := conn.QueryRow(ctx, `SELECT count(*) FROM reports WHERE external_ref <> ''`).Scan(&n); err != nil || n != 2 {
+		t.Fatalf("after the load: %d reports with references (%v), want 2", n, err)
+	}
+}

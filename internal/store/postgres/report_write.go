@@ -164,7 +164,7 @@ func (w *writer) writeRest(ctx context.Context, fresh []*store.Report) error {
 			return err
 		}
 	}
-	return w.copyLinks(ctx, "report_selectors", fresh)
+	return w.copyLinks(ctx, "report_selectors", "report_recipients", fresh)
 }
 
 // linkColumns are report_selectors' columns, as copyLinks writes them.
@@ -172,9 +172,10 @@ var linkColumns = []string{"report_id", "selector_id", "role", "ord", "source", 
 
 // copyLinks stores the selector links, losses and recipients of new
 // reports. They are new rows only: COPY, which skips the planner and the
-// per-statement row building of INSERT. The links go to linkTable:
-// report_selectors, or during a bulk load the table they wait in.
-func (w *writer) copyLinks(ctx context.Context, linkTable string, fresh []*store.Report) error {
+// per-statement row building of INSERT. The links go to linkTable and the
+// recipients to recipientTable: report_selectors and report_recipients,
+// or during a bulk load the tables they wait in.
+func (w *writer) copyLinks(ctx context.Context, linkTable, recipientTable string, fresh []*store.Report) error {
 	var links, losses, recipients [][]any
 	for _, r := range fresh {
 		for _, u := range batch.Recipients(r) {
@@ -194,7 +195,7 @@ func (w *writer) copyLinks(ctx context.Context, linkTable string, fresh []*store
 	}{
 		{linkTable, linkColumns, links},
 		{"report_losses", []string{"report_id", "ord", "amount_minor", "currency"}, losses},
-		{"report_recipients", []string{"report_id", "user_id"}, recipients},
+		{recipientTable, []string{"report_id", "user_id"}, recipients},
 	} {
 		if len(c.rows) == 0 {
 			continue
@@ -206,9 +207,15 @@ func (w *writer) copyLinks(ctx context.Context, linkTable string, fresh []*store
 	return nil
 }
 
-// PutContact stores (or replaces) the contact details of a stored report.
+// PutContact stores (or replaces) the contact details of a stored report
+// (during a bulk load, of a report it appended: in the table its contacts
+// wait in).
 func (w *writer) PutContact(ctx context.Context, c *store.Contact) error {
-	_, err := w.tx.Exec(ctx, `INSERT INTO contacts (report_id, name, email, phone, consent) VALUES ($1, $2, $3, $4, $5)
+	table := "contacts"
+	if w.bulk != nil {
+		table = loadContacts
+	}
+	_, err := w.tx.Exec(ctx, `INSERT INTO `+table+` (report_id, name, email, phone, consent) VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (report_id) DO UPDATE SET name = excluded.name, email = excluded.email,
 			phone = excluded.phone, consent = excluded.consent`,
 		c.ReportID, c.Name, c.Email, c.Phone, c.Consent)
