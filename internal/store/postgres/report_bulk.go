@@ -117,18 +117,33 @@ func (w *writer) AppendReports(ctx context.Context, reports []*store.Report) err
 	}
 	counted := w.bulk.totals.AddAsync(reports)
 	defer counted()
-	rows := make([][]any, len(reports))
-	for i, r := range reports {
+	now := w.bulk.now
+	err := w.copyIn(ctx, loadReports, reportColumns, copyEach(reports, func(e *copyEncoder, r *store.Report) {
 		created := r.CreatedAt
 		if created.IsZero() {
-			created = w.bulk.now
+			created = now
 		}
-		rows[i] = []any{r.ID, r.Origin, r.ExternalRef, r.Channel, pgTime(r.ReceivedAt), pgOptTime(r.OccurredAt),
-			r.ScamType, r.Narrative, r.VictimRef, r.VictimCountry, r.TLP, pgText(r.NetworkID), pgTime(created),
-			r.CreatedBy, r.PAP, r.LegalBasis, r.Purpose}
-	}
-	if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{loadReports}, reportColumns, pgx.CopyFromRows(rows)); err != nil {
-		return translate(err)
+		e.row(len(reportColumns))
+		e.text(r.ID)
+		e.text(r.Origin)
+		e.text(r.ExternalRef)
+		e.text(r.Channel)
+		e.time(r.ReceivedAt)
+		e.optTime(r.OccurredAt)
+		e.text(r.ScamType)
+		e.text(r.Narrative)
+		e.text(r.VictimRef)
+		e.text(r.VictimCountry)
+		e.text(r.TLP)
+		e.optText(r.NetworkID)
+		e.time(created)
+		e.text(r.CreatedBy)
+		e.text(r.PAP)
+		e.text(r.LegalBasis)
+		e.text(r.Purpose)
+	}))
+	if err != nil {
+		return err
 	}
 	return w.copyLinks(ctx, loadLinks, loadRecipients, reports)
 }
@@ -156,30 +171,44 @@ func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge, assig
 	}
 	next, stop := iter.Pull(b.totals.Selectors())
 	defer stop()
-	_, err = w.tx.CopyFrom(ctx, pgx.Identifier{"selectors"}, []string{"id", "kind", "value", "display", "region",
-		"subtype", "hash", "first_seen", "last_seen", "report_count", "source_count"}, pgx.CopyFromFunc(func() ([]any, error) {
+	err = w.copyIn(ctx, "selectors", []string{"id", "kind", "value", "display", "region",
+		"subtype", "hash", "first_seen", "last_seen", "report_count", "source_count"}, func(e *copyEncoder) bool {
 		s, ok := next()
 		if !ok {
-			return nil, nil
+			return false
 		}
-		return []any{s.ID, s.Kind, s.Value, s.Display, s.Region, s.Subtype, s.Hash,
-			pgTime(s.FirstSeen), pgTime(s.LastSeen), int32(s.Reports), int32(s.Sources)}, nil
-	}))
+		e.row(11)
+		e.text(s.ID)
+		e.text(s.Kind)
+		e.text(s.Value)
+		e.text(s.Display)
+		e.text(s.Region)
+		e.text(s.Subtype)
+		e.bytea(s.Hash)
+		e.time(s.FirstSeen)
+		e.time(s.LastSeen)
+		e.int4(int32(s.Reports))
+		e.int4(int32(s.Sources))
+		return true
+	})
 	if err != nil {
-		return translate(err)
+		return err
 	}
 	nextSource, stopSources := iter.Pull(b.totals.Sources())
 	defer stopSources()
-	_, err = w.tx.CopyFrom(ctx, pgx.Identifier{"selector_sources"}, []string{"selector_id", "origin", "reports"},
-		pgx.CopyFromFunc(func() ([]any, error) {
-			p, ok := nextSource()
-			if !ok {
-				return nil, nil
-			}
-			return []any{p.SelectorID, p.Origin, int32(p.Reports)}, nil
-		}))
+	err = w.copyIn(ctx, "selector_sources", []string{"selector_id", "origin", "reports"}, func(e *copyEncoder) bool {
+		p, ok := nextSource()
+		if !ok {
+			return false
+		}
+		e.row(3)
+		e.text(p.SelectorID)
+		e.text(p.Origin)
+		e.int4(int32(p.Reports))
+		return true
+	})
 	if err != nil {
-		return translate(err)
+		return err
 	}
 	if err := w.moveLoaded(ctx, loadLinks); err != nil {
 		return err

@@ -176,32 +176,51 @@ var linkColumns = []string{"report_id", "selector_id", "role", "ord", "source", 
 // recipients to recipientTable: report_selectors and report_recipients,
 // or during a bulk load the tables they wait in.
 func (w *writer) copyLinks(ctx context.Context, linkTable, recipientTable string, fresh []*store.Report) error {
-	var links, losses, recipients [][]any
+	var links, losses, recipients bool
 	for _, r := range fresh {
-		for _, u := range batch.Recipients(r) {
-			recipients = append(recipients, []any{r.ID, u})
-		}
-		for i, l := range batch.Links(r) {
-			links = append(links, []any{r.ID, l.SelectorID, l.Role, int32(i), l.Source, l.Raw})
-		}
-		for i, l := range r.Losses {
-			losses = append(losses, []any{r.ID, int32(i), l.AmountMinor, l.Currency})
-		}
+		links = links || len(r.Selectors) > 0
+		losses = losses || len(r.Losses) > 0
+		recipients = recipients || len(r.Recipients) > 0
 	}
 	for _, c := range []struct {
+		any   bool
 		table string
 		cols  []string
-		rows  [][]any
+		put   func(e *copyEncoder, r *store.Report)
 	}{
-		{linkTable, linkColumns, links},
-		{"report_losses", []string{"report_id", "ord", "amount_minor", "currency"}, losses},
-		{recipientTable, []string{"report_id", "user_id"}, recipients},
+		{links, linkTable, linkColumns, func(e *copyEncoder, r *store.Report) {
+			for i, l := range batch.Links(r) {
+				e.row(len(linkColumns))
+				e.text(r.ID)
+				e.text(l.SelectorID)
+				e.text(l.Role)
+				e.int4(int32(i))
+				e.text(l.Source)
+				e.text(l.Raw)
+			}
+		}},
+		{losses, "report_losses", []string{"report_id", "ord", "amount_minor", "currency"}, func(e *copyEncoder, r *store.Report) {
+			for i, l := range r.Losses {
+				e.row(4)
+				e.text(r.ID)
+				e.int4(int32(i))
+				e.int8(l.AmountMinor)
+				e.text(l.Currency)
+			}
+		}},
+		{recipients, recipientTable, []string{"report_id", "user_id"}, func(e *copyEncoder, r *store.Report) {
+			for _, u := range batch.Recipients(r) {
+				e.row(2)
+				e.text(r.ID)
+				e.text(u)
+			}
+		}},
 	} {
-		if len(c.rows) == 0 {
+		if !c.any {
 			continue
 		}
-		if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
-			return translate(err)
+		if err := w.copyIn(ctx, c.table, c.cols, copyEach(fresh, c.put)); err != nil {
+			return err
 		}
 	}
 	return nil
