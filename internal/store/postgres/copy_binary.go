@@ -45,6 +45,15 @@ func (e *copyEncoder) optText(s string) {
 	e.text(s)
 }
 
+// boolean is a boolean column's value.
+func (e *copyEncoder) boolean(v bool) {
+	b := byte(0)
+	if v {
+		b = 1
+	}
+	e.b = append(e.b, 0, 0, 0, 1, b)
+}
+
 // bytea is a bytea column's value.
 func (e *copyEncoder) bytea(v []byte) {
 	e.b = binary.BigEndian.AppendUint32(e.b, uint32(len(v)))

@@ -13,7 +13,7 @@ import (
 // TestCopyEncoderStoresWhatPgxStores: rows written by copyIn (the binary
 // COPY the bulk load and the links use) read back the same as the same
 // values written through pgx's own encoding, for every kind of column the
-// store copies: text and its NULL for "", bytea, integers at their
+// store copies: text and its NULL for "", bytea, booleans, integers at their
 // limits, times before 1970, before 2000 and after, cut to the
 // microsecond, and their NULL for the zero time. Enough rows for several
 // chunks of the stream.
@@ -24,7 +24,7 @@ func TestCopyEncoderStoresWhatPgxStores(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close(ctx)
-	const table = `(n integer, s text, os text, b bytea, i integer, l bigint, at timestamptz, oat timestamptz)`
+	const table = `(n integer, s text, os text, b bytea, i integer, l bigint, at timestamptz, oat timestamptz, ok boolean)`
 	for _, name := range []string{"by_copy", "by_insert"} {
 		if _, err := conn.Exec(ctx, `CREATE TABLE `+name+` `+table); err != nil {
 			t.Fatal(err)
@@ -37,6 +37,7 @@ func TestCopyEncoderStoresWhatPgxStores(t *testing.T) {
 		l     int64
 		at    time.Time
 		oat   time.Time
+		ok    bool
 	}
 	times := []time.Time{
 		time.Date(1969, 12, 31, 23, 59, 59, 999_999_500, time.UTC),
@@ -55,6 +56,7 @@ func TestCopyEncoderStoresWhatPgxStores(t *testing.T) {
 			l:   []int64{-1 << 63, 1<<63 - 1, 0, -42}[k%4],
 			at:  times[k%4],
 			oat: times[k%5],
+			ok:  k%2 == 0,
 		})
 	}
 	tx, err := conn.Begin(ctx)
@@ -64,8 +66,8 @@ func TestCopyEncoderStoresWhatPgxStores(t *testing.T) {
 	defer tx.Rollback(ctx)
 	w := &writer{tx: tx}
 	n := 0
-	err = w.copyIn(ctx, "by_copy", []string{"n", "s", "os", "b", "i", "l", "at", "oat"}, copyEach(rows, func(e *copyEncoder, r row) {
-		e.row(8)
+	err = w.copyIn(ctx, "by_copy", []string{"n", "s", "os", "b", "i", "l", "at", "oat", "ok"}, copyEach(rows, func(e *copyEncoder, r row) {
+		e.row(9)
 		e.int4(int32(n))
 		e.text(r.s)
 		e.optText(r.os)
@@ -74,20 +76,21 @@ func TestCopyEncoderStoresWhatPgxStores(t *testing.T) {
 		e.int8(r.l)
 		e.time(r.at)
 		e.optTime(r.oat)
+		e.boolean(r.ok)
 		n++
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for k, r := range rows {
-		if _, err := tx.Exec(ctx, `INSERT INTO by_insert VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-			k, r.s, pgText(r.os), r.b, r.i, r.l, pgTime(r.at), pgOptTime(r.oat)); err != nil {
+		if _, err := tx.Exec(ctx, `INSERT INTO by_insert VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+			k, r.s, pgText(r.os), r.b, r.i, r.l, pgTime(r.at), pgOptTime(r.oat), r.ok); err != nil {
 			t.Fatal(err)
 		}
 	}
 	read := func(name string) []string {
 		rs, err := tx.Query(ctx, `SELECT n, s, os IS NULL, coalesce(os, ''), encode(b, 'hex'), i, l, extract(epoch FROM at)::text,
-			coalesce(extract(epoch FROM oat)::text, 'null') FROM `+name+` ORDER BY n`)
+			coalesce(extract(epoch FROM oat)::text, 'null'), ok FROM `+name+` ORDER BY n`)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -114,7 +117,7 @@ func TestCopyEncoderStoresWhatPgxStores(t *testing.T) {
 		}
 	}
 	// The first of the times, cut to the microsecond: one before the epoch.
-	if !strings.HasSuffix(got[0], " -0.000001 -0.000001") {
+	if !strings.HasSuffix(got[0], " -0.000001 -0.000001 true") {
 		t.Errorf("row 0: %q, want its time -0.000001 s from the Unix epoch", got[0])
 	}
 }

@@ -35,8 +35,9 @@ import (
 // load fails, with store.ErrConflict). The caller de-duplicates the load
 // in memory and the store held no reports at its start, so it finds none.
 type bulkLoad struct {
-	totals *batch.Totals
-	now    time.Time
+	totals   *batch.Totals
+	now      time.Time
+	contacts []store.Contact // put since the last batch (PutContact)
 }
 
 // The tables a bulk load's rows wait in until its end.
@@ -49,13 +50,12 @@ const (
 
 // loadTables are those tables, each with the table its rows move to at
 // the end and how it is made: unlogged (they are dropped before the load
-// commits), like their table but without its indexes (the contacts keep
-// their key, which PutContact's upsert names).
+// commits), like their table but without its indexes.
 var loadTables = []struct{ name, table, like string }{
 	{loadReports, "reports", "INCLUDING DEFAULTS"},
 	{loadLinks, "report_selectors", ""},
 	{loadRecipients, "report_recipients", ""},
-	{loadContacts, "contacts", "INCLUDING INDEXES"},
+	{loadContacts, "contacts", ""},
 }
 
 // lateIndexes lists the secondary indexes of the tables a load writes at
@@ -115,6 +115,9 @@ func (w *writer) AppendReports(ctx context.Context, reports []*store.Report) err
 	if err := batch.Check(reports); err != nil {
 		return err
 	}
+	if err := w.copyContacts(ctx); err != nil {
+		return err
+	}
 	counted := w.bulk.totals.AddAsync(reports)
 	defer counted()
 	now := w.bulk.now
@@ -157,6 +160,9 @@ func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge, assig
 	b := w.bulk
 	if b == nil {
 		return errNoBulk
+	}
+	if err := w.copyContacts(ctx); err != nil {
+		return err
 	}
 	w.bulk = nil
 	indexes, err := w.dropLateIndexes(ctx)
@@ -236,6 +242,25 @@ func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge, assig
 		}
 	}
 	return nil
+}
+
+// copyContacts copies the contacts put since the last batch into the
+// table they wait in.
+func (w *writer) copyContacts(ctx context.Context) error {
+	cs := w.bulk.contacts
+	if len(cs) == 0 {
+		return nil
+	}
+	w.bulk.contacts = cs[:0]
+	return w.copyIn(ctx, loadContacts, []string{"report_id", "name", "email", "phone", "consent"},
+		copyEach(cs, func(e *copyEncoder, c store.Contact) {
+			e.row(5)
+			e.text(c.ReportID)
+			e.text(c.Name)
+			e.text(c.Email)
+			e.text(c.Phone)
+			e.boolean(c.Consent)
+		}))
 }
 
 // moveLoaded moves the rows waiting in name (one of loadTables) into their

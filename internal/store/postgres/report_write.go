@@ -226,15 +226,17 @@ func (w *writer) copyLinks(ctx context.Context, linkTable, recipientTable string
 	return nil
 }
 
-// PutContact stores (or replaces) the contact details of a stored report
-// (during a bulk load, of a report it appended: in the table its contacts
-// wait in).
+// PutContact stores (or replaces) the contact details of a stored report.
+// During a bulk load it keeps them for one COPY with the load's next
+// batch (or its end) into the table the contacts wait in: there a report
+// takes one contact, and a second fails the load (store.ErrConflict) when
+// the contacts move in.
 func (w *writer) PutContact(ctx context.Context, c *store.Contact) error {
-	table := "contacts"
 	if w.bulk != nil {
-		table = loadContacts
+		w.bulk.contacts = append(w.bulk.contacts, *c)
+		return nil
 	}
-	_, err := w.tx.Exec(ctx, `INSERT INTO `+table+` (report_id, name, email, phone, consent) VALUES ($1, $2, $3, $4, $5)
+	_, err := w.tx.Exec(ctx, `INSERT INTO contacts (report_id, name, email, phone, consent) VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (report_id) DO UPDATE SET name = excluded.name, email = excluded.email,
 			phone = excluded.phone, consent = excluded.consent`,
 		c.ReportID, c.Name, c.Email, c.Phone, c.Consent)
