@@ -185,15 +185,19 @@ func (w *writer) replaceSummaries(ctx context.Context, ids, nets []string, all [
 	if _, err := w.tx.Exec(ctx, `DELETE FROM networks`); err != nil {
 		return translate(err)
 	}
-	now := pgTime(time.Now())
-	_, err := w.tx.CopyFrom(ctx, pgx.Identifier{"networks"},
-		[]string{"id", "report_count", "selector_count", "first_seen", "last_seen", "updated_at"},
-		pgx.CopyFromSlice(len(all), func(i int) ([]any, error) {
-			n := all[i]
-			return []any{n.ID, n.Reports, n.Selectors, pgTime(n.FirstSeen), pgTime(n.LastSeen), now}, nil
+	now := time.Now()
+	err := w.copyIn(ctx, "networks", []string{"id", "report_count", "selector_count", "first_seen", "last_seen", "updated_at"},
+		copyEach(all, func(e *copyEncoder, n batch.NetworkRow) {
+			e.row(6)
+			e.text(n.ID)
+			e.int4(int32(n.Reports))
+			e.int4(int32(n.Selectors))
+			e.time(n.FirstSeen)
+			e.time(n.LastSeen)
+			e.time(now)
 		}))
 	if err != nil {
-		return translate(err)
+		return err
 	}
 	_, err = w.tx.Exec(ctx, `DELETE FROM network_redirects WHERE absorbed IN (SELECT id FROM networks)`)
 	return translate(err)

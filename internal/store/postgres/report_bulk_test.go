@@ -217,12 +217,19 @@ func TestBulkLoadFailingAtItsEnd(t *testing.T) {
 	}
 }
 
-// TestBulkLoadEndYieldsToReaders: a reader that holds the links and then
-// reads the selectors while the load's end waits to lock both is not
+// TestBulkLoadEndYieldsToReaders: a reader that holds one of the tables
+// the load's end locks (the links, or the reports) and then reads another
+// (the selectors) while the load's end waits to lock them all is not
 // caught in a deadlock (which PostgreSQL would settle by aborting it or
 // the load): the load lets go and waits, the reader finishes, the load
 // commits.
 func TestBulkLoadEndYieldsToReaders(t *testing.T) {
+	for _, held := range []string{"report_selectors", "reports"} {
+		t.Run(held, func(t *testing.T) { endYields(t, held) })
+	}
+}
+
+func endYields(t *testing.T, held string) {
 	ctx := context.Background()
 	dsn, svc, reports, contacts := bulkFixture(t)
 	reader, err := pgx.Connect(ctx, dsn)
@@ -241,7 +248,7 @@ func TestBulkLoadEndYieldsToReaders(t *testing.T) {
 	}
 	defer tx.Rollback(ctx)
 	var n int
-	if err := tx.QueryRow(ctx, `SELECT count(*) FROM report_selectors`).Scan(&n); err != nil {
+	if err := tx.QueryRow(ctx, `SELECT count(*) FROM `+held).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	loaded := make(chan error, 1)
@@ -250,11 +257,11 @@ func TestBulkLoadEndYieldsToReaders(t *testing.T) {
 	for waiting := false; !waiting; {
 		select {
 		case err := <-loaded:
-			t.Fatalf("the load ended while a reader held the links: %v", err)
+			t.Fatalf("the load ended while a reader held %s: %v", held, err)
 		default:
 		}
 		err := watcher.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_locks
-			WHERE relation = 'report_selectors'::regclass AND mode = 'AccessExclusiveLock' AND NOT granted)`).Scan(&waiting)
+			WHERE relation = $1::regclass AND mode = 'AccessExclusiveLock' AND NOT granted)`, held).Scan(&waiting)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -267,5 +274,69 @@ func TestBulkLoadEndYieldsToReaders(t *testing.T) {
 	}
 	if err := <-loaded; err != nil {
 		t.Fatalf("the load: %v", err)
+	}
+}
+
+// TestBulkLoadRefusesADuplicateReference: the reports' unique index on
+// (origin, external reference), dropped while a load runs and built at its
+// end, still refuses two reports of one pair that reach the store (the
+// service de-duplicates before; this writes through the store alone): the
+// load fails as a conflict and leaves the store as it was.
+func TestBulkLoadRefusesADuplicateReference(t *testing.T) {
+	ctx := context.Background()
+	dsn, _, reports, _ := bulkFixture(t)
+	var a, b *store.Report // two reports with references
+	for _, r := range inteltest.Copies(reports[0]) {
+		if r.ExternalRef == "" {
+			continue
+		}
+		if a == nil {
+			a = r
+		} else if r.ExternalRef != a.ExternalRef || r.Origin != a.Origin {
+			b = r
+			break
+		}
+	}
+	if b == nil {
+		t.Fatal("the fixture has fewer than two references")
+	}
+	st, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	indexes, tables, _ := schemaState(t, conn)
+	load := func(rs ...*store.Report) error {
+		return st.Update(ctx, func(w store.Writer) error {
+			bw := w.(store.BulkWriter)
+			if ok, err := bw.BeginBulk(ctx); err != nil || !ok {
+				return fmt.Errorf("begin: %v, %v", ok, err)
+			}
+			if err := bw.AppendReports(ctx, rs); err != nil {
+				return err
+			}
+			return bw.EndBulk(ctx, nil, func(string) string { return "" })
+		})
+	}
+	dup := *b
+	dup.Origin, dup.ExternalRef = a.Origin, a.ExternalRef
+	if err := load(a, &dup); !errors.Is(err, store.ErrConflict) {
+		t.Fatalf("a load of two reports of one reference: %v, want a conflict", err)
+	}
+	gotIndexes, gotTables, rows := schemaState(t, conn)
+	if !slices.Equal(gotIndexes, indexes) || !slices.Equal(gotTables, tables) || rows != 0 {
+		t.Fatalf("after a failed load: indexes %q, tables %q, %d rows; want %q, %q, 0", gotIndexes, gotTables, rows, indexes, tables)
+	}
+	if err := load(a, b); err != nil {
+		t.Fatalf("a load of two references: %v", err)
+	}
+	var n int
+	if err := conn.QueryRow(ctx, `SELECT count(*) FROM reports WHERE external_ref <> ''`).Scan(&n); err != nil || n != 2 {
+		t.Fatalf("after the load: %d reports with references (%v), want 2", n, err)
 	}
 }

@@ -164,7 +164,7 @@ func (w *writer) writeRest(ctx context.Context, fresh []*store.Report) error {
 			return err
 		}
 	}
-	return w.copyLinks(ctx, "report_selectors", fresh)
+	return w.copyLinks(ctx, "report_selectors", "report_recipients", fresh)
 }
 
 // linkColumns are report_selectors' columns, as copyLinks writes them.
@@ -172,42 +172,70 @@ var linkColumns = []string{"report_id", "selector_id", "role", "ord", "source", 
 
 // copyLinks stores the selector links, losses and recipients of new
 // reports. They are new rows only: COPY, which skips the planner and the
-// per-statement row building of INSERT. The links go to linkTable:
-// report_selectors, or during a bulk load the table they wait in.
-func (w *writer) copyLinks(ctx context.Context, linkTable string, fresh []*store.Report) error {
-	var links, losses, recipients [][]any
+// per-statement row building of INSERT. The links go to linkTable and the
+// recipients to recipientTable: report_selectors and report_recipients,
+// or during a bulk load the tables they wait in.
+func (w *writer) copyLinks(ctx context.Context, linkTable, recipientTable string, fresh []*store.Report) error {
+	var links, losses, recipients bool
 	for _, r := range fresh {
-		for _, u := range batch.Recipients(r) {
-			recipients = append(recipients, []any{r.ID, u})
-		}
-		for i, l := range batch.Links(r) {
-			links = append(links, []any{r.ID, l.SelectorID, l.Role, int32(i), l.Source, l.Raw})
-		}
-		for i, l := range r.Losses {
-			losses = append(losses, []any{r.ID, int32(i), l.AmountMinor, l.Currency})
-		}
+		links = links || len(r.Selectors) > 0
+		losses = losses || len(r.Losses) > 0
+		recipients = recipients || len(r.Recipients) > 0
 	}
 	for _, c := range []struct {
+		any   bool
 		table string
 		cols  []string
-		rows  [][]any
+		put   func(e *copyEncoder, r *store.Report)
 	}{
-		{linkTable, linkColumns, links},
-		{"report_losses", []string{"report_id", "ord", "amount_minor", "currency"}, losses},
-		{"report_recipients", []string{"report_id", "user_id"}, recipients},
+		{links, linkTable, linkColumns, func(e *copyEncoder, r *store.Report) {
+			for i, l := range batch.Links(r) {
+				e.row(len(linkColumns))
+				e.text(r.ID)
+				e.text(l.SelectorID)
+				e.text(l.Role)
+				e.int4(int32(i))
+				e.text(l.Source)
+				e.text(l.Raw)
+			}
+		}},
+		{losses, "report_losses", []string{"report_id", "ord", "amount_minor", "currency"}, func(e *copyEncoder, r *store.Report) {
+			for i, l := range r.Losses {
+				e.row(4)
+				e.text(r.ID)
+				e.int4(int32(i))
+				e.int8(l.AmountMinor)
+				e.text(l.Currency)
+			}
+		}},
+		{recipients, recipientTable, []string{"report_id", "user_id"}, func(e *copyEncoder, r *store.Report) {
+			for _, u := range batch.Recipients(r) {
+				e.row(2)
+				e.text(r.ID)
+				e.text(u)
+			}
+		}},
 	} {
-		if len(c.rows) == 0 {
+		if !c.any {
 			continue
 		}
-		if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
-			return translate(err)
+		if err := w.copyIn(ctx, c.table, c.cols, copyEach(fresh, c.put)); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
 // PutContact stores (or replaces) the contact details of a stored report.
+// During a bulk load it keeps them for one COPY with the load's next
+// batch (or its end) into the table the contacts wait in: there a report
+// takes one contact, and a second fails the load (store.ErrConflict) when
+// the contacts move in.
 func (w *writer) PutContact(ctx context.Context, c *store.Contact) error {
+	if w.bulk != nil {
+		w.bulk.contacts = append(w.bulk.contacts, *c)
+		return nil
+	}
 	_, err := w.tx.Exec(ctx, `INSERT INTO contacts (report_id, name, email, phone, consent) VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (report_id) DO UPDATE SET name = excluded.name, email = excluded.email,
 			phone = excluded.phone, consent = excluded.consent`,
