@@ -93,7 +93,9 @@ func (f *storeFlags) build(ctx context.Context) (*sqlite.Build, error) {
 		return nil, err
 	}
 	b, err := sqlite.NewBuild(ctx, dir)
-	if errors.Is(err, sqlite.ErrStoreExists) || errors.Is(err, sqlite.ErrNoBuild) {
+	// The directory is locked by another import building a store (then
+	// opening it says so) or by a command creating one (then it opens).
+	if errors.Is(err, sqlite.ErrStoreExists) || errors.Is(err, sqlite.ErrNoBuild) || errors.Is(err, sqlite.ErrBuilding) {
 		return nil, nil
 	}
 	return b, err

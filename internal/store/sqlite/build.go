@@ -136,6 +136,15 @@ func (b *Build) publish() error {
 	if err := syncPath(from); err != nil {
 		return err
 	}
+	// A store that appeared meanwhile (made by something that ignores the
+	// lock: another host on a network file system, an older binary, the
+	// sqlite3 shell) is left alone, its log included.
+	if _, err := os.Lstat(to); !errors.Is(err, fs.ErrNotExist) {
+		if err == nil {
+			err = fs.ErrExist
+		}
+		return err
+	}
 	// A log or shared-memory file without its database is left from a
 	// store removed by hand: SQLite would read it as the new file's.
 	for _, suffix := range []string{"-wal", "-shm"} {
@@ -144,14 +153,16 @@ func (b *Build) publish() error {
 		}
 	}
 	// A link, not a rename: it fails rather than replace a store that
-	// appeared meanwhile (made by something that ignores the lock).
+	// appeared in between.
 	if err := os.Link(from, to); err != nil {
 		return err
 	}
-	if err := os.Remove(from); err != nil {
-		return err
-	}
-	return syncPath(b.dir)
+	// The store is in place and whole. The build's name for it goes; a
+	// failure to remove it or to sync the directory loses nothing (Open
+	// removes a build's file it finds without its lock).
+	os.Remove(from)
+	syncPath(b.dir)
+	return nil
 }
 
 // Discard closes the store and removes its file: the directory is left

@@ -1,7 +1,9 @@
 package sqlite
 
 import (
+	"database/sql"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -116,4 +118,46 @@ func exists(t *testing.T, path string) bool {
 		t.Fatal(err)
 	}
 	return err == nil
+}
+
+// TestBuildLeavesAStoreThatAppeared: a store made meanwhile by something
+// that ignores the directory's lock (an older binary, the sqlite3 shell,
+// another host) is neither replaced nor touched: its log, holding its
+// last commit, stays, and the build fails.
+func TestBuildLeavesAStoreThatAppeared(t *testing.T) {
+	dir := t.TempDir()
+	b, err := NewBuild(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := sql.Open("sqlite", dsn(filepath.Join(dir, FileName), pragmas, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	other.SetMaxOpenConns(1)
+	if _, err := other.Exec(`CREATE TABLE kept (x INTEGER); INSERT INTO kept VALUES (7)`); err != nil {
+		t.Fatal(err)
+	}
+	if !exists(t, filepath.Join(dir, FileName+"-wal")) {
+		t.Fatal("degenerate test: the other store has no log")
+	}
+	if err := b.Publish(); !errors.Is(err, fs.ErrExist) {
+		t.Fatalf("publishing over a store that appeared: %v, want ErrExist", err)
+	}
+	if !exists(t, filepath.Join(dir, FileName+"-wal")) {
+		t.Error("the other store's log was removed")
+	}
+	var x int
+	if err := other.QueryRow(`SELECT x FROM kept`).Scan(&x); err != nil || x != 7 {
+		t.Errorf("the other store's row: %d (%v), want 7", x, err)
+	}
+}
+
+// TestLockDirWithoutLocks: a directory that cannot be locked is not an
+// error of its own: Open goes on without the lock, NewBuild says ErrNoBuild.
+func TestLockDirWithoutLocks(t *testing.T) {
+	if _, err := lockDir(filepath.Join(t.TempDir(), "absent"), true); !errors.Is(err, errNoLocks) {
+		t.Errorf("lockDir of a directory that cannot be opened: %v, want errNoLocks", err)
+	}
 }

@@ -21,11 +21,13 @@ var (
 )
 
 // lockDir takes the lock without waiting: errLocked if another process
-// holds it in a conflicting mode.
+// holds it in a conflicting mode, errNoLocks if the directory cannot be
+// locked at all (it cannot be opened for reading, or its file system has
+// no flock): then no store is built aside and Open works as without locks.
 func lockDir(dir string, exclusive bool) (dirLock, error) {
 	f, err := os.Open(dir)
 	if err != nil {
-		return dirLock{}, err
+		return dirLock{}, errNoLocks
 	}
 	how := syscall.LOCK_SH
 	if exclusive {
@@ -42,7 +44,7 @@ func lockDir(dir string, exclusive bool) (dirLock, error) {
 		if errors.Is(err, syscall.EWOULDBLOCK) {
 			return dirLock{}, errLocked
 		}
-		return dirLock{}, err
+		return dirLock{}, errNoLocks
 	}
 	return dirLock{f: f}, nil
 }
