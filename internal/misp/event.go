@@ -7,7 +7,8 @@
 // url, domain, ip-dst, email-src, btc, xmr, dash, iban, bank-account-nr,
 // cc-number, twitter-id; text with the chain or platform in its comment
 // where MISP has no type), tagged with the TLP taxonomy's tag of the least
-// restrictive report naming it and with its scam types. Each report is a
+// restrictive report naming it and with the scam types of the reports at
+// that label (package indicator adds up only those). Each report is a
 // MISP "report" object (title, the origin's case number, the narrative)
 // tagged with its own label, referring to the attributes of its selectors
 // by their role. The event carries the most restrictive label of what it
