@@ -457,11 +457,21 @@ func TestReportsAsObjects(t *testing.T) {
 
 // TestEmptyEvent: an export with no report is still a valid event, even
 // when what it was asked for is a long line of anything (validate checks
-// that info is one line of at most 256 bytes).
+// that info is one line of at most 256 bytes). As its info names the
+// network and the organisation, it is tagged and distributed as max_tlp
+// says (RED, the importing organisation only, without one), never as
+// CLEAR to all communities.
 func TestEmptyEvent(t *testing.T) {
+	for maxTLP, want := range map[string][2]string{"AMBER": {"tlp:amber", "0"}, "GREEN": {"tlp:green", "1"}, "CLEAR": {"tlp:clear", "3"}, "": {"tlp:red", "0"}} {
+		e, _ := export(t, Options{Producer: "KNPA", NetworkID: "01K0000000000000000000000A", MaxTLP: maxTLP})
+		if len(e.Attribute) != 0 || len(e.Object) != 0 || len(e.Tag) != 1 || e.Tag[0].Name != want[0] || e.Distribution != want[1] {
+			t.Errorf("max_tlp %q: empty event tagged %v, distribution %s, %d attributes, %d objects; want %s, %s, none",
+				maxTLP, tagNames(e.Tag), e.Distribution, len(e.Attribute), len(e.Object), want[0], want[1])
+		}
+	}
 	e, _ := export(t, Options{Producer: "KNPA", MaxTLP: "AMBER"})
-	if len(e.Attribute) != 0 || len(e.Object) != 0 || tagNames(e.Tag)[0] != "tlp:clear" || e.Info != "counterscam: scam reports (KNPA, up to TLP:AMBER)" {
-		t.Errorf("empty event %+v", e)
+	if e.Info != "counterscam: scam reports (KNPA, up to TLP:AMBER)" {
+		t.Errorf("empty event's info %q", e.Info)
 	}
 	e, _ = export(t, Options{Producer: "KNPA", SelectorID: "a\nb" + strings.Repeat("한", 100)})
 	if !strings.HasPrefix(e.Info, "counterscam: scam reports naming selector a b한") || !strings.HasSuffix(e.Info, "한…") || !utf8.ValidString(e.Info) {
