@@ -1,7 +1,8 @@
 // Package indicator adds up what a stream of exported reports says of each
 // selector they name: when it was first and last reported, in how many
-// reports, under which roles and scam types, and the least restrictive TLP
-// label among those reports. The STIX and MISP exports both write their
+// reports, under which roles and scam types, labelled with the least
+// restrictive TLP label among those reports and counting only the reports
+// at that label. The STIX and MISP exports both write their
 // indicators from it, so that a selector says the same in either format.
 //
 // It also decides, for both formats, what of a selector may drive a
@@ -13,10 +14,12 @@
 // for detection (Indicator.Detect false: MISP's to_ids off, a STIX
 // observable with no indicator).
 //
-// The package is pure: the caller passes only reports the reader may read
-// (an indicator carries the least restrictive label of the reports naming
-// it, since what a CLEAR report says is public however many AMBER reports
-// repeat it).
+// The package is pure: the caller passes only reports the reader may read.
+// An indicator carries the least restrictive label of the reports naming
+// it, since a selector a CLEAR report names is public however many AMBER
+// reports repeat it; but what it says of the selector (dates, count, scam
+// types, roles) it adds up from the reports at that label alone, so that
+// what only an AMBER report says never goes out under TLP:CLEAR.
 package indicator
 
 import (
@@ -29,12 +32,15 @@ import (
 // TLPOrder ranks the TLP 2.0 labels from the least restrictive.
 var TLPOrder = []string{store.TLPClear, store.TLPGreen, store.TLPAmber, store.TLPAmberStrict, store.TLPRed}
 
-// Indicator is what the reports added so far say of one selector.
+// Indicator is what the reports added so far say of one selector: of the
+// reports naming it, only those at its label (the least restrictive of
+// them) count, so that nothing it says is labelled less restrictively
+// than the report it came from.
 type Indicator struct {
-	Selector    store.ReportSelector // as the first report naming it gave it
-	First, Last time.Time            // the earliest and latest ReceivedAt of the reports naming it
+	Selector    store.ReportSelector // as the first report at its label naming it gave it
+	First, Last time.Time            // the earliest and latest ReceivedAt of those reports
 	Updated     time.Time            // the latest time one of those reports was stored
-	Reports     int                  // reports naming it
+	Reports     int                  // those reports
 	ScamTypes   []string             // sorted, without repeats
 	Roles       []string             // sorted, without repeats
 	// Detect says whether a partner may detect on the selector (a MISP
@@ -104,14 +110,27 @@ func (t *Tally) Add(r *store.Report) []*Indicator {
 			if t.keep != nil && !t.keep(s) || !t.marks.Exported(s) {
 				continue
 			}
-			in = &Indicator{Selector: s, First: r.ReceivedAt, Last: r.ReceivedAt, Updated: stored, Detect: t.marks.Detect(s), tlp: rank}
+			in = &Indicator{Detect: t.marks.Detect(s), tlp: len(TLPOrder)}
 			t.by[s.SelectorID] = in
 			t.order = append(t.order, in)
 		} else if slices.Contains(named, in) {
-			addSorted(&in.Roles, s.Role)
+			if rank == in.tlp {
+				addSorted(&in.Roles, s.Role)
+			}
 			continue
 		}
 		named = append(named, in)
+		if rank > in.tlp {
+			// A more restrictive report adds nothing to what the
+			// indicator, labelled less restrictively, may say.
+			continue
+		}
+		if rank < in.tlp {
+			// The first report at a less restrictive label: what the
+			// more restrictive ones said is dropped, as the indicator
+			// takes this label.
+			*in = Indicator{Selector: s, First: r.ReceivedAt, Last: r.ReceivedAt, Updated: stored, Detect: in.Detect, tlp: rank}
+		}
 		in.Reports++
 		if r.ReceivedAt.Before(in.First) {
 			in.First = r.ReceivedAt
@@ -122,7 +141,6 @@ func (t *Tally) Add(r *store.Report) []*Indicator {
 		if stored.After(in.Updated) {
 			in.Updated = stored
 		}
-		in.tlp = min(in.tlp, rank)
 		addSorted(&in.ScamTypes, r.ScamType)
 		addSorted(&in.Roles, s.Role)
 	}

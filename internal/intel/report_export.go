@@ -22,19 +22,18 @@ type ReportWriter interface {
 // error after that can only cut the stream short, not change the answer.
 func (s *Service) ExportInto(ctx context.Context, p trust.Principal, format, maxTLP string, f store.ReportFilter, open func() ReportWriter) (opened bool, err error) {
 	var w ReportWriter
-	_, err = s.ExportAs(ctx, p, format, maxTLP, f, func(r *store.Report) error {
+	_, err = s.exportAs(ctx, p, format, maxTLP, f, func(r *store.Report) error {
 		if w == nil {
 			w = open()
 		}
 		return w.Report(r)
+	}, func() error {
+		if w == nil {
+			w = open()
+		}
+		return w.Close()
 	})
-	if err != nil {
-		return w != nil, err
-	}
-	if w == nil {
-		w = open()
-	}
-	return true, w.Close()
+	return w != nil, err
 }
 
 // ExportMarks says which selectors of exported reports are allow-listed

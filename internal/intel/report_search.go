@@ -2,6 +2,7 @@ package intel
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -82,7 +83,18 @@ func (s *Service) Export(ctx context.Context, p trust.Principal, f store.ReportF
 // maxTLP, when set, leaves out the reports marked more restrictively: a
 // bundle for another platform leaves out AMBER+STRICT and RED, which may
 // not leave the organisation or the named recipients.
+//
+// An export cut short once reports were written (the client went away, a
+// write failed) is audited too, with the number written and why it
+// stopped: what already left is on record.
 func (s *Service) ExportAs(ctx context.Context, p trust.Principal, format, maxTLP string, f store.ReportFilter, fn func(*store.Report) error) (int, error) {
+	return s.exportAs(ctx, p, format, maxTLP, f, fn, nil)
+}
+
+// exportAs is ExportAs with finish, when not nil, run once every report is
+// written and before the audit entry (a format writing what the reports
+// add up to), so that its failure is audited as cutting the export short.
+func (s *Service) exportAs(ctx context.Context, p trust.Principal, format, maxTLP string, f store.ReportFilter, fn func(*store.Report) error, finish func() error) (int, error) {
 	ceiling := len(TLPs)
 	if maxTLP != "" {
 		if ceiling = slices.Index(TLPs, maxTLP); ceiling < 0 {
@@ -94,25 +106,13 @@ func (s *Service) ExportAs(ctx context.Context, p trust.Principal, format, maxTL
 	}
 	f.Scope = p.Scope()
 	f.Limit = 1000
-	n := 0
-	for {
-		page, err := s.st.ListReports(ctx, f)
-		if err != nil {
-			return n, err
-		}
-		for _, r := range page {
-			if slices.Index(TLPs, r.TLP) > ceiling {
-				continue
-			}
-			if err := fn(r); err != nil {
-				return n, err
-			}
-			n++
-		}
-		if len(page) < f.Limit {
-			break
-		}
-		f.After = page[len(page)-1].ID
+	n, listed, err := s.exportReports(ctx, ceiling, f, fn)
+	if listed && finish != nil {
+		err = finish()
+	}
+	if n == 0 && !listed {
+		// Nothing was written: there is no export to record.
+		return 0, err
 	}
 	what := fmt.Sprintf("%d reports as %s", n, format)
 	if n == 1 {
@@ -127,5 +127,38 @@ func (s *Service) ExportAs(ctx context.Context, p trust.Principal, format, maxTL
 	if f.SelectorID != "" {
 		what += ", selector " + f.SelectorID
 	}
-	return n, s.audit(ctx, p, "export", "report", what, "allow")
+	if err != nil {
+		what += ", cut short: " + err.Error()
+	}
+	// A client that went away cancels ctx; what it received is recorded
+	// all the same.
+	if aerr := s.audit(context.WithoutCancel(ctx), p, "export", "report", what, "allow"); aerr != nil {
+		return n, errors.Join(err, aerr)
+	}
+	return n, err
+}
+
+// exportReports passes fn the reports f lists that are marked up to the
+// ceiling, and says how many it passed and whether it got to the end.
+func (s *Service) exportReports(ctx context.Context, ceiling int, f store.ReportFilter, fn func(*store.Report) error) (int, bool, error) {
+	n := 0
+	for {
+		page, err := s.st.ListReports(ctx, f)
+		if err != nil {
+			return n, false, err
+		}
+		for _, r := range page {
+			if slices.Index(TLPs, r.TLP) > ceiling {
+				continue
+			}
+			if err := fn(r); err != nil {
+				return n, false, err
+			}
+			n++
+		}
+		if len(page) < f.Limit {
+			return n, true, nil
+		}
+		f.After = page[len(page)-1].ID
+	}
 }

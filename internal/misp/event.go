@@ -7,12 +7,15 @@
 // url, domain, ip-dst, email-src, btc, xmr, dash, iban, bank-account-nr,
 // cc-number, twitter-id; text with the chain or platform in its comment
 // where MISP has no type), tagged with the TLP taxonomy's tag of the least
-// restrictive report naming it and with its scam types. Each report is a
+// restrictive report naming it and with the scam types of the reports at
+// that label (package indicator adds up only those). Each report is a
 // MISP "report" object (title, the origin's case number, the narrative)
 // tagged with its own label, referring to the attributes of its selectors
 // by their role. The event carries the most restrictive label of what it
-// holds. UUIDs are UUIDv5 of what they stand for, so that a partner who
-// imports the same export again updates the event instead of adding one.
+// holds; an empty one, max_tlp's label (RED when there is none), as its
+// info still names the network and the organisation. UUIDs are UUIDv5 of
+// what they stand for, so that a partner who imports the same export again
+// updates the event instead of adding one.
 //
 // Like package stix, it is pure: the caller passes only reports the reader
 // may read, and decides which labels go in.
@@ -287,7 +290,17 @@ func (x *Writer) Close() error {
 	for _, in := range all {
 		x.w.Element(x.attribute(in))
 	}
-	rank := max(x.tlp, 0)
+	rank := x.tlp
+	if rank < 0 {
+		// No report passed: the event still says what it is an export
+		// of (the network, the organisation exporting), which is no
+		// more public than the selection asked for. It takes max_tlp's
+		// label and distribution (RED, this organisation only, when
+		// there is none), never CLEAR's "all communities".
+		if rank = slices.Index(indicator.TLPOrder, x.o.MaxTLP); rank < 0 {
+			rank = len(indicator.TLPOrder) - 1
+		}
+	}
 	label := indicator.TLPOrder[rank]
 	first, last := x.first, x.last
 	if first.IsZero() {

@@ -302,7 +302,8 @@ func TestSelectorKindsAsMISPTypes(t *testing.T) {
 
 // TestTLPTags: the event carries the most restrictive label it holds and
 // a distribution no wider; an attribute the least restrictive of the
-// reports naming it; a report's object its own label; scam types as tags.
+// reports naming it, and the scam types of the reports at that label
+// alone; a report's object its own label; scam types as tags.
 func TestTLPTags(t *testing.T) {
 	for _, tc := range []struct{ most, tag, distribution string }{
 		{store.TLPClear, "tlp:clear", "3"}, {store.TLPGreen, "tlp:green", "1"}, {store.TLPAmber, "tlp:amber", "0"},
@@ -317,7 +318,11 @@ func TestTLPTags(t *testing.T) {
 			t.Errorf("%s: event tags %v, distribution %s; want %v, %s", tc.most, got, e.Distribution, wantTags, tc.distribution)
 		}
 		attrs := byValue(e)
-		if got := tagNames(attrs[phone.Value].Tag); !slices.Equal(got, []string{"tlp:clear", `counterscam:scam-type="loan"`, `counterscam:scam-type="romance"`}) {
+		phoneTags := []string{"tlp:clear", `counterscam:scam-type="romance"`}
+		if tc.most == store.TLPClear {
+			phoneTags = []string{"tlp:clear", `counterscam:scam-type="loan"`, `counterscam:scam-type="romance"`}
+		}
+		if got := tagNames(attrs[phone.Value].Tag); !slices.Equal(got, phoneTags) {
 			t.Errorf("%s: the phone a CLEAR report names is tagged %v", tc.most, got)
 		}
 		if got := tagNames(attrs[tron.Value].Tag); !slices.Equal(got, []string{tc.tag, `counterscam:scam-type="loan"`}) {
@@ -335,6 +340,35 @@ func TestTLPTags(t *testing.T) {
 	var buf bytes.Buffer
 	if err := NewWriter(&buf, Options{}).Report(&store.Report{ID: "x", TLP: "WHITE"}); err == nil {
 		t.Error("a label that is not TLP 2.0 was written")
+	}
+}
+
+// TestAttributeSaysNoMoreThanItsLabel: a phone a CLEAR romance report
+// names and an AMBER crypto-investment report names again, with another
+// role and later, is a tlp:clear attribute that says what the CLEAR report
+// says alone: romance, its role, its date, one report; the AMBER report's
+// scam type, role, date and count are in no tlp:clear attribute. Met first
+// in the AMBER report, it comes out the same.
+func TestAttributeSaysNoMoreThanItsLabel(t *testing.T) {
+	clear := &store.Report{ID: "01K0000000000000000000000A", Origin: "KNPA", ReceivedAt: day(1), ScamType: "romance", TLP: store.TLPClear,
+		Selectors: []store.ReportSelector{{SelectorID: phone.SelectorID, Kind: phone.Kind, Value: phone.Value, Display: phone.Display, Role: "contacted_by"}}}
+	amber := &store.Report{ID: "01K0000000000000000000000B", Origin: "CNP", ReceivedAt: day(9), ScamType: "crypto_investment", TLP: store.TLPAmber,
+		Selectors: []store.ReportSelector{{SelectorID: phone.SelectorID, Kind: phone.Kind, Value: phone.Value, Display: phone.Display, Role: "paid_to"}}}
+	for name, order := range map[string][]*store.Report{"CLEAR first": {clear, amber}, "AMBER first": {amber, clear}} {
+		e, _ := export(t, Options{Producer: "KNPA", MaxTLP: "AMBER"}, order...)
+		a := byValue(e)[phone.Value]
+		if got := tagNames(a.Tag); !slices.Equal(got, []string{"tlp:clear", `counterscam:scam-type="romance"`}) {
+			t.Errorf("%s: the phone is tagged %v; want tlp:clear and romance alone", name, got)
+		}
+		if a.Comment != "role contacted_by; in 1 report" {
+			t.Errorf("%s: the phone's comment %q; want the CLEAR report's role and one report", name, a.Comment)
+		}
+		if a.FirstSeen != "2025-09-01T10:30:15.123456+00:00" || a.LastSeen != a.FirstSeen || a.Timestamp != "1756722615" {
+			t.Errorf("%s: the phone first seen %s, last seen %s, timestamp %s; want the CLEAR report's date alone", name, a.FirstSeen, a.LastSeen, a.Timestamp)
+		}
+		if len(e.Object) != 2 || len(e.Object[0].ObjectReference) != 1 || len(e.Object[1].ObjectReference) != 1 {
+			t.Errorf("%s: both reports still refer to the phone: %+v", name, e.Object)
+		}
 	}
 }
 
@@ -423,11 +457,21 @@ func TestReportsAsObjects(t *testing.T) {
 
 // TestEmptyEvent: an export with no report is still a valid event, even
 // when what it was asked for is a long line of anything (validate checks
-// that info is one line of at most 256 bytes).
+// that info is one line of at most 256 bytes). As its info names the
+// network and the organisation, it is tagged and distributed as max_tlp
+// says (RED, the importing organisation only, without one), never as
+// CLEAR to all communities.
 func TestEmptyEvent(t *testing.T) {
+	for maxTLP, want := range map[string][2]string{"AMBER": {"tlp:amber", "0"}, "GREEN": {"tlp:green", "1"}, "CLEAR": {"tlp:clear", "3"}, "": {"tlp:red", "0"}} {
+		e, _ := export(t, Options{Producer: "KNPA", NetworkID: "01K0000000000000000000000A", MaxTLP: maxTLP})
+		if len(e.Attribute) != 0 || len(e.Object) != 0 || len(e.Tag) != 1 || e.Tag[0].Name != want[0] || e.Distribution != want[1] {
+			t.Errorf("max_tlp %q: empty event tagged %v, distribution %s, %d attributes, %d objects; want %s, %s, none",
+				maxTLP, tagNames(e.Tag), e.Distribution, len(e.Attribute), len(e.Object), want[0], want[1])
+		}
+	}
 	e, _ := export(t, Options{Producer: "KNPA", MaxTLP: "AMBER"})
-	if len(e.Attribute) != 0 || len(e.Object) != 0 || tagNames(e.Tag)[0] != "tlp:clear" || e.Info != "counterscam: scam reports (KNPA, up to TLP:AMBER)" {
-		t.Errorf("empty event %+v", e)
+	if e.Info != "counterscam: scam reports (KNPA, up to TLP:AMBER)" {
+		t.Errorf("empty event's info %q", e.Info)
 	}
 	e, _ = export(t, Options{Producer: "KNPA", SelectorID: "a\nb" + strings.Repeat("한", 100)})
 	if !strings.HasPrefix(e.Info, "counterscam: scam reports naming selector a b한") || !strings.HasSuffix(e.Info, "한…") || !utf8.ValidString(e.Info) {

@@ -16,7 +16,7 @@
 // what the reader may see (every report passed in must be one the reader
 // may read; an indicator carries the least restrictive label of the reports
 // naming it, since what a CLEAR report says is public however many AMBER
-// reports repeat it).
+// reports repeat it, and says only what the reports at that label say).
 package stix
 
 import (

@@ -261,7 +261,9 @@ func TestBundleIsValidSTIX(t *testing.T) {
 	if in == nil {
 		t.Fatal("no indicator for the phone")
 	}
-	if in["pattern"] != "[phone-number:value = '+85595756407']" || in["valid_from"] != "2025-09-01T10:30:15.123Z" || in["modified"] != "2025-09-03T10:30:15.123Z" {
+	// CLEAR, the phone's indicator has the CLEAR report's date alone, not
+	// the AMBER report's.
+	if in["pattern"] != "[phone-number:value = '+85595756407']" || in["valid_from"] != "2025-09-01T10:30:15.123Z" || in["modified"] != "2025-09-01T10:30:15.123Z" {
 		t.Errorf("phone indicator: %v", in)
 	}
 	if got := objs[id("indicator", "KNPA:"+quoted.SelectorID)]["pattern"]; got != `[url:value = 'https://scam.example/it\'s\\here']` {
@@ -294,6 +296,30 @@ func TestIndicatorMarkingIsTheLeastRestrictive(t *testing.T) {
 		got := objs[id("indicator", "KNPA:"+s.SelectorID)]["object_marking_refs"].([]any)[0]
 		if got != MarkingID(want) {
 			t.Errorf("%s: marked %v; want %s", s.Kind, got, want)
+		}
+	}
+}
+
+// TestIndicatorSaysNoMoreThanItsLabel: a phone a CLEAR romance report
+// names and an AMBER crypto-investment report names again, later, is a
+// TLP:CLEAR indicator labelled romance alone, valid from and modified at
+// the CLEAR report's date, in whichever order the reports come; its name
+// is the CLEAR report's spelling.
+func TestIndicatorSaysNoMoreThanItsLabel(t *testing.T) {
+	amberPhone := phone
+	amberPhone.Display = "095 756 407"
+	clear := &store.Report{ID: "01K0000000000000000000000A", Origin: "KNPA", ReceivedAt: day(1), ScamType: "romance", TLP: store.TLPClear, Selectors: []store.ReportSelector{phone}}
+	amber := &store.Report{ID: "01K0000000000000000000000B", Origin: "CNP", ReceivedAt: day(9), ScamType: "crypto_investment", TLP: store.TLPAmber, Selectors: []store.ReportSelector{amberPhone}}
+	for name, order := range map[string][]*store.Report{"CLEAR first": {clear, amber}, "AMBER first": {amber, clear}} {
+		in := export(t, order...)[id("indicator", "KNPA:"+phone.SelectorID)]
+		if in == nil {
+			t.Fatalf("%s: no indicator for the phone", name)
+		}
+		if fmt.Sprint(in["labels"]) != "[romance]" || in["object_marking_refs"].([]any)[0] != MarkingID(store.TLPClear) {
+			t.Errorf("%s: the phone's indicator labelled %v, marked %v; want romance alone, TLP:CLEAR", name, in["labels"], in["object_marking_refs"])
+		}
+		if in["valid_from"] != "2025-09-01T10:30:15.123Z" || in["modified"] != "2025-09-01T10:30:15.123Z" || in["name"] != "Phone +855 95 756 407" {
+			t.Errorf("%s: the phone's indicator %v; want the CLEAR report's date and spelling alone", name, in)
 		}
 	}
 }

@@ -177,3 +177,48 @@ func TestExportMarks(t *testing.T) {
 		t.Error("the allow-listed t.me is in the STIX bundle")
 	}
 }
+
+// TestEmptyExportsSayNoMoreThanAsked: a network export in which no report
+// passes is a MISP event tagged with max_tlp's label and distributed no
+// wider (its info names the network and the organisation), not a CLEAR
+// event for all communities; the STIX bundle holds only the exporting
+// organisation's identity, which names neither the network nor anything
+// to mark. Both are audited as exports of 0 reports.
+func TestEmptyExportsSayNoMoreThanAsked(t *testing.T) {
+	srv := newTestServer(t, Options{})
+	knpa := srv.tokens["a@knpa.test"]
+	const network = "01K0000000000000000000000Z"
+	for q, want := range map[string][2]string{"": {"tlp:amber", "0"}, "&max_tlp=GREEN": {"tlp:green", "1"}, "&max_tlp=RED": {"tlp:red", "0"}} {
+		code, body, _ := doAs(t, srv, knpa, exchange{method: "GET", path: "/api/v1/export/misp?network_id=" + network + q})
+		var e struct {
+			Event struct {
+				Info, Distribution string
+				Tag                []struct{ Name string }
+			}
+		}
+		if err := json.Unmarshal(body, &e); code != 200 || err != nil {
+			t.Fatalf("MISP export%s: %d %v %s", q, code, err, body)
+		}
+		if len(e.Event.Tag) != 1 || e.Event.Tag[0].Name != want[0] || e.Event.Distribution != want[1] || !strings.Contains(e.Event.Info, network) {
+			t.Errorf("empty MISP export%s: tags %v, distribution %s, info %q; want %s, %s", q, e.Event.Tag, e.Event.Distribution, e.Event.Info, want[0], want[1])
+		}
+	}
+	code, body, _ := doAs(t, srv, knpa, exchange{method: "GET", path: "/api/v1/export/stix?network_id=" + network})
+	var b struct {
+		Objects []map[string]any `json:"objects"`
+	}
+	if err := json.Unmarshal(body, &b); code != 200 || err != nil {
+		t.Fatalf("STIX export: %d %v %s", code, err, body)
+	}
+	if len(b.Objects) != 1 || b.Objects[0]["type"] != "identity" || b.Objects[0]["name"] != "KNPA" || strings.Contains(string(body), network) {
+		t.Errorf("empty STIX bundle %s; want KNPA's identity alone", body)
+	}
+	var exports []string
+	srv.trust.Audit(context.Background(), trust.Operator(), store.AuditFilter{Action: "export"}, func(e *store.AuditEntry) error {
+		exports = append(exports, e.RecordID)
+		return nil
+	})
+	if len(exports) != 4 || exports[3] != "0 reports as STIX 2.1, up to TLP:AMBER, network "+network {
+		t.Errorf("audited exports %q", exports)
+	}
+}
