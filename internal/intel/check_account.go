@@ -240,6 +240,18 @@ func (s *Service) answerAccount(ctx context.Context, r *CheckResult, region stri
 		}
 		return nil
 	}
+	also := ""
+	if national {
+		also = r.Reason
+	}
+	r.listAccounts(found, also)
+	return nil
+}
+
+// listAccounts makes r the answer naming the listed accounts found (at
+// least one, most reported first) that have the digits of r.Query; also,
+// when not "", is added to the reason.
+func (r *CheckResult) listAccounts(found []listedAccount, also string) {
 	r.Accounts = make([]AccountMatch, 0, len(found))
 	var banks []string
 	for _, a := range found {
@@ -258,11 +270,45 @@ func (s *Service) answerAccount(ctx context.Context, r *CheckResult, region stri
 		r.answer(&found[0].pe)
 	}
 	reason := "no bank named: these digits are those of a reported account at " + strings.Join(banks, ", ")
-	if national {
-		reason += "; " + r.Reason
+	if also != "" {
+		reason += "; " + also
 	}
 	r.Reason, r.Code, r.Problem = reason, selector.CodeBankNeedsBank, nil
-	return nil
+}
+
+// listedAccountNumbers answers the runs of digits of a text (those no
+// extracted selector covers) that are account numbers written without
+// their bank ("입금계좌 316159-26-535851 으로") and whose digits a bank
+// lists, as a bare number typed alone is answered. A run no bank lists
+// gets no answer at all: a message's dates, amounts and order numbers
+// are no accounts, and an unlisted account is never named. seen holds
+// the selectors answered already; an account among them is not named
+// twice.
+func (s *Service) listedAccountNumbers(ctx context.Context, runs []string, seen map[string]bool) ([]*CheckResult, error) {
+	var out []*CheckResult
+	tried := map[string]bool{}
+	for _, run := range runs {
+		digits, ok := AccountNumber(run)
+		if !ok || tried[digits] {
+			continue
+		}
+		tried[digits] = true
+		found, err := s.listedAccounts(ctx, digits)
+		if err != nil {
+			return nil, err
+		}
+		found = slices.DeleteFunc(found, func(a listedAccount) bool { return seen[a.id] })
+		if len(found) == 0 {
+			continue
+		}
+		for _, a := range found {
+			seen[a.id] = true
+		}
+		r := &CheckResult{Query: run}
+		r.listAccounts(found, "")
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 // adviceAccountNoBank is the advice for an account number given without

@@ -263,3 +263,78 @@ func BenchmarkCheckBareAccount(b *testing.B) {
 		})
 	}
 }
+
+// TestCheckTextFindsListedAccountsWithoutTheirBank: a pasted message
+// that gives an account number without its bank ("입금계좌 0342185000134
+// 으로") is answered with the listed account of those digits and its
+// bank, beside the message's other selectors (the phone number stays a
+// phone number); a run of digits no bank lists (an unlisted account, a
+// date, an amount, an order number) adds no answer at all.
+func TestCheckTextFindsListedAccountsWithoutTheirBank(t *testing.T) {
+	bothWays(t, func(t *testing.T, newService func(*testing.T, intel.Config) (*intel.Service, store.Store)) {
+		ctx := context.Background()
+		svc, _ := newService(t, intel.Config{PublicationThreshold: 2})
+		submit(t, svc, report("KNPA", "m1", "MB Bank 0342185000134"))
+		submit(t, svc, report("CNP", "m2", "MB Bank 0342-185-000-134"))
+		// One source only: below the threshold, never named.
+		submit(t, svc, report("KNPA", "w1", "우리 1002-345-678901"))
+
+		answers := func(text, region string) []string {
+			t.Helper()
+			res, err := svc.CheckText(ctx, text, region)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range res {
+				a := r.Status + " " + r.Query
+				if r.Selector != nil {
+					a += " " + r.Selector.Value
+				}
+				for _, m := range r.Accounts {
+					a += fmt.Sprintf(" [%s %s %d]", m.Bank, m.Selector.Value, m.Reports)
+				}
+				got = append(got, a)
+			}
+			return got
+		}
+		for _, tc := range []struct{ text, region, want string }{
+			// Read as Korean, "입금계좌" makes the extractor take the digits
+			// for an account at no bank, answered in its place; read in no
+			// country, the digits are looked up as they stand.
+			{"입금계좌 0342185000134 으로 오늘까지 보내주세요. 문의는 010-9876-5432 로 연락 주세요", "KR",
+				"listed 0342185000134 VN:MB:0342185000134 [MB Bank VN:MB:0342185000134 2]|not_listed 010-9876-5432 +821098765432"},
+			{"입금계좌 0342185000134 으로 오늘까지 보내주세요. 문의는 +82 10-9876-5432 로 연락 주세요", "",
+				"not_listed +82 10-9876-5432 +821098765432|listed 0342185000134 VN:MB:0342185000134 [MB Bank VN:MB:0342185000134 2]"},
+			{"오늘까지 0342185000134 으로 보내주세요. 문의는 010-9876-5432 로 연락 주세요", "KR",
+				"not_listed 010-9876-5432 +821098765432|listed 0342185000134 VN:MB:0342185000134 [MB Bank VN:MB:0342185000134 2]"},
+			{"Please send the deposit to 0342-185-000-134 today. Questions: +82 10-9876-5432", "",
+				"not_listed +82 10-9876-5432 +821098765432|listed 0342-185-000-134 VN:MB:0342185000134 [MB Bank VN:MB:0342185000134 2]"},
+			// The same account twice, with its bank and without: one answer.
+			{"MB Bank 0342185000134 입니다. 계좌 0342185000134 로 보내세요", "KR",
+				"listed MB Bank 0342185000134 VN:MB:0342185000134"},
+			{"MB Bank 0342185000134 입니다. 오늘 0342185000134 로 보내세요", "KR",
+				"listed MB Bank 0342185000134 VN:MB:0342185000134"},
+			{"MB Bank 0342185000134. Send it to 0342185000134 today", "",
+				"listed MB Bank 0342185000134 VN:MB:0342185000134"},
+			// Unlisted digits, a date, an amount, an order number: nothing
+			// but the phone number.
+			{"주문번호 20261127004512, 2026-11-27 까지 1,500,000원을 1002-345-678901 로 보내세요. 문의 010-9876-5432", "KR",
+				"not_listed 010-9876-5432 +821098765432"},
+			{"Order 20261127004512 of 2026-11-27: pay 1,500,000 to 1002-345-678901 by 27.11.2026. Call +82 10-9876-5432", "",
+				"not_listed +82 10-9876-5432 +821098765432"},
+		} {
+			if got := strings.Join(answers(tc.text, tc.region), "|"); got != tc.want {
+				t.Errorf("%q:\n got %s\nwant %s", tc.text, got, tc.want)
+			}
+		}
+		res, err := svc.CheckText(ctx, "Please send the deposit to 0342185000134 today, thank you very much", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res) != 1 || res[0].Code != selector.CodeBankNeedsBank || !strings.Contains(res[0].Reason, "MB Bank") || res[0].Reports != 2 ||
+			res[0].SelectorID() != res[0].Accounts[0].ID {
+			t.Errorf("the account's answer: %+v", res)
+		}
+	})
+}

@@ -23,8 +23,11 @@ const singleValueFields = 5
 // ad. A short one-line text that is itself an identifier is checked as it
 // is, so that a bare handle or account number counts; otherwise every
 // selector found in the text is checked, once each, in the order they
-// appear. A short text that is no identifier gives one invalid answer; a
-// longer one without identifiers gives none.
+// appear, then the numbers no selector covers that are listed: national
+// phone numbers of other countries (listedForeignNumbers) and account
+// numbers written without their bank (listedAccountNumbers). A short text
+// that is no identifier gives one invalid answer; a longer one without
+// identifiers gives none.
 func (s *Service) CheckText(ctx context.Context, text, region string) ([]*CheckResult, error) {
 	text = strings.TrimSpace(text)
 	if len(text) > MaxCheckText {
@@ -58,13 +61,29 @@ func (s *Service) CheckText(ctx context.Context, text, region string) ([]*CheckR
 		if err != nil {
 			return nil, err
 		}
+		if r.Accounts != nil {
+			// An account at no bank, answered as the listed accounts
+			// of its digits: not again when the first was answered.
+			if seen[r.id] {
+				continue
+			}
+			for _, a := range r.Accounts {
+				seen[a.ID] = true
+			}
+		}
 		out = append(out, r)
 	}
-	foreign, err := s.listedForeignNumbers(ctx, text, region, matches, seen)
+	runs := uncoveredNumbers(text, matches)
+	foreign, err := s.listedForeignNumbers(ctx, runs, region, seen)
 	if err != nil {
 		return nil, err
 	}
 	out = append(out, foreign...)
+	accounts, err := s.listedAccountNumbers(ctx, runs, seen)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, accounts...)
 	if len(out) == 0 && invalid != nil {
 		out = append(out, invalid)
 	}
@@ -73,16 +92,13 @@ func (s *Service) CheckText(ctx context.Context, text, region string) ([]*CheckR
 
 // listedForeignNumbers finds the national phone numbers of the other
 // CheckRegions in text ("095 756 407" in a Korean ad for a job in Cambodia,
-// which the Korean reading skips) outside what matches already cover, and
-// answers those that are listed: a guess at a country is shown only when
-// it finds a reported number. seen holds the selectors answered already.
-// Only the runs of digits that no match covers are read again, each as
-// one number, so a text whose numbers were all read costs nothing more.
-func (s *Service) listedForeignNumbers(ctx context.Context, text, region string, matches []selector.Match, seen map[string]bool) ([]*CheckResult, error) {
-	runs := uncoveredNumbers(text, matches)
-	if len(runs) == 0 {
-		return nil, nil
-	}
+// which the Korean reading skips) among runs, the runs of digits of the
+// text that no extracted selector covers (uncoveredNumbers), and answers
+// those that are listed: a guess at a country is shown only when it finds
+// a reported number. seen holds the selectors answered already. Only the
+// uncovered runs are read again, each as one number, so a text whose
+// numbers were all read costs nothing more.
+func (s *Service) listedForeignNumbers(ctx context.Context, runs []string, region string, seen map[string]bool) ([]*CheckResult, error) {
 	var out []*CheckResult
 	tried := map[string]bool{}
 	for _, run := range runs {

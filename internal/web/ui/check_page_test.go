@@ -215,3 +215,30 @@ func TestCheckPageNamesEveryBankOfAnAccountNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckPageFindsAListedAccountInAMessage: a pasted message that gives
+// the demo's listed MB Bank account without its bank shows the account,
+// with its bank, among the message's findings, beside its phone number;
+// a message whose digits no bank lists shows no account.
+func TestCheckPageFindsAListedAccountInAMessage(t *testing.T) {
+	f := demoFixture(t)
+	c := client(t)
+	for _, tc := range []struct{ lang, text string }{
+		{"ko", "오늘까지 0342185000134 으로 보증금 보내주세요. 문의는 010-9876-5432 로 연락 주세요"},
+		{"en", "Please send the deposit to 0342-185-000-134 today. Questions: +82 10-9876-5432"},
+	} {
+		msgs := messages(t, tc.lang)
+		_, body, _ := get(t, c, f.srv.URL+"/?lang="+tc.lang+"&q="+url.QueryEscape(tc.text))
+		if !strings.Contains(body, `data-status="listed"`) || !strings.Contains(body, esc(msgs["check.accounts"])) ||
+			!strings.Contains(body, "<bdi>MB Bank 0342185000134</bdi></a>") || strings.Count(body, `<li class="result `) != 2 {
+			t.Errorf("%s: the listed account in the message is not shown with its bank", tc.lang)
+		}
+		if !strings.Contains(body, `<span class="kind">`+esc(msgs["kind.phone"])+`</span> <bdi>&#43;82 10-9876-5432</bdi>`) {
+			t.Errorf("%s: the message's phone number is not answered as one", tc.lang)
+		}
+	}
+	_, body, _ := get(t, c, f.srv.URL+"/?lang=en&q="+url.QueryEscape("Order 20261127004512 of 2026-11-27: pay 1,500,000 to 0342-185-000-999. Call +82 10-9876-5432"))
+	if strings.Count(body, `<li class="result `) != 1 || strings.Contains(body, `class="accounts"`) || strings.Contains(body, "0342185000999") {
+		t.Errorf("digits no bank lists: an account is shown")
+	}
+}
