@@ -304,6 +304,10 @@ func TestCheckTextFindsListedAccountsWithoutTheirBank(t *testing.T) {
 			// country, the digits are looked up as they stand.
 			{"입금계좌 0342185000134 으로 오늘까지 보내주세요. 문의는 010-9876-5432 로 연락 주세요", "KR",
 				"listed 0342185000134 VN:MB:0342185000134 [MB Bank VN:MB:0342185000134 2]|not_listed 010-9876-5432 +821098765432"},
+			// A Korean mobile number written as one, within the account
+			// word's reach, is still a phone number.
+			{"입금계좌 0342185000134 으로 보내고 연락은 010-9876-5432 로 주세요", "KR",
+				"listed 0342185000134 VN:MB:0342185000134 [MB Bank VN:MB:0342185000134 2]|not_listed 010-9876-5432 +821098765432"},
 			{"입금계좌 0342185000134 으로 오늘까지 보내주세요. 문의는 +82 10-9876-5432 로 연락 주세요", "",
 				"not_listed +82 10-9876-5432 +821098765432|listed 0342185000134 VN:MB:0342185000134 [MB Bank VN:MB:0342185000134 2]"},
 			{"오늘까지 0342185000134 으로 보내주세요. 문의는 010-9876-5432 로 연락 주세요", "KR",

@@ -206,6 +206,12 @@ func (sc *scanner) digitCandidates(p int, groups []digitGroup, plus bool, total 
 			if sc.ctx.bWeak && sc.phones(p, groups, plus) {
 				return
 			}
+			// A number written the way the region writes its phone
+			// numbers ("010-9876-5432") is a phone number even there:
+			// "입금계좌 ... 연락은 010-9876-5432".
+			if sc.phoneShaped(p, groups) {
+				return
+			}
 			account = sc.ctxBankAccount(p, first, last, total)
 		}
 		if account {
@@ -221,6 +227,62 @@ func (sc *scanner) digitCandidates(p int, groups []digitGroup, plus bool, total 
 		}
 	}
 	sc.phones(p, groups, plus)
+}
+
+// phoneShaped reads the digit run at p (at least two groups, no "+") as
+// a phone number of the account context's region (the named bank's
+// country, else Hints.Region), and emits it when it is valid there and
+// its groups are the ones that region's format gives it, the first group
+// possibly with the trunk prefix before it: "010-9876-5432" is
+// "+82 10-9876-5432" in Korea, while "1002-123-456789" or a run of digits
+// without separators stays an account.
+func (sc *scanner) phoneShaped(p int, groups []digitGroup) bool {
+	if len(groups) < 2 || p != groups[0].start {
+		return false
+	}
+	region := sc.ctx.bRegion
+	if region == "" {
+		region = sc.h.Region
+	}
+	if region == "" {
+		return false
+	}
+	first, last := groups[0].start, groups[len(groups)-1].end
+	o := Options{Region: region}
+	sel, ok := sc.parse(Phone, sc.text[first:last], o)
+	if !ok || sel.Kind != Phone || sel.Region != normalizeRegion(region) {
+		return false
+	}
+	// The national groups of the display: "+82 10-9876-5432" gives 2, 4, 4.
+	_, national, _ := strings.Cut(sel.Display, " ")
+	var shown [maxRunGroups]int
+	n := 0
+	for i := 0; i < len(national); {
+		if !isDigit(national[i]) {
+			i++
+			continue
+		}
+		if n == len(shown) {
+			return false
+		}
+		j := i
+		for j < len(national) && isDigit(national[j]) {
+			j++
+		}
+		shown[n] = j - i
+		n++
+		i = j
+	}
+	if n != len(groups) || groups[0].n < shown[0] {
+		return false
+	}
+	for k := 1; k < n; k++ {
+		if groups[k].n != shown[k] {
+			return false
+		}
+	}
+	sc.emit(sel, first, last, o)
+	return true
 }
 
 // luhn checks the Luhn digit of the run's digits, to skip the card parser

@@ -23,6 +23,7 @@ func FuzzExtract(f *testing.F) {
 		"www.Ldew.com1win150ppmx3age16 0871277810910p/min call09050000327 078498****7",
 		"\xff\xfe\x00 +855\xe1\x9f\xa0\xe1\x9f 12 [.]( [ ( @ @@ a@ @a :// hxxp:// 0x",
 		"ID:ID:ID: Telegram:Telegram: 계좌 계좌 ธนาคาร",
+		"입금계좌 0342185000134 으로 보내고 연락은 010-9876-5432 로 주세요 គណនី 012 345 678",
 	} {
 		f.Add(s, "KH")
 		f.Add(s, "")

@@ -223,6 +223,37 @@ func TestExtractAccountsAndCards(t *testing.T) {
 		{"a phone word ends the account context", "KR", "계좌 확인 후 전화 010-1234-5678", []found{
 			{Phone, "+821012345678", "010-1234-5678"},
 		}},
+		{"a mobile number after the account is a phone", "KR", "입금계좌 0342185000134 으로 보내고 연락은 010-9876-5432 로 주세요", []found{
+			{BankAccount, "KR::0342185000134", "0342185000134"},
+			{Phone, "+821098765432", "010-9876-5432"},
+		}},
+		// Without a region a national number is not read at all, and the
+		// account word alone names no country for either.
+		{"no region: neither a national number nor a bank-less account", "", "입금계좌 0342185000134 으로 보내고 연락은 010-9876-5432 로 주세요", nil},
+		{"no region: the bank's country reads the phone", "", "국민은행 입금계좌 0342185000134 으로 보내고 연락은 010-9876-5432 로 주세요", []found{
+			{BankAccount, "KR:004:0342185000134", "국민은행 입금계좌 0342185000134"},
+			{Phone, "+821098765432", "010-9876-5432"},
+		}},
+		{"a mobile number grouped as typed right after the account word", "KR", "입금계좌 010-9876-5432", []found{
+			{Phone, "+821098765432", "010-9876-5432"},
+		}},
+		{"account digits without a phone's grouping stay an account", "KR", "계좌 01098765432 / 계좌 012-34-567890 / 계좌 3333-01-1234567", []found{
+			{BankAccount, "KR::01098765432", "01098765432"},
+			{BankAccount, "KR::01234567890", "012-34-567890"},
+			{BankAccount, "KR::3333011234567", "3333-01-1234567"},
+		}},
+		{"cambodian mobile after the khmer account word", "KH", "គណនី 000 123 456 ទូរស័ព្ទ 012 345 678 គណនី 012 345 678", []found{
+			{BankAccount, "KH::000123456", "000 123 456"},
+			{Phone, "+85512345678", "012 345 678"},
+			{Phone, "+85512345678", "គណនី »012 345 678"},
+		}},
+		{"vietnamese account word: a phone's digits not grouped as a phone stay an account", "VN", "Số tài khoản: 091 234 5678, STK 0912345678", []found{
+			{BankAccount, "VN::0912345678", "091 234 5678"},
+			{BankAccount, "VN::0912345678", "0912345678"},
+		}},
+		{"a number valid in another country stays an account", "KH", "입금계좌 010-9876-5432", []found{
+			{BankAccount, "KH::01098765432", "010-9876-5432"},
+		}},
 		{"ibans", "", "IBAN DE89 3704 0044 0532 0130 00 or GB82WEST12345698765432; not DE89 3704 0044 0532 0130 01", []found{
 			{BankAccount, "DE89370400440532013000", "DE89 3704 0044 0532 0130 00"},
 			{BankAccount, "GB82WEST12345698765432", "GB82WEST12345698765432"},
