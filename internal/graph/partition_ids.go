@@ -12,19 +12,29 @@ import (
 // every garbage collection marks again; in a served store that marking
 // took a CPU core for a third of a second every couple of seconds, and
 // the requests waiting behind it made the public check's slow tail.
+//
+// The IDs are kept in chunks of text that never move (one slice grown by
+// append was copied again at each growth: 2 CPU-s of a million-report
+// import, mostly faulting in the copies' pages). An ID lies whole in one
+// chunk, and ends records, for each index, its chunk above the low 32 bits
+// and where it ends in that chunk below them; it starts where the one
+// before ends, if that is in the same chunk, else at the chunk's start.
 type idTable struct {
 	seed  maphash.Seed
-	text  []byte  // the IDs, end to end
-	ends  []int   // index -> end of its ID in text
-	slots []int32 // index+1, or 0 for an empty slot; len is a power of 2
+	text  [][]byte // the IDs, end to end, in chunks of textChunk bytes (or one longer ID)
+	ends  []uint64 // index -> chunk << 32 | end of its ID in that chunk
+	slots []int32  // index+1, or 0 for an empty slot; len is a power of 2
 }
+
+// textChunk is the size of an idTable's chunks of text.
+const textChunk = 1 << 20
 
 func newIDTable(n int) idTable {
 	size := 8
 	for size < 2*n {
 		size *= 2
 	}
-	return idTable{seed: maphash.MakeSeed(), ends: make([]int, 0, n), slots: make([]int32, size)}
+	return idTable{seed: maphash.MakeSeed(), ends: make([]uint64, 0, n), slots: make([]int32, size)}
 }
 
 // Len returns the number of IDs.
@@ -32,11 +42,12 @@ func (t *idTable) Len() int { return len(t.ends) }
 
 // bytes returns the ID of index i, in text (not to be changed).
 func (t *idTable) bytes(i int32) []byte {
-	start := 0
-	if i > 0 {
-		start = t.ends[i-1]
+	e := t.ends[i]
+	start := uint32(0)
+	if i > 0 && t.ends[i-1]>>32 == e>>32 {
+		start = uint32(t.ends[i-1])
 	}
-	return t.text[start:t.ends[i]]
+	return t.text[e>>32][start:uint32(e)]
 }
 
 // at returns the ID of index i.
@@ -73,8 +84,13 @@ func (t *idTable) index(id string) (int32, bool) {
 		return x - 1, false
 	}
 	i := int32(len(t.ends))
-	t.text = append(t.text, id...)
-	t.ends = append(t.ends, len(t.text))
+	last := len(t.text) - 1
+	if last < 0 || len(t.text[last])+len(id) > cap(t.text[last]) {
+		t.text = append(t.text, make([]byte, 0, max(textChunk, len(id))))
+		last++
+	}
+	t.text[last] = append(t.text[last], id...)
+	t.ends = append(t.ends, uint64(last)<<32|uint64(len(t.text[last])))
 	t.slots[s] = i + 1
 	if 2*len(t.ends) > len(t.slots) {
 		t.grow()

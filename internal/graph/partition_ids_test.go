@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -53,5 +54,33 @@ func TestIDTable(t *testing.T) {
 	// id-10 < id-9 as strings; id-1 < id-10.
 	if !tab.less(10, 9) || tab.less(9, 10) || !tab.less(1, 10) || tab.less(3, 3) {
 		t.Fatal("less does not order as strings do")
+	}
+}
+
+// TestIDTableAcrossChunks keeps IDs in several chunks of text: IDs that
+// fill chunks, one longer than a chunk, and short ones after it, each read
+// back whole.
+func TestIDTableAcrossChunks(t *testing.T) {
+	tab := newIDTable(0)
+	var ids []string
+	for i := range 40 {
+		ids = append(ids, fmt.Sprintf("%07d", i)+strings.Repeat("x", textChunk/7))
+	}
+	ids = append(ids, "long-"+strings.Repeat("y", 3*textChunk), "", "short-1", "short-2")
+	for i, id := range ids {
+		if x, isNew := tab.index(id); !isNew || x != int32(i) {
+			t.Fatalf("index of ID %d = %d, %v", i, x, isNew)
+		}
+	}
+	if len(tab.text) < 8 {
+		t.Fatalf("%d chunks of text: the IDs do not cross chunk boundaries", len(tab.text))
+	}
+	for i, id := range ids {
+		if got := tab.at(int32(i)); got != id {
+			t.Fatalf("at(%d): %d bytes starting %.12q, want %d bytes starting %.12q", i, len(got), got, len(id), id)
+		}
+		if x, ok := tab.get(id); !ok || x != int32(i) {
+			t.Fatalf("get of ID %d = %d, %v", i, x, ok)
+		}
 	}
 }

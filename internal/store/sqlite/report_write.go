@@ -191,22 +191,26 @@ func (w *writer) writeLinksAndLosses(ctx context.Context, fresh []*store.Report,
 	type link struct {
 		report string
 		ord    int
-		l      store.ReportSelector
+		l      *store.ReportSelector
 	}
-	var links []link
 	type loss struct {
 		report string
 		ord    int
 		l      store.Loss
 	}
-	var losses []loss
+	nl, nloss := 0, 0
+	for _, r := range fresh {
+		nl, nloss = nl+len(r.Selectors), nloss+len(r.Losses)
+	}
+	links, losses := make([]link, 0, nl), make([]loss, 0, nloss)
 	var recipients [][2]string
 	for _, r := range fresh {
 		for _, u := range batch.Recipients(r) {
 			recipients = append(recipients, [2]string{r.ID, u})
 		}
-		for i, l := range batch.Links(r) {
-			links = append(links, link{r.ID, i, l})
+		ls := batch.Links(r)
+		for i := range ls {
+			links = append(links, link{r.ID, i, &ls[i]})
 		}
 		for i, l := range r.Losses {
 			losses = append(losses, loss{r.ID, i, l})

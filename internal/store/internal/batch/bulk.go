@@ -25,22 +25,24 @@ import (
 // report naming a selector twice counts once.
 //
 // A load of a million reports counts two million selectors, kept to its
-// end: they are held without pointers (their strings end to end in one
-// byte slice, found through an open-addressing table of indexes), so that
-// the collector, which runs many times during a load, has nothing of them
-// to mark.
+// end: they are held without pointers (their strings end to end in byte
+// chunks, found through an open-addressing table of indexes), so that the
+// collector, which runs many times during a load, has nothing of them to
+// mark. Strings and selectors are kept in chunks that are never moved: one
+// slice grown by append was copied again at every growth, which cost a 1M
+// load 10 CPU-s (pprof), most of it faulting in the new copies' pages.
 type Totals struct {
-	arena   []byte       // the selectors' IDs, values and displays, end to end
-	sels    []selTotal   // in order of first appearance
-	table   []int32      // open addressing by ID: index into sels + 1, 0 empty
-	seed    maphash.Seed // of the table's hash
-	words   []string     // kinds, regions, subtypes and origins: few values
+	arena   arena             // the selectors' IDs, values and displays, and the reports' IDs
+	sels    chunked[selTotal] // in order of first appearance
+	table   []int32           // open addressing by ID: index into sels + 1, 0 empty
+	seed    maphash.Seed      // of the table's hash
+	words   []string          // kinds, regions, subtypes and origins: few values
 	wordAt  map[string]uint32
 	sources map[uint64]int32 // (selector index << 32 | origin word) -> reports
 
-	reports []reportTotal // in order of Add
-	links   []uint64      // selector index << 32 | report index, once per report and selector
-	order   []int32       // sels' indexes in order of ID, once worked out (sortedSelectors)
+	reports chunked[reportTotal] // in order of Add
+	links   []uint64             // selector index << 32 | report index, once per report and selector
+	order   []int32              // sels' indexes in order of ID, once worked out (sortedSelectors)
 }
 
 // reportTotal is what the networks' summaries need of a report.
@@ -49,12 +51,67 @@ type reportTotal struct {
 	at          int64 // received, Unix nanoseconds
 }
 
-// span is a string in the arena (which may outgrow 4 GiB: 2M reports
-// naming many long URLs).
+// span is a string in the arena: the chunk's number above the low 32 bits
+// of off, the string's place in the chunk below them.
 type span struct {
 	off uint64
 	n   uint32
 }
+
+// arenaChunk is the size of the arena's chunks; a longer string has a chunk
+// of its own.
+const arenaChunk = 1 << 20
+
+// arena holds strings end to end in chunks that never move.
+type arena struct {
+	chunks [][]byte
+}
+
+func (a *arena) put(s string) span {
+	if len(s) == 0 {
+		return span{}
+	}
+	last := len(a.chunks) - 1
+	if last < 0 || len(a.chunks[last])+len(s) > cap(a.chunks[last]) {
+		a.chunks = append(a.chunks, make([]byte, 0, max(arenaChunk, len(s))))
+		last++
+	}
+	c := a.chunks[last]
+	sp := span{uint64(last)<<32 | uint64(len(c)), uint32(len(s))}
+	a.chunks[last] = append(c, s...)
+	return sp
+}
+
+func (a *arena) bytes(s span) []byte {
+	if s.n == 0 {
+		return nil
+	}
+	at := uint32(s.off)
+	return a.chunks[s.off>>32][at : at+s.n]
+}
+
+// chunkBits sets the number of values in one chunk of a chunked slice.
+const chunkBits = 14
+
+// chunked is a slice of values kept in chunks that never move: appending
+// copies no value already held.
+type chunked[T any] struct {
+	chunks [][]T
+	n      int
+}
+
+func (c *chunked[T]) append(v T) {
+	if c.n>>chunkBits == len(c.chunks) {
+		c.chunks = append(c.chunks, make([]T, 1<<chunkBits))
+	}
+	c.chunks[c.n>>chunkBits][c.n&(1<<chunkBits-1)] = v
+	c.n++
+}
+
+// at returns the i-th value, for reading or changing in place.
+func (c *chunked[T]) at(i int) *T { return &c.chunks[i>>chunkBits][i&(1<<chunkBits-1)] }
+
+func (c *chunked[T]) len() int { return c.n }
 
 // selTotal is one selector's totals, without pointers.
 type selTotal struct {
@@ -69,15 +126,11 @@ func NewTotals() *Totals {
 	return &Totals{table: make([]int32, 1024), seed: maphash.MakeSeed(), wordAt: map[string]uint32{}, sources: map[uint64]int32{}}
 }
 
-func (t *Totals) bytes(s span) []byte { return t.arena[s.off : s.off+uint64(s.n)] }
+func (t *Totals) bytes(s span) []byte { return t.arena.bytes(s) }
 
 func (t *Totals) str(s span) string { return string(t.bytes(s)) }
 
-func (t *Totals) put(s string) span {
-	sp := span{uint64(len(t.arena)), uint32(len(s))}
-	t.arena = append(t.arena, s...)
-	return sp
-}
+func (t *Totals) put(s string) span { return t.arena.put(s) }
 
 // word returns the number of a value of few distinct values.
 func (t *Totals) word(s string) uint32 {
@@ -98,15 +151,15 @@ func (t *Totals) find(id string, add func() selTotal) int32 {
 	for h := maphash.String(t.seed, id) & mask; ; h = (h + 1) & mask {
 		i := t.table[h]
 		if i == 0 {
-			t.sels = append(t.sels, add())
-			n := int32(len(t.sels))
+			t.sels.append(add())
+			n := int32(t.sels.len())
 			t.table[h] = n
-			if 2*len(t.sels) > len(t.table) {
+			if 2*t.sels.len() > len(t.table) {
 				t.grow()
 			}
 			return n - 1
 		}
-		if string(t.bytes(t.sels[i-1].id)) == id {
+		if string(t.bytes(t.sels.at(int(i-1)).id)) == id {
 			return i - 1
 		}
 	}
@@ -116,8 +169,8 @@ func (t *Totals) find(id string, add func() selTotal) int32 {
 func (t *Totals) grow() {
 	t.table = make([]int32, 2*len(t.table))
 	mask := uint64(len(t.table) - 1)
-	for i := range t.sels {
-		h := maphash.Bytes(t.seed, t.bytes(t.sels[i].id)) & mask
+	for i := range t.sels.len() {
+		h := maphash.Bytes(t.seed, t.bytes(t.sels.at(i).id)) & mask
 		for t.table[h] != 0 {
 			h = (h + 1) & mask
 		}
@@ -130,14 +183,14 @@ func (t *Totals) Add(reports []*store.Report) {
 	for _, r := range reports {
 		at := r.ReceivedAt.UnixNano()
 		origin := uint64(t.word(r.Origin))
-		rep := uint64(len(t.reports))
-		t.reports = append(t.reports, reportTotal{id: t.put(r.ID), network: t.put(r.NetworkID), at: at})
+		rep := uint64(t.reports.len())
+		t.reports.append(reportTotal{id: t.put(r.ID), network: t.put(r.NetworkID), at: at})
 		for i, l := range r.Selectors {
 			k := t.find(l.SelectorID, func() selTotal {
 				return selTotal{id: t.put(l.SelectorID), value: t.put(l.Value), display: t.put(l.Display),
 					kind: t.word(l.Kind), region: t.word(l.Region), subtype: t.word(l.Subtype), first: at, last: at}
 			})
-			d := &t.sels[k]
+			d := t.sels.at(int(k))
 			if d.display.n == 0 && l.Display != "" {
 				d.display = t.put(l.Display)
 			}
@@ -178,7 +231,7 @@ func (t *Totals) AddAsync(reports []*store.Report) (wait func()) {
 func (t *Totals) Selectors() iter.Seq[SelectorDelta] {
 	return func(yield func(SelectorDelta) bool) {
 		for _, k := range t.sortedSelectors() {
-			d := &t.sels[k]
+			d := t.sels.at(int(k))
 			kind, value := t.words[d.kind], t.str(d.value)
 			ok := yield(SelectorDelta{
 				ID: t.str(d.id), Kind: kind, Value: value, Display: t.str(d.display),
@@ -198,7 +251,7 @@ func (t *Totals) Selectors() iter.Seq[SelectorDelta] {
 func (t *Totals) Sources() iter.Seq[SourceDelta] {
 	return func(yield func(SourceDelta) bool) {
 		order := t.sortedSelectors()
-		rank := make([]uint32, len(t.sels)) // a selector's place in ID order
+		rank := make([]uint32, t.sels.len()) // a selector's place in ID order
 		for i, k := range order {
 			rank[k] = uint32(i)
 		}
@@ -221,7 +274,7 @@ func (t *Totals) Sources() iter.Seq[SourceDelta] {
 		for _, k := range keys {
 			sel, origin := order[k>>32], byName[uint32(k)]
 			n := t.sources[uint64(sel)<<32|uint64(origin)]
-			if !yield(SourceDelta{SelectorID: t.str(t.sels[sel].id), Origin: t.words[origin], Reports: int(n)}) {
+			if !yield(SourceDelta{SelectorID: t.str(t.sels.at(int(sel)).id), Origin: t.words[origin], Reports: int(n)}) {
 				return
 			}
 		}
@@ -234,22 +287,22 @@ func (t *Totals) Sources() iter.Seq[SourceDelta] {
 // rest of the IDs from the arena only where those are equal: two million
 // IDs sort several times faster than by comparing them from the arena.
 func (t *Totals) sortedSelectors() []int32 {
-	if len(t.order) == len(t.sels) {
+	if len(t.order) == t.sels.len() {
 		return t.order
 	}
 	type keyed struct {
 		prefix uint64
 		i      int32
 	}
-	keys := make([]keyed, len(t.sels))
-	for i := range t.sels {
-		keys[i] = keyed{idPrefix(t.bytes(t.sels[i].id)), int32(i)}
+	keys := make([]keyed, t.sels.len())
+	for i := range keys {
+		keys[i] = keyed{idPrefix(t.bytes(t.sels.at(i).id)), int32(i)}
 	}
 	slices.SortFunc(keys, func(a, b keyed) int {
 		if c := cmp.Compare(a.prefix, b.prefix); c != 0 {
 			return c
 		}
-		return bytes.Compare(t.bytes(t.sels[a.i].id), t.bytes(t.sels[b.i].id))
+		return bytes.Compare(t.bytes(t.sels.at(int(a.i)).id), t.bytes(t.sels.at(int(b.i)).id))
 	})
 	t.order = make([]int32, len(keys))
 	for i, k := range keys {
@@ -268,7 +321,7 @@ func idPrefix(id []byte) uint64 {
 }
 
 // Len is the number of selectors counted.
-func (t *Totals) Len() int { return len(t.sels) }
+func (t *Totals) Len() int { return t.sels.len() }
 
 // Networks works out, from what was added, every report's network as
 // assign says and every network's summary, as AllSummaries would from the
@@ -277,8 +330,9 @@ func (t *Totals) Len() int { return len(t.sels) }
 // sorted by ID. The selectors of noLink count in no network.
 func (t *Totals) Networks(noLink []string, assign func(reportID string) string) (ids, nets []string, rows []NetworkRow) {
 	at := map[string]int32{}
-	netOf := make([]int32, len(t.reports))
-	for i, r := range t.reports {
+	netOf := make([]int32, t.reports.len())
+	for i := range netOf {
+		r := t.reports.at(i)
 		id := t.str(r.id)
 		n := assign(id)
 		if n != string(t.bytes(r.network)) {
@@ -341,7 +395,7 @@ func (t *Totals) lookup(id string) (int32, bool) {
 		if i == 0 {
 			return 0, false
 		}
-		if string(t.bytes(t.sels[i-1].id)) == id {
+		if string(t.bytes(t.sels.at(int(i-1)).id)) == id {
 			return i - 1, true
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -159,5 +160,46 @@ func TestTotalsNetworks(t *testing.T) {
 	}
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("summaries:\n got %+v\nwant %+v", rows, want)
+	}
+}
+
+// The arena and the chunked slice give back every value put, across chunk
+// boundaries and for a string longer than a chunk.
+func TestArenaAndChunksKeepEveryValue(t *testing.T) {
+	var a arena
+	var c chunked[int64]
+	var want []string
+	var spans []span
+	for i := range 3 * (1 << chunkBits) {
+		s := strings.Repeat(string(rune('a'+i%26)), 1+i%97)
+		if i == 1000 {
+			s = strings.Repeat("x", arenaChunk+5)
+		}
+		if i == 2000 {
+			s = ""
+		}
+		want = append(want, s)
+		spans = append(spans, a.put(s))
+		c.append(int64(i) * 7)
+	}
+	if len(a.chunks) < 2 {
+		t.Fatalf("%d chunks: the test does not cross a chunk boundary", len(a.chunks))
+	}
+	for i, sp := range spans {
+		if got := string(a.bytes(sp)); got != want[i] {
+			t.Fatalf("string %d: got %d bytes %.10q, want %d bytes %.10q", i, len(got), got, len(want[i]), want[i])
+		}
+	}
+	if c.len() != len(want) {
+		t.Fatalf("chunked len %d, want %d", c.len(), len(want))
+	}
+	for i := range c.len() {
+		if *c.at(i) != int64(i)*7 {
+			t.Fatalf("chunked value %d: %d", i, *c.at(i))
+		}
+	}
+	*c.at(1 << chunkBits) = -1
+	if *c.at(1 << chunkBits) != -1 || *c.at(1<<chunkBits - 1) != int64(1<<chunkBits-1)*7 {
+		t.Fatal("a value changed in place is not kept, or changed its neighbour")
 	}
 }
