@@ -35,6 +35,11 @@ var (
 //     built under another name and appears only when complete.
 //   - synchronous(OFF): no fsync per transaction; Publish syncs the file
 //     once before it appears.
+//   - temp_store(FILE): SQLite sorts the entries of the indexes a load
+//     builds at its end in runs kept in temporary files (which the OS keeps
+//     in its cache); kept in memory, the same builds took 2-3x as long
+//     (BENCHMARKS.md). temp_store cannot change inside the load's
+//     transaction, hence here.
 //
 // A bulk load of a million reports into a new store took 27-30% less time
 // so (BENCHMARKS.md, "Bulk import").
@@ -46,6 +51,8 @@ var buildPragmas = func() []string {
 			p = "journal_mode(MEMORY)"
 		case strings.HasPrefix(p, "synchronous("):
 			p = "synchronous(OFF)"
+		case strings.HasPrefix(p, "temp_store("):
+			p = "temp_store(FILE)"
 		}
 		out = append(out, p)
 	}

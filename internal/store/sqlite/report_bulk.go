@@ -137,7 +137,23 @@ func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge, assig
 	if err := w.endNetworks(ctx, b.totals, assign); err != nil {
 		return err
 	}
-	for _, def := range b.indexes {
+	return w.buildIndexes(ctx, b.indexes)
+}
+
+// buildIndexes runs the CREATE INDEX statements defs with a page cache of
+// 2 MiB. SQLite sorts an index's entries in runs the size of the page
+// cache: runs of 64 MiB (the store's cache) made the index builds of a 1M
+// load 1.6x slower than runs of 2 MiB (BENCHMARKS.md).
+func (w *writer) buildIndexes(ctx context.Context, defs []string) (err error) {
+	if _, err := w.tx.ExecContext(ctx, `PRAGMA cache_size = -2048`); err != nil {
+		return translate(err)
+	}
+	defer func() {
+		if _, e := w.tx.ExecContext(ctx, `PRAGMA cache_size = `+storeCacheSize); e != nil && err == nil {
+			err = translate(e)
+		}
+	}()
+	for _, def := range defs {
 		if _, err := w.tx.ExecContext(ctx, def); err != nil {
 			return translate(err)
 		}

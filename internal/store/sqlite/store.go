@@ -27,6 +27,9 @@ import (
 // FileName is the database file Open creates in its directory.
 const FileName = "counterscam.db"
 
+// storeCacheSize is the page cache of each connection (cache_size).
+const storeCacheSize = "-65536"
+
 // Every connection's settings, in one place. modernc.org/sqlite runs
 // busy_timeout before the other pragmas, whatever their order here.
 //
@@ -54,7 +57,7 @@ var pragmas = []string{
 	"synchronous(NORMAL)",
 	"foreign_keys(1)",
 	"temp_store(MEMORY)",
-	"cache_size(-65536)",
+	"cache_size(" + storeCacheSize + ")",
 	"mmap_size(2147418112)",
 }
 
