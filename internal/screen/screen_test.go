@@ -455,3 +455,27 @@ func TestAssessUpToPay(t *testing.T) {
 		}
 	}
 }
+
+// TestAssessUnsolicitedPartTimeOffer: an unsolicited part-time job "at
+// home" whose pay is "easily" earned is a fake job offer (the dev half of
+// real-2711.tsv); each sign alone stays low.
+func TestAssessUnsolicitedPartTimeOffer(t *testing.T) {
+	s, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		level      Level
+		kind       string
+		codes      []string
+	}{
+		{"en brand part-time job at home, easy pay", "Hello, we are from Amazon, we have a part-time job at home and would like to invite you to cooperate. You can easily earn around 200-1000 reais a day, and the salary is paid on the same day. Interested??",
+			Elevated, "lure", []string{"side_job", "unsolicited_hire", "easy_work"}},
+		{"en job at home alone", "Our shop has a part-time job at home for students", Low, "", []string{"side_job"}},
+		{"en invitation to cooperate alone", "We would like to invite you to cooperate on the new bridge project", Low, "", []string{"unsolicited_hire"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { assessCase(t, s, tt.text, tt.level, tt.kind, tt.codes) })
+	}
+}
