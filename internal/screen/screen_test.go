@@ -411,6 +411,12 @@ func TestAssessJobOnlyOnMessengerLink(t *testing.T) {
 		{"vi friend on Zalo", "Tối nay đi ăn không? add zalo mình nhé", Low, "", []string{"messenger_contact"}},
 		{"vi work from home, Zalo link only", "Amazon hợp tác với cty DSC cần tuyển nhân viên làm việc tại nhà!!! Số lượng có hạn . Công việc: Xử lý đơn hàng trên nền tảng ứng dụng . Thu nhập 300k - 1000k . Liên hệ zalo: zalo.me/84901234567",
 			Elevated, "lure", []string{"contact.messenger_only_job", "side_job"}},
+		// An unsolicited part-time job "at home" whose pay is "easily"
+		// earned (the dev half of real-2711.tsv); each sign alone is low.
+		{"en brand part-time job at home, easy pay", "Hello, we are from Amazon, we have a part-time job at home and would like to invite you to cooperate. You can easily earn around 200-1000 reais a day, and the salary is paid on the same day. Interested??",
+			Elevated, "lure", []string{"side_job", "unsolicited_hire", "easy_work"}},
+		{"en job at home alone", "Our shop has a part-time job at home for students", Low, "", []string{"side_job"}},
+		{"en invitation to cooperate alone", "We would like to invite you to cooperate on the new bridge project", Low, "", []string{"unsolicited_hire"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { assessCase(t, s, tt.text, tt.level, tt.kind, tt.codes) })
@@ -456,26 +462,3 @@ func TestAssessUpToPay(t *testing.T) {
 	}
 }
 
-// TestAssessUnsolicitedPartTimeOffer: an unsolicited part-time job "at
-// home" whose pay is "easily" earned is a fake job offer (the dev half of
-// real-2711.tsv); each sign alone stays low.
-func TestAssessUnsolicitedPartTimeOffer(t *testing.T) {
-	s, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name, text string
-		level      Level
-		kind       string
-		codes      []string
-	}{
-		{"en brand part-time job at home, easy pay", "Hello, we are from Amazon, we have a part-time job at home and would like to invite you to cooperate. You can easily earn around 200-1000 reais a day, and the salary is paid on the same day. Interested??",
-			Elevated, "lure", []string{"side_job", "unsolicited_hire", "easy_work"}},
-		{"en job at home alone", "Our shop has a part-time job at home for students", Low, "", []string{"side_job"}},
-		{"en invitation to cooperate alone", "We would like to invite you to cooperate on the new bridge project", Low, "", []string{"unsolicited_hire"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { assessCase(t, s, tt.text, tt.level, tt.kind, tt.codes) })
-	}
-}
