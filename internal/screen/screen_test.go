@@ -461,4 +461,3 @@ func TestAssessUpToPay(t *testing.T) {
 		}
 	}
 }
-
