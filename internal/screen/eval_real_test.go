@@ -68,8 +68,8 @@ func itoa(n int) string {
 // TestEvalReal screens the real quoted lures, openers, genuine ads,
 // ordinary messages and warnings. The test halves are the headline; their
 // thresholds record what the rules reach without having been tuned on them
-// (real-new.tsv, real-more.tsv, real-2611.tsv and real-whole.tsv are one
-// file each split by the same hash, see RealHalf).
+// (real-new.tsv, real-more.tsv, real-2611.tsv, real-whole.tsv and
+// real-2711.tsv are one file each split by the same hash, see RealHalf).
 func TestEvalReal(t *testing.T) {
 	for _, tc := range []struct {
 		file, half string
@@ -87,6 +87,8 @@ func TestEvalReal(t *testing.T) {
 		{"real-2611.tsv", HalfTest, 27, 19, 0.44},
 		{"real-whole.tsv", HalfDev, 6, 3, 0.83},
 		{"real-whole.tsv", HalfTest, 6, 7, 0.16},
+		{"real-2711.tsv", HalfDev, 1, 2, 1},
+		{"real-2711.tsv", HalfTest, 6, 5, 0},
 	} {
 		name := tc.file + " " + tc.half
 		f, err := os.Open(filepath.Join("testdata", tc.file))
