@@ -417,6 +417,12 @@ func TestAssessJobOnlyOnMessengerLink(t *testing.T) {
 			Elevated, "lure", []string{"side_job", "unsolicited_hire", "easy_work"}},
 		{"en job at home alone", "Our shop has a part-time job at home for students", Low, "", []string{"side_job"}},
 		{"en invitation to cooperate alone", "We would like to invite you to cooperate on the new bridge project", Low, "", []string{"unsolicited_hire"}},
+		// "You have become a paid TikTok commenter, add us on Zalo" (the dev
+		// half of real-2711.tsv): a job never applied for, offered only
+		// through a messenger; the congratulation alone is low.
+		{"vi congratulated commenter job, Zalo only", "Xin chào! Chúc mừng bạn đã trở thành nhân viên bình luận TikTok. Kết bạn Zalo theo số điện thoại để nhận được 10.000-100.000 đồng miễn phí",
+			Elevated, "lure", []string{"unsolicited_hire", "side_job", "messenger_contact"}},
+		{"vi congratulated on being hired, alone", "Chúc mừng bạn đã trúng tuyển vị trí trợ lý, mời bạn đến văn phòng ký hợp đồng", Low, "", []string{"unsolicited_hire"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { assessCase(t, s, tt.text, tt.level, tt.kind, tt.codes) })
