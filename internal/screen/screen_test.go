@@ -411,6 +411,18 @@ func TestAssessJobOnlyOnMessengerLink(t *testing.T) {
 		{"vi friend on Zalo", "Tối nay đi ăn không? add zalo mình nhé", Low, "", []string{"messenger_contact"}},
 		{"vi work from home, Zalo link only", "Amazon hợp tác với cty DSC cần tuyển nhân viên làm việc tại nhà!!! Số lượng có hạn . Công việc: Xử lý đơn hàng trên nền tảng ứng dụng . Thu nhập 300k - 1000k . Liên hệ zalo: zalo.me/84901234567",
 			Elevated, "lure", []string{"contact.messenger_only_job", "side_job"}},
+		// An unsolicited part-time job "at home" whose pay is "easily"
+		// earned (the dev half of real-2711.tsv); each sign alone is low.
+		{"en brand part-time job at home, easy pay", "Hello, we are from Amazon, we have a part-time job at home and would like to invite you to cooperate. You can easily earn around 200-1000 reais a day, and the salary is paid on the same day. Interested??",
+			Elevated, "lure", []string{"side_job", "unsolicited_hire", "easy_work"}},
+		{"en job at home alone", "Our shop has a part-time job at home for students", Low, "", []string{"side_job"}},
+		{"en invitation to cooperate alone", "We would like to invite you to cooperate on the new bridge project", Low, "", []string{"unsolicited_hire"}},
+		// "You have become a paid TikTok commenter, add us on Zalo" (the dev
+		// half of real-2711.tsv): a job never applied for, offered only
+		// through a messenger; the congratulation alone is low.
+		{"vi congratulated commenter job, Zalo only", "Xin chào! Chúc mừng bạn đã trở thành nhân viên bình luận TikTok. Kết bạn Zalo theo số điện thoại để nhận được 10.000-100.000 đồng miễn phí",
+			Elevated, "lure", []string{"unsolicited_hire", "side_job", "messenger_contact"}},
+		{"vi congratulated on being hired, alone", "Chúc mừng bạn đã trúng tuyển vị trí trợ lý, mời bạn đến văn phòng ký hợp đồng", Low, "", []string{"unsolicited_hire"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { assessCase(t, s, tt.text, tt.level, tt.kind, tt.codes) })
