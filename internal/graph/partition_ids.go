@@ -21,13 +21,17 @@ import (
 // before ends, if that is in the same chunk, else at the chunk's start.
 type idTable struct {
 	seed  maphash.Seed
-	text  [][]byte // the IDs, end to end, in chunks of textChunk bytes (or one longer ID)
+	text  [][]byte // the IDs, end to end, in chunks of up to textChunk bytes (or one longer ID)
 	ends  []uint64 // index -> chunk << 32 | end of its ID in that chunk
 	slots []int32  // index+1, or 0 for an empty slot; len is a power of 2
 }
 
-// textChunk is the size of an idTable's chunks of text.
-const textChunk = 1 << 20
+// textChunk is the size of an idTable's chunks of text, once it has
+// grown from minTextChunk by doubling.
+const (
+	minTextChunk = 4 << 10
+	textChunk    = 1 << 20
+)
 
 func newIDTable(n int) idTable {
 	size := 8
@@ -86,7 +90,11 @@ func (t *idTable) index(id string) (int32, bool) {
 	i := int32(len(t.ends))
 	last := len(t.text) - 1
 	if last < 0 || len(t.text[last])+len(id) > cap(t.text[last]) {
-		t.text = append(t.text, make([]byte, 0, max(textChunk, len(id))))
+		size := minTextChunk // small partitions stay small
+		if last >= 0 {
+			size = min(textChunk, 2*cap(t.text[last]))
+		}
+		t.text = append(t.text, make([]byte, 0, max(size, len(id))))
 		last++
 	}
 	t.text[last] = append(t.text[last], id...)
