@@ -1,0 +1,66 @@
+package screen
+
+// indoWords are common Indonesian words that are not English words (Malay
+// shares most of them, and Malay reads as Indonesian, which is close
+// enough for the messages and the pay guess). They tell an Indonesian ad
+// ("lowongan kerja, gaji 15 juta per bulan") from English, which is written
+// in the same letters without marks. None is longer than maxIndoWord, so
+// each packs into one wordKey.
+var indoWords = []string{
+	"yang", "dan", "di", "ke", "dari", "untuk", "dengan", "ini", "itu", "tidak",
+	"ada", "akan", "atau", "juga", "kerja", "bekerja", "pekerja", "gaji", "bisa", "kami",
+	"anda", "saya", "dalam", "pada", "sebagai", "oleh", "karena", "sudah", "belum", "tanpa",
+	"hubungi", "lowongan", "bulan", "hari", "juta", "ribu", "tahun", "orang", "baru", "banyak",
+	"semua", "mau", "aja", "gak", "nggak", "lagi", "cuma", "hanya", "dapat", "tempat",
+	"tinggal", "makan", "gratis", "langsung", "segera", "syarat", "usia", "kepada", "melalui", "adalah",
+	"telah", "bahwa", "mereka", "kita", "harus", "jika", "kalau", "sangat", "setelah", "secara",
+	"seperti", "lebih", "bagi", "para", "tiket", "pesawat", "kamu", "ingin", "minggu", "sebulan",
+	"bulanan", "upah", "uang", "biaya", "tugas", "mudah", "dicari", "butuh", "hingga", "sampai",
+	"tenaga", "luar", "negeri", "pergi", "dibayar", "tanggung", "sekarang", "terima", "kasih", "nanti",
+}
+
+// indoWord holds indoWords as wordKeys.
+var indoWord = map[uint64]bool{}
+
+// maxIndoWord is the longest word wordKey packs whole.
+const maxIndoWord = 8
+
+func init() {
+	for _, w := range indoWords {
+		if len(w) <= maxIndoWord {
+			indoWord[wordKey([]byte(w))] = true
+		}
+	}
+}
+
+// looksIndonesian reports Latin text that is mostly Indonesian: at least
+// three of indoWords, making up at least a fifth of the words (Indonesian
+// prose runs well above that; an English text naming "Jakarta" or a
+// person called Ada or Dan stays far below).
+func looksIndonesian(text string) bool {
+	words, indo := 0, 0
+	var w [maxIndoWord]byte
+	n := 0
+	flush := func() {
+		if n > 0 {
+			words++
+			if n <= maxIndoWord && indoWord[wordKey(w[:n])] {
+				indo++
+			}
+		}
+		n = 0
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i] | 0x20
+		if c >= 'a' && c <= 'z' && text[i] < 0x80 {
+			if n < len(w) {
+				w[n] = c
+			}
+			n++
+			continue
+		}
+		flush()
+	}
+	flush()
+	return indo >= 3 && indo*5 >= words
+}
