@@ -38,29 +38,6 @@ func init() {
 // prose runs well above that; an English text naming "Jakarta" or a
 // person called Ada or Dan stays far below).
 func looksIndonesian(text string) bool {
-	words, indo := 0, 0
-	var w [maxIndoWord]byte
-	n := 0
-	flush := func() {
-		if n > 0 {
-			words++
-			if n <= maxIndoWord && indoWord[wordKey(w[:n])] {
-				indo++
-			}
-		}
-		n = 0
-	}
-	for i := 0; i < len(text); i++ {
-		c := text[i] | 0x20
-		if c >= 'a' && c <= 'z' && text[i] < 0x80 {
-			if n < len(w) {
-				w[n] = c
-			}
-			n++
-			continue
-		}
-		flush()
-	}
-	flush()
+	words, indo := countKnownWords(text, indoWord, maxIndoWord)
 	return indo >= 3 && indo*5 >= words
 }

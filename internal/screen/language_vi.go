@@ -40,14 +40,20 @@ const maxVietSyllable = 6
 // syllables typed without diacritics: at least three of them, making up at
 // least a third of the words.
 func looksVietnameseBare(text string) bool {
-	words, viet := 0, 0
+	words, viet := countKnownWords(text, vietBare, maxVietSyllable)
+	return viet >= 3 && viet*3 >= words
+}
+
+// countKnownWords counts the ASCII words of text and how many of them, of
+// at most maxLen letters, are in known (keyed by wordKey, lower case).
+func countKnownWords(text string, known map[uint64]bool, maxLen int) (words, hits int) {
 	var w [8]byte
 	n := 0
 	flush := func() {
 		if n > 0 {
 			words++
-			if n <= maxVietSyllable && vietBare[wordKey(w[:n])] {
-				viet++
+			if n <= maxLen && known[wordKey(w[:n])] {
+				hits++
 			}
 		}
 		n = 0
@@ -64,5 +70,5 @@ func looksVietnameseBare(text string) bool {
 		flush()
 	}
 	flush()
-	return viet >= 3 && viet*3 >= words
+	return words, hits
 }
