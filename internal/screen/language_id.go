@@ -17,6 +17,8 @@ var indoWords = []string{
 	"seperti", "lebih", "bagi", "para", "tiket", "pesawat", "kamu", "ingin", "minggu", "sebulan",
 	"bulanan", "upah", "uang", "biaya", "tugas", "mudah", "dicari", "butuh", "hingga", "sampai",
 	"tenaga", "luar", "negeri", "pergi", "dibayar", "tanggung", "sekarang", "terima", "kasih", "nanti",
+	"aku", "rumah", "jangan", "beli", "tapi", "sama", "udah", "lupa", "kenapa", "gimana",
+	"apa", "siapa", "mana", "kapan", "besok", "pulang", "kantor", "sini", "terus", "dong",
 }
 
 // indoWord holds indoWords as wordKeys.

@@ -23,6 +23,7 @@ func TestDetectLanguage(t *testing.T) {
 		{"Dibutuhkan customer service untuk kerja di Kamboja, gaji 15 juta per bulan, tiket pesawat ditanggung", "id"},
 		{"Lowongan kerja admin, tanpa pengalaman, hubungi WA 0812 3456 7890", "id"},
 		{"Nanti saya telepon ya, lagi di jalan", "id"},
+		{"Ma, aku sampai rumah jam tujuh ya, jangan lupa beli telur.", "id"},
 		{"Kami mencari pekerja kilang, gaji RM1,800 sebulan, tempat tinggal disediakan", "id"}, // Malay
 		{"Our Jakarta office is hiring a data analyst; Ada and Dan will interview you", "en"},
 		{"Flight to Bali at 7 am, hotel in Ubud, back on Sunday", "en"},
@@ -56,7 +57,12 @@ func TestVietBareWords(t *testing.T) {
 
 func TestIndoWords(t *testing.T) {
 	english := map[string]bool{"per": true, "a": true, "the": true, "on": true, "in": true, "man": true, "bad": true, "data": true, "minimal": true, "online": true}
+	seen := map[string]bool{}
 	for _, w := range indoWords {
+		if seen[w] {
+			t.Errorf("%q is listed twice", w)
+		}
+		seen[w] = true
 		if len(w) > maxIndoWord {
 			t.Errorf("%q is longer than maxIndoWord (%d)", w, maxIndoWord)
 		}
