@@ -220,6 +220,29 @@ func TestAssessIndonesianPay(t *testing.T) {
 	}
 }
 
+// TestIndonesianMessages checks that an Indonesian text gets its reasons
+// in Indonesian, with the pay, job and country named in Indonesian.
+func TestIndonesianMessages(t *testing.T) {
+	res, err := Assess("gaji 30 juta per bulan untuk customer service tanpa pengalaman")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.MessageLanguage != "id" {
+		t.Fatalf("MessageLanguage = %q, want id", res.MessageLanguage)
+	}
+	var pay string
+	for _, r := range res.Reasons {
+		if r.Code == "pay.far_above_unskilled" {
+			pay = r.Message
+		}
+	}
+	for _, want := range []string{"IDR 30,000,000 per bulan", "sekitar US$1,800 per bulan", "tanpa pengalaman", "layanan pelanggan di Indonesia", "US$180–600"} {
+		if !strings.Contains(pay, want) {
+			t.Errorf("pay message %q lacks %q", pay, want)
+		}
+	}
+}
+
 // TestAssessVietnamesePayKinds checks that pay named by its kind (first
 // month, starting, base) is read as monthly pay and compared, and that the
 // same sum without a pay word is not.
