@@ -73,9 +73,13 @@ func DetectLanguage(text string) (string, []LangShare) {
 	}
 	// Vietnamese: a few tell-tale letters among the Latin ones, or, typed
 	// without marks, mostly Vietnamese syllables.
-	if viet >= 2 || (viet >= 1 && latin <= 20) || (latin >= 12 && looksVietnameseBare(text)) {
+	vietBare, indonesian := false, false
+	if latin >= 12 && viet < 2 {
+		vietBare, indonesian = latinLooks(text)
+	}
+	if viet >= 2 || (viet >= 1 && latin <= 20) || vietBare {
 		w[5] += float64(latin) * weightLetter
-	} else if latin >= 12 && looksIndonesian(text) {
+	} else if indonesian {
 		w[9] += float64(latin) * weightLetter
 	} else {
 		w[6] += float64(latin) * weightLetter

@@ -21,25 +21,13 @@ var indoWords = []string{
 	"apa", "siapa", "mana", "kapan", "besok", "pulang", "kantor", "sini", "terus", "dong",
 }
 
-// indoWord holds indoWords as wordKeys.
-var indoWord = map[uint64]bool{}
-
 // maxIndoWord is the longest word wordKey packs whole.
 const maxIndoWord = 8
 
 func init() {
 	for _, w := range indoWords {
 		if len(w) <= maxIndoWord {
-			indoWord[wordKey([]byte(w))] = true
+			latinWords[wordKey([]byte(w))] |= wordID
 		}
 	}
-}
-
-// looksIndonesian reports Latin text that is mostly Indonesian: at least
-// three of indoWords, making up at least a fifth of the words (Indonesian
-// prose runs well above that; an English text naming "Jakarta" or a
-// person called Ada or Dan stays far below).
-func looksIndonesian(text string) bool {
-	words, indo := countKnownWords(text, indoWord, maxIndoWord)
-	return indo >= 3 && indo*5 >= words
 }
