@@ -159,7 +159,7 @@ func TestScreenRules(t *testing.T) {
 		t.Fatalf("rules check: exit %d\n%s%s", code, out, errs)
 	}
 	dir := t.TempDir()
-	if code, out, errs := run(t, "", "screen", "rules", "export", dir); code != 0 || !strings.Contains(out, "wrote 10 files") {
+	if code, out, errs := run(t, "", "screen", "rules", "export", dir); code != 0 || !strings.Contains(out, "wrote 11 files") {
 		t.Fatalf("export: exit %d %s %s", code, out, errs)
 	}
 	if code, _, errs := run(t, "", "screen", "rules", "export", dir); code != 1 || !strings.Contains(errs, "--force") {

@@ -417,6 +417,8 @@ func multiplierCurrency(m string) string {
 		return ""
 	case "tr", "triệu", "trieu", "nghìn", "nghin", "ngàn", "ngan", "tỷ", "tỉ":
 		return "VND"
+	case "juta", "jt", "jta", "ribu", "rb", "rebu", "miliar", "milyar":
+		return "IDR"
 	}
 	for _, r := range m {
 		if unicode.Is(unicode.Hangul, r) {

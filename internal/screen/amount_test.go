@@ -90,6 +90,22 @@ func TestParseAmounts(t *testing.T) {
 		{"luong 20 trieu/thang", "20 trieu/thang", 2e7, 0, "", PeriodMonth, true},                                                  // typed without marks
 		{"lương 20 trie\u0323\u0302u đồng/tha\u0301ng", "20 trie\u0323\u0302u đồng/tha\u0301ng", 2e7, 0, "VND", PeriodMonth, true}, // marks typed apart
 		{"thu nhap tu 5 den 10 trieu", "5 den 10 trieu", 5e6, 1e7, "", PeriodNone, true},
+		// Indonesian: Rp with dots for thousands and a comma for decimals,
+		// juta/jt (million) and ribu/rb (thousand), per bulan/hari/minggu
+		{"gaji Rp 15.000.000 per bulan", "Rp 15.000.000 per bulan", 15e6, 0, "IDR", PeriodMonth, true},
+		{"Rp15 juta", "Rp15 juta", 15e6, 0, "IDR", PeriodNone, false},
+		{"gaji 15jt/bulan", "15jt/bulan", 15e6, 0, "", PeriodMonth, true},
+		{"upah harian 500rb", "500rb", 5e5, 0, "", PeriodDay, true},
+		{"gaji 2000 USD per bulan", "2000 USD per bulan", 2000, 0, "USD", PeriodMonth, true},
+		{"gaji Rp 5,4 juta", "Rp 5,4 juta", 5.4e6, 0, "IDR", PeriodNone, true},
+		{"gaji 1.000 hingga 1.500 dolar AS", "1.000 hingga 1.500 dolar AS", 1000, 1500, "USD", PeriodNone, true},
+		{"bayaran Rp. 900.000 per hari", "Rp. 900.000 per hari", 9e5, 0, "IDR", PeriodDay, true},
+		{"gaji mulai dari Rp 7 juta", "Rp 7 juta", 7e6, 0, "IDR", PeriodNone, true},
+		{"gaji pokok Rp 4.500.000", "Rp 4.500.000", 4.5e6, 0, "IDR", PeriodMonth, true},
+		{"penghasilan 3 jt seminggu", "3 jt seminggu", 3e6, 0, "", PeriodWeek, true},
+		{"komisi 50 ribu/hari", "50 ribu/hari", 5e4, 0, "", PeriodDay, true},
+		{"gaji sebesar Rp 10 juta sebulan", "Rp 10 juta sebulan", 1e7, 0, "IDR", PeriodMonth, true},
+		{"kontrak 3 bulan", "", 0, 0, "", PeriodNone, false},
 		// Particles, adverbs and currency names between or after
 		{"월급은 600만원이며", "600만원", 6e6, 0, "KRW", PeriodMonth, true},
 		{"주급이 100만원", "100만원", 1e6, 0, "KRW", PeriodWeek, true},
@@ -140,6 +156,7 @@ func TestParseAmounts(t *testing.T) {
 func TestMultiplierCurrency(t *testing.T) {
 	for in, want := range map[string]string{
 		"luong 15 trieu": "VND", "8-10 triệu đồng": "VND", "월 300만": "KRW", "月薪3万": "", "$3k": "", "500k/ngày": "",
+		"gaji 15 juta": "IDR", "500rb/hari": "IDR", "gaji 2 jt": "IDR",
 	} {
 		got := ParseAmounts(in)
 		if len(got) != 1 || got[0].hint != want {
@@ -164,7 +181,7 @@ func FuzzParseAmounts(f *testing.F) {
 		"월 1,000만 원", "$3k/month", "3万/月", "៣០០០ដុល្លារ", "15.000.000đ/tháng", "เงินเดือน ๓๐,๐๐๐ บาท",
 		"1억 2천만원", "500~1000만원", "9999999999999999999999", "1.2.3.4", "\xff1,000\xfe만", "천만에요",
 		"lương 20 trie\u0323\u0302u/tha\u0301ng", "\u03011\u0301,\u0301000", "2、3万、4", "월급은 600만원이며",
-		"提供30萬台幣的薪資", "$800 salary", "5万 的 工资",
+		"提供30萬台幣的薪資", "$800 salary", "5万 的 工资", "gaji Rp 5,4 juta per bulan", "15jt/bln", "Rp. 900.000",
 	} {
 		f.Add(s)
 	}

@@ -43,6 +43,9 @@ var currencySuffix = []tok{
 	{"american dollars", "USD", false}, {"vietnamese dong", "VND", false},
 	{"cambodian riel", "KHR", false}, {"chinese yuan", "CNY", false}, {"philippine pesos", "PHP", false},
 	{"malaysian ringgit", "MYR", false}, {"japanese yen", "JPY", false},
+	// Indonesian: "1.000 dolar", "1.200 dolar AS", "dolar Amerika"
+	{"dolar", "USD", false}, {"dolar as", "USD", false}, {"dolar amerika", "USD", false},
+	{"dolar amerika serikat", "USD", false}, {"dollar as", "USD", false},
 }
 
 // currencyPrefix: written before the number.
@@ -53,7 +56,7 @@ var currencyPrefix = []tok{
 	{"rmb", "CNY", false}, {"cny", "CNY", false}, {"៛", "KHR", false}, {"khr", "KHR", false},
 	{"£", "GBP", false}, {"gbp", "GBP", false}, {"€", "EUR", false}, {"eur", "EUR", false},
 	{"rm", "MYR", false}, {"myr", "MYR", false}, {"₱", "PHP", false}, {"php", "PHP", false},
-	{"rp", "IDR", false}, {"idr", "IDR", false}, {"₹", "INR", false}, {"rs", "INR", false},
+	{"rp", "IDR", false}, {"rp.", "IDR", false}, {"idr", "IDR", false}, {"₹", "INR", false}, {"rs", "INR", false},
 	{"inr", "INR", false}, {"mmk", "MMK", false}, {"lak", "LAK", false}, {"₭", "LAK", false},
 	{"jpy", "JPY", false}, {"ntd", "TWD", false}, {"twd", "TWD", false}, {"hkd", "HKD", false},
 }
@@ -76,6 +79,9 @@ var (
 		{"lakh", "1e5", false}, {"lakhs", "1e5", false}, {"crore", "1e7", false}, {"củ", "1e6", false},
 		{"พัน", "1e3", false}, {"หมื่น", "1e4", false}, {"แสน", "1e5", false}, {"ล้าน", "1e6", false},
 		{"ពាន់", "1e3", false}, {"ម៉ឺន", "1e4", false}, {"សែន", "1e5", false}, {"លាន", "1e6", false},
+		// Indonesian (and Malay): "15 juta", "15jt", "500 ribu", "500rb", "1 miliar"
+		{"juta", "1e6", false}, {"jt", "1e6", false}, {"jta", "1e6", false}, {"ribu", "1e3", false},
+		{"rb", "1e3", false}, {"rebu", "1e3", false}, {"miliar", "1e9", false}, {"milyar", "1e9", false},
 	}
 )
 
@@ -92,6 +98,9 @@ var periodSuffix = []tok{
 	{"1 tháng", "month", false}, {"/ tháng", "month", false}, {"tháng", "month", false},
 	{"/thang", "month", false}, {"/ thang", "month", false}, {"moi thang", "month", false},
 	{"mot thang", "month", false}, {"1 thang", "month", false}, {"thang", "month", false},
+	{"/bulan", "month", false}, {"/ bulan", "month", false}, {"/bln", "month", false},
+	{"per bulan", "month", false}, {"perbulan", "month", false}, {"per bln", "month", false},
+	{"sebulan", "month", false}, {"setiap bulan", "month", false}, {"tiap bulan", "month", false},
 	{"/เดือน", "month", false}, {"ต่อเดือน", "month", false}, {"เดือน", "month", false},
 	{"/ខែ", "month", false}, {"ក្នុងមួយខែ", "month", false}, {"ក្នុង១ខែ", "month", false},
 	{"ក្នុង ១ ខែ", "month", false}, {"មួយខែ", "month", false}, {"ខែ", "month", false},
@@ -104,12 +113,17 @@ var periodSuffix = []tok{
 	{"ក្នុងមួយថ្ងៃ", "day", false},
 	{"/ngay", "day", false}, {"/ ngay", "day", false}, {"moi ngay", "day", false},
 	{"mot ngay", "day", false}, {"1 ngay", "day", false},
+	{"/hari", "day", false}, {"/ hari", "day", false}, {"per hari", "day", false},
+	{"perhari", "day", false}, {"sehari", "day", false}, {"setiap hari", "day", false},
+	{"tiap hari", "day", false},
 	// week
 	{"/week", "week", false}, {"per week", "week", false}, {"a week", "week", false},
 	{"weekly", "week", false}, {"/wk", "week", false}, {"/주", "week", false}, {"/周", "week", false},
 	{"每周", "week", false}, {"每週", "week", false}, {"/週", "week", false}, {"/tuần", "week", false}, {"mỗi tuần", "week", false},
 	{"/สัปดาห์", "week", false}, {"ต่อสัปดาห์", "week", false}, {"/សប្តាហ៍", "week", false},
 	{"/tuan", "week", false}, {"moi tuan", "week", false},
+	{"/minggu", "week", false}, {"per minggu", "week", false}, {"perminggu", "week", false},
+	{"seminggu", "week", false}, {"setiap minggu", "week", false},
 	// year
 	{"/year", "year", false}, {"per year", "year", false}, {"a year", "year", false},
 	{"/yr", "year", false}, {"per annum", "year", false}, {"p.a.", "year", false},
@@ -117,12 +131,15 @@ var periodSuffix = []tok{
 	{"/年", "year", false}, {"每年", "year", false}, {"/năm", "year", false}, {"mỗi năm", "year", false},
 	{"/ปี", "year", false}, {"ต่อปี", "year", false}, {"/ឆ្នាំ", "year", false},
 	{"ក្នុងមួយឆ្នាំ", "year", false},
+	{"/tahun", "year", false}, {"/thn", "year", false}, {"per tahun", "year", false},
+	{"pertahun", "year", false}, {"setahun", "year", false},
 	// hour
 	{"/hour", "hour", false}, {"per hour", "hour", false}, {"an hour", "hour", false},
 	{"/hr", "hour", false}, {"/h", "hour", false}, {"hourly", "hour", false}, {"/시간", "hour", false},
 	{"시간당", "hour", false}, {"/小时", "hour", false}, {"每小时", "hour", false},
 	{"/giờ", "hour", false}, {"/ชั่วโมง", "hour", false}, {"ต่อชั่วโมง", "hour", false},
 	{"/ម៉ោង", "hour", false},
+	{"/jam", "hour", false}, {"per jam", "hour", false}, {"perjam", "hour", false},
 }
 
 // payPrefix: words before an amount that make it pay, some with a period.
@@ -163,6 +180,19 @@ var payPrefix = []tok{
 	{"thu nhap", "pay", false}, {"kiem", "pay", false}, {"mức lương", "pay", false}, {"muc luong", "pay", false}, {"รายได้", "pay", false},
 	{"ค่าจ้าง", "pay", false}, {"ได้เงิน", "pay", false}, {"ប្រាក់ចំណូល", "pay", false},
 	{"ចំណូល", "pay", false}, {"ប្រាក់ឈ្នួល", "pay", false}, {"រកបាន", "pay", false},
+	// Indonesian: gaji (salary), upah (wage), penghasilan and pendapatan
+	// (income), with the kinds that name their period
+	{"gaji", "pay", false}, {"gajinya", "pay", false}, {"bergaji", "pay", false}, {"digaji", "pay", false},
+	{"upah", "pay", false}, {"upahnya", "pay", false}, {"penghasilan", "pay", false},
+	{"pendapatan", "pay", false}, {"dibayar", "pay", false}, {"menghasilkan", "pay", false},
+	{"bayaran", "pay", false}, {"imbalan", "pay", false}, {"komisi", "pay", false},
+	{"gaji pokok", "pay:month", false}, {"gaji bulanan", "pay:month", false},
+	{"gaji per bulan", "pay:month", false}, {"gaji perbulan", "pay:month", false},
+	{"gaji sebulan", "pay:month", false}, {"per bulan", "pay:month", false},
+	{"perbulan", "pay:month", false}, {"sebulan", "pay:month", false},
+	{"gaji harian", "pay:day", false}, {"upah harian", "pay:day", false},
+	{"per hari", "pay:day", false}, {"perhari", "pay:day", false}, {"sehari", "pay:day", false},
+	{"gaji mingguan", "pay:week", false}, {"gaji per jam", "pay:hour", false},
 }
 
 // paySuffix: words after an amount that make it pay (see payWordAfter).
@@ -182,7 +212,12 @@ var fillers = []string{
 	// Chinese verbs and adverbs between the pay word and the sum ("薪资就有8000", "一个月轻轻松松2、3万")
 	"就有", "就能", "能拿到", "可以拿到", "能拿", "可拿", "轻轻松松", "轻松", "就",
 	"រហូតដល់", "ដល់", "ប្រហែល", "ពី",
+	// Indonesian ("gaji mulai dari Rp 5 juta", "bisa mencapai 30 juta")
+	"sebesar", "hingga", "sampai", "sampai dengan", "mulai", "mulai dari", "dari", "antara",
+	"minimal", "minimum", "lebih dari", "sekitar", "kurang lebih", "mencapai", "bisa", "yaitu",
+	"ialah", "adalah", "hanya", "rata-rata", "kisaran", "di kisaran", "berkisar", "langsung",
 }
 
 // rangeJoin joins the two ends of a range ("$2,000-5,000", "500~1000만원").
-var rangeJoin = []string{"-", "–", "—", "~", "〜", "～", "to", "đến", "tới", "den", "toi", "至", "到", "、", "ถึง", "ដល់"}
+var rangeJoin = []string{"-", "–", "—", "~", "〜", "～", "to", "đến", "tới", "den", "toi", "至", "到", "、", "ถึง", "ដល់",
+	"hingga", "sampai dengan", "sampai", "s/d", "s.d."}

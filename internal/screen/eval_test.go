@@ -115,7 +115,7 @@ func TestEvalWritten(t *testing.T) {
 	if g.Confusion[LabelLure][LabelLure] != g.Support[LabelLure] || g.Confusion[LabelScam][LabelScam] != g.Support[LabelScam] {
 		t.Errorf("written lures and scams missed: %v", g.Confusion)
 	}
-	for _, lang := range []string{"ko", "en", "zh", "km", "th", "vi"} {
+	for _, lang := range []string{"ko", "en", "zh", "km", "th", "vi", "id"} {
 		if rep.ByLanguage[lang] == nil || rep.ByLanguage[lang].Support[LabelBenign] < 4 {
 			t.Errorf("written.tsv has too few %s texts", lang)
 		}

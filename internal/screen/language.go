@@ -12,7 +12,7 @@ type LangShare struct {
 }
 
 // Languages counterscam has rules for, in a fixed order (ties go to the first).
-var detectOrder = []string{"ko", "zh", "ja", "km", "th", "vi", "en", "lo", "my"}
+var detectOrder = []string{"ko", "zh", "ja", "km", "th", "vi", "en", "lo", "my", "id"}
 
 // Weights per letter: a Hangul syllable or Han character carries about as
 // much as a short Latin word, so a Korean ad with a Telegram handle in it is
@@ -34,10 +34,11 @@ func isVietnameseRune(r rune) bool {
 
 // DetectLanguage guesses a text's language from its scripts: Hangul is
 // Korean, Khmer is Khmer, Thai is Thai, Han without kana is Chinese, Latin
-// with Vietnamese letters is Vietnamese, other Latin is English. It returns
+// with Vietnamese letters is Vietnamese, Latin made mostly of common
+// Indonesian (or Malay) words is Indonesian, other Latin is English. It returns
 // "und" for a text with no letters, and every language's share.
 func DetectLanguage(text string) (string, []LangShare) {
-	var w [9]float64 // by detectOrder index
+	var w [10]float64 // by detectOrder index
 	var latin, viet, kana int
 	for _, r := range text {
 		switch {
@@ -72,8 +73,14 @@ func DetectLanguage(text string) (string, []LangShare) {
 	}
 	// Vietnamese: a few tell-tale letters among the Latin ones, or, typed
 	// without marks, mostly Vietnamese syllables.
-	if viet >= 2 || (viet >= 1 && latin <= 20) || (latin >= 12 && looksVietnameseBare(text)) {
+	vietBare, indonesian := false, false
+	if latin >= 12 && viet < 2 {
+		vietBare, indonesian = latinLooks(text)
+	}
+	if viet >= 2 || (viet >= 1 && latin <= 20) || vietBare {
 		w[5] += float64(latin) * weightLetter
+	} else if indonesian {
+		w[9] += float64(latin) * weightLetter
 	} else {
 		w[6] += float64(latin) * weightLetter
 	}

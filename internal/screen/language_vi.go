@@ -1,9 +1,16 @@
 package screen
 
-// vietBare are Vietnamese syllables as they are typed without diacritics
-// that are not English words, for telling Vietnamese typed on a phone
-// without marks ("tuyen nhan vien, luong cao") from English.
-var vietBare = map[uint64]bool{}
+// latinWords marks the words that tell a Latin-script language from
+// English, keyed by wordKey: Vietnamese syllables typed without diacritics
+// (wordVi) and common Indonesian words (wordID, see language_id.go). One
+// map, so a text's words are looked up once for both.
+var latinWords = map[uint64]uint8{}
+
+// Bits of latinWords.
+const (
+	wordVi uint8 = 1 << iota
+	wordID
+)
 
 // wordKey packs a lower-case ASCII word of up to 8 letters into a number,
 // so looking a word up needs no string.
@@ -15,7 +22,10 @@ func wordKey(w []byte) uint64 {
 	return k
 }
 
-// vietBareWords are the syllables of vietBare, none longer than maxVietSyllable.
+// vietBareWords are Vietnamese syllables as they are typed without
+// diacritics that are not English words, for telling Vietnamese typed on a
+// phone without marks ("tuyen nhan vien, luong cao") from English. None is
+// longer than maxVietSyllable.
 var vietBareWords = []string{
 	"khong", "nguoi", "duoc", "viec", "luong", "trieu", "tuyen", "nhan", "vien", "thang",
 	"ngay", "cong", "nhieu", "nhung", "trong", "chung", "toi", "minh", "gap", "lam",
@@ -29,25 +39,40 @@ var vietBareWords = []string{
 
 func init() {
 	for _, w := range vietBareWords {
-		vietBare[wordKey([]byte(w))] = true
+		latinWords[wordKey([]byte(w))] |= wordVi
 	}
 }
 
-// maxVietSyllable is the longest syllable in vietBare.
+// maxVietSyllable is the longest syllable in vietBareWords.
 const maxVietSyllable = 6
 
-// looksVietnameseBare reports Latin text that is mostly Vietnamese
-// syllables typed without diacritics: at least three of them, making up at
-// least a third of the words.
-func looksVietnameseBare(text string) bool {
-	words, viet := 0, 0
+// latinLooks reports Latin text that is mostly Vietnamese syllables typed
+// without diacritics (at least three of them, making up at least a third of
+// the words) and text that is mostly Indonesian (at least three of
+// indoWords, at least a fifth of the words: Indonesian prose runs well
+// above that; an English text naming "Jakarta" or a person called Ada or
+// Dan stays far below).
+func latinLooks(text string) (vietBare, indonesian bool) {
+	words, vi, id := countLatinWords(text)
+	return vi >= 3 && vi*3 >= words, id >= 3 && id*5 >= words
+}
+
+// countLatinWords counts the ASCII words of text and, among those of at
+// most 8 letters, the Vietnamese and Indonesian ones, in one pass.
+func countLatinWords(text string) (words, vi, id int) {
 	var w [8]byte
 	n := 0
 	flush := func() {
 		if n > 0 {
 			words++
-			if n <= maxVietSyllable && vietBare[wordKey(w[:n])] {
-				viet++
+			if n <= len(w) {
+				b := latinWords[wordKey(w[:n])]
+				if b&wordVi != 0 {
+					vi++
+				}
+				if b&wordID != 0 {
+					id++
+				}
 			}
 		}
 		n = 0
@@ -64,5 +89,5 @@ func looksVietnameseBare(text string) bool {
 		flush()
 	}
 	flush()
-	return viet >= 3 && viet*3 >= words
+	return words, vi, id
 }

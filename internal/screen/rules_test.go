@@ -40,7 +40,7 @@ func TestEveryRuleHasAnExample(t *testing.T) {
 	for _, r := range rs.Rules {
 		langs[r.Lang]++
 	}
-	for _, l := range []string{"ko", "en", "zh", "km", "th", "vi"} {
+	for _, l := range []string{"ko", "en", "zh", "km", "th", "vi", "id"} {
 		if langs[l] < 20 {
 			t.Errorf("language %s has %d rules, want at least 20", l, langs[l])
 		}

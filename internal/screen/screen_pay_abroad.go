@@ -1,7 +1,7 @@
 package screen
 
 // homeCurrencies are the currencies pay at home is quoted in, by the
-// language of the text. A Korean, Vietnamese, Thai or Chinese ad that pays
+// language of the text. A Korean, Vietnamese, Thai, Chinese or Indonesian ad that pays
 // in another currency (dollars, baht in a Vietnamese ad) offers work
 // abroad. English and Khmer have none: English is written everywhere, and
 // Cambodia pays in dollars as well as riel.
@@ -10,6 +10,7 @@ var homeCurrencies = map[string][]string{
 	"vi": {"VND"},
 	"th": {"THB"},
 	"zh": {"CNY"},
+	"id": {"IDR"},
 }
 
 // foreignCurrency reports pay that shows a job abroad recruited from home:

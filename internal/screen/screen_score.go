@@ -195,11 +195,11 @@ func mergeSpans(spans []Span) []Span {
 // homeCountry is the country whose language a text is in, where that is
 // clear: a country-level place there is the reader's home, not a
 // destination (towns known for compounds still count).
-var homeCountry = map[string]string{"ko": "KR", "km": "KH", "th": "TH", "vi": "VN", "zh": "CN"}
+var homeCountry = map[string]string{"ko": "KR", "km": "KH", "th": "TH", "vi": "VN", "zh": "CN", "id": "ID"}
 
 // The currency a text most likely means when it names none, by language.
 var usualCurrency = map[string]string{
-	"ko": "KRW", "zh": "CNY", "th": "THB", "vi": "VND", "km": "USD", "en": "USD", "ja": "JPY", "lo": "LAK", "my": "MMK",
+	"ko": "KRW", "zh": "CNY", "th": "THB", "vi": "VND", "km": "USD", "en": "USD", "ja": "JPY", "lo": "LAK", "my": "MMK", "id": "IDR",
 }
 
 // The country whose pay a currency suggests when the text names no place.
@@ -219,7 +219,7 @@ const (
 )
 
 // upToWords say an amount is a maximum ("up to", "lên đến", "最高").
-var upToWords = []string{"up to", "upto", "lên đến", "lên tới", "最高", "高达", "高達", "최대", "สูงสุด", "สูงถึง", "រហូតដល់"}
+var upToWords = []string{"up to", "upto", "lên đến", "lên tới", "最高", "高达", "高達", "최대", "สูงสุด", "สูงถึง", "រហូតដល់", "hingga", "sampai", "mencapai", "maksimal"}
 
 // upToTail is the most bytes the longest up-to word can take in a text,
 // in any case: lower-casing keeps the number of runes, and a rune takes at

@@ -3,6 +3,7 @@ package screen
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -89,6 +90,17 @@ func TestAssessByLanguage(t *testing.T) {
 		{"vi lure with combining marks", "Tuye\u0309n ga\u0302\u0301p nhân viên chăm sóc khách hàng ta\u0323i Campuchia, lương 40 trie\u0323\u0302u/tha\u0301ng, không câ\u0300n kinh nghiê\u0323m, bao vé máy bay", "vi", High, "lure",
 			[]string{"pay.far_above_unskilled", "no_experience", "travel_paid"}},
 		{"vi fee", "Tuyển cộng tác viên, nộp phí hồ sơ 300.000 đồng để nhận việc", "vi", Elevated, "lure", []string{"fee"}},
+		// Indonesian
+		{"id lure", "Dibutuhkan segera customer service di Kamboja, gaji 30 juta per bulan, tanpa pengalaman, tiket pesawat gratis, mess disediakan. Minat hubungi WA 0812-3456-7890", "id", High, "lure",
+			[]string{"destination.country", "pay.far_above_unskilled", "no_experience", "travel_paid", "housing_provided", "messenger_contact", "urgency"}},
+		{"id lure in dollars", "Dicari admin online untuk perusahaan di Thailand, gaji 1.500 dolar AS per bulan, visa dan tiket ditanggung perusahaan, langsung berangkat", "id", High, "lure",
+			[]string{"pay.above", "travel_paid", "typing_job"}},
+		{"id task scam", "Kerja paruh waktu dari rumah, like video YouTube, komisi per tugas Rp 15.000. Minat chat WA", "id", Elevated, "scam", []string{"task_scam", "side_job", "messenger_contact"}},
+		{"id fee", "Lowongan kerja kantor, biaya pendaftaran Rp 250.000 ditransfer dulu sebelum wawancara", "id", Elevated, "lure", []string{"fee"}},
+		{"id genuine Jakarta well paid", "PT Maju Jaya membuka lowongan Senior Software Engineer di Jakarta. Gaji Rp 35-45 juta per bulan, pengalaman minimal 5 tahun, BPJS, THR. Kirim CV melalui situs karier kami.", "id", Low, "", nil},
+		{"id genuine admin Jakarta", "Lowongan staf administrasi di Jakarta Selatan, gaji Rp 5,4 juta per bulan, BPJS Ketenagakerjaan, kontrak kerja 1 tahun. Kirim CV ke hrd@contoh.co.id", "id", Low, "", nil},
+		{"id warning", "Waspada lowongan kerja ke Kamboja dengan gaji besar dan tanpa pengalaman. Cek dulu ke BP2MI atau KBRI sebelum berangkat.", "id", Low, "", nil},
+		{"id ordinary", "Ma, aku sampai rumah jam tujuh ya, jangan lupa beli telur.", "id", Low, "", nil},
 		// A genuine overseas teaching job: flight and housing paid, pay in won.
 		{"en genuine teacher in Korea", "Pay per Month 2,100,000 Korean Won. Airfare: roundtrip ticket is paid for. Housing provided. Bachelor degree required, E-2 visa.", "en", Low, "", nil},
 		// Mixed scripts: a Korean ad with English and Khmer in it.
@@ -168,6 +180,69 @@ func TestAssessPayMessage(t *testing.T) {
 	}
 }
 
+// TestAssessIndonesianPay checks that Indonesian pay is read and compared
+// with Indonesia's usual pay: 30 million rupiah a month for customer
+// service is far above it, a Jakarta admin's 5.4 million is not, and pay in
+// dollars in an Indonesian ad says the job is abroad.
+func TestAssessIndonesianPay(t *testing.T) {
+	for _, tc := range []struct {
+		text       string
+		code       string // a pay reason it must have, or ""
+		monthlyUSD float64
+		role       string
+	}{
+		{"gaji 30 juta per bulan untuk customer service tanpa pengalaman", "pay.far_above_unskilled", 1800, "customer_service"},
+		{"Lowongan customer service, gaji Rp 15jt/bulan", "pay.above", 900, "customer_service"},
+		{"Lowongan staf admin di Jakarta, gaji Rp 5,4 juta per bulan", "", 324, "typing"},
+		{"Dicari operator produksi, gaji pokok Rp 4.500.000", "", 270, "factory"},
+		{"Lowongan staf admin, gaji 2000 USD per bulan", "pay.foreign_currency", 2000, "typing"},
+		{"Lowongan staf admin, upah harian Rp 1jt", "pay.far_above", 1320, "typing"},
+	} {
+		res, err := Assess(tc.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Amounts) != 1 || res.Amounts[0].MonthlyUSD != tc.monthlyUSD || res.Amounts[0].Role != tc.role || res.Amounts[0].Country != "ID" {
+			t.Errorf("%q: amounts %+v, want one of %v USD a month for %s in ID", tc.text, res.Amounts, tc.monthlyUSD, tc.role)
+		}
+		var pays []string
+		for _, r := range res.Reasons {
+			if strings.HasPrefix(r.Code, "pay.") {
+				pays = append(pays, r.Code)
+			}
+		}
+		if tc.code == "" && len(pays) > 0 {
+			t.Errorf("%q: pay reasons %v, want none", tc.text, pays)
+		}
+		if tc.code != "" && !slices.Contains(pays, tc.code) {
+			t.Errorf("%q: pay reasons %v, want %s", tc.text, pays, tc.code)
+		}
+	}
+}
+
+// TestIndonesianMessages checks that an Indonesian text gets its reasons
+// in Indonesian, with the pay, job and country named in Indonesian.
+func TestIndonesianMessages(t *testing.T) {
+	res, err := Assess("gaji 30 juta per bulan untuk customer service tanpa pengalaman")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.MessageLanguage != "id" {
+		t.Fatalf("MessageLanguage = %q, want id", res.MessageLanguage)
+	}
+	var pay string
+	for _, r := range res.Reasons {
+		if r.Code == "pay.far_above_unskilled" {
+			pay = r.Message
+		}
+	}
+	for _, want := range []string{"IDR 30,000,000 per bulan", "sekitar US$1,800 per bulan", "tanpa pengalaman", "layanan pelanggan di Indonesia", "US$180–600"} {
+		if !strings.Contains(pay, want) {
+			t.Errorf("pay message %q lacks %q", pay, want)
+		}
+	}
+}
+
 // TestAssessVietnamesePayKinds checks that pay named by its kind (first
 // month, starting, base) is read as monthly pay and compared, and that the
 // same sum without a pay word is not.
@@ -207,7 +282,7 @@ func TestMessagesInEveryLanguage(t *testing.T) {
 		"Job in Sihanoukville, Myawaddy, Phnom Penh, Siem Reap or the Golden Triangle, $1,000 a month, WhatsApp only",
 		"Sorry, wrong number. Can we be friends? Guaranteed profit on my trading platform. You have won a prize, claim now.",
 	}
-	for _, lang := range []string{"ko", "en", "zh", "km", "th", "vi"} {
+	for _, lang := range []string{"ko", "en", "zh", "km", "th", "vi", "id"} {
 		for _, text := range texts {
 			res, err := s.Assess(context.Background(), text, Options{Lang: lang})
 			if err != nil {

@@ -268,7 +268,7 @@ func TestScreenEndpoint(t *testing.T) {
 		{"POST", "/api/v1/screen", `{"text":"Hi, are we still on for lunch tomorrow?"}`, 200, `"level":"low"`},
 		// The messages' language must be one the screener has messages in.
 		{"POST", "/api/v1/screen", `{"text":"Hi, are we still on for lunch tomorrow?","lang":"km"}`, 200, `"message_language":"km"`},
-		{"POST", "/api/v1/screen", `{"text":"Hi, are we still on for lunch tomorrow?","lang":"xx"}`, 400, "lang: one of en, km, ko, th, vi, zh"},
+		{"POST", "/api/v1/screen", `{"text":"Hi, are we still on for lunch tomorrow?","lang":"xx"}`, 400, "lang: one of en, id, km, ko, th, vi, zh"},
 	})
 }
 
