@@ -265,3 +265,34 @@ func TestRefusedReadsAreAudited(t *testing.T) {
 		t.Errorf("CNP's audit entries %q; want %q", got, want)
 	}
 }
+
+// TestNetworkReadsAreAudited: a network's summary (its key infrastructure,
+// losses and victims) read through the API is in the audit trail with
+// the reader's stated purpose, as a report or a selector read is, not
+// only when it is refused.
+func TestNetworkReadsAreAudited(t *testing.T) {
+	srv := newTestServer(t, Options{})
+	_, body, _ := do(t, srv, exchange{method: "POST", path: "/api/v1/reports",
+		body: `{"external_ref":"n1","received_at":"2025-01-01T00:00:00Z","scam_type":"loan","narrative":"mule account","selectors":"ABA 012 345 678","tlp":"AMBER"}`})
+	var r struct {
+		NetworkID string `json:"network_id"`
+	}
+	json.Unmarshal(body, &r)
+	req, _ := http.NewRequest("GET", srv.URL+"/api/v1/networks/"+r.NetworkID, nil)
+	req.Header.Set("Authorization", "Bearer "+srv.tokens["a@cnp.test"])
+	req.Header.Set("X-Purpose", "joint task force case 2025-17")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("the partner's read of the network: %v %v", err, resp)
+	}
+	resp.Body.Close()
+	var got []string
+	srv.trust.Audit(context.Background(), trust.Operator(), store.AuditFilter{Org: "CNP"}, func(e *store.AuditEntry) error {
+		got = append(got, e.Action+" "+e.RecordType+" "+e.RecordID+" "+e.Decision+" ("+e.Purpose+")")
+		return nil
+	})
+	want := []string{"read network " + r.NetworkID + " allow (joint task force case 2025-17)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("CNP's audit entries %q; want %q", got, want)
+	}
+}
