@@ -706,3 +706,28 @@ func TestNetworkMISPDownload(t *testing.T) {
 	}
 	f.wantExportAudited(t, "KNPA", fmt.Sprintf("%d reports as MISP, up to TLP:AMBER, network %s", n, id))
 }
+
+// TestSignInSendsNobodyAway: the sign-in page sends a member who is
+// signed in already (or who just signed in) to next, never off the site,
+// however next is spelt: /\t/evil.example/ in a Location is
+// //evil.example/ to a browser, which drops tabs and newlines.
+func TestSignInSendsNobodyAway(t *testing.T) {
+	f := demoFixture(t)
+	c := f.signIn(t, "analyst@knpa.demo")
+	for _, next := range []string{"/%09/evil.example/", "/%0A/evil.example/", "/%09%5Cevil.example/", "%09//evil.example/"} {
+		// One round trip: Go's client refuses to follow such a Location,
+		// a browser follows it.
+		req, _ := http.NewRequest("GET", f.srv.URL+"/login?next="+next, nil)
+		for _, ck := range c.Jar.Cookies(req.URL) {
+			req.AddCookie(ck)
+		}
+		resp, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || loc != "/dashboard" {
+			t.Errorf("signed in, /login?next=%s: %d to %q, want /dashboard", next, resp.StatusCode, loc)
+		}
+	}
+}
