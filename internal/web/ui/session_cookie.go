@@ -25,12 +25,14 @@ func sessionCookieName(secure bool) string {
 	return sessionCookiePlain
 }
 
-// sessionCookieValue is the session ID the request carries, if any.
-func sessionCookieValue(r *http.Request) string {
-	for _, name := range []string{sessionCookieSecure, sessionCookiePlain} {
-		if ck, err := r.Cookie(name); err == nil && ck.Value != "" {
-			return ck.Value
-		}
+// sessionCookieValue is the session ID the request carries, if any, in
+// the cookie of its kind of request only: over TLS the __Host- one, which
+// a browser takes from this host over TLS alone. A plain cs_session
+// cookie could be planted by whoever answers the browser over plain HTTP
+// or runs a sibling subdomain, and would sign the visitor in as them.
+func sessionCookieValue(r *http.Request, secure bool) string {
+	if ck, err := r.Cookie(sessionCookieName(secure)); err == nil && ck.Value != "" {
+		return ck.Value
 	}
 	return ""
 }

@@ -36,15 +36,7 @@ func TestSessionCookie(t *testing.T) {
 		} else {
 			srv = httptest.NewServer(f.handler)
 		}
-		c := srv.Client()
-		c.Jar = client(t).Jar
-		c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-		_, body, _ := get(t, c, srv.URL+"/login")
-		resp, err := c.PostForm(srv.URL+"/login", url.Values{"csrf": {csrf(t, body)}, "email": {"analyst@cnp.demo"}, "password": {cli.DemoPassword}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
+		_, resp := signInOn(t, srv, "analyst@cnp.demo")
 		var sess *http.Cookie
 		for _, ck := range resp.Cookies() {
 			if strings.HasSuffix(ck.Name, "cs_session") {
@@ -61,6 +53,51 @@ func TestSessionCookie(t *testing.T) {
 		}
 		srv.Close()
 	}
+}
+
+// TestTLSReadsOnlyTheHostOnlySessionCookie: over TLS the session is
+// read from the __Host- cookie alone. A plain cs_session cookie is one
+// anyone who can answer the browser over plain HTTP, or who runs a
+// sibling subdomain, can plant (what the prefix guards against); were it
+// read, they could sign a visitor in as themselves, and whatever the
+// visitor then types (a case note, a report) would land in their account.
+func TestTLSReadsOnlyTheHostOnlySessionCookie(t *testing.T) {
+	f := demoFixture(t)
+	srv := httptest.NewTLSServer(f.handler)
+	defer srv.Close()
+	c, resp := signInOn(t, srv, "analyst@cnp.demo")
+	id := ""
+	for _, ck := range resp.Cookies() {
+		if ck.Name == "__Host-cs_session" {
+			id = ck.Value
+		}
+	}
+	if id == "" {
+		t.Fatalf("no __Host-cs_session cookie after signing in over TLS (status %d)", resp.StatusCode)
+	}
+	for name, want := range map[string]int{"__Host-cs_session": http.StatusOK, "cs_session": http.StatusSeeOther} {
+		fresh := &http.Client{Transport: c.Transport, CheckRedirect: c.CheckRedirect} // no jar: only the cookie sent
+		code, _, hdr := get(t, fresh, srv.URL+"/dashboard", "Cookie", name+"="+id)
+		if code != want {
+			t.Errorf("over TLS with the session in %s: %d (Location %q), want %d", name, code, hdr.Get("Location"), want)
+		}
+	}
+}
+
+// signInOn signs a demo user in on srv, returning the client (with its
+// cookie jar, following no redirect) and the sign-in's answer.
+func signInOn(t *testing.T, srv *httptest.Server, email string) (*http.Client, *http.Response) {
+	t.Helper()
+	c := srv.Client()
+	c.Jar = client(t).Jar
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	_, body, _ := get(t, c, srv.URL+"/login")
+	resp, err := c.PostForm(srv.URL+"/login", url.Values{"csrf": {csrf(t, body)}, "email": {email}, "password": {cli.DemoPassword}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return c, resp
 }
 
 // TestSignInMistakesAndSignOut: a wrong password keeps the e-mail and says
