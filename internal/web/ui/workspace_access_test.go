@@ -84,6 +84,41 @@ func TestTLSReadsOnlyTheHostOnlySessionCookie(t *testing.T) {
 	}
 }
 
+// TestTLSIgnoresAPlantedVisitorCookie: over TLS the CSRF secret of a
+// visitor not yet signed in lives in a __Host- cookie. A plain cs_visitor
+// cookie, which a sibling subdomain or a plain-HTTP answer can plant, is
+// not read: else the planter, knowing the secret, could sign the visitor
+// in to the planter's own account from another site (a sign-in CSRF).
+func TestTLSIgnoresAPlantedVisitorCookie(t *testing.T) {
+	f := demoFixture(t)
+	srv := httptest.NewTLSServer(f.handler)
+	defer srv.Close()
+	secret := make([]byte, 32) // the planter's: all zeros
+	planted := "cs_visitor=" + strings.Repeat("00", 32)
+	form := url.Values{"csrf": {auth.CSRFToken(secret)}, "email": {"analyst@rtp.demo"}, "password": {cli.DemoPassword}}
+	req, _ := http.NewRequest("POST", srv.URL+"/login", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Cookie", planted)
+	c := &http.Client{Transport: srv.Client().Transport, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	for _, ck := range resp.Cookies() {
+		if strings.HasSuffix(ck.Name, "cs_session") && ck.Value != "" {
+			t.Errorf("a sign-in carried by a planted cs_visitor cookie opened a session (status %d)", resp.StatusCode)
+		}
+	}
+	if resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a sign-in carried by a planted cs_visitor cookie: %d, want 403", resp.StatusCode)
+	}
+	_, resp = signInOn(t, srv, "analyst@rtp.demo")
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("signing in over TLS from the page: %d, want 303", resp.StatusCode)
+	}
+}
+
 // signInOn signs a demo user in on srv, returning the client (with its
 // cookie jar, following no redirect) and the sign-in's answer.
 func signInOn(t *testing.T, srv *httptest.Server, email string) (*http.Client, *http.Response) {
