@@ -92,7 +92,8 @@ func (s *Service) openCase(ctx context.Context, w store.Writer, p trust.Principa
 
 // CaseFile is everything about one case that a consular officer reads on
 // its page: the case, its person, its timeline, its duties, the roles held
-// in it, the flights the person is on, and the states it may go to next.
+// in it, the flights the person is on (those the reader may read), and the
+// states it may go to next.
 type CaseFile struct {
 	Case       *store.Case
 	Person     *store.Person
@@ -188,8 +189,23 @@ func (s *Service) GetCaseFile(ctx context.Context, p trust.Principal, id string)
 	if f.Roles, err = s.st.CaseRoles(ctx, id); err != nil {
 		return nil, err
 	}
-	if f.Passengers, err = s.st.PersonFlights(ctx, c.PersonID); err != nil {
+	rows, err := s.st.PersonFlights(ctx, c.PersonID)
+	if err != nil {
 		return nil, err
+	}
+	// A passenger row is the flight's (its manifest shows it): only those
+	// of flights p may read.
+	for _, r := range rows {
+		fl, err := s.st.GetFlight(ctx, r.FlightID)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if mayRead(p, auth.ActionReadPerson, flightMarking(fl)) {
+			f.Passengers = append(f.Passengers, r)
+		}
 	}
 	return f, nil
 }

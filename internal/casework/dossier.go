@@ -119,7 +119,7 @@ func (s *Service) GetDossier(ctx context.Context, p trust.Principal, personID st
 	if d.Person, err = s.GetPerson(ctx, p, personID); err != nil {
 		return nil, err
 	}
-	if d.Roles, err = s.st.ListRoles(ctx, personID); err != nil {
+	if d.Roles, err = s.readableRoles(ctx, p, personID); err != nil {
 		return nil, err
 	}
 	hist, err := s.Screenings(ctx, p, personID)

@@ -155,7 +155,7 @@ func (s *Service) WriteManifestCSV(ctx context.Context, p trust.Principal, fligh
 	}
 	for _, r := range m.Rows {
 		ref := r.Person.ExternalRef
-		if ref == "" {
+		if ref == "" && !r.Withheld {
 			ref = r.Person.ID
 		}
 		nat := ""

@@ -295,6 +295,12 @@ func TestManifestWithholdsPersonsTheReaderMayNotRead(t *testing.T) {
 	if strings.Contains(buf.String(), "M00000001") {
 		t.Error("the partner's CSV shows the withheld person's passport")
 	}
+	if strings.Contains(buf.String(), cases[0].PersonID) {
+		t.Errorf("the partner's CSV names the withheld person by their record's ID %s:\n%s", cases[0].PersonID, buf.String())
+	}
+	if rows := strings.Split(strings.TrimSpace(buf.String()), "\n"); len(rows) != 3 {
+		t.Errorf("the partner's CSV has %d lines, want the header and both passengers", len(rows))
+	}
 	if audit := f.auditOf(cases[0].PersonID); slices.Contains(audit, f.prosecutor.UserID+" read person allow") {
 		t.Errorf("a withheld person's read is audited as a read: %v", audit)
 	}

@@ -242,7 +242,9 @@ type QueueItem struct {
 }
 
 // TriageQueue lists the intakes p may read that wait for triage: danger
-// now first, then the longest waiting.
+// now first, then the longest waiting. It shows whom each is about and
+// where they were last, so the read of each one listed is audited, in one
+// transaction.
 func (s *Service) TriageQueue(ctx context.Context, p trust.Principal) ([]QueueItem, error) {
 	if !mayReadAny(p, auth.ActionReadPerson) {
 		return nil, trust.ErrForbidden
@@ -257,6 +259,20 @@ func (s *Service) TriageQueue(ctx context.Context, p trust.Principal) ([]QueueIt
 		if mayRead(p, auth.ActionReadPerson, marking{in.Origin, in.TLP, in.CreatedBy}) {
 			out = append(out, QueueItem{Intake: in, Waited: now.Sub(in.ReceivedAt)})
 		}
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	err = s.st.Update(ctx, func(w store.Writer) error {
+		for _, it := range out {
+			if err := trust.Record(ctx, w, p, now, "read", "intake", it.Intake.ID, "allow"); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

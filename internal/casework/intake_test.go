@@ -190,3 +190,38 @@ func TestIntakeRefusesBadFields(t *testing.T) {
 		})
 	}
 }
+
+// TestTriageQueueReadsAreAudited: the queue shows each waiting intake's
+// missing person by name, with where they were last, to every case officer
+// and prosecutor who may read it (a family's report is GREEN): each read
+// is in the audit trail, by whom, as a read of one intake is; an intake
+// the reader may not see leaves no entry of theirs.
+func TestTriageQueueReadsAreAudited(t *testing.T) {
+	f := newFixture(t)
+	public, err := f.svc.CreateIntake(f.ctx, f.public, familyReport())
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := familyReport()
+	in.TLP = "AMBER+STRICT"
+	own, err := f.svc.CreateIntake(f.ctx, f.officer, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := f.svc.TriageQueue(f.ctx, f.prosecutor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(q) != 1 || q[0].Intake.ID != public.ID || q[0].Intake.Subject.Name == "" {
+		t.Fatalf("the prosecutor's queue: %+v, want the public intake only", q)
+	}
+	want := "u-pros read intake allow"
+	if got := f.auditOf(public.ID); !slices.Contains(got, want) {
+		t.Errorf("audit of the public intake: %q, want %q among them", got, want)
+	}
+	for _, e := range f.auditOf(own.ID) {
+		if strings.HasPrefix(e, "u-pros ") {
+			t.Errorf("audit of the embassy's own intake has the prosecutor's %q", e)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"counterscam/internal/auth"
@@ -120,12 +121,44 @@ func (s *Service) EndRole(ctx context.Context, p trust.Principal, personID, role
 }
 
 // PersonRoles returns every role a person p may read holds or held, by
-// start, and audits the read.
+// start, and audits the read. A role held in a case p may not read is part
+// of that case, under its label, and is left out (readableRoles).
 func (s *Service) PersonRoles(ctx context.Context, p trust.Principal, personID string) ([]*store.PersonRole, error) {
 	if _, err := s.GetPerson(ctx, p, personID); err != nil {
 		return nil, err
 	}
-	return s.st.ListRoles(ctx, personID)
+	return s.readableRoles(ctx, p, personID)
+}
+
+// readableRoles lists a person's roles that p may see: those outside any
+// case, and those in a case p may read. A role in a case of another
+// organisation's (a suspect in an AMBER+STRICT police case) says what the
+// case says, so it goes no further than the case.
+func (s *Service) readableRoles(ctx context.Context, p trust.Principal, personID string) ([]*store.PersonRole, error) {
+	held, err := s.st.ListRoles(ctx, personID)
+	if err != nil || p.IsOperator() {
+		return held, err
+	}
+	readable := map[string]bool{}
+	var out []*store.PersonRole
+	for _, r := range held {
+		if r.CaseID != "" {
+			ok, seen := readable[r.CaseID]
+			if !seen {
+				c, err := s.st.GetCase(ctx, r.CaseID)
+				if err != nil && !errors.Is(err, store.ErrNotFound) {
+					return nil, err
+				}
+				ok = err == nil && mayRead(p, auth.ActionReadPerson, caseMarking(c))
+				readable[r.CaseID] = ok
+			}
+			if !ok {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 // HoldsRole says whether r is held at t.

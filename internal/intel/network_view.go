@@ -43,8 +43,10 @@ func (s *Service) ListNetworks(ctx context.Context, p trust.Principal, f store.N
 	return s.st.ListNetworks(ctx, f)
 }
 
-// Network returns one network's view as p may see it; an ID of a network
-// that merged into another gives the survivor's view.
+// Network returns one network's view as p may see it, and records the
+// read (its key infrastructure names selectors; its numbers sum up
+// victims and losses); an ID of a network that merged into another gives
+// the survivor's view.
 func (s *Service) Network(ctx context.Context, p trust.Principal, id string) (*NetworkView, error) {
 	if !p.Can(auth.ActionReadNetwork) {
 		return nil, trust.ErrForbidden
@@ -70,6 +72,9 @@ func (s *Service) Network(ctx context.Context, p trust.Principal, id string) (*N
 				v.Warnings = append(v.Warnings, DegreeWarning{SelectorID: sc.ID, Kind: sc.Kind, Value: sc.Value, Reports: sc.Reports, Threshold: t})
 			}
 		}
+	}
+	if err := s.auditRead(ctx, p, "network", sum.ID); err != nil {
+		return nil, err
 	}
 	return v, nil
 }

@@ -308,15 +308,28 @@ func (s *Service) CreateReport(ctx context.Context, p trust.Principal, in *Repor
 		return nil, false, err
 	}
 	if !res.Inserted[0] {
-		// Already stored under the same origin and reference: answer with it.
+		// Already stored under the same origin and reference: answer with
+		// it, when p may read it. A colleague's RED report is no more
+		// p's to see for sharing its reference: p learns that the
+		// reference is taken, nothing of the report.
 		old, err := s.st.GetReportByRef(ctx, r.Origin, r.ExternalRef)
 		if err != nil {
 			return nil, false, err
+		}
+		if !s.mayRead(p, old) {
+			if err := s.audit(ctx, p, "read", "report", old.ID, "deny"); err != nil {
+				return nil, false, err
+			}
+			return nil, false, ErrRefTaken
 		}
 		return old, false, nil
 	}
 	return r, true, nil
 }
+
+// ErrRefTaken refuses a report whose origin and external_ref a stored
+// report has that the filer may not read.
+var ErrRefTaken = fmt.Errorf("external_ref: a report of your organisation that you may not read has this reference; give another: %w", store.ErrConflict)
 
 // ResolveRecipients turns the e-mail addresses of a RED report's
 // recipients into user IDs; an address of nobody here is an error.

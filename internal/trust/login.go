@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/hex"
 	"errors"
+	"sync"
 	"time"
 
 	"counterscam/internal/auth"
@@ -37,6 +38,11 @@ func (s *Service) Login(ctx context.Context, email, password, totp, addr string)
 			_ = s.record(ctx, Principal{Viewer: auth.Viewer{UserID: u.ID, Org: u.Org}, Addr: addr}, "login", "user", u.ID, "throttled")
 			return nil, &ThrottledError{RetryAfter: wait}
 		}
+	} else if ok, wait := s.ghosts.decide(s.throttle, email, now); !ok {
+		// Nobody's address is throttled as an account is: a throttled
+		// answer must not tell that the address has an account.
+		_ = s.record(ctx, Principal{Addr: addr}, "login", "user", "", "throttled")
+		return nil, &ThrottledError{RetryAfter: wait}
 	}
 	s.login <- struct{}{}
 	hash := s.dummy
@@ -59,6 +65,7 @@ func (s *Service) Login(ctx context.Context, email, password, totp, addr string)
 				return nil, err
 			}
 		} else {
+			s.ghosts.fail(email, now)
 			_ = s.record(ctx, Principal{Addr: addr}, "login", "user", "", "deny")
 		}
 		return nil, ErrUnauthorized
@@ -158,4 +165,46 @@ func (s *Service) EnrolTOTP(ctx context.Context, p Principal, email string) (sec
 		return Record(ctx, w, p, s.now(), "update", "user", u.ID, "allow")
 	})
 	return secret, uri, err
+}
+
+// ghostFailures counts the failed sign-ins to addresses that are no
+// account here, as the store counts an account's, so that Login throttles
+// both alike. It is bounded: when full, the oldest entries go.
+type ghostFailures struct {
+	mu sync.Mutex
+	m  map[string]ghostFailure
+}
+
+type ghostFailure struct {
+	failures int
+	last     time.Time
+}
+
+// maxGhosts bounds the addresses remembered.
+const maxGhosts = 1 << 14
+
+func (g *ghostFailures) decide(th auth.Throttle, email string, now time.Time) (bool, time.Duration) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	f := g.m[email]
+	return th.Decide(f.failures, f.last, now)
+}
+
+func (g *ghostFailures) fail(email string, now time.Time) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.m == nil {
+		g.m = map[string]ghostFailure{}
+	}
+	if _, ok := g.m[email]; !ok && len(g.m) >= maxGhosts {
+		oldest, at := "", now
+		for e, f := range g.m {
+			if !f.last.After(at) {
+				oldest, at = e, f.last
+			}
+		}
+		delete(g.m, oldest)
+	}
+	f := g.m[email]
+	g.m[email] = ghostFailure{failures: f.failures + 1, last: now.UTC()}
 }

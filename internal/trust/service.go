@@ -82,6 +82,7 @@ type Service struct {
 	throttle auth.Throttle
 	login    chan struct{} // bounds concurrent password hashing (64 MiB each)
 	dummy    string        // a hash verified for unknown accounts, so timing says nothing
+	ghosts   ghostFailures // failed sign-ins to unknown addresses, throttled as accounts are
 
 	idmu    sync.Mutex
 	entropy *ulid.MonotonicEntropy

@@ -57,6 +57,8 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		he = &httpError{Code: http.StatusUnauthorized, Msg: "sign in first"}
 	case errors.Is(err, store.ErrNotFound):
 		he = &httpError{Code: http.StatusNotFound, Msg: "not found"}
+	case errors.Is(err, intel.ErrRefTaken):
+		he = &httpError{Code: http.StatusConflict, Msg: err.Error()}
 	case errors.Is(err, intel.ErrBadPrefix):
 		he = &httpError{Code: http.StatusBadRequest, Msg: err.Error()}
 	default:

@@ -265,3 +265,62 @@ func TestRefusedReadsAreAudited(t *testing.T) {
 		t.Errorf("CNP's audit entries %q; want %q", got, want)
 	}
 }
+
+// TestNetworkReadsAreAudited: a network's summary (its key infrastructure,
+// losses and victims) read through the API is in the audit trail with
+// the reader's stated purpose, as a report or a selector read is, not
+// only when it is refused.
+func TestNetworkReadsAreAudited(t *testing.T) {
+	srv := newTestServer(t, Options{})
+	_, body, _ := do(t, srv, exchange{method: "POST", path: "/api/v1/reports",
+		body: `{"external_ref":"n1","received_at":"2025-01-01T00:00:00Z","scam_type":"loan","narrative":"mule account","selectors":"ABA 012 345 678","tlp":"AMBER"}`})
+	var r struct {
+		NetworkID string `json:"network_id"`
+	}
+	json.Unmarshal(body, &r)
+	req, _ := http.NewRequest("GET", srv.URL+"/api/v1/networks/"+r.NetworkID, nil)
+	req.Header.Set("Authorization", "Bearer "+srv.tokens["a@cnp.test"])
+	req.Header.Set("X-Purpose", "joint task force case 2025-17")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("the partner's read of the network: %v %v", err, resp)
+	}
+	resp.Body.Close()
+	var got []string
+	srv.trust.Audit(context.Background(), trust.Operator(), store.AuditFilter{Org: "CNP"}, func(e *store.AuditEntry) error {
+		got = append(got, e.Action+" "+e.RecordType+" "+e.RecordID+" "+e.Decision+" ("+e.Purpose+")")
+		return nil
+	})
+	want := []string{"read network " + r.NetworkID + " allow (joint task force case 2025-17)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("CNP's audit entries %q; want %q", got, want)
+	}
+}
+
+// TestARefAlreadyTakenRevealsNoHiddenReport: posting a report under an
+// external_ref that a RED report of one's own organisation holds (KNPA's
+// admin is no recipient of the analyst's RED report) cannot store it, and
+// must not hand back what the label hides: its ID, its network or how many
+// selectors it names. The creator sending it again gets the stored report.
+func TestARefAlreadyTakenRevealsNoHiddenReport(t *testing.T) {
+	srv := newTestServer(t, Options{})
+	const red = `{"external_ref":"KNPA-2025-0042","received_at":"2025-01-01T00:00:00Z","scam_type":"crypto_investment","narrative":"informant","selectors":"TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL","tlp":"RED","recipients":"a@rtp.test"}`
+	code, body, _ := do(t, srv, exchange{method: "POST", path: "/api/v1/reports", body: red})
+	var r struct {
+		ID        string `json:"id"`
+		NetworkID string `json:"network_id"`
+	}
+	json.Unmarshal(body, &r)
+	if code != http.StatusCreated || r.ID == "" {
+		t.Fatalf("create RED: %d %s", code, body)
+	}
+	code, body, _ = doAs(t, srv, srv.tokens["admin@knpa.test"], exchange{method: "POST", path: "/api/v1/reports",
+		body: `{"external_ref":"KNPA-2025-0042","received_at":"2025-02-01T00:00:00Z","scam_type":"loan","narrative":"a guess","tlp":"AMBER"}`})
+	if code < 400 || code >= 500 || strings.Contains(string(body), r.ID) || strings.Contains(string(body), r.NetworkID) || strings.Contains(string(body), `"selectors"`) {
+		t.Errorf("KNPA's admin reusing the RED report's reference: %d %s; want a refusal naming nothing of report %s", code, body, r.ID)
+	}
+	code, body, _ = do(t, srv, exchange{method: "POST", path: "/api/v1/reports", body: red})
+	if code != http.StatusOK || !strings.Contains(string(body), `"id":"`+r.ID+`"`) {
+		t.Errorf("the creator sending it again: %d %s, want 200 with %s", code, body, r.ID)
+	}
+}

@@ -17,8 +17,12 @@ type loginData struct {
 }
 
 // safeNext keeps a return address only when it is a path on this site.
+// It holds no control character: a browser drops tabs and newlines from a
+// Location before reading it, so "/\t/evil.example" would take it to
+// //evil.example.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") ||
+		strings.IndexFunc(next, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0 {
 		return "/dashboard"
 	}
 	return next

@@ -119,6 +119,10 @@ func TestSafeNext(t *testing.T) {
 	for in, want := range map[string]string{
 		"/networks?x=1": "/networks?x=1", "": "/dashboard", "//evil.example": "/dashboard",
 		"/\\evil.example": "/dashboard", "https://evil.example/": "/dashboard", "/a\r\nSet-Cookie: x": "/dashboard",
+		// A browser drops every tab and newline of a Location before it
+		// reads it: these are //evil.example and /\evil.example to it.
+		"/\t/evil.example/": "/dashboard", "/\n/evil.example/": "/dashboard", "/\t\\evil.example/": "/dashboard",
+		"/\x00/evil.example": "/dashboard", "/persons?q=a\tb": "/dashboard",
 	} {
 		if got := safeNext(in); got != want {
 			t.Errorf("safeNext(%q) = %q, want %q", in, got, want)

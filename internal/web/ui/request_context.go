@@ -79,7 +79,7 @@ func (s *Server) wrap(h handler) http.Handler {
 // prepare resolves the session and the visitor's CSRF cookie, and checks
 // the body and CSRF token of a POST.
 func (s *Server) prepare(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
-	if id := sessionCookieValue(r); id != "" {
+	if id := sessionCookieValue(r, c.secure); id != "" {
 		sess, err := s.trust.SessionOf(r.Context(), id, c.addr)
 		switch {
 		case errors.Is(err, trust.ErrUnauthorized):

@@ -36,15 +36,7 @@ func TestSessionCookie(t *testing.T) {
 		} else {
 			srv = httptest.NewServer(f.handler)
 		}
-		c := srv.Client()
-		c.Jar = client(t).Jar
-		c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-		_, body, _ := get(t, c, srv.URL+"/login")
-		resp, err := c.PostForm(srv.URL+"/login", url.Values{"csrf": {csrf(t, body)}, "email": {"analyst@cnp.demo"}, "password": {cli.DemoPassword}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
+		_, resp := signInOn(t, srv, "analyst@cnp.demo")
 		var sess *http.Cookie
 		for _, ck := range resp.Cookies() {
 			if strings.HasSuffix(ck.Name, "cs_session") {
@@ -61,6 +53,86 @@ func TestSessionCookie(t *testing.T) {
 		}
 		srv.Close()
 	}
+}
+
+// TestTLSReadsOnlyTheHostOnlySessionCookie: over TLS the session is
+// read from the __Host- cookie alone. A plain cs_session cookie is one
+// anyone who can answer the browser over plain HTTP, or who runs a
+// sibling subdomain, can plant (what the prefix guards against); were it
+// read, they could sign a visitor in as themselves, and whatever the
+// visitor then types (a case note, a report) would land in their account.
+func TestTLSReadsOnlyTheHostOnlySessionCookie(t *testing.T) {
+	f := demoFixture(t)
+	srv := httptest.NewTLSServer(f.handler)
+	defer srv.Close()
+	c, resp := signInOn(t, srv, "analyst@cnp.demo")
+	id := ""
+	for _, ck := range resp.Cookies() {
+		if ck.Name == "__Host-cs_session" {
+			id = ck.Value
+		}
+	}
+	if id == "" {
+		t.Fatalf("no __Host-cs_session cookie after signing in over TLS (status %d)", resp.StatusCode)
+	}
+	for name, want := range map[string]int{"__Host-cs_session": http.StatusOK, "cs_session": http.StatusSeeOther} {
+		fresh := &http.Client{Transport: c.Transport, CheckRedirect: c.CheckRedirect} // no jar: only the cookie sent
+		code, _, hdr := get(t, fresh, srv.URL+"/dashboard", "Cookie", name+"="+id)
+		if code != want {
+			t.Errorf("over TLS with the session in %s: %d (Location %q), want %d", name, code, hdr.Get("Location"), want)
+		}
+	}
+}
+
+// TestTLSIgnoresAPlantedVisitorCookie: over TLS the CSRF secret of a
+// visitor not yet signed in lives in a __Host- cookie. A plain cs_visitor
+// cookie, which a sibling subdomain or a plain-HTTP answer can plant, is
+// not read: else the planter, knowing the secret, could sign the visitor
+// in to the planter's own account from another site (a sign-in CSRF).
+func TestTLSIgnoresAPlantedVisitorCookie(t *testing.T) {
+	f := demoFixture(t)
+	srv := httptest.NewTLSServer(f.handler)
+	defer srv.Close()
+	secret := make([]byte, 32) // the planter's: all zeros
+	planted := "cs_visitor=" + strings.Repeat("00", 32)
+	form := url.Values{"csrf": {auth.CSRFToken(secret)}, "email": {"analyst@rtp.demo"}, "password": {cli.DemoPassword}}
+	req, _ := http.NewRequest("POST", srv.URL+"/login", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Cookie", planted)
+	c := &http.Client{Transport: srv.Client().Transport, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	for _, ck := range resp.Cookies() {
+		if strings.HasSuffix(ck.Name, "cs_session") && ck.Value != "" {
+			t.Errorf("a sign-in carried by a planted cs_visitor cookie opened a session (status %d)", resp.StatusCode)
+		}
+	}
+	if resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a sign-in carried by a planted cs_visitor cookie: %d, want 403", resp.StatusCode)
+	}
+	_, resp = signInOn(t, srv, "analyst@rtp.demo")
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("signing in over TLS from the page: %d, want 303", resp.StatusCode)
+	}
+}
+
+// signInOn signs a demo user in on srv, returning the client (with its
+// cookie jar, following no redirect) and the sign-in's answer.
+func signInOn(t *testing.T, srv *httptest.Server, email string) (*http.Client, *http.Response) {
+	t.Helper()
+	c := srv.Client()
+	c.Jar = client(t).Jar
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	_, body, _ := get(t, c, srv.URL+"/login")
+	resp, err := c.PostForm(srv.URL+"/login", url.Values{"csrf": {csrf(t, body)}, "email": {email}, "password": {cli.DemoPassword}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return c, resp
 }
 
 // TestSignInMistakesAndSignOut: a wrong password keeps the e-mail and says
@@ -705,4 +777,29 @@ func TestNetworkMISPDownload(t *testing.T) {
 		t.Errorf("%d report objects, tagged %v; the STIX bundle has %d reports", n, e.Event.Tag, strings.Count(stixBody, `"type":"report"`))
 	}
 	f.wantExportAudited(t, "KNPA", fmt.Sprintf("%d reports as MISP, up to TLP:AMBER, network %s", n, id))
+}
+
+// TestSignInSendsNobodyAway: the sign-in page sends a member who is
+// signed in already (or who just signed in) to next, never off the site,
+// however next is spelt: /\t/evil.example/ in a Location is
+// //evil.example/ to a browser, which drops tabs and newlines.
+func TestSignInSendsNobodyAway(t *testing.T) {
+	f := demoFixture(t)
+	c := f.signIn(t, "analyst@knpa.demo")
+	for _, next := range []string{"/%09/evil.example/", "/%0A/evil.example/", "/%09%5Cevil.example/", "%09//evil.example/"} {
+		// One round trip: Go's client refuses to follow such a Location,
+		// a browser follows it.
+		req, _ := http.NewRequest("GET", f.srv.URL+"/login?next="+next, nil)
+		for _, ck := range c.Jar.Cookies(req.URL) {
+			req.AddCookie(ck)
+		}
+		resp, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || loc != "/dashboard" {
+			t.Errorf("signed in, /login?next=%s: %d to %q, want /dashboard", next, resp.StatusCode, loc)
+		}
+	}
 }
