@@ -14,7 +14,7 @@ import (
 
 func init() {
 	register(&command{name: "org", summary: "add and list organisations (org add, org list)", run: runOrg})
-	register(&command{name: "user", summary: "add users to organisations (user add, user list)", run: runUser})
+	register(&command{name: "user", summary: "add, list, name, disable and enable users (user add, list, name, disable, enable)", run: runUser})
 	register(&command{name: "token", summary: "create and revoke API tokens (token create, token revoke)", run: runToken})
 }
 
@@ -95,11 +95,11 @@ func runOrg(e *env) error {
 }
 
 func runUser(e *env) error {
-	sub, args, err := subcommand(e, "user", "add", "list", "name")
+	sub, args, err := subcommand(e, "user", "add", "list", "name", "disable", "enable")
 	if err != nil {
 		return err
 	}
-	fs := newFlags(e, "user "+sub, "user add --org NAME --email EMAIL --role ROLE [--name NAME] --password-stdin | user list --org NAME | user name --email EMAIL --name NAME")
+	fs := newFlags(e, "user "+sub, "user add --org NAME --email EMAIL --role ROLE [--name NAME] --password-stdin | user list --org NAME | user name --email EMAIL --name NAME | user disable --email EMAIL | user enable --email EMAIL")
 	var sf storeFlags
 	sf.register(fs)
 	org := fs.String("org", "", "organisation name")
@@ -121,11 +121,23 @@ func runUser(e *env) error {
 			return err
 		}
 		tw := tabwriter.NewWriter(e.stdout, 2, 8, 2, ' ', 0)
-		fmt.Fprintln(tw, "EMAIL\tNAME\tORG\tROLE\tSECOND FACTOR")
+		fmt.Fprintln(tw, "EMAIL\tNAME\tORG\tROLE\tSECOND FACTOR\tDISABLED")
 		for _, u := range users {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%v\n", u.Email, u.Name, u.Org, u.Role, u.TOTPSecret != "")
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%v\t%v\n", u.Email, u.Name, u.Org, u.Role, u.TOTPSecret != "", u.Disabled)
 		}
 		return tw.Flush()
+	}
+	if sub == "disable" || sub == "enable" {
+		u, ended, err := ts.SetUserDisabled(e.ctx, trust.Operator(), *email, sub == "disable")
+		if err != nil {
+			return err
+		}
+		if u.Disabled {
+			fmt.Fprintf(e.stdout, "user %s disabled: sign-in, sessions and API tokens refused; %d session(s) ended\n", u.Email, ended)
+		} else {
+			fmt.Fprintf(e.stdout, "user %s enabled\n", u.Email)
+		}
+		return nil
 	}
 	if sub == "name" {
 		u, err := ts.SetUserName(e.ctx, trust.Operator(), *email, *name)

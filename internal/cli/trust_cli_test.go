@@ -73,3 +73,30 @@ func TestTOTPCommand(t *testing.T) {
 		t.Fatalf("user list after adding a named user: %d %s", code, out)
 	}
 }
+
+// TestUserDisableCommand: user disable ends the user's access and says so;
+// user list shows it; user enable gives it back; an unknown address is an
+// error naming it.
+func TestUserDisableCommand(t *testing.T) {
+	data := "--data=" + t.TempDir()
+	run(t, "", "org", "add", data, "--name", "KNPA", "--country", "KR")
+	run(t, "a long pass phrase\n", "user", "add", data, "--org", "KNPA", "--email", "a@knpa.test", "--role", "analyst", "--password-stdin")
+	if code, out, errs := run(t, "", "user", "disable", data, "--email", "A@knpa.test"); code != 0 || !strings.Contains(out, "user a@knpa.test disabled") || !strings.Contains(out, "0 session(s) ended") {
+		t.Fatalf("user disable: %d %s %s", code, out, errs)
+	}
+	if code, out, _ := run(t, "", "user", "list", data, "--org", "KNPA"); code != 0 || !strings.Contains(out, "DISABLED") || !strings.HasSuffix(strings.Join(strings.Fields(out), " "), "a@knpa.test KNPA analyst false true") {
+		t.Fatalf("user list after disable: %d %q", code, out)
+	}
+	if code, out, errs := run(t, "", "user", "enable", data, "--email", "a@knpa.test"); code != 0 || !strings.Contains(out, "user a@knpa.test enabled") {
+		t.Fatalf("user enable: %d %s %s", code, out, errs)
+	}
+	if code, out, _ := run(t, "", "user", "list", data, "--org", "KNPA"); code != 0 || !strings.HasSuffix(strings.Join(strings.Fields(out), " "), "a@knpa.test KNPA analyst false false") {
+		t.Fatalf("user list after enable: %d %q", code, out)
+	}
+	if code, _, errs := run(t, "", "user", "disable", data, "--email", "nobody@knpa.test"); code == 0 || !strings.Contains(errs, "nobody@knpa.test") {
+		t.Fatalf("user disable of an unknown address: %d %s", code, errs)
+	}
+	if code, out, _ := run(t, "", "audit", data, "--action", "disable"); code != 0 || !strings.Contains(out, "disable") {
+		t.Fatalf("audit --action disable: %d %s", code, out)
+	}
+}

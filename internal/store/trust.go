@@ -134,6 +134,9 @@ type TrustWriter interface {
 	RevokeToken(ctx context.Context, id string, at time.Time) error
 	PutSession(ctx context.Context, s *Session) error     // insert; ErrConflict on a taken hash
 	DeleteSession(ctx context.Context, hash string) error // ErrNotFound when there is none
+	// DeleteUserSessions deletes every session of a user (signing them
+	// out everywhere) and returns how many there were.
+	DeleteUserSessions(ctx context.Context, userID string) (int, error)
 	// AppendAudit appends e to the chain: it sets e.Seq and e.Prev from the
 	// chain's head (serialised against concurrent appends), sets a zero
 	// e.At to now and cuts e.At to the microsecond in UTC, then seal

@@ -142,6 +142,54 @@ func (s *Service) SetPartners(ctx context.Context, p Principal, org string, part
 	})
 }
 
+// userByEmail reads the user of an e-mail address, in any case; an
+// unknown one is an InputError on "email".
+func userByEmail(ctx context.Context, w store.Writer, email string) (*store.User, error) {
+	u, err := w.GetUserByEmail(ctx, normEmail(email))
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, &InputError{"email", "no user " + normEmail(email)}
+	}
+	return u, err
+}
+
+// SetUserDisabled disables a user (an officer who left, a lost laptop):
+// their sign-ins, sessions and API tokens stop working at once, and their
+// sessions are deleted, so enabling them again later does not bring an old
+// session back; or enables a disabled user again (their tokens, unless
+// revoked or expired, work again). It returns the user and how many
+// sessions were ended. The change is audited.
+func (s *Service) SetUserDisabled(ctx context.Context, p Principal, email string, disabled bool) (*store.User, int, error) {
+	if !p.Can(auth.ActionManageUsers) {
+		return nil, 0, ErrForbidden
+	}
+	var (
+		u     *store.User
+		ended int
+	)
+	err := s.st.Update(ctx, func(w store.Writer) error {
+		var err error
+		if u, err = userByEmail(ctx, w, email); err != nil {
+			return err
+		}
+		u.Disabled = disabled
+		if err := w.UpdateUser(ctx, u); err != nil {
+			return err
+		}
+		action := "enable"
+		if disabled {
+			action = "disable"
+			if ended, err = w.DeleteUserSessions(ctx, u.ID); err != nil {
+				return err
+			}
+		}
+		return Record(ctx, w, p, s.now(), action, "user", u.ID, "allow")
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	return u, ended, nil
+}
+
 // SetUserName sets the name a user's colleagues know them by, which the
 // pages show where the user acted (a case's timeline); "" clears it.
 func (s *Service) SetUserName(ctx context.Context, p Principal, email, name string) (*store.User, error) {
@@ -155,10 +203,7 @@ func (s *Service) SetUserName(ctx context.Context, p Principal, email, name stri
 	var u *store.User
 	err := s.st.Update(ctx, func(w store.Writer) error {
 		var err error
-		if u, err = w.GetUserByEmail(ctx, normEmail(email)); err != nil {
-			if errors.Is(err, store.ErrNotFound) {
-				return &InputError{"email", "no user " + normEmail(email)}
-			}
+		if u, err = userByEmail(ctx, w, email); err != nil {
 			return err
 		}
 		u.Name = name

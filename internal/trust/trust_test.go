@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -118,6 +119,74 @@ func TestSetUserName(t *testing.T) {
 	}
 	if got, _ := st.GetUser(ctx, u.ID); got.Name != "Han Jiwoo" {
 		t.Errorf("after the refusals the name is %q", got.Name)
+	}
+}
+
+// TestDisableUser: a disabled user's sessions end, and their sign-in and
+// API tokens are refused at once; enabled again, they sign in and their
+// token works, but the old session stays gone. Each change is audited; a
+// role without manage_users and an unknown address are refused.
+func TestDisableUser(t *testing.T) {
+	ts, st, _, _ := setUp(t)
+	ctx := context.Background()
+	op := trust.Operator()
+	const pw = "a long enough password"
+	sess, err := ts.Login(ctx, "analyst@knpa.test", pw, "", "10.0.0.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, _, err := ts.CreateToken(ctx, op, "analyst@knpa.test", "script", time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := trust.Principal{Viewer: auth.Viewer{UserID: "u", Org: "KNPA", Role: auth.RoleAnalyst}}
+	if _, _, err := ts.SetUserDisabled(ctx, p, "analyst@knpa.test", true); !errors.Is(err, trust.ErrForbidden) {
+		t.Fatalf("an analyst disabling a user: %v", err)
+	}
+	var ie *trust.InputError
+	if _, _, err := ts.SetUserDisabled(ctx, op, "nobody@knpa.test", true); !errors.As(err, &ie) || ie.Field != "email" {
+		t.Fatalf("disabling a missing user: %v", err)
+	}
+	if _, err := ts.SessionOf(ctx, sess.ID, "x"); err != nil {
+		t.Fatalf("the session before disabling: %v", err)
+	}
+	u, ended, err := ts.SetUserDisabled(ctx, op, "ANALYST@knpa.test", true)
+	if err != nil || !u.Disabled || ended != 1 {
+		t.Fatalf("disable: %+v, %d sessions ended, %v", u, ended, err)
+	}
+	if _, err := ts.SessionOf(ctx, sess.ID, "x"); !errors.Is(err, trust.ErrUnauthorized) {
+		t.Errorf("the session of a disabled user: %v", err)
+	}
+	if _, err := ts.Authenticate(ctx, token, "x"); !errors.Is(err, trust.ErrUnauthorized) {
+		t.Errorf("the token of a disabled user: %v", err)
+	}
+	if _, err := ts.Login(ctx, "analyst@knpa.test", pw, "", "10.0.0.1"); !errors.Is(err, trust.ErrUnauthorized) {
+		t.Errorf("a disabled user signing in: %v", err)
+	}
+	if u, ended, err = ts.SetUserDisabled(ctx, op, "analyst@knpa.test", false); err != nil || u.Disabled || ended != 0 {
+		t.Fatalf("enable: %+v, %d, %v", u, ended, err)
+	}
+	if _, err := ts.SessionOf(ctx, sess.ID, "x"); !errors.Is(err, trust.ErrUnauthorized) {
+		t.Errorf("the session ended by disabling, after enabling: %v", err)
+	}
+	if pr, err := ts.Authenticate(ctx, token, "x"); err != nil || pr.UserID != u.ID {
+		t.Errorf("the token after enabling: %+v, %v", pr, err)
+	}
+	if _, err := ts.Login(ctx, "analyst@knpa.test", pw, "", "10.0.0.1"); err != nil {
+		t.Errorf("signing in after enabling: %v", err)
+	}
+	var actions []string
+	err = st.AuditEntries(ctx, store.AuditFilter{RecordID: u.ID}, func(e *store.AuditEntry) error {
+		if e.RecordType == "user" && (e.Action == "disable" || e.Action == "enable") {
+			actions = append(actions, e.Action)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(actions, ",") != "disable,enable" {
+		t.Errorf("audited user changes %v, want disable then enable", actions)
 	}
 }
 

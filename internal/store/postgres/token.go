@@ -91,3 +91,12 @@ func (w *writer) DeleteSession(ctx context.Context, hash string) error {
 	tag, err := w.tx.Exec(ctx, `DELETE FROM sessions WHERE hash = $1`, hash)
 	return affected(tag, err)
 }
+
+// DeleteUserSessions deletes every session of a user.
+func (w *writer) DeleteUserSessions(ctx context.Context, userID string) (int, error) {
+	tag, err := w.tx.Exec(ctx, `DELETE FROM sessions WHERE user_id = $1`, userID)
+	if err != nil {
+		return 0, translate(err)
+	}
+	return int(tag.RowsAffected()), nil
+}

@@ -102,3 +102,13 @@ func (w *writer) DeleteSession(ctx context.Context, hash string) error {
 	res, err := w.tx.ExecContext(ctx, `DELETE FROM sessions WHERE hash = ?`, hash)
 	return affected(res, err)
 }
+
+// DeleteUserSessions deletes every session of a user.
+func (w *writer) DeleteUserSessions(ctx context.Context, userID string) (int, error) {
+	res, err := w.tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID)
+	if err != nil {
+		return 0, translate(err)
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
+}

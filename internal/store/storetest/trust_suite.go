@@ -313,4 +313,35 @@ func testSessions(t *testing.T, s store.Store) {
 	wantNotFound(t, "DeleteSession of a missing session", tryUpdate(t, s, func(ctx context.Context, w store.Writer) error {
 		return w.DeleteSession(ctx, "bb01")
 	}))
+	// Every session of one user goes; another user's stays.
+	update(t, s, func(ctx context.Context, w store.Writer) error {
+		for _, h := range []string{"bb03", "bb04"} {
+			if err := w.PutSession(ctx, &store.Session{Hash: h, UserID: rid(12), CSRF: "x", CreatedAt: base, ExpiresAt: base}); err != nil {
+				return err
+			}
+		}
+		return w.PutSession(ctx, &store.Session{Hash: "bb05", UserID: rid(11), CSRF: "x", CreatedAt: base, ExpiresAt: base})
+	})
+	var n int
+	update(t, s, func(ctx context.Context, w store.Writer) (err error) {
+		n, err = w.DeleteUserSessions(ctx, rid(12))
+		return err
+	})
+	if n != 3 {
+		t.Errorf("DeleteUserSessions = %d, want 3 (bb02, bb03, bb04)", n)
+	}
+	for _, h := range []string{"bb02", "bb03", "bb04"} {
+		_, err := s.SessionByHash(ctx, h)
+		wantNotFound(t, "SessionByHash "+h+" after DeleteUserSessions", err)
+	}
+	if _, err := s.SessionByHash(ctx, "bb05"); err != nil {
+		t.Errorf("another user's session after DeleteUserSessions: %v", err)
+	}
+	update(t, s, func(ctx context.Context, w store.Writer) (err error) {
+		n, err = w.DeleteUserSessions(ctx, rid(12))
+		return err
+	})
+	if n != 0 {
+		t.Errorf("DeleteUserSessions of a user without sessions = %d, want 0", n)
+	}
 }
