@@ -3,8 +3,9 @@ package auth
 import "time"
 
 // Throttle is the log-in back-off and lock-out policy. It is pure: the
-// store keeps, per account (and, separately, per source address), the
-// number of consecutive failed attempts and the time of the last one,
+// store keeps, per account, the number of consecutive failed attempts and
+// the time of the last one (the trust service keeps them in memory for
+// addresses that are no account and, separately, per source address),
 // resets them on success, and asks Decide before checking a password.
 //
 // With DefaultThrottle:
@@ -27,6 +28,14 @@ type Throttle struct {
 
 // DefaultThrottle is the policy for human log-ins.
 var DefaultThrottle = Throttle{FreeFailures: 3, BaseDelay: time.Second, MaxFailures: 10, LockFor: 15 * time.Minute}
+
+// SourceThrottle is the policy per source address, against one address
+// trying a few passwords on each of many accounts (which the per-account
+// policy lets through): 20 failures in a row from an address are free
+// (an office's colleagues behind one address mistype too), then it waits
+// 1 s, 2 s, 4 s ... up to an hour, never locked; a sign-in that succeeds
+// from it starts the count again. About 50 tries a day from one address.
+var SourceThrottle = Throttle{FreeFailures: 20, BaseDelay: time.Second}
 
 // Decide reports whether an attempt may be made at now, given the number
 // of consecutive failures and the time of the last one; when not, how long

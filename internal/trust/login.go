@@ -33,6 +33,10 @@ func (s *Service) Login(ctx context.Context, email, password, totp, addr string)
 		return nil, err
 	}
 	now := s.now()
+	if ok, wait := s.sources.decide(auth.SourceThrottle, addr, now); !ok {
+		_ = s.record(ctx, Principal{Addr: addr}, "login", "user", "", "throttled")
+		return nil, &ThrottledError{RetryAfter: wait}
+	}
 	if u != nil {
 		if ok, wait := s.throttle.Decide(u.Failures, u.LastFailure, now); !ok {
 			_ = s.record(ctx, Principal{Viewer: auth.Viewer{UserID: u.ID, Org: u.Org}, Addr: addr}, "login", "user", u.ID, "throttled")
@@ -52,6 +56,7 @@ func (s *Service) Login(ctx context.Context, email, password, totp, addr string)
 	ok, _, verr := s.params.Verify(hash, password)
 	<-s.login
 	if u == nil || verr != nil || !ok || u.Disabled || (u.TOTPSecret != "" && !auth.VerifyTOTP(u.TOTPSecret, totp, now)) {
+		s.sources.fail(addr, now)
 		if u != nil {
 			u.Failures++
 			u.LastFailure = now.UTC()
@@ -70,6 +75,7 @@ func (s *Service) Login(ctx context.Context, email, password, totp, addr string)
 		}
 		return nil, ErrUnauthorized
 	}
+	s.sources.reset(addr)
 	p, err := s.principal(ctx, u, addr)
 	if err != nil {
 		return nil, err
@@ -167,36 +173,38 @@ func (s *Service) EnrolTOTP(ctx context.Context, p Principal, email string) (sec
 	return secret, uri, err
 }
 
-// ghostFailures counts the failed sign-ins to addresses that are no
-// account here, as the store counts an account's, so that Login throttles
-// both alike. It is bounded: when full, the oldest entries go.
-type ghostFailures struct {
+// failureCounts counts failed sign-ins by a key, as the store counts an
+// account's: by the address typed where it is no account here (so that
+// Login throttles both alike), and by source address (auth.SourceThrottle).
+// It is bounded: when full, the oldest entries go. The counts are each
+// server's own: servers behind one load balancer do not share them.
+type failureCounts struct {
 	mu sync.Mutex
-	m  map[string]ghostFailure
+	m  map[string]failureCount
 }
 
-type ghostFailure struct {
+type failureCount struct {
 	failures int
 	last     time.Time
 }
 
-// maxGhosts bounds the addresses remembered.
-const maxGhosts = 1 << 14
+// maxFailureKeys bounds the keys remembered.
+const maxFailureKeys = 1 << 14
 
-func (g *ghostFailures) decide(th auth.Throttle, email string, now time.Time) (bool, time.Duration) {
+func (g *failureCounts) decide(th auth.Throttle, key string, now time.Time) (bool, time.Duration) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	f := g.m[email]
+	f := g.m[key]
 	return th.Decide(f.failures, f.last, now)
 }
 
-func (g *ghostFailures) fail(email string, now time.Time) {
+func (g *failureCounts) fail(key string, now time.Time) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.m == nil {
-		g.m = map[string]ghostFailure{}
+		g.m = map[string]failureCount{}
 	}
-	if _, ok := g.m[email]; !ok && len(g.m) >= maxGhosts {
+	if _, ok := g.m[key]; !ok && len(g.m) >= maxFailureKeys {
 		oldest, at := "", now
 		for e, f := range g.m {
 			if !f.last.After(at) {
@@ -205,6 +213,13 @@ func (g *ghostFailures) fail(email string, now time.Time) {
 		}
 		delete(g.m, oldest)
 	}
-	f := g.m[email]
-	g.m[email] = ghostFailure{failures: f.failures + 1, last: now.UTC()}
+	f := g.m[key]
+	g.m[key] = failureCount{failures: f.failures + 1, last: now.UTC()}
+}
+
+// reset forgets the failures of key.
+func (g *failureCounts) reset(key string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	delete(g.m, key)
 }

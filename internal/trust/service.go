@@ -82,7 +82,8 @@ type Service struct {
 	throttle auth.Throttle
 	login    chan struct{} // bounds concurrent password hashing (64 MiB each)
 	dummy    string        // a hash verified for unknown accounts, so timing says nothing
-	ghosts   ghostFailures // failed sign-ins to unknown addresses, throttled as accounts are
+	ghosts   failureCounts // failed sign-ins to unknown addresses, throttled as accounts are
+	sources  failureCounts // failed sign-ins by source address (auth.SourceThrottle)
 
 	idmu    sync.Mutex
 	entropy *ulid.MonotonicEntropy
