@@ -175,6 +175,14 @@ func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge, assig
 			return err
 		}
 	}
+	// The selectors marked "does not link" are read before the load's own
+	// are written (these have no mark), and every report's network and
+	// summary counted on another goroutine while the selectors are written.
+	noLink, err := w.NoLinkSelectors(ctx)
+	if err != nil {
+		return err
+	}
+	networks := b.totals.NetworksAsync(noLink, assign)
 	next, stop := iter.Pull(b.totals.Selectors())
 	defer stop()
 	err = w.copyIn(ctx, "selectors", []string{"id", "kind", "value", "display", "region",
@@ -225,11 +233,7 @@ func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge, assig
 			return translate(err)
 		}
 	}
-	noLink, err := w.NoLinkSelectors(ctx)
-	if err != nil {
-		return err
-	}
-	ids, nets, rows := b.totals.Networks(noLink, assign)
+	ids, nets, rows := networks()
 	if err := w.replaceSummaries(ctx, ids, nets, rows); err != nil {
 		return err
 	}

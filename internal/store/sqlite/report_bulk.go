@@ -115,7 +115,15 @@ func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge, assig
 		return errNoBulk
 	}
 	w.bulk = nil
-	err := execSeq(ctx, w, b.totals.Selectors(), appendSelectors, func(a []any, s batch.SelectorDelta) []any {
+	// The selectors marked "does not link" are read before the load's own
+	// are written (these have no mark), and every report's network and
+	// summary counted on another goroutine while the selectors are written.
+	noLink, err := w.NoLinkSelectors(ctx)
+	if err != nil {
+		return err
+	}
+	networks := b.totals.NetworksAsync(noLink, assign)
+	err = execSeq(ctx, w, b.totals.Selectors(), appendSelectors, func(a []any, s batch.SelectorDelta) []any {
 		return append(a, s.ID, s.Kind, s.Value, s.Display, s.Region, s.Subtype, s.Hash,
 			fmtTime(s.FirstSeen), fmtTime(s.LastSeen), s.Reports, s.Sources)
 	})
@@ -134,7 +142,8 @@ func (w *writer) EndBulk(ctx context.Context, merges []store.NetworkMerge, assig
 	if err != nil {
 		return err
 	}
-	if err := w.endNetworks(ctx, b.totals, assign); err != nil {
+	ids, nets, rows := networks()
+	if err := w.replaceSummaries(ctx, ids, nets, rows); err != nil {
 		return err
 	}
 	return w.buildIndexes(ctx, b.indexes)
@@ -159,17 +168,6 @@ func (w *writer) buildIndexes(ctx context.Context, defs []string) (err error) {
 		}
 	}
 	return nil
-}
-
-// endNetworks sets every report's network and every summary from what
-// the load appended.
-func (w *writer) endNetworks(ctx context.Context, t *batch.Totals, assign func(string) string) error {
-	noLink, err := w.NoLinkSelectors(ctx)
-	if err != nil {
-		return err
-	}
-	ids, nets, rows := t.Networks(noLink, assign)
-	return w.replaceSummaries(ctx, ids, nets, rows)
 }
 
 // execSeq runs the multi-row statement m over the rows seq yields, as

@@ -387,6 +387,27 @@ func (t *Totals) Networks(noLink []string, assign func(reportID string) string) 
 	return ids, nets, rows
 }
 
+// NetworksAsync is Networks on another goroutine, so that a driver can
+// write the selectors and their sources (Selectors and Sources may run
+// meanwhile: Networks reads neither what they write nor they what it
+// sorts) while it counts; wait returns its result. Nothing may be added to
+// t meanwhile.
+func (t *Totals) NetworksAsync(noLink []string, assign func(reportID string) string) (wait func() (ids, nets []string, rows []NetworkRow)) {
+	var (
+		ids, nets []string
+		rows      []NetworkRow
+	)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		ids, nets, rows = t.Networks(noLink, assign)
+	}()
+	return func() ([]string, []string, []NetworkRow) {
+		<-done
+		return ids, nets, rows
+	}
+}
+
 // lookup returns the index of the selector id, if it was counted.
 func (t *Totals) lookup(id string) (int32, bool) {
 	mask := uint64(len(t.table) - 1)

@@ -129,6 +129,7 @@ func TestTotalsOrderAfterMoreAdds(t *testing.T) {
 // AllSummaries counts them from the stored rows: reports and first and last
 // seen per network, each selector once per network it reaches, none for a
 // "does not link" selector, and the reports whose network moved.
+// Counted while the selectors are drawn, the same.
 func TestTotalsNetworks(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2025, 3, d, 9, 0, 0, 0, time.UTC) }
 	sel := func(ids ...string) []store.ReportSelector {
@@ -150,7 +151,21 @@ func TestTotalsNetworks(t *testing.T) {
 	// r1, r2 and r3 end in one network (r2's); r4, linked only through
 	// the "does not link" selector x, is alone.
 	final := map[string]string{"r1": "r2", "r2": "r2", "r3": "r2", "r4": "r4"}
-	ids, nets, rows := tot.Networks([]string{"x", "unknown"}, func(id string) string { return final[id] })
+	// Counted on another goroutine while the selectors and their sources
+	// are drawn, as the drivers do (go test -race checks they share
+	// nothing they change).
+	wait := tot.NetworksAsync([]string{"x", "unknown"}, func(id string) string { return final[id] })
+	var drawn []string
+	for s := range tot.Selectors() {
+		drawn = append(drawn, s.ID)
+	}
+	for p := range tot.Sources() {
+		drawn = append(drawn, p.SelectorID+"/"+p.Origin)
+	}
+	if want := []string{"a", "b", "x", "a/kh", "a/kr", "b/kh", "b/kr", "x/kh", "x/kr"}; !reflect.DeepEqual(drawn, want) {
+		t.Errorf("drawn while counting networks: %v, want %v", drawn, want)
+	}
+	ids, nets, rows := wait()
 	if !reflect.DeepEqual(ids, []string{"r1", "r3"}) || !reflect.DeepEqual(nets, []string{"r2", "r2"}) {
 		t.Errorf("moved %v to %v, want r1 and r3 to r2", ids, nets)
 	}
