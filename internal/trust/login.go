@@ -58,10 +58,17 @@ func (s *Service) Login(ctx context.Context, email, password, totp, addr string)
 	if u == nil || verr != nil || !ok || u.Disabled || (u.TOTPSecret != "" && !auth.VerifyTOTP(u.TOTPSecret, totp, now)) {
 		s.sources.fail(addr, now)
 		if u != nil {
-			u.Failures++
-			u.LastFailure = now.UTC()
+			// The count is added to the user as stored now, not to the
+			// copy read before the password check: written back, that
+			// copy would undo what changed meanwhile (a "user disable").
 			err := s.st.Update(ctx, func(w store.Writer) error {
-				if err := w.UpdateUser(ctx, u); err != nil {
+				cur, err := w.GetUser(ctx, u.ID)
+				if err != nil {
+					return err
+				}
+				cur.Failures++
+				cur.LastFailure = now.UTC()
+				if err := w.UpdateUser(ctx, cur); err != nil {
 					return err
 				}
 				return Record(ctx, w, Principal{Viewer: auth.Viewer{UserID: u.ID, Org: u.Org}, Addr: addr}, now, "login", "user", u.ID, "deny")
@@ -84,9 +91,18 @@ func (s *Service) Login(ctx context.Context, email, password, totp, addr string)
 	secret := auth.NewCSRFSecret()
 	sess := &store.Session{Hash: hashID, UserID: u.ID, CSRF: hex.EncodeToString(secret), CreatedAt: now.UTC(), ExpiresAt: now.Add(SessionTTL).UTC()}
 	err = s.st.Update(ctx, func(w store.Writer) error {
-		if u.Failures != 0 {
-			u.Failures, u.LastFailure = 0, time.Time{}
-			if err := w.UpdateUser(ctx, u); err != nil {
+		// Read again: the user may have been disabled while the password
+		// was checked, and the copy read before must not be written back.
+		cur, err := w.GetUser(ctx, u.ID)
+		if errors.Is(err, store.ErrNotFound) || (err == nil && cur.Disabled) {
+			return errDisabledMeanwhile
+		}
+		if err != nil {
+			return err
+		}
+		if cur.Failures != 0 {
+			cur.Failures, cur.LastFailure = 0, time.Time{}
+			if err := w.UpdateUser(ctx, cur); err != nil {
 				return err
 			}
 		}
@@ -95,11 +111,19 @@ func (s *Service) Login(ctx context.Context, email, password, totp, addr string)
 		}
 		return Record(ctx, w, p, now, "login", "user", u.ID, "allow")
 	})
+	if errors.Is(err, errDisabledMeanwhile) {
+		_ = s.record(ctx, p, "login", "user", u.ID, "deny")
+		return nil, ErrUnauthorized
+	}
 	if err != nil {
 		return nil, err
 	}
 	return &Session{ID: plain, CSRFSecret: secret, Principal: p, ExpiresAt: sess.ExpiresAt}, nil
 }
+
+// errDisabledMeanwhile: the user was disabled (or removed) while their
+// sign-in checked the password.
+var errDisabledMeanwhile = errors.New("trust: user disabled during sign-in")
 
 // SessionOf resolves a session cookie's value; an unknown or expired
 // session, or one of a disabled user, is ErrUnauthorized.
@@ -163,9 +187,15 @@ func (s *Service) EnrolTOTP(ctx context.Context, p Principal, email string) (sec
 	if err != nil {
 		return "", "", err
 	}
-	u.TOTPSecret = secret
 	err = s.st.Update(ctx, func(w store.Writer) error {
-		if err := w.UpdateUser(ctx, u); err != nil {
+		// The secret goes on the user as stored now: the copy read above
+		// would undo what changed since (a "user disable").
+		cur, err := w.GetUser(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		cur.TOTPSecret = secret
+		if err := w.UpdateUser(ctx, cur); err != nil {
 			return err
 		}
 		return Record(ctx, w, p, s.now(), "update", "user", u.ID, "allow")

@@ -1,0 +1,84 @@
+package trust_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"counterscam/internal/auth"
+	"counterscam/internal/store"
+	"counterscam/internal/trust"
+)
+
+// disablingStore is a store on which an operator's "user disable" commits
+// just after a sign-in has read the user, while it checks the password.
+type disablingStore struct {
+	store.Store
+	ts *trust.Service // the operator's
+}
+
+func (d *disablingStore) GetUserByEmail(ctx context.Context, email string) (*store.User, error) {
+	u, err := d.Store.GetUserByEmail(ctx, email)
+	if err == nil && !u.Disabled {
+		if _, _, err := d.ts.SetUserDisabled(ctx, trust.Operator(), email, true); err != nil {
+			return nil, err
+		}
+	}
+	return u, err
+}
+
+// TestDisableDuringSignIn: a user disabled while a sign-in of theirs is
+// under way stays disabled, whether that sign-in fails or succeeds, and
+// the sign-in opens no session.
+func TestDisableDuringSignIn(t *testing.T) {
+	const pw = "a long enough password"
+	for _, c := range []struct {
+		name     string
+		password string
+	}{{"wrong password", "wrong password!!"}, {"right password after a failure", pw}} {
+		t.Run(c.name, func(t *testing.T) {
+			ts, st, clk, _ := setUp(t)
+			ctx := context.Background()
+			// One failure first, so that a success has a count to reset.
+			if _, err := ts.Login(ctx, "analyst@knpa.test", "wrong password!!", "", "10.0.0.1"); !errors.Is(err, trust.ErrUnauthorized) {
+				t.Fatal(err)
+			}
+			racing, err := trust.New(&disablingStore{Store: st, ts: ts}, trust.Options{Now: clk.Now, Params: auth.TestParams})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := racing.Login(ctx, "analyst@knpa.test", c.password, "", "10.0.0.1"); !errors.Is(err, trust.ErrUnauthorized) {
+				t.Errorf("the sign-in during the disable: %v, want refused", err)
+			}
+			u, err := st.GetUserByEmail(ctx, "analyst@knpa.test")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !u.Disabled {
+				t.Errorf("the user disabled during a sign-in is enabled again after it")
+			}
+		})
+	}
+}
+
+// TestDisableDuringTOTPEnrolment: a user disabled while a second factor is
+// enrolled for them stays disabled, and gets the second factor.
+func TestDisableDuringTOTPEnrolment(t *testing.T) {
+	ts, st, clk, _ := setUp(t)
+	ctx := context.Background()
+	racing, err := trust.New(&disablingStore{Store: st, ts: ts}, trust.Options{Now: clk.Now, Params: auth.TestParams})
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret, _, err := racing.EnrolTOTP(ctx, trust.Operator(), "analyst@knpa.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := st.GetUserByEmail(ctx, "analyst@knpa.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !u.Disabled || u.TOTPSecret != secret {
+		t.Errorf("after enrolling during a disable: disabled %v, second factor kept %v", u.Disabled, u.TOTPSecret == secret)
+	}
+}
