@@ -3,6 +3,8 @@ package trust_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"sync"
 	"testing"
 
 	"counterscam/internal/auth"
@@ -80,5 +82,53 @@ func TestDisableDuringTOTPEnrolment(t *testing.T) {
 	}
 	if !u.Disabled || u.TOTPSecret != secret {
 		t.Errorf("after enrolling during a disable: disabled %v, second factor kept %v", u.Disabled, u.TOTPSecret == secret)
+	}
+}
+
+// barrierStore holds every sign-in's read of its user until n have read
+// it: n sign-ins under way at once.
+type barrierStore struct {
+	store.Store
+	wg sync.WaitGroup
+}
+
+func (b *barrierStore) GetUserByEmail(ctx context.Context, email string) (*store.User, error) {
+	u, err := b.Store.GetUserByEmail(ctx, email)
+	b.wg.Done()
+	b.wg.Wait()
+	return u, err
+}
+
+// TestConcurrentFailuresAllCount: failed sign-ins made at once each count
+// against the account (written back from the copy each read first, they
+// counted as one), so that an account is locked as an unknown address is
+// and the answers do not tell which has an account.
+func TestConcurrentFailuresAllCount(t *testing.T) {
+	_, st, clk, _ := setUp(t)
+	ctx := context.Background()
+	const n = 12
+	b := &barrierStore{Store: st}
+	b.wg.Add(n)
+	ts, err := trust.New(b, trust.Options{Now: clk.Now, Params: auth.TestParams})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var done sync.WaitGroup
+	for i := range n {
+		done.Add(1)
+		go func() {
+			defer done.Done()
+			if _, err := ts.Login(ctx, "analyst@knpa.test", "wrong password!!", "", fmt.Sprintf("198.51.100.%d", i)); !errors.Is(err, trust.ErrUnauthorized) {
+				t.Errorf("sign-in %d: %v", i, err)
+			}
+		}()
+	}
+	done.Wait()
+	u, err := st.GetUserByEmail(ctx, "analyst@knpa.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.Failures != n {
+		t.Errorf("%d failed sign-ins at once stored as %d failures", n, u.Failures)
 	}
 }
