@@ -132,3 +132,47 @@ func TestConcurrentFailuresAllCount(t *testing.T) {
 		t.Errorf("%d failed sign-ins at once stored as %d failures", n, u.Failures)
 	}
 }
+
+// TestSourceThrottleHoldsAtOnce: sign-ins sent at once from one address
+// get no more password checks than auth.SourceThrottle's free failures
+// (decided before any of them failed, they all went through).
+func TestSourceThrottleHoldsAtOnce(t *testing.T) {
+	_, st, clk, _ := setUp(t)
+	ctx := context.Background()
+	free := auth.SourceThrottle.FreeFailures
+	n := 3 * free
+	b := &barrierStore{Store: st}
+	b.wg.Add(n)
+	// A password check of some milliseconds, as real ones take longer.
+	slow := auth.Params{Memory: 1024, Time: 8, Threads: 1, SaltLen: 16, KeyLen: 32}
+	ts, err := trust.New(b, trust.Options{Now: clk.Now, Params: slow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var (
+		mu               sync.Mutex
+		done             sync.WaitGroup
+		checked, delayed int
+	)
+	for i := range n {
+		done.Add(1)
+		go func() {
+			defer done.Done()
+			_, err := ts.Login(ctx, fmt.Sprintf("person%d@knpa.test", i), "wrong password!!", "", "203.0.113.9")
+			mu.Lock()
+			defer mu.Unlock()
+			switch {
+			case errors.Is(err, trust.ErrThrottled):
+				delayed++
+			case errors.Is(err, trust.ErrUnauthorized):
+				checked++
+			default:
+				t.Errorf("sign-in %d: %v", i, err)
+			}
+		}()
+	}
+	done.Wait()
+	if checked != free || delayed != n-free {
+		t.Errorf("%d sign-ins at once from one address: %d checked, %d throttled; want %d checked", n, checked, delayed, free)
+	}
+}
