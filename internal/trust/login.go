@@ -33,18 +33,24 @@ func (s *Service) Login(ctx context.Context, email, password, totp, addr string)
 		return nil, err
 	}
 	now := s.now()
-	if ok, wait := s.sources.decide(auth.SourceThrottle, addr, now); !ok {
+	// The source's attempt counts as a failure as soon as it is let
+	// through (a success takes it back), so that attempts sent at once
+	// cannot all pass before the first of them fails.
+	ok, wait := s.sources.take(auth.SourceThrottle, addr, now)
+	if !ok {
 		_ = s.record(ctx, Principal{Addr: addr}, "login", "user", "", "throttled")
 		return nil, &ThrottledError{RetryAfter: wait}
 	}
 	if u != nil {
 		if ok, wait := s.throttle.Decide(u.Failures, u.LastFailure, now); !ok {
+			s.sources.untake(addr)
 			_ = s.record(ctx, Principal{Viewer: auth.Viewer{UserID: u.ID, Org: u.Org}, Addr: addr}, "login", "user", u.ID, "throttled")
 			return nil, &ThrottledError{RetryAfter: wait}
 		}
 	} else if ok, wait := s.ghosts.decide(s.throttle, email, now); !ok {
 		// Nobody's address is throttled as an account is: a throttled
 		// answer must not tell that the address has an account.
+		s.sources.untake(addr)
 		_ = s.record(ctx, Principal{Addr: addr}, "login", "user", "", "throttled")
 		return nil, &ThrottledError{RetryAfter: wait}
 	}
@@ -56,12 +62,18 @@ func (s *Service) Login(ctx context.Context, email, password, totp, addr string)
 	ok, _, verr := s.params.Verify(hash, password)
 	<-s.login
 	if u == nil || verr != nil || !ok || u.Disabled || (u.TOTPSecret != "" && !auth.VerifyTOTP(u.TOTPSecret, totp, now)) {
-		s.sources.fail(addr, now)
 		if u != nil {
-			u.Failures++
-			u.LastFailure = now.UTC()
+			// The count is added to the user as stored now, not to the
+			// copy read before the password check: written back, that
+			// copy would undo what changed meanwhile (a "user disable").
 			err := s.st.Update(ctx, func(w store.Writer) error {
-				if err := w.UpdateUser(ctx, u); err != nil {
+				cur, err := w.GetUser(ctx, u.ID)
+				if err != nil {
+					return err
+				}
+				cur.Failures++
+				cur.LastFailure = now.UTC()
+				if err := w.UpdateUser(ctx, cur); err != nil {
 					return err
 				}
 				return Record(ctx, w, Principal{Viewer: auth.Viewer{UserID: u.ID, Org: u.Org}, Addr: addr}, now, "login", "user", u.ID, "deny")
@@ -84,9 +96,18 @@ func (s *Service) Login(ctx context.Context, email, password, totp, addr string)
 	secret := auth.NewCSRFSecret()
 	sess := &store.Session{Hash: hashID, UserID: u.ID, CSRF: hex.EncodeToString(secret), CreatedAt: now.UTC(), ExpiresAt: now.Add(SessionTTL).UTC()}
 	err = s.st.Update(ctx, func(w store.Writer) error {
-		if u.Failures != 0 {
-			u.Failures, u.LastFailure = 0, time.Time{}
-			if err := w.UpdateUser(ctx, u); err != nil {
+		// Read again: the user may have been disabled while the password
+		// was checked, and the copy read before must not be written back.
+		cur, err := w.GetUser(ctx, u.ID)
+		if errors.Is(err, store.ErrNotFound) || (err == nil && cur.Disabled) {
+			return errDisabledMeanwhile
+		}
+		if err != nil {
+			return err
+		}
+		if cur.Failures != 0 {
+			cur.Failures, cur.LastFailure = 0, time.Time{}
+			if err := w.UpdateUser(ctx, cur); err != nil {
 				return err
 			}
 		}
@@ -95,11 +116,19 @@ func (s *Service) Login(ctx context.Context, email, password, totp, addr string)
 		}
 		return Record(ctx, w, p, now, "login", "user", u.ID, "allow")
 	})
+	if errors.Is(err, errDisabledMeanwhile) {
+		_ = s.record(ctx, p, "login", "user", u.ID, "deny")
+		return nil, ErrUnauthorized
+	}
 	if err != nil {
 		return nil, err
 	}
 	return &Session{ID: plain, CSRFSecret: secret, Principal: p, ExpiresAt: sess.ExpiresAt}, nil
 }
+
+// errDisabledMeanwhile: the user was disabled (or removed) while their
+// sign-in checked the password.
+var errDisabledMeanwhile = errors.New("trust: user disabled during sign-in")
 
 // SessionOf resolves a session cookie's value; an unknown or expired
 // session, or one of a disabled user, is ErrUnauthorized.
@@ -163,9 +192,15 @@ func (s *Service) EnrolTOTP(ctx context.Context, p Principal, email string) (sec
 	if err != nil {
 		return "", "", err
 	}
-	u.TOTPSecret = secret
 	err = s.st.Update(ctx, func(w store.Writer) error {
-		if err := w.UpdateUser(ctx, u); err != nil {
+		// The secret goes on the user as stored now: the copy read above
+		// would undo what changed since (a "user disable").
+		cur, err := w.GetUser(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		cur.TOTPSecret = secret
+		if err := w.UpdateUser(ctx, cur); err != nil {
 			return err
 		}
 		return Record(ctx, w, p, s.now(), "update", "user", u.ID, "allow")
@@ -201,6 +236,10 @@ func (g *failureCounts) decide(th auth.Throttle, key string, now time.Time) (boo
 func (g *failureCounts) fail(key string, now time.Time) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	g.failLocked(key, now)
+}
+
+func (g *failureCounts) failLocked(key string, now time.Time) {
 	if g.m == nil {
 		g.m = map[string]failureCount{}
 	}
@@ -215,6 +254,35 @@ func (g *failureCounts) fail(key string, now time.Time) {
 	}
 	f := g.m[key]
 	g.m[key] = failureCount{failures: f.failures + 1, last: now.UTC()}
+}
+
+// take decides as decide does and, when the attempt may be made, counts
+// it as a failure at once (reset or untake take it back).
+func (g *failureCounts) take(th auth.Throttle, key string, now time.Time) (bool, time.Duration) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	f := g.m[key]
+	ok, wait := th.Decide(f.failures, f.last, now)
+	if ok {
+		g.failLocked(key, now)
+	}
+	return ok, wait
+}
+
+// untake takes back the failure take counted for an attempt that was
+// not made after all (the account's own throttle refused it).
+func (g *failureCounts) untake(key string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	f, ok := g.m[key]
+	switch {
+	case !ok:
+	case f.failures <= 1:
+		delete(g.m, key)
+	default:
+		f.failures--
+		g.m[key] = f
+	}
 }
 
 // reset forgets the failures of key.
