@@ -1,6 +1,9 @@
 package auth
 
-import "time"
+import (
+	"net/netip"
+	"time"
+)
 
 // Throttle is the log-in back-off and lock-out policy. It is pure: the
 // store keeps, per account, the number of consecutive failed attempts and
@@ -34,7 +37,9 @@ var DefaultThrottle = Throttle{FreeFailures: 3, BaseDelay: time.Second, MaxFailu
 // policy lets through): 20 failures in a row from an address are free
 // (an office's colleagues behind one address mistype too), then it waits
 // 1 s, 2 s, 4 s ... up to an hour, never locked; a sign-in that succeeds
-// from it starts the count again. About 50 tries a day from one address.
+// from it starts the count again. About 50 tries a day from one address
+// for someone who holds no account here (one who does can restart the
+// count by signing in).
 var SourceThrottle = Throttle{FreeFailures: 20, BaseDelay: time.Second}
 
 // Decide reports whether an attempt may be made at now, given the number
@@ -73,4 +78,22 @@ func (th Throttle) delay(failures int) time.Duration {
 		}
 	}
 	return d
+}
+
+// SourceKey is the key a client address is counted under by the
+// per-address limits (sign-in, public checks and reports): the address
+// itself for IPv4, its /64 network for IPv6 (one subscriber or site gets
+// a /64 or more, so single addresses would give one client millions of
+// budgets). What is no address is its own key.
+func SourceKey(addr string) string {
+	a, err := netip.ParseAddr(addr)
+	if err != nil {
+		return addr
+	}
+	a = a.Unmap()
+	if a.Is4() {
+		return a.String()
+	}
+	p, _ := a.WithZone("").Prefix(64)
+	return p.String()
 }

@@ -75,7 +75,7 @@ func runDemo(e *env) error {
 	if *noServe {
 		return nil
 	}
-	return serveUntilDone(e, svc, ts, *addr, 20, nil)
+	return serveUntilDone(e, svc, ts, *addr, 20, nil, nil)
 }
 
 // DemoUser is a user the demo scene has, with its API token.

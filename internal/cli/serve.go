@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"counterscam/internal/web/proxy"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -30,10 +31,15 @@ func runServe(e *env) error {
 	sf.register(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	rate := fs.Float64("check-rate", 20, "public checks a second per client address")
+	proxies := fs.String("trusted-proxies", "", "reverse proxies in front (addresses or CIDR prefixes, comma-separated) whose X-Forwarded-For names the client")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the serving to this file")
 	memProfile := fs.String("memprofile", "", "write a heap profile to this file when the serving stops")
 	if _, err := parseFlags(fs, e.args); err != nil {
 		return err
+	}
+	trusted, err := proxy.Parse(*proxies)
+	if err != nil {
+		return usageError{err.Error()}
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -61,12 +67,14 @@ func runServe(e *env) error {
 	if err != nil {
 		return err
 	}
-	return serveUntilDone(e, svc, ts, *addr, *rate, nil)
+	return serveUntilDone(e, svc, ts, *addr, *rate, trusted, nil)
 }
 
 // serveUntilDone serves svc on addr until the context ends, then shuts
 // down gracefully. ready, if set, is called with the bound address.
-func serveUntilDone(e *env, svc *intel.Service, ts *trust.Service, addr string, rate float64, ready func(string)) error {
+// Requests through the trusted proxies are taken to come from the client
+// their X-Forwarded-For names.
+func serveUntilDone(e *env, svc *intel.Service, ts *trust.Service, addr string, rate float64, trusted proxy.Trusted, ready func(string)) error {
 	if err := svc.Warm(e.ctx); err != nil {
 		return err
 	}
@@ -94,7 +102,7 @@ func serveUntilDone(e *env, svc *intel.Service, ts *trust.Service, addr string, 
 		return err
 	}
 	srv := &http.Server{
-		Handler:           mux,
+		Handler:           trusted.Handler(mux),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,

@@ -100,3 +100,12 @@ func TestUserDisableCommand(t *testing.T) {
 		t.Fatalf("audit --action disable: %d %s", code, out)
 	}
 }
+
+// TestServeRefusesABadTrustedProxy: a trusted proxy that is no address or
+// prefix stops serve before it serves, naming it.
+func TestServeRefusesABadTrustedProxy(t *testing.T) {
+	data := "--data=" + t.TempDir()
+	if code, _, errs := run(t, "", "serve", data, "--addr", "127.0.0.1:0", "--trusted-proxies", "10.0.0.0/8, proxy.example"); code != 2 || !strings.Contains(errs, `"proxy.example"`) {
+		t.Fatalf("serve with a bad trusted proxy: %d %s", code, errs)
+	}
+}

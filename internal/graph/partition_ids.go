@@ -6,8 +6,8 @@ import (
 )
 
 // idTable gives each distinct ID a dense int32 index in order of arrival,
-// and holds the IDs without a single pointer: the IDs end to end in one
-// byte slice, their ends, and an open-addressing table of indexes. A
+// and holds the IDs without a single pointer: the IDs end to end in byte
+// chunks, their ends, and an open-addressing table of indexes. A
 // million IDs as Go strings keyed in a map are a million objects that
 // every garbage collection marks again; in a served store that marking
 // took a CPU core for a third of a second every couple of seconds, and

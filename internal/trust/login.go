@@ -36,21 +36,22 @@ func (s *Service) Login(ctx context.Context, email, password, totp, addr string)
 	// The source's attempt counts as a failure as soon as it is let
 	// through (a success takes it back), so that attempts sent at once
 	// cannot all pass before the first of them fails.
-	ok, wait := s.sources.take(auth.SourceThrottle, addr, now)
+	source := auth.SourceKey(addr) // an IPv6 client's /64
+	ok, wait := s.sources.take(auth.SourceThrottle, source, now)
 	if !ok {
 		_ = s.record(ctx, Principal{Addr: addr}, "login", "user", "", "throttled")
 		return nil, &ThrottledError{RetryAfter: wait}
 	}
 	if u != nil {
 		if ok, wait := s.throttle.Decide(u.Failures, u.LastFailure, now); !ok {
-			s.sources.untake(addr)
+			s.sources.untake(source)
 			_ = s.record(ctx, Principal{Viewer: auth.Viewer{UserID: u.ID, Org: u.Org}, Addr: addr}, "login", "user", u.ID, "throttled")
 			return nil, &ThrottledError{RetryAfter: wait}
 		}
 	} else if ok, wait := s.ghosts.decide(s.throttle, email, now); !ok {
 		// Nobody's address is throttled as an account is: a throttled
 		// answer must not tell that the address has an account.
-		s.sources.untake(addr)
+		s.sources.untake(source)
 		_ = s.record(ctx, Principal{Addr: addr}, "login", "user", "", "throttled")
 		return nil, &ThrottledError{RetryAfter: wait}
 	}
@@ -87,7 +88,7 @@ func (s *Service) Login(ctx context.Context, email, password, totp, addr string)
 		}
 		return nil, ErrUnauthorized
 	}
-	s.sources.reset(addr)
+	s.sources.reset(source)
 	p, err := s.principal(ctx, u, addr)
 	if err != nil {
 		return nil, err

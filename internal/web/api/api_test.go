@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"context"
+	"counterscam/internal/web/proxy"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -356,4 +357,45 @@ func TestReportWithoutOrigin(t *testing.T) {
 		{"GET", "/api/v1/reports/" + created.ID, "", 200, `"origin":"CNP"`},
 		{"POST", "/api/v1/reports", noOrigin, 200, `"created":false`},
 	})
+}
+
+// TestRateLimitBehindAProxy: behind a trusted proxy each client (as its
+// X-Forwarded-For names it) has its own budget, an IPv6 client's whole
+// /64 one budget; a client that spends its own leaves the others theirs.
+func TestRateLimitBehindAProxy(t *testing.T) {
+	base := newTestServer(t, Options{CheckRate: 1})
+	trusted, err := proxy.Parse("127.0.0.1, ::1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(trusted.Handler(New(base.svc, base.trust, Options{CheckRate: 1})))
+	defer srv.Close()
+	check := func(client string) int {
+		req, _ := http.NewRequest("POST", srv.URL+"/api/v1/check", strings.NewReader(`{"query":"t.me"}`))
+		req.Header.Set("X-Forwarded-For", client)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	for _, c := range []struct{ spender, same, other string }{
+		{"203.0.113.9", "203.0.113.9", "198.51.100.4"},
+		{"2001:db8:1:2::1", "2001:db8:1:2::99", "2001:db8:1:3::1"},
+	} {
+		last := 0
+		for range 15 {
+			last = check(c.spender)
+		}
+		if last != http.StatusTooManyRequests {
+			t.Fatalf("%s after 15 checks at 1/s: %d, want 429", c.spender, last)
+		}
+		if got := check(c.same); got != http.StatusTooManyRequests {
+			t.Errorf("%s, counted with %s: %d, want 429", c.same, c.spender, got)
+		}
+		if got := check(c.other); got != http.StatusOK {
+			t.Errorf("%s, another client behind the same proxy: %d, want 200", c.other, got)
+		}
+	}
 }

@@ -5,6 +5,7 @@
 package api
 
 import (
+	"counterscam/internal/auth"
 	_ "embed"
 	"log/slog"
 	"net/http"
@@ -146,7 +147,7 @@ func (s *Server) wrap(h handler) http.Handler {
 // limited rate-limits h per client address, answering 429 with Retry-After.
 func (s *Server) limited(h handler) handler {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		if ok, wait := s.limiter.allow(clientAddr(r), time.Now()); !ok {
+		if ok, wait := s.limiter.allow(auth.SourceKey(clientAddr(r)), time.Now()); !ok {
 			secs := int(wait/time.Second) + 1
 			w.Header().Set("Retry-After", strconv.Itoa(secs))
 			return errorf(http.StatusTooManyRequests, "too many requests from your address: try again in "+strconv.Itoa(secs)+" s")

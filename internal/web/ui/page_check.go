@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"counterscam/internal/auth"
 	"errors"
 	"net/http"
 	"strings"
@@ -101,7 +102,7 @@ func (s *Server) runCheck(r *http.Request, c *reqCtx, d *checkData, text string)
 		d.Error = &e
 		return nil
 	}
-	if err := limit(s.checks, c.addr); err != nil {
+	if err := limit(s.checks, auth.SourceKey(c.addr)); err != nil {
 		return err
 	}
 	region := d.Region

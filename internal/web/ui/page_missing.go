@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"counterscam/internal/auth"
 	"errors"
 	"net/http"
 
@@ -59,7 +60,7 @@ func (s *Server) missingSubmit(w http.ResponseWriter, r *http.Request, c *reqCtx
 	if len(f.Errors) > 0 {
 		return s.render(w, r, c, http.StatusUnprocessableEntity, "missing", "missing", msg("missing.title_fix"), s.missingData(f))
 	}
-	if err := limit(s.reports, "missing:"+c.addr); err != nil {
+	if err := limit(s.reports, "missing:"+auth.SourceKey(c.addr)); err != nil {
 		return err
 	}
 	rec, err := s.cw.CreateIntake(r.Context(), trust.Public(c.addr), in)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"counterscam/internal/auth"
 	"net/http"
 
 	"github.com/oklog/ulid/v2"
@@ -45,7 +46,7 @@ func (s *Server) reportSubmit(w http.ResponseWriter, r *http.Request, c *reqCtx)
 	if len(f.Errors) > 0 {
 		return s.render(w, r, c, http.StatusUnprocessableEntity, "report", "report", msg("report.title_fix"), s.reportData(f))
 	}
-	if err := limit(s.reports, c.addr); err != nil {
+	if err := limit(s.reports, auth.SourceKey(c.addr)); err != nil {
 		return err
 	}
 	rep, _, err := s.svc.CreateReport(r.Context(), trust.Public(c.addr), in)

@@ -138,8 +138,9 @@ func (s *Server) member(h handler) handler {
 	}
 }
 
-// clientAddr is the client's IP address (the connection's peer; a proxy in
-// front must be configured to pass the real address).
+// clientAddr is the client's IP address: the connection's peer, which
+// serve sets to the client's own behind a trusted proxy (--trusted-proxies,
+// package proxy).
 func clientAddr(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
