@@ -15,7 +15,7 @@ import (
 func init() {
 	register(&command{name: "org", summary: "add and list organisations (org add, org list)", run: runOrg})
 	register(&command{name: "user", summary: "add, list, name, disable and enable users (user add, list, name, disable, enable)", run: runUser})
-	register(&command{name: "token", summary: "create and revoke API tokens (token create, token revoke)", run: runToken})
+	register(&command{name: "token", summary: "create, list and revoke API tokens (token create, list, revoke)", run: runToken})
 }
 
 // trustService opens the store and the trust service for an operator at
@@ -181,11 +181,11 @@ func readSecretLine(r io.Reader) (string, error) {
 }
 
 func runToken(e *env) error {
-	sub, args, err := subcommand(e, "token", "create", "revoke")
+	sub, args, err := subcommand(e, "token", "create", "list", "revoke")
 	if err != nil {
 		return err
 	}
-	fs := newFlags(e, "token "+sub, "token create --user EMAIL [--name NAME] [--expires 90d] | token revoke --id ID")
+	fs := newFlags(e, "token "+sub, "token create --user EMAIL [--name NAME] [--expires 90d] | token list --user EMAIL | token revoke --id ID")
 	var sf storeFlags
 	sf.register(fs)
 	user := fs.String("user", "", "e-mail of the user the token acts as")
@@ -200,6 +200,26 @@ func runToken(e *env) error {
 		return err
 	}
 	defer st.Close()
+	if sub == "list" {
+		toks, err := ts.ListTokens(e.ctx, trust.Operator(), *user)
+		if err != nil {
+			return err
+		}
+		now := time.Now()
+		tw := tabwriter.NewWriter(e.stdout, 2, 8, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tNAME\tCREATED\tEXPIRES\tSTATE")
+		for _, t := range toks {
+			state := "active"
+			switch {
+			case !t.RevokedAt.IsZero():
+				state = "revoked " + t.RevokedAt.Format(time.DateOnly)
+			case !t.ExpiresAt.IsZero() && !now.Before(t.ExpiresAt):
+				state = "expired"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t.ID, t.Name, t.CreatedAt.Format(time.DateOnly), t.ExpiresAt.Format(time.DateOnly), state)
+		}
+		return tw.Flush()
+	}
 	if sub == "revoke" {
 		if *id == "" {
 			return usageError{"--id is required"}

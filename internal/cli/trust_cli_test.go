@@ -109,3 +109,35 @@ func TestServeRefusesABadTrustedProxy(t *testing.T) {
 		t.Fatalf("serve with a bad trusted proxy: %d %s", code, errs)
 	}
 }
+
+// TestTokenListCommand: token list shows a user's tokens by ID and name,
+// never the token, with revoked ones marked; revoking by a listed ID works.
+func TestTokenListCommand(t *testing.T) {
+	data := "--data=" + t.TempDir()
+	run(t, "", "org", "add", data, "--name", "KNPA", "--country", "KR")
+	run(t, "a long pass phrase\n", "user", "add", data, "--org", "KNPA", "--email", "a@knpa.test", "--role", "analyst", "--password-stdin")
+	_, laptop, _ := run(t, "", "token", "create", data, "--user", "a@knpa.test", "--name", "laptop")
+	_, script, _ := run(t, "", "token", "create", data, "--user", "a@knpa.test", "--name", "script")
+	code, out, errs := run(t, "", "token", "list", data, "--user", "A@knpa.test")
+	if code != 0 || !strings.Contains(out, "laptop") || !strings.Contains(out, "script") || strings.Count(out, "active") != 2 {
+		t.Fatalf("token list: %d %s %s", code, out, errs)
+	}
+	if strings.Contains(out, strings.TrimSpace(laptop)) || strings.Contains(out, strings.TrimSpace(script)) {
+		t.Fatalf("token list shows a token itself: %s", out)
+	}
+	var id string
+	for _, line := range strings.Split(out, "\n") {
+		if f := strings.Fields(line); len(f) > 1 && f[1] == "laptop" {
+			id = f[0]
+		}
+	}
+	if code, _, errs := run(t, "", "token", "revoke", data, "--id", id); code != 0 {
+		t.Fatalf("token revoke --id %s: %d %s", id, code, errs)
+	}
+	if _, out, _ := run(t, "", "token", "list", data, "--user", "a@knpa.test"); strings.Count(out, "active") != 1 || !strings.Contains(out, "revoked") {
+		t.Fatalf("token list after revoking the laptop's: %s", out)
+	}
+	if code, _, errs := run(t, "", "token", "list", data, "--user", "nobody@knpa.test"); code == 0 || !strings.Contains(errs, "nobody@knpa.test") {
+		t.Fatalf("token list of an unknown user: %d %s", code, errs)
+	}
+}

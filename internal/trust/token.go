@@ -44,6 +44,24 @@ func (s *Service) CreateToken(ctx context.Context, p Principal, email, name stri
 	return plain, t, nil
 }
 
+// ListTokens lists the API tokens of the user with email (never the
+// tokens themselves: their IDs, names and times), oldest first, so that
+// the one on a lost laptop can be found and revoked. A user lists their
+// own; an administrator of their organisation or the operator anyone's.
+func (s *Service) ListTokens(ctx context.Context, p Principal, email string) ([]*store.Token, error) {
+	u, err := s.st.GetUserByEmail(ctx, normEmail(email))
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, &InputError{"user", "no user " + normEmail(email)}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !p.IsOperator() && p.UserID != u.ID && !(p.Role == auth.RoleAdmin && p.Org == u.Org) {
+		return nil, ErrForbidden
+	}
+	return s.st.ListTokens(ctx, u.ID)
+}
+
 // RevokeToken revokes a token by its ID.
 func (s *Service) RevokeToken(ctx context.Context, p Principal, id string) error {
 	return s.st.Update(ctx, func(w store.Writer) error {

@@ -326,3 +326,38 @@ func TestAuditIsInTheSameTransaction(t *testing.T) {
 		t.Fatalf("entries %d -> %d (%v, %v): a rolled-back change left its audit entry", before, after, broken, err)
 	}
 }
+
+// TestListTokens: a user lists their own tokens, an administrator of their
+// organisation or the operator anyone's; another user is refused.
+func TestListTokens(t *testing.T) {
+	ts, _, _, _ := setUp(t)
+	ctx := context.Background()
+	op := trust.Operator()
+	if _, err := ts.AddUser(ctx, op, "KNPA", "other@knpa.test", "analyst", "a long enough password"); err != nil {
+		t.Fatal(err)
+	}
+	_, tok, err := ts.CreateToken(ctx, op, "analyst@knpa.test", "laptop", time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := ts.ListTokens(ctx, op, "ANALYST@knpa.test")
+	if err != nil || len(list) != 1 || list[0].ID != tok.ID || list[0].Name != "laptop" {
+		t.Fatalf("the operator's list: %+v, %v", list, err)
+	}
+	own := trust.Principal{Viewer: auth.Viewer{UserID: tok.UserID, Org: "KNPA", Role: auth.RoleAnalyst}}
+	if list, err := ts.ListTokens(ctx, own, "analyst@knpa.test"); err != nil || len(list) != 1 {
+		t.Errorf("a user's own list: %v, %v", list, err)
+	}
+	other := trust.Principal{Viewer: auth.Viewer{UserID: "someone-else", Org: "KNPA", Role: auth.RoleAnalyst}}
+	if _, err := ts.ListTokens(ctx, other, "analyst@knpa.test"); !errors.Is(err, trust.ErrForbidden) {
+		t.Errorf("another analyst listing the user's tokens: %v", err)
+	}
+	admin := trust.Principal{Viewer: auth.Viewer{UserID: "admin", Org: "KNPA", Role: auth.RoleAdmin}}
+	if list, err := ts.ListTokens(ctx, admin, "analyst@knpa.test"); err != nil || len(list) != 1 {
+		t.Errorf("an administrator of the organisation: %v, %v", list, err)
+	}
+	foreign := trust.Principal{Viewer: auth.Viewer{UserID: "admin2", Org: "CNP", Role: auth.RoleAdmin}}
+	if _, err := ts.ListTokens(ctx, foreign, "analyst@knpa.test"); !errors.Is(err, trust.ErrForbidden) {
+		t.Errorf("another organisation's administrator: %v", err)
+	}
+}
