@@ -33,6 +33,21 @@ func (r reader) GetUser(ctx context.Context, id string) (*store.User, error) {
 	return scanUser(r.db.QueryRow(ctx, `SELECT `+userCols+` FROM users WHERE id = $1`, id))
 }
 
+// GetUser in a transaction reads a user to change it: FOR UPDATE, so
+// that a concurrent transaction doing the same (a failed sign-in counted,
+// a user disabled) waits for this one and reads what it wrote, instead of
+// both reading the same row and the last to commit undoing the other
+// (READ COMMITTED would let both read it). SQLite's one writer has no
+// such race.
+func (w *writer) GetUser(ctx context.Context, id string) (*store.User, error) {
+	return scanUser(w.tx.QueryRow(ctx, `SELECT `+userCols+` FROM users WHERE id = $1 FOR UPDATE`, id))
+}
+
+// GetUserByEmail in a transaction reads a user to change it, as GetUser.
+func (w *writer) GetUserByEmail(ctx context.Context, email string) (*store.User, error) {
+	return scanUser(w.tx.QueryRow(ctx, `SELECT `+userCols+` FROM users WHERE email = $1 FOR UPDATE`, strings.ToLower(email)))
+}
+
 // GetUserByEmail returns a user by e-mail address, whatever its case.
 func (r reader) GetUserByEmail(ctx context.Context, email string) (*store.User, error) {
 	return scanUser(r.db.QueryRow(ctx, `SELECT `+userCols+` FROM users WHERE email = $1`, strings.ToLower(email)))
