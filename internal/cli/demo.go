@@ -75,7 +75,7 @@ func runDemo(e *env) error {
 	if *noServe {
 		return nil
 	}
-	return serveUntilDone(e, svc, ts, *addr, 20, nil, nil)
+	return serveUntilDone(e, svc, ts, serveConfig{addr: *addr, rate: 20})
 }
 
 // DemoUser is a user the demo scene has, with its API token.

@@ -26,12 +26,13 @@ func init() {
 }
 
 func runServe(e *env) error {
-	fs := newFlags(e, "serve", "serve [--data DIR | --db DSN] [--addr HOST:PORT]")
+	fs := newFlags(e, "serve", "serve [--data DIR | --db DSN] [--addr HOST:PORT] [--trusted-proxies LIST] [--secure-cookies]")
 	var sf storeFlags
 	sf.register(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	rate := fs.Float64("check-rate", 20, "public checks a second per client address")
 	proxies := fs.String("trusted-proxies", "", "reverse proxies in front (addresses or CIDR prefixes, comma-separated) whose X-Forwarded-For names the client")
+	secureCookies := fs.Bool("secure-cookies", false, "mark cookies Secure (with the __Host- prefix) though requests arrive over plain HTTP: for a proxy in front that ends TLS")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the serving to this file")
 	memProfile := fs.String("memprofile", "", "write a heap profile to this file when the serving stops")
 	if _, err := parseFlags(fs, e.args); err != nil {
@@ -67,14 +68,22 @@ func runServe(e *env) error {
 	if err != nil {
 		return err
 	}
-	return serveUntilDone(e, svc, ts, *addr, *rate, trusted, nil)
+	return serveUntilDone(e, svc, ts, serveConfig{addr: *addr, rate: *rate, trusted: trusted, secureCookies: *secureCookies})
 }
 
-// serveUntilDone serves svc on addr until the context ends, then shuts
-// down gracefully. ready, if set, is called with the bound address.
-// Requests through the trusted proxies are taken to come from the client
-// their X-Forwarded-For names.
-func serveUntilDone(e *env, svc *intel.Service, ts *trust.Service, addr string, rate float64, trusted proxy.Trusted, ready func(string)) error {
+// serveConfig is how serveUntilDone serves.
+type serveConfig struct {
+	addr string
+	rate float64 // public checks a second per client address
+	// trusted are the proxies whose X-Forwarded-For names the client.
+	trusted proxy.Trusted
+	// secureCookies marks cookies Secure behind a proxy that ends TLS.
+	secureCookies bool
+}
+
+// serveUntilDone serves svc on c.addr until the context ends, then shuts
+// down gracefully.
+func serveUntilDone(e *env, svc *intel.Service, ts *trust.Service, c serveConfig) error {
 	if err := svc.Warm(e.ctx); err != nil {
 		return err
 	}
@@ -90,19 +99,19 @@ func serveUntilDone(e *env, svc *intel.Service, ts *trust.Service, addr string, 
 		return err
 	}
 	cw := casework.New(svc.Store(), svc, casework.Config{})
-	pages, err := ui.New(svc, ts, ui.Options{CheckRate: rate, Logger: log, Screener: scr, Casework: cw})
+	pages, err := ui.New(svc, ts, ui.Options{CheckRate: c.rate, Logger: log, Screener: scr, Casework: cw, SecureCookies: c.secureCookies})
 	if err != nil {
 		return err
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/api/", api.New(svc, ts, api.Options{CheckRate: rate, Logger: log, Screener: scr}))
+	mux.Handle("/api/", api.New(svc, ts, api.Options{CheckRate: c.rate, Logger: log, Screener: scr}))
 	mux.Handle("/", pages)
-	ln, err := net.Listen("tcp", addr)
+	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           trusted.Handler(mux),
+		Handler:           c.trusted.Handler(mux),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -111,9 +120,6 @@ func serveUntilDone(e *env, svc *intel.Service, ts *trust.Service, addr string, 
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	fmt.Fprintf(e.stdout, "counterscam: serving on http://%s/ (pages at /, API under /api/v1; Ctrl-C to stop)\n", ln.Addr())
-	if ready != nil {
-		ready(ln.Addr().String())
-	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
