@@ -42,13 +42,21 @@ func (s *Service) Login(ctx context.Context, email, password, totp, addr string)
 		_ = s.record(ctx, Principal{Addr: addr}, "login", "user", "", "throttled")
 		return nil, &ThrottledError{RetryAfter: wait}
 	}
+	// The account's attempt, too, counts as a failure before the password
+	// is checked (a success takes it back): otherwise sign-ins sent at once
+	// would all read the same count and all pass, whatever the lock-out.
 	if u != nil {
-		if ok, wait := s.throttle.Decide(u.Failures, u.LastFailure, now); !ok {
+		ok, wait, err := s.takeAttempt(ctx, u.ID, now)
+		if err != nil {
+			s.sources.untake(source)
+			return nil, err
+		}
+		if !ok {
 			s.sources.untake(source)
 			_ = s.record(ctx, Principal{Viewer: auth.Viewer{UserID: u.ID, Org: u.Org}, Addr: addr}, "login", "user", u.ID, "throttled")
 			return nil, &ThrottledError{RetryAfter: wait}
 		}
-	} else if ok, wait := s.ghosts.decide(s.throttle, email, now); !ok {
+	} else if ok, wait := s.ghosts.take(s.throttle, email, now); !ok {
 		// Nobody's address is throttled as an account is: a throttled
 		// answer must not tell that the address has an account.
 		s.sources.untake(source)
@@ -63,27 +71,12 @@ func (s *Service) Login(ctx context.Context, email, password, totp, addr string)
 	ok, _, verr := s.params.Verify(hash, password)
 	<-s.login
 	if u == nil || verr != nil || !ok || u.Disabled || (u.TOTPSecret != "" && !auth.VerifyTOTP(u.TOTPSecret, totp, now)) {
+		// The failure was counted when the attempt was let through.
 		if u != nil {
-			// The count is added to the user as stored now, not to the
-			// copy read before the password check: written back, that
-			// copy would undo what changed meanwhile (a "user disable").
-			err := s.st.Update(ctx, func(w store.Writer) error {
-				cur, err := w.GetUser(ctx, u.ID)
-				if err != nil {
-					return err
-				}
-				cur.Failures++
-				cur.LastFailure = now.UTC()
-				if err := w.UpdateUser(ctx, cur); err != nil {
-					return err
-				}
-				return Record(ctx, w, Principal{Viewer: auth.Viewer{UserID: u.ID, Org: u.Org}, Addr: addr}, now, "login", "user", u.ID, "deny")
-			})
-			if err != nil {
+			if err := s.record(ctx, Principal{Viewer: auth.Viewer{UserID: u.ID, Org: u.Org}, Addr: addr}, "login", "user", u.ID, "deny"); err != nil {
 				return nil, err
 			}
 		} else {
-			s.ghosts.fail(email, now)
 			_ = s.record(ctx, Principal{Addr: addr}, "login", "user", "", "deny")
 		}
 		return nil, ErrUnauthorized
@@ -125,6 +118,26 @@ func (s *Service) Login(ctx context.Context, email, password, totp, addr string)
 		return nil, err
 	}
 	return &Session{ID: plain, CSRFSecret: secret, Principal: p, ExpiresAt: sess.ExpiresAt}, nil
+}
+
+// takeAttempt decides whether the user may try a password now and, if
+// so, counts the attempt as a failure at once, in one transaction on the
+// user as stored (read to be changed: a concurrent sign-in waits for it),
+// so that attempts made at once are counted one after the other.
+func (s *Service) takeAttempt(ctx context.Context, userID string, now time.Time) (ok bool, wait time.Duration, err error) {
+	err = s.st.Update(ctx, func(w store.Writer) error {
+		cur, err := w.GetUser(ctx, userID)
+		if err != nil {
+			return err
+		}
+		if ok, wait = s.throttle.Decide(cur.Failures, cur.LastFailure, now); !ok {
+			return nil
+		}
+		cur.Failures++
+		cur.LastFailure = now.UTC()
+		return w.UpdateUser(ctx, cur)
+	})
+	return ok, wait, err
 }
 
 // errDisabledMeanwhile: the user was disabled (or removed) while their
@@ -226,19 +239,6 @@ type failureCount struct {
 
 // maxFailureKeys bounds the keys remembered.
 const maxFailureKeys = 1 << 14
-
-func (g *failureCounts) decide(th auth.Throttle, key string, now time.Time) (bool, time.Duration) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	f := g.m[key]
-	return th.Decide(f.failures, f.last, now)
-}
-
-func (g *failureCounts) fail(key string, now time.Time) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	g.failLocked(key, now)
-}
 
 func (g *failureCounts) failLocked(key string, now time.Time) {
 	if g.m == nil {

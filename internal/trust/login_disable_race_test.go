@@ -99,37 +99,61 @@ func (b *barrierStore) GetUserByEmail(ctx context.Context, email string) (*store
 	return u, err
 }
 
-// TestConcurrentFailuresAllCount: failed sign-ins made at once each count
-// against the account (written back from the copy each read first, they
-// counted as one), so that an account is locked as an unknown address is
-// and the answers do not tell which has an account.
+// TestConcurrentFailuresAllCount: wrong passwords sent at once for one
+// account are counted one after the other before each check, so only the
+// free ones are checked and the rest are throttled, as for an address that
+// has no account; read first and counted after, they all passed the
+// lock-out and were all checked.
 func TestConcurrentFailuresAllCount(t *testing.T) {
 	_, st, clk, _ := setUp(t)
 	ctx := context.Background()
 	const n = 12
-	b := &barrierStore{Store: st}
-	b.wg.Add(n)
-	ts, err := trust.New(b, trust.Options{Now: clk.Now, Params: auth.TestParams})
-	if err != nil {
-		t.Fatal(err)
+	free := auth.DefaultThrottle.FreeFailures
+	answers := func(email string) (refused, throttled int) {
+		b := &barrierStore{Store: st}
+		b.wg.Add(n)
+		ts, err := trust.New(b, trust.Options{Now: clk.Now, Params: auth.TestParams})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var (
+			done sync.WaitGroup
+			mu   sync.Mutex
+		)
+		for i := range n {
+			done.Add(1)
+			go func() {
+				defer done.Done()
+				_, err := ts.Login(ctx, email, "wrong password!!", "", fmt.Sprintf("198.51.100.%d", i))
+				var th *trust.ThrottledError
+				mu.Lock()
+				defer mu.Unlock()
+				switch {
+				case errors.Is(err, trust.ErrUnauthorized):
+					refused++
+				case errors.As(err, &th):
+					throttled++
+				default:
+					t.Errorf("%s, sign-in %d: %v", email, i, err)
+				}
+			}()
+		}
+		done.Wait()
+		return refused, throttled
 	}
-	var done sync.WaitGroup
-	for i := range n {
-		done.Add(1)
-		go func() {
-			defer done.Done()
-			if _, err := ts.Login(ctx, "analyst@knpa.test", "wrong password!!", "", fmt.Sprintf("198.51.100.%d", i)); !errors.Is(err, trust.ErrUnauthorized) {
-				t.Errorf("sign-in %d: %v", i, err)
-			}
-		}()
+	refused, throttled := answers("analyst@knpa.test")
+	if refused != free || throttled != n-free {
+		t.Errorf("%d wrong passwords at once: %d checked and refused, %d throttled; want %d and %d", n, refused, throttled, free, n-free)
 	}
-	done.Wait()
 	u, err := st.GetUserByEmail(ctx, "analyst@knpa.test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if u.Failures != n {
-		t.Errorf("%d failed sign-ins at once stored as %d failures", n, u.Failures)
+	if u.Failures != free {
+		t.Errorf("stored failures %d, want %d", u.Failures, free)
+	}
+	if r, th := answers("nobody@knpa.test"); r != refused || th != throttled {
+		t.Errorf("for an address with no account: %d refused, %d throttled; for the account %d and %d", r, th, refused, throttled)
 	}
 }
 
