@@ -1,7 +1,7 @@
 package api
 
 import (
-	"net"
+	"counterscam/internal/web/proxy"
 	"net/http"
 	"sync"
 	"time"
@@ -58,12 +58,5 @@ func (l *rateLimiter) allow(key string, now time.Time) (bool, time.Duration) {
 }
 
 // clientAddr is the client's IP address: the connection's peer, which
-// serve sets to the client's own behind a trusted proxy (--trusted-proxies,
-// package proxy).
-func clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
+// serve sets to the client's own behind a trusted proxy (--trusted-proxies).
+func clientAddr(r *http.Request) string { return proxy.PeerAddr(r) }

@@ -83,6 +83,10 @@ func (t Trusted) ClientAddr(r *http.Request) string {
 	return client.String()
 }
 
+// PeerAddr is the address of the request's peer, without its port: the
+// client's own behind a trusted proxy, once Handler has set RemoteAddr.
+func PeerAddr(r *http.Request) string { return hostOf(r.RemoteAddr) }
+
 // hostOf strips a port ("192.0.2.1:443", "[2001:db8::1]:443") and the
 // brackets of an IPv6 address.
 func hostOf(s string) string {

@@ -102,3 +102,11 @@ func FuzzClientAddr(f *testing.F) {
 		}
 	})
 }
+
+func TestPeerAddr(t *testing.T) {
+	for remote, want := range map[string]string{"203.0.113.9:5000": "203.0.113.9", "[2001:db8::1]:443": "2001:db8::1", "pipe": "pipe"} {
+		if got := PeerAddr(req(remote)); got != want {
+			t.Errorf("PeerAddr(%q) = %q, want %q", remote, got, want)
+		}
+	}
+}

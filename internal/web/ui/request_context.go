@@ -1,10 +1,10 @@
 package ui
 
 import (
+	"counterscam/internal/web/proxy"
 	"errors"
 	"fmt"
 	"mime"
-	"net"
 	"net/http"
 	"net/url"
 
@@ -139,12 +139,5 @@ func (s *Server) member(h handler) handler {
 }
 
 // clientAddr is the client's IP address: the connection's peer, which
-// serve sets to the client's own behind a trusted proxy (--trusted-proxies,
-// package proxy).
-func clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
+// serve sets to the client's own behind a trusted proxy (--trusted-proxies).
+func clientAddr(r *http.Request) string { return proxy.PeerAddr(r) }
