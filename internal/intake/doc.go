@@ -49,7 +49,12 @@
 // In JSON, values may also be numbers and booleans (an amount keeps its
 // literal digits), null means absent, "selectors" may be an array of strings
 // or of {"value", "role", "kind"} objects, and "losses" an array of
-// {"amount", "currency"} objects (added to loss_amount/loss_currency). A
+// {"amount", "currency"} objects (added to loss_amount/loss_currency). What
+// counterscam's JSON Lines export writes is read too: its "id" and
+// "network_id" keys are left out, a loss may give "amount_minor" (a whole
+// number of minor units) in place of "amount", and a selector object may
+// add "id", "display" and "source" (one whose source is "narrative" is
+// skipped: the narrative gives it again). A
 // role is a lower-case word such as contacted_by, paid_to, recruited_via,
 // website or mentioned; a kind is a selector kind (phone, email, url,
 // domain, ip, crypto, bank_account, card, handle).

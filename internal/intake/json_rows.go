@@ -29,7 +29,11 @@ func (r *Reader) jsonRecord(data []byte, line int) (*Record, error) {
 	for _, k := range sortedKeys(obj) {
 		t, ok := r.m.target(k)
 		if !ok {
-			f, known := fieldByName(strings.ToLower(strings.TrimSpace(k)))
+			name := strings.ToLower(strings.TrimSpace(k))
+			if exportedOnly[name] {
+				continue
+			}
+			f, known := fieldByName(name)
 			if !known {
 				return failCode(RowUnknownKey, k, strings.Join(Columns, ", "), "unknown key (a mapping file can map it to a field or ignore it with \"-\")")
 			}
@@ -113,10 +117,22 @@ func jsonScalar(raw json.RawMessage) (string, string) {
 // jsonNotScalar is why a field's JSON value is not text.
 const jsonNotScalar = "must be a string, number or boolean"
 
+// exportedOnly are the keys of counterscam's JSON Lines export that are
+// the exporting server's own (its report and network IDs): a file exported
+// by one server imports into another, which mints its own.
+var exportedOnly = map[string]bool{"id": true, "network_id": true}
+
+// jsonSelector is a selector object: {value, role, kind}, or a selector of
+// counterscam's export, which adds its id, display form and source. One
+// whose source is "narrative" was found in the narrative, and is found
+// there again.
 type jsonSelector struct {
-	Value *string `json:"value"`
-	Role  string  `json:"role"`
-	Kind  string  `json:"kind"`
+	Value   *string `json:"value"`
+	Role    string  `json:"role"`
+	Kind    string  `json:"kind"`
+	ID      string  `json:"id"`
+	Display string  `json:"display"`
+	Source  string  `json:"source"`
 }
 
 // jsonSelectors reads a selectors value: a string of values separated by
@@ -152,6 +168,9 @@ func (row *rawRow) jsonSelectors(raw json.RawMessage, sep, kind, role string) *R
 			return &RowError{Code: RowSelectorShape, Value: strconv.Itoa(i + 1),
 				Reason: fmt.Sprintf("[%d] must be a string or an object with value and optional role and kind", i)}
 		}
+		if js.Source == "narrative" {
+			continue
+		}
 		s := RawSelector{Value: *js.Value, Kind: js.Kind, Role: js.Role}
 		if s.Kind == "" {
 			s.Kind = kind
@@ -165,7 +184,9 @@ func (row *rawRow) jsonSelectors(raw json.RawMessage, sep, kind, role string) *R
 }
 
 // jsonLosses reads a losses value: one {amount, currency} object or an
-// array of them. An amount may be a number or a string.
+// array of them. An amount may be a number or a string; amount_minor, in
+// place of amount, is an integer in the currency's minor unit, as
+// counterscam's export writes it.
 func (row *rawRow) jsonLosses(raw json.RawMessage) *RowError {
 	raw = bytes.TrimSpace(raw)
 	var items []json.RawMessage
@@ -179,19 +200,28 @@ func (row *rawRow) jsonLosses(raw json.RawMessage) *RowError {
 			return &RowError{Code: RowLossShape, Value: strconv.Itoa(i + 1), Reason: reason}
 		}
 		var l struct {
-			Amount   json.RawMessage `json:"amount"`
-			Currency json.RawMessage `json:"currency"`
+			Amount      json.RawMessage `json:"amount"`
+			AmountMinor json.RawMessage `json:"amount_minor"`
+			Currency    json.RawMessage `json:"currency"`
 		}
 		d := json.NewDecoder(bytes.NewReader(it))
 		d.DisallowUnknownFields()
 		if err := d.Decode(&l); err != nil {
 			return shape(fmt.Sprintf("[%d] must be an object with amount and currency", i))
 		}
-		var amount, cur string
+		var amount, minor, cur string
 		var reason string
 		if len(l.Amount) > 0 && !isNull(l.Amount) {
 			if amount, reason = jsonScalar(l.Amount); reason != "" {
 				return shape(fmt.Sprintf("[%d]: amount %s", i, reason))
+			}
+		}
+		if len(l.AmountMinor) > 0 && !isNull(l.AmountMinor) {
+			if amount != "" {
+				return shape(fmt.Sprintf("[%d] must give amount or amount_minor, not both", i))
+			}
+			if minor, reason = jsonScalar(l.AmountMinor); reason != "" {
+				return shape(fmt.Sprintf("[%d]: amount_minor %s", i, reason))
 			}
 		}
 		if len(l.Currency) > 0 && !isNull(l.Currency) {
@@ -199,7 +229,7 @@ func (row *rawRow) jsonLosses(raw json.RawMessage) *RowError {
 				return shape(fmt.Sprintf("[%d]: currency %s", i, reason))
 			}
 		}
-		row.losses = append(row.losses, rawLoss{amount: amount, currency: cur})
+		row.losses = append(row.losses, rawLoss{amount: amount, minor: minor, currency: cur})
 	}
 	return nil
 }

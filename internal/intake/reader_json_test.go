@@ -129,3 +129,42 @@ func TestJSONArrayBroken(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONLinesOfTheExport reads what counterscam's JSON Lines export
+// writes: its report and network IDs are the exporting server's, its
+// losses are in minor units and its selectors say where they were found.
+func TestJSONLinesOfTheExport(t *testing.T) {
+	const head = `{"id":"01M8F48EDND1F5WQT6307HNKYZ","network_id":"01M8F48EDND1F5WQT6307HNKYZ","origin":"CNP","received_at":"2025-01-03T03:57:51Z","scam_type":"loan","channel":"import","tlp":"AMBER",`
+	in := head + `"external_ref":"E-1","losses":[{"amount_minor":148300,"currency":"USD"},{"amount_minor":5,"currency":"BTC"},{"amount_minor":"70000","currency":"KRW"}],` +
+		`"selectors":[{"id":"914bee06-b766-5d01-98cf-91ff65452f0c","kind":"url","value":"https://goldenloan91.cc/","display":"https://goldenloan91.cc/","role":"website","source":"field"},` +
+		`{"id":"914bee06-b766-5d01-98cf-91ff65452f0c","kind":"url","value":"https://goldenloan91.cc/","display":"https://goldenloan91.cc/","role":"mentioned","source":"narrative"}]}` + "\n" +
+		head + `"external_ref":"E-2","losses":[{"amount_minor":1.5,"currency":"USD"}]}` + "\n" +
+		head + `"external_ref":"E-3","losses":[{"amount_minor":-100,"currency":"USD"}]}` + "\n" +
+		head + `"external_ref":"E-4","losses":[{"amount":"1","amount_minor":100,"currency":"USD"}]}` + "\n" +
+		head + `"external_ref":"E-5","losses":[{"amount_minor":99999999999999999999,"currency":"USD"}]}` + "\n" +
+		head + `"external_ref":"E-6","losses":[{"amount_minor":100,"currency":"XYZ"}]}` + "\n"
+	res, err := readAll(t, "export.jsonl", in, JSONL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"1:E-1",
+		"2!losses: [0]: amount_minor '1.5' is not a whole number of minor units",
+		"3!losses: [0]: amount_minor '-100' is not a whole number of minor units",
+		"4!losses: [0] must give amount or amount_minor, not both",
+		"5!losses: [0]: amount_minor '99999999999999999999' is too large",
+		"6!losses: [0]: currency 'XYZ' is not an ISO 4217 code (or USDT, USDC, BTC, ETH, TRX)",
+	}
+	if got := outline(res); !reflect.DeepEqual(got, want) {
+		t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	r := res[0].rec
+	if !reflect.DeepEqual(r.Losses, []store.Loss{{AmountMinor: 148300, Currency: "USD"}, {AmountMinor: 5, Currency: "BTC"}, {AmountMinor: 70000, Currency: "KRW"}}) {
+		t.Errorf("losses %+v", r.Losses)
+	}
+	// The selector found in the narrative is found there again: only the
+	// one given in a field is read.
+	if !reflect.DeepEqual(r.Selectors, []RawSelector{{Value: "https://goldenloan91.cc/", Role: "website", Kind: "url"}}) {
+		t.Errorf("selectors %+v", r.Selectors)
+	}
+}

@@ -16,7 +16,9 @@ type rawRow struct {
 	losses []rawLoss // from a JSON losses array
 }
 
-type rawLoss struct{ amount, currency string }
+// rawLoss is a loss as read: amount in the major unit, or minor in the
+// minor unit (counterscam's export), and its currency.
+type rawLoss struct{ amount, minor, currency string }
 
 func (r *rawRow) reset() {
 	*r = rawRow{sels: r.sels[:0], losses: r.losses[:0]}
@@ -168,8 +170,12 @@ func (b *builder) build(row *rawRow, line int) (*Record, *RowError) {
 // loss checks element i of a JSON losses array.
 func (b *builder) loss(l rawLoss, i int) (store.Loss, *RowError) {
 	amount, cur := strings.TrimSpace(l.amount), strings.ToUpper(strings.TrimSpace(l.currency))
-	if e := checkTextCode(amount+cur, false); e != nil {
+	minor := strings.TrimSpace(l.minor)
+	if e := checkTextCode(amount+minor+cur, false); e != nil {
 		return store.Loss{}, e
+	}
+	if minor != "" {
+		amount = minor
 	}
 	if amount == "" || cur == "" {
 		return store.Loss{}, &RowError{Code: RowLossIncomplete, Value: strconv.Itoa(i + 1), Reason: "needs both amount and currency"}
@@ -178,6 +184,19 @@ func (b *builder) loss(l rawLoss, i int) (store.Loss, *RowError) {
 	if !ok {
 		return store.Loss{}, &RowError{Code: RowBadCurrency, Value: cur, Accepted: currencyExamples,
 			Reason: fmt.Sprintf("currency %s is not an ISO 4217 code (or USDT, USDC, BTC, ETH, TRX)", quote(cur))}
+	}
+	if minor != "" {
+		// Given in the minor unit (as counterscam exports it): a whole
+		// number, read as one with no decimals.
+		if !allDigits(minor) {
+			return store.Loss{}, &RowError{Code: RowBadAmount, Value: minor,
+				Reason: fmt.Sprintf("amount_minor %s is not a whole number of minor units", quote(minor))}
+		}
+		n, code, reason := parseAmount(minor, cur, 0, "")
+		if reason != "" {
+			return store.Loss{}, &RowError{Code: code, Value: minor, Reason: "amount_minor " + reason}
+		}
+		return store.Loss{AmountMinor: n, Currency: cur}, nil
 	}
 	n, code, reason := parseAmount(amount, cur, exp, b.thousands())
 	if reason != "" {

@@ -43,6 +43,9 @@ type reportJSON struct {
 	Narrative     string               `json:"narrative"`
 	VictimCountry string               `json:"victim_country,omitempty"`
 	TLP           string               `json:"tlp"`
+	PAP           string               `json:"pap,omitempty"`
+	LegalBasis    string               `json:"legal_basis,omitempty"`
+	Purpose       string               `json:"purpose,omitempty"`
 	NetworkID     string               `json:"network_id,omitempty"`
 	Losses        []lossJSON           `json:"losses"`
 	Selectors     []reportSelectorJSON `json:"selectors"`
@@ -52,6 +55,7 @@ func toReportJSON(r *store.Report) reportJSON {
 	out := reportJSON{
 		ID: r.ID, Origin: r.Origin, ExternalRef: r.ExternalRef, Channel: r.Channel, ReceivedAt: r.ReceivedAt,
 		ScamType: r.ScamType, Narrative: r.Narrative, VictimCountry: r.VictimCountry, TLP: r.TLP, NetworkID: r.NetworkID,
+		PAP: r.PAP, LegalBasis: r.LegalBasis, Purpose: r.Purpose,
 		Losses: []lossJSON{}, Selectors: []reportSelectorJSON{},
 	}
 	if !r.OccurredAt.IsZero() {
