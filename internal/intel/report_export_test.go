@@ -66,7 +66,7 @@ func TestCutShortExportIsAudited(t *testing.T) {
 	if _, err := svc.ExportInto(context.Background(), trust.Operator(), "STIX 2.1", "", store.ReportFilter{}, func() intel.ReportWriter { return closeFails }); err == nil {
 		t.Fatal("ExportInto: no error from a writer failing at Close")
 	}
-	want = "5 reports as STIX 2.1, cut short: write: connection reset"
+	want = "5 reports as STIX 2.1, up to TLP:CLEAR, cut short: write: connection reset"
 	if got := exportAudit(t, st); len(got) != 2 || got[1] != want {
 		t.Fatalf("export audit %q; want %q last", got, want)
 	}
@@ -76,3 +76,38 @@ type closeFailing struct{}
 
 func (closeFailing) Report(*store.Report) error { return nil }
 func (closeFailing) Close() error               { return errors.New("write: connection reset") }
+
+// TestExportAuditSaysTheMarking: an export asked for with no ceiling (the
+// JSON Lines export) is audited with the most restrictive label that left,
+// so that the trail shows a RED report going out; one asked up to a label
+// says that label.
+func TestExportAuditSaysTheMarking(t *testing.T) {
+	svc, st := newService(t, intel.Config{})
+	ctx := context.Background()
+	export := func(maxTLP string) {
+		t.Helper()
+		if _, err := svc.ExportAs(ctx, trust.Operator(), "JSON Lines", maxTLP, store.ReportFilter{}, func(*store.Report) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	export("")
+	submit(t, svc, report("KNPA", "m-1", "+855 12 345 671"))
+	amber := report("KNPA", "m-2", "+855 12 345 672")
+	amber.TLP = store.TLPAmber
+	submit(t, svc, amber)
+	export("")
+	red := report("KNPA", "m-3", "+855 12 345 673")
+	red.TLP, red.Recipients = store.TLPRed, []string{"01J0000000000000000000000U"}
+	submit(t, svc, red)
+	export("")
+	export(store.TLPGreen)
+	want := []string{
+		"0 reports as JSON Lines",
+		"2 reports as JSON Lines, up to TLP:AMBER",
+		"3 reports as JSON Lines, up to TLP:RED",
+		"1 report as JSON Lines, up to TLP:GREEN",
+	}
+	if got := exportAudit(t, st); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("export audit\n%q\nwant\n%q", got, want)
+	}
+}

@@ -106,7 +106,7 @@ func (s *Service) exportAs(ctx context.Context, p trust.Principal, format, maxTL
 	}
 	f.Scope = p.Scope()
 	f.Limit = 1000
-	n, listed, err := s.exportReports(ctx, ceiling, f, fn)
+	n, highest, listed, err := s.exportReports(ctx, ceiling, f, fn)
 	if listed && finish != nil {
 		err = finish()
 	}
@@ -118,8 +118,13 @@ func (s *Service) exportAs(ctx context.Context, p trust.Principal, format, maxTL
 	if n == 1 {
 		what = "1 report as " + format
 	}
-	if maxTLP != "" {
+	switch {
+	case maxTLP != "":
 		what += ", up to TLP:" + maxTLP
+	case n > 0:
+		// No ceiling was asked for: the entry says the most restrictive
+		// label that left, so that an auditor sees a RED report go.
+		what += ", up to TLP:" + TLPs[highest]
 	}
 	if f.NetworkID != "" {
 		what += ", network " + f.NetworkID
@@ -139,25 +144,27 @@ func (s *Service) exportAs(ctx context.Context, p trust.Principal, format, maxTL
 }
 
 // exportReports passes fn the reports f lists that are marked up to the
-// ceiling, and says how many it passed and whether it got to the end.
-func (s *Service) exportReports(ctx context.Context, ceiling int, f store.ReportFilter, fn func(*store.Report) error) (int, bool, error) {
-	n := 0
+// ceiling, and says how many it passed, the index in TLPs of the most
+// restrictive label among them and whether it got to the end.
+func (s *Service) exportReports(ctx context.Context, ceiling int, f store.ReportFilter, fn func(*store.Report) error) (n, highest int, listed bool, err error) {
 	for {
 		page, err := s.st.ListReports(ctx, f)
 		if err != nil {
-			return n, false, err
+			return n, highest, false, err
 		}
 		for _, r := range page {
-			if slices.Index(TLPs, r.TLP) > ceiling {
+			label := slices.Index(TLPs, r.TLP)
+			if label > ceiling {
 				continue
 			}
 			if err := fn(r); err != nil {
-				return n, false, err
+				return n, highest, false, err
 			}
 			n++
+			highest = max(highest, label)
 		}
 		if len(page) < f.Limit {
-			return n, true, nil
+			return n, highest, true, nil
 		}
 		f.After = page[len(page)-1].ID
 	}
