@@ -32,6 +32,29 @@ import (
 // TLPOrder ranks the TLP 2.0 labels from the least restrictive.
 var TLPOrder = []string{store.TLPClear, store.TLPGreen, store.TLPAmber, store.TLPAmberStrict, store.TLPRed}
 
+// PAPOrder ranks the FIRST PAP labels from the least restrictive.
+var PAPOrder = []string{"CLEAR", "GREEN", "AMBER", "RED"}
+
+// StricterPAP is the more restrictive of two PAP labels ("" is none given;
+// an unknown label is taken as RED).
+func StricterPAP(a, b string) string {
+	rank := func(p string) int {
+		if p == "" {
+			return -1
+		}
+		if i := slices.Index(PAPOrder, p); i >= 0 {
+			return i
+		}
+		return len(PAPOrder) - 1
+	}
+	if ra, rb := rank(a), rank(b); rb > ra {
+		return PAPOrder[rb]
+	} else if ra >= 0 {
+		return PAPOrder[ra]
+	}
+	return ""
+}
+
 // Indicator is what the reports added so far say of one selector: of the
 // reports naming it, only those at its label (the least restrictive of
 // them) count, so that nothing it says is labelled less restrictively
@@ -43,6 +66,7 @@ type Indicator struct {
 	Reports     int                  // those reports
 	ScamTypes   []string             // sorted, without repeats
 	Roles       []string             // sorted, without repeats
+	PAP         string               // the most restrictive PAP of those reports ("" when none gives one)
 	// Detect says whether a partner may detect on the selector (a MISP
 	// attribute with to_ids, a STIX indicator with a pattern): false for
 	// one an analyst marked "does not link".
@@ -142,6 +166,7 @@ func (t *Tally) Add(r *store.Report) []*Indicator {
 			in.Updated = stored
 		}
 		addSorted(&in.ScamTypes, r.ScamType)
+		in.PAP = StricterPAP(in.PAP, r.PAP)
 		addSorted(&in.Roles, s.Role)
 	}
 	return named

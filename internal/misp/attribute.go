@@ -104,7 +104,7 @@ func (x *Writer) attribute(in *indicator.Indicator) attribute {
 	if noLink {
 		c = append(c, `marked "does not link" by an analyst: shared, not for detection`)
 	}
-	t := tags(TLPTag(in.TLP()))
+	t := markingTags(in.TLP(), in.PAP)
 	for _, st := range in.ScamTypes {
 		t = append(t, tag{ScamTypeTag(st)})
 	}

@@ -13,7 +13,9 @@
 // tagged with its own label, referring to the attributes of its selectors
 // by their role. The event carries the most restrictive label of what it
 // holds; an empty one, max_tlp's label (RED when there is none), as its
-// info still names the network and the organisation. UUIDs are UUIDv5 of
+// info still names the network and the organisation. A report's PAP goes
+// with it as the PAP taxonomy's tag, the same way (an attribute takes the
+// most restrictive PAP of the reports at its label). UUIDs are UUIDv5 of
 // what they stand for, so that a partner who imports the same export again
 // updates the event instead of adding one.
 //
@@ -54,6 +56,23 @@ var tlpTags = map[string]string{
 // TLPTag is the MISP tag of a TLP 2.0 label ("" for an unknown label).
 func TLPTag(tlp string) string { return tlpTags[tlp] }
 
+// PAPTag is the MISP PAP taxonomy's tag of a FIRST PAP label (PAP:RED),
+// "" for none.
+func PAPTag(pap string) string {
+	if pap == "" {
+		return ""
+	}
+	return "PAP:" + pap
+}
+
+// markingTags are the tags of a TLP label and of a PAP label, if one.
+func markingTags(tlp, pap string) []tag {
+	if pap == "" {
+		return tags(TLPTag(tlp))
+	}
+	return tags(TLPTag(tlp), PAPTag(pap))
+}
+
 // ScamTypeTag is the tag of a scam type: counterscam's own machine tag, as
 // no MISP taxonomy names these scams.
 func ScamTypeTag(scamType string) string { return `counterscam:scam-type="` + scamType + `"` }
@@ -80,7 +99,8 @@ type Writer struct {
 	event uuid.UUID
 	tally *indicator.Tally
 
-	tlp         int // the most restrictive label written
+	tlp         int    // the most restrictive label written
+	pap         string // the most restrictive PAP written ("" for none)
 	scamTypes   []string
 	first, last time.Time
 }
@@ -196,6 +216,8 @@ func (x *Writer) Report(r *store.Report) error {
 		return fmt.Errorf("report %s: TLP label %q has no MISP tag", r.ID, r.TLP)
 	}
 	x.tlp = max(x.tlp, slices.Index(indicator.TLPOrder, r.TLP))
+	pap := indicator.StricterPAP("", r.PAP) // an unknown label is taken as RED
+	x.pap = indicator.StricterPAP(x.pap, pap)
 	if r.ScamType != "" && !slices.Contains(x.scamTypes, r.ScamType) {
 		x.scamTypes = append(x.scamTypes, r.ScamType)
 	}
@@ -215,7 +237,7 @@ func (x *Writer) Report(r *store.Report) error {
 	at := unix(stored)
 	field := func(relation, category, value string) attribute {
 		return attribute{UUID: uuid.NewSHA1(oid, []byte(relation)).String(), ObjectRelation: relation, Type: "text",
-			Category: category, Value: value, DisableCorrelation: true, shared: inherited(at, ""), Tag: tags(tlp)}
+			Category: category, Value: value, DisableCorrelation: true, shared: inherited(at, ""), Tag: markingTags(r.TLP, pap)}
 	}
 	title := "Scam report " + r.Origin
 	if r.ExternalRef != "" {
@@ -307,7 +329,7 @@ func (x *Writer) Close() error {
 		first, last = time.Now(), time.Now()
 	}
 	slices.Sort(x.scamTypes)
-	evTags := tags(TLPTag(label))
+	evTags := markingTags(label, x.pap)
 	for _, s := range x.scamTypes {
 		evTags = append(evTags, tag{ScamTypeTag(s)})
 	}

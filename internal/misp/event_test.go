@@ -112,6 +112,21 @@ func validate(t testing.TB, raw []byte) *eventJSON {
 			t.Errorf("the event has no %s", k)
 		}
 	}
+	// A PAP tag is one of the MISP PAP taxonomy's, one at most.
+	checkPAP := func(what string, ts []tagJSON) {
+		n := 0
+		for _, tg := range ts {
+			if strings.HasPrefix(strings.ToUpper(tg.Name), "PAP:") {
+				n++
+				if !in(tg.Name, "PAP:CLEAR", "PAP:GREEN", "PAP:AMBER", "PAP:RED") {
+					t.Errorf("%s: tag %q is not in the PAP taxonomy", what, tg.Name)
+				}
+			}
+		}
+		if n > 1 {
+			t.Errorf("%s: %d PAP tags %v", what, n, tagNames(ts))
+		}
+	}
 	e := doc.Event
 	if !validUUID(e.UUID) || e.Info == "" || len(e.Info) > 256 || strings.ContainsAny(e.Info, "\r\n") || !dateOnly.MatchString(e.Date) ||
 		!in(e.ThreatLevelID, "1", "2", "3", "4") || !in(e.Analysis, "0", "1", "2") || !in(e.Distribution, "0", "1", "2", "3") ||
@@ -122,6 +137,7 @@ func validate(t testing.TB, raw []byte) *eventJSON {
 	if n := strings.Count(strings.Join(tagNames(e.Tag), " "), "tlp:"); n != 1 || !tlpTag.MatchString(e.Tag[0].Name) {
 		t.Errorf("event tags %v: want exactly one TLP tag, first", tagNames(e.Tag))
 	}
+	checkPAP("the event", e.Tag)
 	if e.AttributeCount != itoa(len(e.Attribute)) {
 		t.Errorf("attribute_count %s, %d attributes", e.AttributeCount, len(e.Attribute))
 	}
@@ -151,6 +167,7 @@ func validate(t testing.TB, raw []byte) *eventJSON {
 		if len(a.Tag) == 0 || !tlpTag.MatchString(a.Tag[0].Name) {
 			t.Errorf("attribute %q: tags %v, want a TLP tag first", a.Value, tagNames(a.Tag))
 		}
+		checkPAP("attribute "+a.Value, a.Tag)
 	}
 	attrs := map[string]bool{}
 	for _, a := range e.Attribute {
@@ -476,5 +493,40 @@ func TestEmptyEvent(t *testing.T) {
 	e, _ = export(t, Options{Producer: "KNPA", SelectorID: "a\nb" + strings.Repeat("한", 100)})
 	if !strings.HasPrefix(e.Info, "counterscam: scam reports naming selector a b한") || !strings.HasSuffix(e.Info, "한…") || !utf8.ValidString(e.Info) {
 		t.Errorf("info %q", e.Info)
+	}
+}
+
+// TestPAPTags: a report's PAP (what a recipient may do with it) travels
+// with it as the MISP PAP taxonomy's tag, on the report's fields, on the
+// attributes of the selectors at its label (the most restrictive PAP of
+// the reports at that label) and on the event (the most restrictive of
+// all); a report without one adds none.
+func TestPAPTags(t *testing.T) {
+	e, _ := export(t, Options{Producer: "KNPA", MaxTLP: "AMBER"},
+		&store.Report{ID: "01K0000000000000000000000A", Origin: "KNPA", ReceivedAt: day(1), ScamType: "romance", TLP: store.TLPClear, PAP: "GREEN", Selectors: []store.ReportSelector{phone, tron}},
+		&store.Report{ID: "01K0000000000000000000000B", Origin: "KNPA", ReceivedAt: day(2), ScamType: "romance", TLP: store.TLPClear, PAP: "AMBER", Selectors: []store.ReportSelector{phone}},
+		&store.Report{ID: "01K0000000000000000000000C", Origin: "CNP", ReceivedAt: day(3), ScamType: "loan", TLP: store.TLPAmber, PAP: "RED", Selectors: []store.ReportSelector{tron, site}},
+		&store.Report{ID: "01K0000000000000000000000D", Origin: "CNP", ReceivedAt: day(4), ScamType: "loan", TLP: store.TLPAmber, Selectors: []store.ReportSelector{email}},
+	)
+	if got := tagNames(e.Tag); !slices.Equal(got, []string{"tlp:amber", "PAP:RED", `counterscam:scam-type="loan"`, `counterscam:scam-type="romance"`}) {
+		t.Errorf("event tags %v; want tlp:amber and PAP:RED", got)
+	}
+	attrs := byValue(e)
+	for value, want := range map[string][]string{
+		phone.Value: {"tlp:clear", "PAP:AMBER", `counterscam:scam-type="romance"`},
+		tron.Value:  {"tlp:clear", "PAP:GREEN", `counterscam:scam-type="romance"`},
+		site.Value:  {"tlp:amber", "PAP:RED", `counterscam:scam-type="loan"`},
+		email.Value: {"tlp:amber", `counterscam:scam-type="loan"`},
+	} {
+		if got := tagNames(attrs[value].Tag); !slices.Equal(got, want) {
+			t.Errorf("attribute %s tagged %v; want %v", value, got, want)
+		}
+	}
+	for i, want := range [][]string{{"tlp:clear", "PAP:GREEN"}, {"tlp:clear", "PAP:AMBER"}, {"tlp:amber", "PAP:RED"}, {"tlp:amber"}} {
+		for _, a := range e.Object[i].Attribute {
+			if got := tagNames(a.Tag); !slices.Equal(got, want) {
+				t.Errorf("report %d's %s tagged %v; want %v", i, *a.ObjectRelation, got, want)
+			}
+		}
 	}
 }
