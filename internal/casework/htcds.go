@@ -2,6 +2,8 @@ package casework
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 
 	"counterscam/internal/auth"
@@ -60,28 +62,42 @@ func (s *Service) ExportHTCDS(ctx context.Context, p trust.Principal, fn func(ma
 	if err != nil {
 		return 0, err
 	}
-	if err := s.audit(ctx, p, "export", "htcds", "victim cases", "allow"); err != nil {
-		return 0, err
-	}
-	n := 0
+	// The records are made before any leaves, so that the audit entry,
+	// written first, says how many leave and their most restrictive label
+	// (of the person and of the screening).
+	var recs []map[string]any
+	highest := 0
 	for _, sc := range screenings {
 		person, err := s.st.GetPerson(ctx, sc.PersonID)
 		if err != nil {
-			return n, err
+			return 0, err
 		}
 		if !mayRead(p, auth.ActionReadPerson, personMarking(person)) {
 			continue
 		}
 		rec, err := s.htcdsRecord(ctx, person, sc)
 		if err != nil {
-			return n, err
+			return 0, err
 		}
-		if err := fn(rec); err != nil {
-			return n, err
-		}
-		n++
+		recs = append(recs, rec)
+		highest = max(highest, slices.Index(TLPs, person.TLP), slices.Index(TLPs, sc.TLP))
 	}
-	return n, nil
+	what := fmt.Sprintf("%d victim cases as HTCDS", len(recs))
+	if len(recs) == 1 {
+		what = "1 victim case as HTCDS"
+	}
+	if len(recs) > 0 {
+		what += ", up to TLP:" + TLPs[highest]
+	}
+	if err := s.audit(ctx, p, "export", "htcds", what, "allow"); err != nil {
+		return 0, err
+	}
+	for i, rec := range recs {
+		if err := fn(rec); err != nil {
+			return i, err
+		}
+	}
+	return len(recs), nil
 }
 
 func (s *Service) htcdsRecord(ctx context.Context, person *store.Person, sc *store.Screening) (map[string]any, error) {

@@ -6,12 +6,15 @@ import (
 	"reflect"
 	"testing"
 
+	"counterscam/internal/store"
 	"counterscam/internal/trust"
 )
 
 func TestExportHTCDS(t *testing.T) {
 	f := newFixture(t)
-	victim := f.person(f.officer, minho())
+	victimIn := minho()
+	victimIn.TLP = "AMBER"
+	victim := f.person(f.officer, victimIn)
 	c := f.openCase(f.officer, victim.ID, Arrested)
 	compound, err := f.svc.PutCompound(f.ctx, f.officer, "", &CompoundInput{Names: []string{"Golden Crane Park"}, Country: "KH", Province: "Kampot"})
 	if err != nil {
@@ -32,6 +35,16 @@ func TestExportHTCDS(t *testing.T) {
 	n, err := f.svc.ExportHTCDS(f.ctx, f.admin, func(r map[string]any) error { recs = append(recs, r); return nil })
 	if err != nil || n != 1 || len(recs) != 1 {
 		t.Fatalf("export: %d records, %v", n, err)
+	}
+	// The export is audited with what left: how many cases, up to which
+	// label (the person is AMBER, the screening AMBER+STRICT).
+	var exports []string
+	f.st.AuditEntries(f.ctx, store.AuditFilter{Action: "export"}, func(e *store.AuditEntry) error {
+		exports = append(exports, e.RecordType+" "+e.RecordID)
+		return nil
+	})
+	if want := []string{"htcds 1 victim case as HTCDS, up to TLP:AMBER+STRICT"}; !reflect.DeepEqual(exports, want) {
+		t.Errorf("audited exports %q; want %q", exports, want)
 	}
 	b, _ := json.Marshal(recs[0])
 	var got map[string]any
