@@ -429,7 +429,7 @@ func TestImportBulkThenBatches(t *testing.T) {
 				}
 				return nil
 			})
-			if err != nil || len(loads) < 2 || !strings.HasSuffix(loads[0], "(200 reports)") {
+			if err != nil || len(loads) < 2 || !strings.HasSuffix(loads[0], "(200 reports, up to TLP:AMBER)") {
 				t.Errorf("audited loads: %v (%v), want the bulk load's 200 reports first, then batches", loads, err)
 			}
 			if want.Counts.Reports <= bulkMax {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 	"time"
 
 	"counterscam/internal/auth"
@@ -156,11 +157,14 @@ func (s *Service) Submit(ctx context.Context, p trust.Principal, reports []*stor
 	return res, nil
 }
 
-// recordCreated audits the creation of n reports, first to last, in w.
-func (s *Service) recordCreated(ctx context.Context, w store.Writer, p trust.Principal, first, last string, n int) error {
+// recordCreated audits the creation of n reports, first to last, in w;
+// highest is the index in TLPs of their most restrictive label, which a
+// batch's entry names (a single report's entry names the report, which
+// holds its label).
+func (s *Service) recordCreated(ctx context.Context, w store.Writer, p trust.Principal, first, last string, n, highest int) error {
 	recType, recID := "report", first
 	if n > 1 {
-		recType, recID = "report_batch", fmt.Sprintf("%s..%s (%d reports)", first, last, n)
+		recType, recID = "report_batch", fmt.Sprintf("%s..%s (%d reports, up to TLP:%s)", first, last, n, TLPs[max(highest, 0)])
 	}
 	return trust.Record(ctx, w, p, s.cfg.Now(), "create", recType, recID, "allow")
 }
@@ -216,10 +220,12 @@ func (s *Service) submit(ctx context.Context, p trust.Principal, reports []*stor
 		res.Inserted = fresh
 		add = add[:0]
 		var ids []string
+		highest := 0
 		for i, r := range reports {
 			if !fresh[i] {
 				continue
 			}
+			highest = max(highest, slices.Index(TLPs, r.TLP))
 			res.Redirects = append(res.Redirects, s.nets.part.AddReport(r.ID, s.linking(r))...)
 			add = append(add, r)
 			ids = append(ids, r.ID)
@@ -249,7 +255,7 @@ func (s *Service) submit(ctx context.Context, p trust.Principal, reports []*stor
 		if len(ids) == 0 {
 			return nil
 		}
-		return s.recordCreated(ctx, w, p, ids[0], ids[len(ids)-1], len(ids))
+		return s.recordCreated(ctx, w, p, ids[0], ids[len(ids)-1], len(ids), highest)
 	})
 	if err != nil {
 		// The partition may hold reports the store rolled back: rebuild it

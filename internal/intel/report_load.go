@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/maphash"
+	"slices"
 
 	"counterscam/internal/auth"
 	"counterscam/internal/store"
@@ -69,6 +70,7 @@ func (s *Service) Load(ctx context.Context, p trust.Principal, feed func(add Loa
 			first     string
 			last      string
 			stored    int
+			highest   int // the index in TLPs of the most restrictive label stored
 			reporters []*store.Contact
 		)
 		// add stores one batch; after a failure it refuses the rest, and
@@ -101,6 +103,7 @@ func (s *Service) Load(ctx context.Context, p trust.Principal, feed func(add Loa
 					absorbed = append(absorbed, rd.From)
 				}
 				fresh = append(fresh, r)
+				highest = max(highest, slices.Index(TLPs, r.TLP))
 				if i < len(contacts) && contacts[i] != nil {
 					c := *contacts[i]
 					c.ReportID = r.ID
@@ -150,7 +153,7 @@ func (s *Service) Load(ctx context.Context, p trust.Principal, feed func(add Loa
 		if stored == 0 {
 			return nil
 		}
-		return s.recordCreated(ctx, w, p, first, last, stored)
+		return s.recordCreated(ctx, w, p, first, last, stored, highest)
 	})
 	if !fed {
 		return err // nothing was added to the partition

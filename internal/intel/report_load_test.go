@@ -3,6 +3,9 @@ package intel_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -126,4 +129,68 @@ func TestLoadFailsWhenAddFailed(t *testing.T) {
 	if c, err := st.Counts(ctx, store.Scope{All: true}); err != nil || c.Reports != 0 {
 		t.Errorf("after the failed load: %+v, %v; want nothing stored", c, err)
 	}
+}
+
+// TestImportAuditSaysTheMarking: a batch of reports, stored by Submit or
+// by a bulk Load, is audited with its most restrictive label beside the
+// range of its IDs and their number.
+func TestImportAuditSaysTheMarking(t *testing.T) {
+	ctx := context.Background()
+	n := 0
+	batch := func(t *testing.T, svc *intel.Service, labels ...string) []*store.Report {
+		t.Helper()
+		var out []*store.Report
+		for _, l := range labels {
+			n++
+			in := report("KNPA", fmt.Sprintf("imp-%d", n), fmt.Sprintf("+855 12 345 6%02d", n))
+			in.TLP = l
+			if l == store.TLPRed {
+				in.Recipients = []string{"01J0000000000000000000000U"}
+			}
+			r, err := svc.Prepare(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, r)
+		}
+		return out
+	}
+	created := func(t *testing.T, st store.Store) []string {
+		t.Helper()
+		var got []string
+		st.AuditEntries(ctx, store.AuditFilter{Action: "create"}, func(e *store.AuditEntry) error {
+			_, what, _ := strings.Cut(e.RecordID, " ")
+			got = append(got, e.RecordType+" "+what)
+			return nil
+		})
+		return got
+	}
+	t.Run("load", func(t *testing.T) {
+		svc, st := newService(t, intel.Config{})
+		err := svc.Load(ctx, trust.Operator(), func(add intel.LoadFunc) error {
+			if _, err := add(batch(t, svc, store.TLPClear, store.TLPRed), nil); err != nil {
+				return err
+			}
+			_, err := add(batch(t, svc, store.TLPAmber), nil)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := created(t, st), []string{"report_batch (3 reports, up to TLP:RED)"}; !slices.Equal(got, want) {
+			t.Errorf("audited %q; want %q", got, want)
+		}
+	})
+	t.Run("submit", func(t *testing.T) {
+		svc, st := newService(t, intel.Config{})
+		for _, labels := range [][]string{{store.TLPClear, store.TLPAmberStrict, store.TLPGreen}, {store.TLPClear, store.TLPGreen}} {
+			if _, err := svc.Submit(ctx, trust.Operator(), batch(t, svc, labels...), nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want := []string{"report_batch (3 reports, up to TLP:AMBER+STRICT)", "report_batch (2 reports, up to TLP:GREEN)"}
+		if got := created(t, st); !slices.Equal(got, want) {
+			t.Errorf("audited %q; want %q", got, want)
+		}
+	})
 }
