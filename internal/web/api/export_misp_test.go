@@ -113,7 +113,7 @@ func TestMISPExportMaxTLP(t *testing.T) {
 	for q, want := range map[string]struct {
 		n   int
 		tag string
-	}{"": {2, "tlp:amber"}, "?max_tlp=green": {1, "tlp:clear"}, "?max_tlp=AMBER%2BSTRICT": {3, "tlp:amber+strict"}, "?max_tlp=RED": {4, "tlp:red"}} {
+	}{"": {2, "tlp:amber"}, "?max_tlp=green": {1, "tlp:clear"}, "?max_tlp=AMBER%2BSTRICT": {3, "tlp:amber+strict"}, "?max_tlp=AMBER+STRICT": {3, "tlp:amber+strict"}, "?max_tlp=RED": {4, "tlp:red"}} {
 		e := getMISP(t, srv, srv.tokens["a@knpa.test"], q)
 		if len(e.Event.Object) != want.n || e.Event.Tag[0].Name != want.tag {
 			t.Errorf("export%s: %d reports, tagged %s; want %d, %s", q, len(e.Event.Object), e.Event.Tag[0].Name, want.n, want.tag)

@@ -84,11 +84,13 @@ func TestSTIXExportMaxTLP(t *testing.T) {
 			t.Fatalf("%s report: %d %s", tlp, code, b)
 		}
 	}
-	for q, want := range map[string]int{"": 2, "?max_tlp=AMBER": 2, "?max_tlp=AMBER%2BSTRICT": 3, "?max_tlp=green": 1, "?max_tlp=RED": 4} {
+	for q, want := range map[string]int{"": 2, "?max_tlp=AMBER": 2, "?max_tlp=AMBER%2BSTRICT": 3, "?max_tlp=green": 1, "?max_tlp=RED": 4,
+		// As a person types it: "+" unescaped, a "TLP:" prefix.
+		"?max_tlp=AMBER+STRICT": 3, "?max_tlp=tlp:amber+strict": 3, "?max_tlp=TLP:GREEN": 1} {
 		code, body, _ := do(t, srv, exchange{method: "GET", path: "/api/v1/export/stix" + q})
 		if got := strings.Count(string(body), `"type":"report"`); code != 200 || got != want {
 			t.Errorf("export%s: %d, %d reports; want %d", q, code, got, want)
 		}
 	}
-	run(t, srv, []exchange{{"GET", "/api/v1/export/stix?max_tlp=WHITE", "", 400, "max_tlp"}})
+	run(t, srv, []exchange{{"GET", "/api/v1/export/stix?max_tlp=WHITE", "", 400, "max_tlp"}, {"GET", "/api/v1/export/stix?max_tlp=AMBER+RED", "", 400, "max_tlp"}})
 }

@@ -238,6 +238,14 @@ func (s *Server) exportMISP(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
+// maxTLPParam is the label max_tlp names, in any case, with or without
+// "TLP:". A "+" typed as it is in a URL's query (max_tlp=AMBER+STRICT, as a
+// person writes it) arrives as a space, and is read as the "+" it was.
+func maxTLPParam(r *http.Request) string {
+	v := strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(r.URL.Query().Get("max_tlp"))), "TLP:")
+	return strings.Join(strings.Fields(v), "+")
+}
+
 // exportFormat streams the reports the caller may read, narrowed by
 // network_id and selector_id and up to max_tlp (stixDefaultTLP when not
 // given), into the writer open makes once the answer is known to be 200.
@@ -247,7 +255,7 @@ func (s *Server) exportFormat(w http.ResponseWriter, r *http.Request, format str
 		return err
 	}
 	p := principal(r)
-	maxTLP := strings.ToUpper(r.URL.Query().Get("max_tlp"))
+	maxTLP := maxTLPParam(r)
 	if maxTLP == "" {
 		maxTLP = stixDefaultTLP
 	}
