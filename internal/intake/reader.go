@@ -92,6 +92,11 @@ func newReader(name string, r io.Reader, format Format, m *Mapping, max int) (*R
 			return nil, err
 		}
 	case JSONL:
+		if first == '{' {
+			if what := foreignFormat(rd.peekHead(4096), m); what != "" {
+				return nil, &ForeignFormatError{File: name, What: what}
+			}
+		}
 		if first == '[' {
 			rd.arr = &jsonArrayScanner{lr: rd.lr, file: name, max: max}
 		}
