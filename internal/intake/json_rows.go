@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -165,8 +166,11 @@ func (row *rawRow) jsonSelectors(raw json.RawMessage, sep, kind, role string) *R
 		d := json.NewDecoder(bytes.NewReader(it))
 		d.DisallowUnknownFields()
 		if err := d.Decode(&js); err != nil || js.Value == nil {
-			return &RowError{Code: RowSelectorShape, Value: strconv.Itoa(i + 1),
-				Reason: fmt.Sprintf("[%d] must be a string or an object with value and optional role and kind", i)}
+			reason := fmt.Sprintf("[%d] must be a string or an object with value and optional role and kind", i)
+			if k := unknownKey(it, selectorKeys); k != "" {
+				reason = fmt.Sprintf("[%d] has the unknown key %s (a selector object has value and optional role and kind)", i, quote(k))
+			}
+			return &RowError{Code: RowSelectorShape, Value: strconv.Itoa(i + 1), Reason: reason}
 		}
 		if js.Source == "narrative" {
 			continue
@@ -181,6 +185,28 @@ func (row *rawRow) jsonSelectors(raw json.RawMessage, sep, kind, role string) *R
 		row.sels = append(row.sels, s)
 	}
 	return nil
+}
+
+// The keys a selector object and a loss object may have (those of
+// counterscam's export included).
+var (
+	selectorKeys = []string{"value", "role", "kind", "id", "display", "source"}
+	lossKeys     = []string{"amount", "amount_minor", "currency"}
+)
+
+// unknownKey is the first key of the JSON object raw that is not one of
+// known ("" when raw is no object, or has none).
+func unknownKey(raw json.RawMessage, known []string) string {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(raw, &obj) != nil {
+		return ""
+	}
+	for _, k := range sortedKeys(obj) {
+		if !slices.Contains(known, k) {
+			return k
+		}
+	}
+	return ""
 }
 
 // jsonLosses reads a losses value: one {amount, currency} object or an
@@ -207,6 +233,9 @@ func (row *rawRow) jsonLosses(raw json.RawMessage) *RowError {
 		d := json.NewDecoder(bytes.NewReader(it))
 		d.DisallowUnknownFields()
 		if err := d.Decode(&l); err != nil {
+			if k := unknownKey(it, lossKeys); k != "" {
+				return shape(fmt.Sprintf("[%d] has the unknown key %s (a loss has amount and currency)", i, quote(k)))
+			}
 			return shape(fmt.Sprintf("[%d] must be an object with amount and currency", i))
 		}
 		var amount, minor, cur string

@@ -49,7 +49,7 @@ func TestJSONLines(t *testing.T) {
 		"6:4",
 		"7!is not a JSON object",
 		"8!origin: must be a string, number or boolean",
-		"9!selectors: [0] must be a string or an object with value and optional role and kind",
+		"9!selectors: [0] has the unknown key 'colour' (a selector object has value and optional role and kind)",
 		"10!losses: [0]: amount '1.5e3': write the amount without an exponent",
 		"11!narrative: is not valid UTF-8",
 	}
