@@ -2,12 +2,17 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"counterscam/internal/store"
+	"counterscam/internal/trust"
 )
 
 // TestExportReimports exports reports as JSON Lines from one server and
@@ -73,4 +78,42 @@ func comparable(t *testing.T, raw []byte) map[string]any {
 	slices.Sort(sels)
 	m["selectors"] = sels
 	return m
+}
+
+// TestReportsExportMaxTLP: the JSON Lines export, now that another server
+// imports it, takes max_tlp as the STIX and MISP exports do, and the audit
+// says the label asked for; without it every label the caller reads goes.
+func TestReportsExportMaxTLP(t *testing.T) {
+	srv := newTestServer(t, Options{})
+	postEveryLabel(t, srv)
+	for q, want := range map[string]int{"": 4, "?max_tlp=AMBER": 2, "?max_tlp=AMBER+STRICT": 3, "?max_tlp=clear": 1} {
+		code, body, _ := do(t, srv, exchange{method: "GET", path: "/api/v1/export/reports" + q})
+		if got := strings.Count(string(body), "\n"); code != 200 || got != want {
+			t.Errorf("export%s: %d, %d reports; want %d", q, code, got, want)
+		}
+	}
+	run(t, srv, []exchange{{"GET", "/api/v1/export/reports?max_tlp=WHITE", "", 400, "max_tlp"}})
+	var exports []string
+	srv.trust.Audit(context.Background(), trust.Operator(), store.AuditFilter{Action: "export"}, func(e *store.AuditEntry) error {
+		exports = append(exports, e.RecordID)
+		return nil
+	})
+	slices.Sort(exports)
+	want := []string{"1 report as JSON Lines, up to TLP:CLEAR", "2 reports as JSON Lines, up to TLP:AMBER",
+		"3 reports as JSON Lines, up to TLP:AMBER+STRICT", "4 reports as JSON Lines, up to TLP:RED"}
+	if !slices.Equal(exports, want) {
+		t.Errorf("audited exports %q; want %q", exports, want)
+	}
+}
+
+// postEveryLabel files one report of the caller's at each of CLEAR, AMBER,
+// AMBER+STRICT and RED.
+func postEveryLabel(t *testing.T, srv *testServer) {
+	t.Helper()
+	for i, tlp := range []string{"CLEAR", "AMBER", "AMBER+STRICT", "RED"} {
+		body := fmt.Sprintf(`{"external_ref":"m-%d","received_at":"2025-03-01T00:00:00Z","scam_type":"loan","selectors":"@loan_%d","tlp":%q}`, i, i, tlp)
+		if code, b, _ := do(t, srv, exchange{method: "POST", path: "/api/v1/reports", body: body}); code != 201 {
+			t.Fatalf("%s report: %d %s", tlp, code, b)
+		}
+	}
 }

@@ -3,7 +3,6 @@ package api
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"strings"
 	"testing"
 
@@ -78,12 +77,7 @@ func TestSTIXExportKeepsToWhatTheCallerMayRead(t *testing.T) {
 // caller asks for more; a label that is not TLP 2.0 is refused.
 func TestSTIXExportMaxTLP(t *testing.T) {
 	srv := newTestServer(t, Options{})
-	for i, tlp := range []string{"CLEAR", "AMBER", "AMBER+STRICT", "RED"} {
-		body := fmt.Sprintf(`{"external_ref":"m-%d","received_at":"2025-03-01T00:00:00Z","scam_type":"loan","selectors":"@loan_%d","tlp":%q}`, i, i, tlp)
-		if code, b, _ := do(t, srv, exchange{method: "POST", path: "/api/v1/reports", body: body}); code != 201 {
-			t.Fatalf("%s report: %d %s", tlp, code, b)
-		}
-	}
+	postEveryLabel(t, srv)
 	for q, want := range map[string]int{"": 2, "?max_tlp=AMBER": 2, "?max_tlp=AMBER%2BSTRICT": 3, "?max_tlp=green": 1, "?max_tlp=RED": 4,
 		// As a person types it: "+" unescaped, a "TLP:" prefix.
 		"?max_tlp=AMBER+STRICT": 3, "?max_tlp=tlp:amber+strict": 3, "?max_tlp=TLP:GREEN": 1} {

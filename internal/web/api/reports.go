@@ -180,7 +180,8 @@ func (s *Server) searchReports(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// exportReports streams every report the caller may read as JSON Lines.
+// exportReports streams every report the caller may read as JSON Lines,
+// up to max_tlp when it is given (every label when not).
 func (s *Server) exportReports(w http.ResponseWriter, r *http.Request) error {
 	f, err := reportFilter(r)
 	if err != nil {
@@ -189,7 +190,7 @@ func (s *Server) exportReports(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Type", "application/x-ndjson")
 	enc := json.NewEncoder(w)
 	started := false
-	_, err = s.svc.Export(r.Context(), principal(r), f, func(rep *store.Report) error {
+	_, err = s.svc.ExportAs(r.Context(), principal(r), "JSON Lines", maxTLPParam(r), f, func(rep *store.Report) error {
 		started = true
 		return enc.Encode(toReportJSON(rep))
 	})
