@@ -98,7 +98,8 @@ func (s *Service) exportAs(ctx context.Context, p trust.Principal, format, maxTL
 	ceiling := len(TLPs)
 	if maxTLP != "" {
 		if ceiling = slices.Index(TLPs, maxTLP); ceiling < 0 {
-			return 0, codedErr(FieldBadTLP, "max_tlp", maxTLP, strings.Join(TLPs, ", "), "not a TLP 2.0 label")
+			return 0, codedErr(FieldBadTLP, "max_tlp", maxTLP, strings.Join(TLPs, ", "),
+				fmt.Sprintf("%q is not a TLP 2.0 label (CLEAR, GREEN, AMBER, AMBER+STRICT or RED)", maxTLP))
 		}
 	}
 	if !p.Can(auth.ActionExport) || !p.Can(auth.ActionReadReport) {

@@ -92,7 +92,7 @@ func TestReportsExportMaxTLP(t *testing.T) {
 			t.Errorf("export%s: %d, %d reports; want %d", q, code, got, want)
 		}
 	}
-	run(t, srv, []exchange{{"GET", "/api/v1/export/reports?max_tlp=WHITE", "", 400, "max_tlp"}})
+	run(t, srv, []exchange{{"GET", "/api/v1/export/reports?max_tlp=WHITE", "", 400, `max_tlp: \"WHITE\" is not a TLP 2.0 label (CLEAR, GREEN, AMBER, AMBER+STRICT or RED)`}})
 	var exports []string
 	srv.trust.Audit(context.Background(), trust.Operator(), store.AuditFilter{Action: "export"}, func(e *store.AuditEntry) error {
 		exports = append(exports, e.RecordID)
