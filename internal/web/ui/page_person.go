@@ -50,6 +50,10 @@ type personData struct {
 	Statuses  []string
 	Refused   *refusal
 	Done      bool // a document's status was just recorded
+	// States are the states a case may open in (for a member who may
+	// open one); Open is the opening form as typed.
+	States []casework.State
+	Open   openCaseForm
 	// NoFlight says why no flight would take the person now (see
 	// boardingWhy), for a member who may put them on one: the page says
 	// so instead of linking to the flights; nil when nothing stands in
@@ -81,7 +85,8 @@ func (s *Server) personData(r *http.Request, c *reqCtx, id string) (*personData,
 	if err != nil {
 		return nil, err
 	}
-	d := &personData{P: p, CanChange: casework.MayChangeCases(c.principal()), Statuses: casework.DocumentStatuses}
+	d := &personData{P: p, CanChange: casework.MayChangeCases(c.principal()), Statuses: casework.DocumentStatuses,
+		States: casework.OpeningStates(), Open: openCaseForm{State: string(casework.Arrested)}}
 	if d.Roles, err = s.cw.PersonRoles(r.Context(), c.principal(), id); err != nil {
 		return nil, err
 	}
@@ -106,19 +111,54 @@ func (s *Server) personDocument(w http.ResponseWriter, r *http.Request, c *reqCt
 	}
 	number, status, note := r.PostFormValue("number"), r.PostFormValue("status"), strings.TrimSpace(r.PostFormValue("note"))
 	if _, err := s.cw.SetDocumentStatus(r.Context(), c.principal(), id, number, status, note); err != nil {
-		ref, code, err := caseworkRefusal(err, c.lang)
-		if err != nil {
-			return err
-		}
-		d, err := s.personData(r, c, id)
-		if err != nil {
-			return err
-		}
-		d.Refused = ref
-		return s.render(w, r, c, code, "person", "triage", msg("people.person.title"), d)
+		return s.personRefused(w, r, c, id, err, nil)
 	}
 	http.Redirect(w, r, "/persons/"+id+"?done=document", http.StatusSeeOther)
 	return nil
+}
+
+// openCaseForm is the form that opens a consular case for a person.
+type openCaseForm struct {
+	State, Location, Note string
+}
+
+// personOpenCase opens a consular case for a person already known (from
+// a partner's list or an import, say) in the state the officer picks,
+// and goes to the new case; a refusal comes back on the person's page
+// with the form as typed.
+func (s *Server) personOpenCase(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	id := r.PathValue("id")
+	if _, err := ulid.ParseStrict(id); err != nil {
+		return errNotFound
+	}
+	f := openCaseForm{State: r.PostFormValue("state"), Location: strings.TrimSpace(r.PostFormValue("location")),
+		Note: strings.TrimSpace(r.PostFormValue("note"))}
+	cs, err := s.cw.OpenCase(r.Context(), c.principal(), &casework.CaseInput{PersonID: id,
+		State: casework.State(f.State), Location: f.Location, Note: f.Note})
+	if err != nil {
+		return s.personRefused(w, r, c, id, err, func(d *personData) { d.Open = f })
+	}
+	http.Redirect(w, r, "/cases/"+cs.ID, http.StatusSeeOther)
+	return nil
+}
+
+// personRefused shows the person's page again with the service's
+// refusal (err) of a change posted from it; keep, when not nil, puts
+// back what was typed. An err that is no refusal is returned.
+func (s *Server) personRefused(w http.ResponseWriter, r *http.Request, c *reqCtx, id string, err error, keep func(*personData)) error {
+	ref, code, err := caseworkRefusal(err, c.lang)
+	if err != nil {
+		return err
+	}
+	d, err := s.personData(r, c, id)
+	if err != nil {
+		return err
+	}
+	d.Refused = ref
+	if keep != nil {
+		keep(d)
+	}
+	return s.render(w, r, c, code, "person", "triage", msg("people.person.title"), d)
 }
 
 // personName is the name a person is shown under: the primary one.

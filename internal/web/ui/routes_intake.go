@@ -13,6 +13,7 @@ func (s *Server) intakeRoutes() []route {
 		{"GET /persons", s.personsPage, true},
 		{"GET /persons/{id}", s.personPage, true},
 		{"POST /persons/{id}/documents", s.personDocument, true},
+		{"POST /persons/{id}/cases", s.personOpenCase, true},
 		{"GET /cases/{id}", s.casePage, true},
 		{"POST /cases/{id}/move", s.caseMove, true},
 		{"POST /cases/{id}/actions", s.caseAction, true},
