@@ -92,7 +92,11 @@ func (pr *PersonReader) Next() (*PersonRecord, error) {
 		}
 		if _, err := checkDocument(d); err != nil {
 			fe := err.(*FieldError)
-			return bad(fe.Field, fe.Reason)
+			field := fe.Field
+			if field == "document_status" { // the file's name for it
+				field = "passport_status"
+			}
+			return bad(field, fe.Reason)
 		}
 		in.Documents = []store.IdentityDocument{d}
 	} else if r.get("passport_status") != "" {

@@ -98,7 +98,7 @@ func TestPersonReaderRejects(t *testing.T) {
 		"persons.csv:6: sex: not M, F or X",
 		"persons.csv:7: nationality: not an ISO 3166-1 alpha-2 code",
 		"persons.csv:8: passport_number: fewer than 5 letters and digits",
-		"persons.csv:9: document_status: \"burnt\" is not one of held, held_by_captors, lost, invalidated, replaced, seized, expired",
+		"persons.csv:9: passport_status: \"burnt\" is not one of held, held_by_captors, lost, invalidated, replaced, seized, expired",
 		"persons.csv:10: passport_status: given without a passport_number",
 		"persons.csv:11: wrong number of fields (not as many as the header's columns)",
 		"persons.csv:12: a quote out of place (a field with quotes, commas or line breaks must be quoted whole)",
