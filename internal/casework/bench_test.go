@@ -2,12 +2,15 @@ package casework
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/oklog/ulid/v2"
 
 	"counterscam/internal/store"
 	"counterscam/internal/store/sqlite"
@@ -36,17 +39,31 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// putOrg adds an organisation (persons are imported under one) unless
+// the store holds it already.
+func putOrg(ctx context.Context, st store.Store, name string) error {
+	return st.Update(ctx, func(w store.Writer) error {
+		if _, err := w.GetOrg(ctx, name); !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		return w.PutOrg(ctx, &store.Org{ID: ulid.Make().String(), Name: name, Country: "KR", Kind: "embassy"})
+	})
+}
+
 // importBench stores the benchmark's persons through the service, in
 // batches of 5,000.
 func importBench(ctx context.Context, st store.Store, persons []genPerson) error {
 	svc := New(st, nil, Config{})
+	if err := putOrg(ctx, st, orgEmbassy); err != nil {
+		return err
+	}
 	const batch = 5000
 	for lo := 0; lo < len(persons); lo += batch {
 		var recs []*PersonRecord
 		for i := lo; i < min(lo+batch, len(persons)); i++ {
 			recs = append(recs, &PersonRecord{File: "bench", Line: i + 2, Input: *persons[i].input(fmt.Sprintf("EMB-%06d", i))})
 		}
-		res, err := svc.ImportPersons(ctx, trust.Operator(), recs, ImportOptions{Origin: "kr-embassy-kh", LegalBasis: "x", Purpose: "y"})
+		res, err := svc.ImportPersons(ctx, trust.Operator(), recs, ImportOptions{Origin: orgEmbassy, LegalBasis: "x", Purpose: "y"})
 		if err != nil {
 			return err
 		}

@@ -22,8 +22,11 @@ func BenchmarkImport5k(b *testing.B) {
 			b.Fatal(err)
 		}
 		svc := New(st, nil, Config{})
+		if err := putOrg(b.Context(), st, orgEmbassy); err != nil {
+			b.Fatal(err)
+		}
 		b.StartTimer()
-		if _, err := svc.ImportPersons(b.Context(), trust.Operator(), recs, ImportOptions{Origin: "o", LegalBasis: "x", Purpose: "y"}); err != nil {
+		if _, err := svc.ImportPersons(b.Context(), trust.Operator(), recs, ImportOptions{Origin: orgEmbassy, LegalBasis: "x", Purpose: "y"}); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()

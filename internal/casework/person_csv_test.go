@@ -157,9 +157,30 @@ func TestImportIsIdempotent(t *testing.T) {
 		t.Errorf("another organisation's import = %+v, %v", res, err)
 	}
 	// Without a legal basis every row is refused, naming its line.
-	res, err = f.svc.ImportPersons(f.ctx, f.op, recs, ImportOptions{Origin: "x"})
+	res, err = f.svc.ImportPersons(f.ctx, f.op, recs, ImportOptions{Origin: orgEmbassy})
 	if err != nil || len(res.Rejects) != 3 || res.Rejects[0].Line != 2 || res.Rejects[0].Field != "legal_basis" {
 		t.Errorf("import without a legal basis = %+v, %v", res, err)
+	}
+}
+
+// TestImportRefusesAnUnknownOrigin: the console importing under a name
+// that is no organisation here (a typo of the embassy's) stores nothing
+// and says so, since no member could ever read those persons; the
+// console's own origin stays allowed.
+func TestImportRefusesAnUnknownOrigin(t *testing.T) {
+	f := newFixture(t)
+	recs, _ := readPersons(t, personsCSV)
+	res, err := f.svc.ImportPersons(f.ctx, f.op, recs, ImportOptions{Origin: "kr-embasy-kh", LegalBasis: "x", Purpose: "y"})
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Field != "origin" || fe.Reason != `no organisation named "kr-embasy-kh" (add it with counterscam org add)` || res != nil {
+		t.Errorf("import under an unknown origin = %+v, %v", res, err)
+	}
+	if st, _ := f.st.PersonStamp(f.ctx); st.Count != 0 {
+		t.Errorf("%d persons stored under an unknown origin", st.Count)
+	}
+	res, err = f.svc.ImportPersons(f.ctx, f.op, recs, ImportOptions{LegalBasis: "x", Purpose: "y"})
+	if err != nil || res.Inserted != 3 {
+		t.Errorf("import under the console's origin = %+v, %v", res, err)
 	}
 }
 

@@ -28,7 +28,9 @@ type ImportResult struct {
 
 // ImportPersons stores a batch of persons in one transaction, idempotent
 // on (origin, external_ref): a row whose person is stored already is left
-// as it is (or replaced, with Update). A row the service refuses is
+// as it is (or replaced, with Update). The origin must be an organisation
+// on this server (or the console's own); otherwise nothing is stored and
+// the answer is a *FieldError on "origin". A row the service refuses is
 // returned as a *RowError, the others are stored. The batch is audited as
 // one entry.
 func (s *Service) ImportPersons(ctx context.Context, p trust.Principal, recs []*PersonRecord, o ImportOptions) (*ImportResult, error) {
@@ -37,6 +39,17 @@ func (s *Service) ImportPersons(ctx context.Context, p trust.Principal, recs []*
 	}
 	res := &ImportResult{}
 	origin := originOf(p, o.Origin)
+	if origin != ConsoleOrigin {
+		// A name that is no organisation here (a typo) would store the
+		// persons where no member can ever read them.
+		_, err := s.st.GetOrg(ctx, origin)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, fieldErr("origin", "no organisation named %q (add it with counterscam org add)", origin)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 	now := s.now()
 	type item struct {
 		rec *PersonRecord

@@ -105,6 +105,10 @@ func runPersonsImport(e *env, args []string) error {
 			return nil
 		}
 		res, err := svc.ImportPersons(e.ctx, trust.Operator(), batch, opts)
+		var fe *casework.FieldError
+		if errors.As(err, &fe) && fe.Field == "origin" {
+			return err // about the command, not its rows
+		}
 		if err != nil {
 			return fmt.Errorf("storing rows up to line %d: %w", batch[len(batch)-1].Line, err)
 		}

@@ -36,6 +36,13 @@ func TestPersonsImport(t *testing.T) {
 	data := filepath.Join(dir, "data")
 	file := writeFile(t, dir, "persons.csv", cliPersons)
 	code, _, stderr := run(t, "", "persons", "import", "--data", data, "--origin", "kr-embassy-kh", file)
+	if want := `counterscam persons: origin: no organisation named "kr-embassy-kh" (add it with counterscam org add)`; code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("an origin that is no organisation: %d %q, want 1 and %q", code, stderr, want)
+	}
+	if code, _, stderr := run(t, "", "org", "add", "--data", data, "--name", "kr-embassy-kh", "--country", "KR", "--kind", "embassy"); code != 0 {
+		t.Fatalf("org add: %d %s", code, stderr)
+	}
+	code, _, stderr = run(t, "", "persons", "import", "--data", data, "--origin", "kr-embassy-kh", file)
 	if code != 1 {
 		t.Errorf("exit status %d with rejected rows, want 1", code)
 	}
@@ -87,7 +94,7 @@ KH-5,,1990,KR,,
 func TestReconcileJSON(t *testing.T) {
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
-	run(t, "", "persons", "import", "--data", data, "--origin", "kr-embassy-kh", writeFile(t, dir, "persons.csv", cliPersons))
+	run(t, "", "persons", "import", "--data", data, writeFile(t, dir, "persons.csv", cliPersons))
 	list := writeFile(t, dir, "kh.csv", cliPartner)
 	code, stdout, stderr := run(t, "", "reconcile", "--json", "--partner", "kh-gdi", "--data", data, list)
 	if code != 1 || !strings.Contains(stderr, list+":6: name_latin: missing") {
@@ -160,6 +167,7 @@ func TestPersonsAndReconcileOnPostgres(t *testing.T) {
 	})
 	dir := t.TempDir()
 	file := writeFile(t, dir, "persons.csv", cliPersons)
+	run(t, "", "org", "add", "--db", u.String(), "--name", "kr-embassy-kh", "--country", "KR", "--kind", "embassy")
 	_, _, stderr := run(t, "", "persons", "import", "--db", u.String(), "--origin", "kr-embassy-kh", file)
 	if !strings.Contains(stderr, "3 new") {
 		t.Fatalf("import on PostgreSQL: %s", stderr)
