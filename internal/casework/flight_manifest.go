@@ -222,8 +222,9 @@ func travelDocument(p *store.Person) store.IdentityDocument {
 	return best
 }
 
-// FlightDeparted records a flight's departure: every passenger's case
-// moves to departed. Refused while a passenger is not declared fit to fly.
+// FlightDeparted records a flight's departure at a time (which becomes
+// its departure time): every passenger's case moves to departed. Refused
+// while a passenger is not declared fit to fly.
 func (s *Service) FlightDeparted(ctx context.Context, p trust.Principal, flightID string, at time.Time) error {
 	return s.flightMoves(ctx, p, flightID, "planned", "departed", Departed, at, DepartureRefusal)
 }
@@ -282,8 +283,16 @@ func (s *Service) flightMoves(ctx context.Context, p trust.Principal, flightID, 
 			}
 		}
 		f.Status = status
-		if !at.IsZero() && status == "arrived" {
-			f.ArriveAt = at.UTC().Truncate(time.Microsecond)
+		if !at.IsZero() {
+			// The times become what happened: a flight leaves late or
+			// early, and lands when it lands.
+			at = at.UTC().Truncate(time.Microsecond)
+			switch status {
+			case "departed":
+				f.DepartAt = at
+			case "arrived":
+				f.ArriveAt = at
+			}
 		}
 		return w.PutFlight(ctx, f)
 	})

@@ -110,7 +110,7 @@ func TestRescheduleFlightRefusals(t *testing.T) {
 	if _, err := f.svc.RescheduleFlight(f.ctx, f.worker, fl.ID, ahead, time.Time{}, "delayed"); !errors.Is(err, trust.ErrForbidden) {
 		t.Errorf("a support worker reschedules: %v", err)
 	}
-	if err := f.svc.FlightDeparted(f.ctx, f.officer, fl.ID, f.clock); err != nil {
+	if err := f.svc.FlightDeparted(f.ctx, f.officer, fl.ID, fl.DepartAt); err != nil { // on time
 		t.Fatal(err)
 	}
 	for _, status := range []string{"departed", "arrived"} {

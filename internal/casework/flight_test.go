@@ -435,3 +435,41 @@ func TestDepartureRefusalIsWhatFlightDepartedSays(t *testing.T) {
 		t.Errorf("all fit, FlightDeparted: %v", err)
 	}
 }
+
+// TestDepartureKeepsItsTime: a flight that leaves two hours late records
+// when it left, as its arrival records when it landed, so the manifest
+// never shows a flight that arrived before it departed.
+func TestDepartureKeepsItsTime(t *testing.T) {
+	f, fl, cases := manifestFixture(t, 1)
+	if _, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: cases[0].ID, LegalStatus: "victim", FitToFly: "fit"}); err != nil {
+		t.Fatal(err)
+	}
+	f.advance(50 * time.Hour) // two hours after the scheduled departure
+	left := f.clock
+	if err := f.svc.FlightDeparted(f.ctx, f.officer, fl.ID, left); err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.st.GetFlight(f.ctx, fl.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.DepartAt.Equal(left) || got.Status != "departed" {
+		t.Errorf("departed flight: depart_at %s, status %s; want %s, departed", got.DepartAt, got.Status, left)
+	}
+	f.advance(5 * time.Hour)
+	if err := f.svc.FlightArrived(f.ctx, f.officer, fl.ID, f.clock); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.svc.WriteManifestCSV(f.ctx, f.officer, fl.ID, &buf); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&buf).ReadAll()
+	if err != nil || len(recs) != 2 || recs[1][1] != left.Format(time.RFC3339) {
+		t.Errorf("manifest CSV = %q (%v), want depart_at %s", recs, err, left.Format(time.RFC3339))
+	}
+	got, _ = f.st.GetFlight(f.ctx, fl.ID)
+	if !got.ArriveAt.Equal(f.clock) || !got.ArriveAt.After(got.DepartAt) {
+		t.Errorf("arrived flight: departs %s, arrives %s", got.DepartAt, got.ArriveAt)
+	}
+}
