@@ -367,8 +367,10 @@ func (s *Service) move(ctx context.Context, w store.Writer, p trust.Principal, c
 }
 
 // IssueTravelDocument records an emergency travel document (or travel
-// certificate) issued to the person of a case, and moves the case to
-// travel_document_issued.
+// certificate, or a passport given back) issued to the person of a
+// case, and moves the case to travel_document_issued. A document the
+// person is known to have under the same number is that document, now
+// held: it is not recorded twice.
 func (s *Service) IssueTravelDocument(ctx context.Context, p trust.Principal, caseID string, doc store.IdentityDocument, note string) (*store.Case, error) {
 	if !canWrite(p, writeCase) {
 		return nil, trust.ErrForbidden
@@ -405,7 +407,7 @@ func (s *Service) IssueTravelDocument(ctx context.Context, p trust.Principal, ca
 			return err
 		}
 		rec := *person
-		rec.Documents = append(slices.Clone(person.Documents), doc)
+		rec.Documents = withDocument(person.Documents, doc)
 		rec.UpdatedAt = s.now()
 		return w.PutPerson(ctx, &rec, personKeys(&rec))
 	})
@@ -413,4 +415,25 @@ func (s *Service) IssueTravelDocument(ctx context.Context, p trust.Principal, ca
 		s.personChanged(out.PersonID)
 	}
 	return out, err
+}
+
+// withDocument is docs with doc added, or in place of the document of
+// the same number (its number as first written, and what it said that
+// doc does not, are kept).
+func withDocument(docs []store.IdentityDocument, doc store.IdentityDocument) []store.IdentityDocument {
+	out := slices.Clone(docs)
+	i := slices.IndexFunc(out, func(d store.IdentityDocument) bool { return normDoc(d.Number) == normDoc(doc.Number) })
+	if i < 0 {
+		return append(out, doc)
+	}
+	old := out[i]
+	doc.Number = old.Number
+	for _, f := range []struct{ dst, was *string }{{&doc.Country, &old.Country}, {&doc.IssuedOn, &old.IssuedOn},
+		{&doc.ExpiresOn, &old.ExpiresOn}, {&doc.IssuedBy, &old.IssuedBy}} {
+		if *f.dst == "" {
+			*f.dst = *f.was
+		}
+	}
+	out[i] = doc
+	return out
 }

@@ -241,3 +241,40 @@ func TestCaseFileHoldsWhatAMoveStillNeeds(t *testing.T) {
 		t.Errorf("after the screening: %v", err)
 	}
 }
+
+// TestPassportGivenBackIsNotRecordedTwice: a passport the captors held,
+// given back and entered as the case's travel document, is the same
+// document, now held: the person holds it once, and marking it lost
+// later leaves them holding no travel document.
+func TestPassportGivenBackIsNotRecordedTwice(t *testing.T) {
+	f := newFixture(t)
+	p := f.person(f.officer, minho()) // M12345678, held by captors
+	c := f.openCase(f.officer, p.ID, InDetention)
+	if _, err := f.svc.IssueTravelDocument(f.ctx, f.officer, c.ID, store.IdentityDocument{Type: "passport", Number: "m1234 5678"}, "given back by the IDC"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.svc.GetPerson(f.ctx, f.officer, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.IdentityDocument{{Type: "passport", Number: "M12345678", Country: "KR", Status: "held", ChangedAt: f.clock}}
+	if !reflect.DeepEqual(got.Documents, want) {
+		t.Errorf("documents = %+v, want %+v", got.Documents, want)
+	}
+	if _, err := f.svc.SetDocumentStatus(f.ctx, f.officer, p.ID, "M12345678", "lost", "lost at the airport"); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = f.svc.GetPerson(f.ctx, f.officer, p.ID)
+	if doc := travelDocument(got); doc.Number != "" {
+		t.Errorf("after the passport was lost the person still holds %+v", doc)
+	}
+	// A new emergency travel document is added beside it.
+	c2 := f.openCase(f.officer, p.ID, InDetention)
+	if _, err := f.svc.IssueTravelDocument(f.ctx, f.officer, c2.ID, store.IdentityDocument{Number: "ETD-2025-0042"}, ""); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = f.svc.GetPerson(f.ctx, f.officer, p.ID)
+	if len(got.Documents) != 2 || got.Documents[1].Number != "ETD-2025-0042" || got.Documents[1].Type != "emergency_travel_document" {
+		t.Errorf("documents after an ETD = %+v", got.Documents)
+	}
+}
