@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"counterscam/internal/store"
 )
@@ -267,4 +268,59 @@ func FuzzPartnerList(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestImportUpdateKeepsWhatCaseworkRecorded: importing a corrected list
+// again with Update takes the file's fields (here a date of birth and a
+// label), and loses nothing casework recorded of the person since that
+// the file does not carry: a nickname, a handle, the next of kin, the
+// passport's status set since, the emergency travel document issued.
+func TestImportUpdateKeepsWhatCaseworkRecorded(t *testing.T) {
+	f := newFixture(t)
+	recs, _ := readPersons(t, personsCSV)
+	opts := ImportOptions{Origin: orgEmbassy, LegalBasis: "consular assistance", Purpose: "protection"}
+	if _, err := f.svc.ImportPersons(f.ctx, f.op, recs, opts); err != nil {
+		t.Fatal(err)
+	}
+	p, err := f.st.GetPersonByRef(f.ctx, orgEmbassy, "EMB-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := recs[0].Input
+	in.TLP, in.LegalBasis, in.Purpose = p.TLP, p.LegalBasis, p.Purpose
+	in.Names = append(in.Names, store.PersonName{Kind: "nickname", Text: "승리짱"})
+	in.Selectors = append(in.Selectors, SelectorInput{Value: "@minho_kh", Kind: "handle", Role: "used_in_compound"})
+	in.NextOfKin = []store.Kin{{Name: "김영숙", Relation: "mother", Phone: "+82 10-1234-5678", MayContact: true}}
+	if _, err := f.svc.ReplacePerson(f.ctx, f.officer, p.ID, &in); err != nil {
+		t.Fatal(err)
+	}
+	f.advance(time.Hour)
+	if _, err := f.svc.SetDocumentStatus(f.ctx, f.officer, p.ID, "M12345678", "seized", "kept by the IDC"); err != nil {
+		t.Fatal(err)
+	}
+	c := f.openCase(f.officer, p.ID, InDetention)
+	if _, err := f.svc.IssueTravelDocument(f.ctx, f.officer, c.ID, store.IdentityDocument{Number: "ETD-2025-0042"}, ""); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := f.st.GetPersonByRef(f.ctx, orgEmbassy, "EMB-1")
+
+	recs[0].Input.DOB = "1998-03-08"
+	opts.Update, opts.TLP = true, store.TLPAmber
+	res, err := f.svc.ImportPersons(f.ctx, f.op, recs[:1], opts)
+	if err != nil || res.Updated != 1 {
+		t.Fatalf("update = %+v, %v", res, err)
+	}
+	got, _ := f.st.GetPersonByRef(f.ctx, orgEmbassy, "EMB-1")
+	if got.ID != p.ID || got.DOB != "1998-03-08" || got.TLP != store.TLPAmber {
+		t.Errorf("the file's fields were not taken: id %s, dob %s, tlp %s", got.ID, got.DOB, got.TLP)
+	}
+	if !reflect.DeepEqual(got.Documents, before.Documents) {
+		t.Errorf("documents after the update:\n got  %+v\n want %+v", got.Documents, before.Documents)
+	}
+	if !reflect.DeepEqual(got.Names, before.Names) || !reflect.DeepEqual(got.Selectors, before.Selectors) || !reflect.DeepEqual(got.NextOfKin, before.NextOfKin) {
+		t.Errorf("after the update: names %+v, selectors %+v, kin %+v", got.Names, got.Selectors, got.NextOfKin)
+	}
+	if doc := travelDocument(got); doc.Number != "ETD-2025-0042" {
+		t.Errorf("the person's travel document after the update is %+v", doc)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"counterscam/internal/store"
 	"counterscam/internal/trust"
@@ -15,8 +16,9 @@ type ImportOptions struct {
 	TLP        string // empty: AMBER+STRICT
 	LegalBasis string
 	Purpose    string
-	// Update replaces a person already stored under the same origin and
-	// reference; without it such a row is left as it is.
+	// Update replaces what the file carries of a person already stored
+	// under the same origin and reference (see keepRecorded); without it
+	// such a row is left as it is.
 	Update bool
 }
 
@@ -94,6 +96,7 @@ func (s *Service) ImportPersons(ctx context.Context, p trust.Principal, recs []*
 				continue
 			default:
 				it.p.ID, it.p.CreatedBy, it.p.CreatedAt = old.ID, old.CreatedBy, old.CreatedAt
+				keepRecorded(old, it.p)
 				res.Updated++
 				changed = append(changed, old.ID)
 			}
@@ -108,4 +111,39 @@ func (s *Service) ImportPersons(ctx context.Context, p trust.Principal, recs []*
 	}
 	s.personChanged(changed...)
 	return res, nil
+}
+
+// fileNameKinds are the kinds of name a persons file writes.
+var fileNameKinds = []string{"primary", "passport", "alias"}
+
+// keepRecorded puts into p, a person read again from a file to replace
+// old, what casework recorded of them that the file does not carry, so
+// that importing a corrected list loses none of it: names of other
+// kinds (nicknames, other scripts), documents the file does not list
+// (an emergency travel document issued since), the status of a listed
+// document recorded since (given back, lost), phones, handles and
+// accounts the file does not list, and the next of kin.
+func keepRecorded(old, p *store.Person) {
+	for _, n := range old.Names {
+		if !slices.Contains(fileNameKinds, n.Kind) && !slices.Contains(p.Names, n) {
+			p.Names = append(p.Names, n)
+		}
+	}
+	for _, d := range old.Documents {
+		i := slices.IndexFunc(p.Documents, func(x store.IdentityDocument) bool { return normDoc(x.Number) == normDoc(d.Number) })
+		switch {
+		case i < 0:
+			p.Documents = append(p.Documents, d)
+		case !d.ChangedAt.IsZero():
+			p.Documents[i].Status, p.Documents[i].Note, p.Documents[i].ChangedAt = d.Status, d.Note, d.ChangedAt
+		}
+	}
+	for _, sel := range old.Selectors {
+		if !slices.ContainsFunc(p.Selectors, func(x store.PersonSelector) bool { return x.SelectorID == sel.SelectorID }) {
+			p.Selectors = append(p.Selectors, sel)
+		}
+	}
+	if len(p.NextOfKin) == 0 {
+		p.NextOfKin = old.NextOfKin
+	}
 }

@@ -22,7 +22,10 @@ import reads persons from CSV (columns: external_ref, name, name_latin,
 date_of_birth as YYYY-MM-DD, YYYY-MM or YYYY, sex, nationality,
 passport_number; optional passport_status, aliases, phones, languages and
 notes, lists separated by ;). It is idempotent on (origin, external_ref):
-a person stored already is left as it is, or replaced with --update.
+a person stored already is left as it is; with --update the file's
+fields replace theirs, and what casework recorded since that the file
+does not carry (travel documents issued, a document's status, other
+names, handles, next of kin) is kept.
 Rejected rows are printed as file:line: field: reason, and the exit
 status is then 1.
 find looks a person up by name (any script or spelling), passport number,
@@ -63,7 +66,7 @@ func runPersonsImport(e *env, args []string) error {
 	tlp := fs.String("tlp", "AMBER+STRICT", "TLP 2.0 label of the persons")
 	basis := fs.String("legal-basis", "consular assistance to nationals abroad", "legal basis of holding their personal data")
 	purpose := fs.String("purpose", "protection and repatriation of nationals", "what their personal data may be used for")
-	update := fs.Bool("update", false, "replace persons stored already under the same origin and external_ref")
+	update := fs.Bool("update", false, "replace the file's fields of persons stored already under the same origin and external_ref")
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err
