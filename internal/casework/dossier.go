@@ -25,8 +25,9 @@ type EvidenceInput struct {
 
 func evidenceMarking(e *store.ChargeEvidence) marking { return marking{e.Origin, e.TLP, e.CreatedBy} }
 
-// AddChargeEvidence records an item of charge evidence: a record of its
-// own, never mixed with the screening.
+// AddChargeEvidence records an item of charge evidence against a person
+// whose label reaches p: a record of its own, never mixed with the
+// screening.
 func (s *Service) AddChargeEvidence(ctx context.Context, p trust.Principal, in *EvidenceInput) (*store.ChargeEvidence, error) {
 	if !canWrite(p, writeEvidence) {
 		return nil, trust.ErrForbidden
@@ -60,9 +61,13 @@ func (s *Service) AddChargeEvidence(ctx context.Context, p trust.Principal, in *
 		e.CreatedBy = p.UserID
 	}
 	err = s.update(ctx, p, "create", "charge_evidence", e.ID, func(w store.Writer) error {
-		if _, err := w.GetPerson(ctx, e.PersonID); errors.Is(err, store.ErrNotFound) {
+		person, err := w.GetPerson(ctx, e.PersonID)
+		if errors.Is(err, store.ErrNotFound) || err == nil && !mayRead(p, writeEvidence, personMarking(person)) {
+			// A person whose label does not reach the caller answers
+			// as one that does not exist: nothing is filed against them.
 			return fieldErr("person", "no person %q", e.PersonID)
-		} else if err != nil {
+		}
+		if err != nil {
 			return err
 		}
 		return w.InsertChargeEvidence(ctx, e)

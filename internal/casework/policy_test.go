@@ -3,9 +3,11 @@ package casework
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
+	"counterscam/internal/auth"
 	"counterscam/internal/match"
 	"counterscam/internal/store"
 	"counterscam/internal/trust"
@@ -193,5 +195,27 @@ func TestWritePolicy(t *testing.T) {
 				t.Errorf("%s written by %s: %v, want trust.ErrForbidden", tt.name, pr.Role, err)
 			}
 		}
+	}
+}
+
+// TestChargeEvidenceOnlyAgainstAReadablePerson: a prosecutor of an
+// organisation the person's label does not reach files no evidence
+// against them, and is answered as for a person who does not exist.
+func TestChargeEvidenceOnlyAgainstAReadablePerson(t *testing.T) {
+	f := newFixture(t)
+	p := f.person(f.officer, minho()) // AMBER+STRICT: the embassy only
+	stranger := who("u-kh-pros", orgPolice, auth.RoleProsecutor)
+	for _, id := range []string{p.ID, "01J00000000000000000000000"} {
+		_, err := f.svc.AddChargeEvidence(f.ctx, stranger, &EvidenceInput{PersonID: id, Charge: "fraud", Kind: "chat", Description: "chat export"})
+		var fe *FieldError
+		if !errors.As(err, &fe) || fe.Error() != fmt.Sprintf("person: no person %q", id) {
+			t.Errorf("evidence against %s by a prosecutor who may not read them: %v", id, err)
+		}
+	}
+	if ev, err := f.svc.ChargeEvidence(f.ctx, f.op, p.ID); err != nil || len(ev) != 0 {
+		t.Errorf("charge evidence filed: %d (%v)", len(ev), err)
+	}
+	if _, err := f.svc.AddChargeEvidence(f.ctx, f.analyst, &EvidenceInput{PersonID: p.ID, Charge: "fraud", Kind: "chat", Description: "chat export"}); err != nil {
+		t.Errorf("the embassy's analyst: %v", err)
 	}
 }
