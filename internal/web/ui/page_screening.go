@@ -3,6 +3,8 @@ package ui
 import (
 	"net/http"
 	"slices"
+	"strings"
+	"time"
 
 	"counterscam/internal/auth"
 	"counterscam/internal/casework"
@@ -111,16 +113,81 @@ type dossierData struct {
 	Name, Latin string
 	Ref         string
 	Present     []store.IndicatorFinding
+	// CanAdd: the reader may file charge evidence (the form is shown);
+	// Form is the form as typed, Kinds and TLPs its choices; Refused is
+	// the service's refusal of it, Done says an item was just filed.
+	CanAdd  bool
+	Form    chargeForm
+	Kinds   []string
+	TLPs    []string
+	Refused *refusal
+	Done    bool
+}
+
+// chargeForm is the form that files an item of charge evidence.
+type chargeForm struct {
+	Charge, Kind, Description, Ref, CollectedAt, CollectedBy, TLP string
 }
 
 // dossierPage shows a person's dossier to those the policy lets read both
 // screenings and charge evidence; everyone else gets the service's refusal.
 func (s *Server) dossierPage(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
-	dos, err := s.cw.GetDossier(r.Context(), c.principal(), r.PathValue("id"))
+	d, err := s.dossierData(r, c)
 	if err != nil {
 		return err
 	}
-	d := &dossierData{D: dos, Ref: personRef(dos.Person)}
+	d.Done = r.URL.Query().Get("done") == "evidence"
+	return s.render(w, r, c, http.StatusOK, "dossier", "", msg("repat.dos.title", d.Name), d)
+}
+
+// dossierEvidence files an item of charge evidence from the dossier's
+// form and goes back to the dossier; a refusal comes back on the dossier
+// with the form as typed.
+func (s *Server) dossierEvidence(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	id := r.PathValue("id")
+	f := chargeForm{}
+	for _, v := range []struct {
+		dst  *string
+		name string
+	}{{&f.Charge, "charge"}, {&f.Kind, "kind"}, {&f.Description, "description"}, {&f.Ref, "ref"},
+		{&f.CollectedAt, "collected_at"}, {&f.CollectedBy, "collected_by"}, {&f.TLP, "tlp"}} {
+		*v.dst = strings.TrimSpace(r.PostFormValue(v.name))
+	}
+	in := &casework.EvidenceInput{PersonID: id, TLP: f.TLP, Charge: f.Charge, Kind: f.Kind,
+		Description: f.Description, Ref: f.Ref, CollectedBy: f.CollectedBy}
+	var err error
+	if f.CollectedAt != "" {
+		if in.CollectedAt, err = time.Parse(time.DateOnly, f.CollectedAt); err != nil {
+			err = &casework.FieldError{Field: "collected_at", Reason: "not a date (YYYY-MM-DD)"}
+		}
+	}
+	if err == nil {
+		_, err = s.cw.AddChargeEvidence(r.Context(), c.principal(), in)
+	}
+	if err == nil {
+		http.Redirect(w, r, "/persons/"+id+"/dossier?done=evidence", http.StatusSeeOther)
+		return nil
+	}
+	ref, code, err := caseworkRefusal(err, c.lang)
+	if err != nil {
+		return err
+	}
+	d, err := s.dossierData(r, c)
+	if err != nil {
+		return err
+	}
+	d.Form, d.Refused = f, ref
+	return s.render(w, r, c, code, "dossier", "", msg("repat.dos.title", d.Name), d)
+}
+
+// dossierData reads the dossier of the person the path names.
+func (s *Server) dossierData(r *http.Request, c *reqCtx) (*dossierData, error) {
+	dos, err := s.cw.GetDossier(r.Context(), c.principal(), r.PathValue("id"))
+	if err != nil {
+		return nil, err
+	}
+	d := &dossierData{D: dos, Ref: personRef(dos.Person), CanAdd: c.principal().Can(auth.ActionWriteChargeEvidence),
+		Form: chargeForm{TLP: store.TLPAmberStrict}, Kinds: casework.ChargeKinds, TLPs: triageTLPs}
 	d.Name, d.Latin = personLabel(dos.Person)
 	if dos.Screening != nil {
 		for _, ind := range dos.Screening.Indicators {
@@ -129,5 +196,5 @@ func (s *Server) dossierPage(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 			}
 		}
 	}
-	return s.render(w, r, c, http.StatusOK, "dossier", "", msg("repat.dos.title", d.Name), d)
+	return d, nil
 }

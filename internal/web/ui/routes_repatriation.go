@@ -9,6 +9,7 @@ func (s *Server) repatriationRoutes() []route {
 		{"GET /persons/{id}/screenings/new", s.screeningForm, true},
 		{"POST /persons/{id}/screenings", s.screeningSubmit, true},
 		{"GET /persons/{id}/dossier", s.dossierPage, true},
+		{"POST /persons/{id}/evidence", s.dossierEvidence, true},
 		{"GET /reconcile", s.reconcileForm, true},
 		{"POST /reconcile", s.reconcileUpload, true},
 		{"GET /reconcile/{list}", s.reconcilePage, true},
