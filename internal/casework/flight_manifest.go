@@ -303,7 +303,8 @@ var handOverOf = map[string]string{"warrant_executed": "police", "referred_to_sh
 
 // SetArrivalOutcome records what became of a passenger on arrival. An
 // outcome that hands the person over (to the police, a shelter or the
-// family) moves their arrived case to handed_over.
+// family) moves their arrived case to handed_over; once it has, the
+// outcome no longer changes (the case does not go back).
 func (s *Service) SetArrivalOutcome(ctx context.Context, p trust.Principal, flightID, personID, outcome, note string) (*store.Passenger, error) {
 	if !canWrite(p, writeCase) {
 		return nil, trust.ErrForbidden
@@ -324,12 +325,17 @@ func (s *Service) SetArrivalOutcome(ctx context.Context, p trust.Principal, flig
 		if err != nil {
 			return err
 		}
+		c, err := w.GetCase(ctx, row.CaseID)
+		if err != nil {
+			return err
+		}
+		if _, handed := handOverOf[row.Outcome]; handed && outcome != row.Outcome && State(c.State) != Arrived {
+			// The outcome moved the case on, and a case does not go
+			// back: the two would no longer agree.
+			return fieldErr("outcome", "%s is recorded and the person was handed over (the case is %s): it no longer changes", row.Outcome, c.State)
+		}
 		row.Outcome, row.OutcomeAt, row.OutcomeNote = outcome, s.now(), note
 		if to, ok := handOverOf[outcome]; ok {
-			c, err := w.GetCase(ctx, row.CaseID)
-			if err != nil {
-				return err
-			}
 			if State(c.State) == Arrived {
 				if _, err := s.move(ctx, w, p, c, HandedOver, note, func(c *store.Case) { c.HandedTo = to }); err != nil {
 					return err

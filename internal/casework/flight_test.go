@@ -473,3 +473,58 @@ func TestDepartureKeepsItsTime(t *testing.T) {
 		t.Errorf("arrived flight: departs %s, arrives %s", got.DepartAt, got.ArriveAt)
 	}
 }
+
+// TestHandOverOutcomeStands: once an arrival outcome has handed the
+// passenger over (the warrant executed: to the police), it no longer
+// changes, since the case cannot go back; the manifest's counts and the
+// case keep agreeing. An outcome that handed nobody over may still
+// change, and the change may hand them over.
+func TestHandOverOutcomeStands(t *testing.T) {
+	f, fl, cases := manifestFixture(t, 2)
+	for _, c := range cases {
+		if _, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: c.ID, LegalStatus: "warrant_to_execute", FitToFly: "fit"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.svc.FlightDeparted(f.ctx, f.officer, fl.ID, f.clock); err != nil {
+		t.Fatal(err)
+	}
+	f.advance(6 * time.Hour)
+	if err := f.svc.FlightArrived(f.ctx, f.officer, fl.ID, f.clock); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.SetArrivalOutcome(f.ctx, f.officer, fl.ID, cases[0].PersonID, "warrant_executed", "arrested on board"); err != nil {
+		t.Fatal(err)
+	}
+	for _, again := range []string{"released", "pending", "handed_to_family"} {
+		_, err := f.svc.SetArrivalOutcome(f.ctx, f.officer, fl.ID, cases[0].PersonID, again, "")
+		var fe *FieldError
+		if !errors.As(err, &fe) || fe.Field != "outcome" || fe.Reason != "warrant_executed is recorded and the person was handed over (the case is handed_over): it no longer changes" {
+			t.Errorf("changing a hand-over to %s: %v", again, err)
+		}
+	}
+	if _, err := f.svc.SetArrivalOutcome(f.ctx, f.officer, fl.ID, cases[0].PersonID, "warrant_executed", "noted again"); err != nil {
+		t.Errorf("the same outcome again: %v", err)
+	}
+	if _, err := f.svc.SetArrivalOutcome(f.ctx, f.officer, fl.ID, cases[1].PersonID, "released", ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.SetArrivalOutcome(f.ctx, f.officer, fl.ID, cases[1].PersonID, "referred_to_shelter", "released, then to a shelter"); err != nil {
+		t.Errorf("a release followed by a referral: %v", err)
+	}
+	m, err := f.svc.GetManifest(f.ctx, f.officer, fl.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]int{"warrant_executed": 1, "referred_to_shelter": 1}; !reflect.DeepEqual(m.Counts.ByOutcome, want) {
+		t.Errorf("outcomes = %v, want %v", m.Counts.ByOutcome, want)
+	}
+	var handed []string
+	for _, c := range cases {
+		got, _ := f.st.GetCase(f.ctx, c.ID)
+		handed = append(handed, got.State+":"+got.HandedTo)
+	}
+	if want := []string{"handed_over:police", "handed_over:shelter"}; !reflect.DeepEqual(handed, want) {
+		t.Errorf("cases = %v, want %v", handed, want)
+	}
+}
