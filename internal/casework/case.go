@@ -182,7 +182,7 @@ func (s *Service) GetCaseFile(ctx context.Context, p trust.Principal, id string)
 	f.Overdue = map[string]bool{}
 	now := s.now()
 	for _, d := range f.Deadlines {
-		if d.MetAt.IsZero() && d.DueAt.Before(now) {
+		if d.MetAt.IsZero() && d.DueAt.Before(now) && !s.lapsed(d, f.Case) {
 			f.Overdue[d.ID] = true
 		}
 	}

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"counterscam/internal/auth"
@@ -11,21 +12,26 @@ import (
 
 // DeadlineRule is a duty that entering a state starts: Kind is due Within
 // after the case enters On, and is met by the consular action MetBy
-// ("visit") or by the case entering a state ("state:handed_over").
+// ("visit") or by the case entering a state ("state:handed_over"). Once
+// the case reaches EndsOn or a later state (or is closed) an open duty
+// lapses: it can no longer be met and is never overdue (a first visit to
+// a detainee who has since flown home).
 type DeadlineRule struct {
 	On     State
 	Kind   string
 	Within time.Duration
 	MetBy  string
+	EndsOn State
 }
 
 // DefaultDeadlines: a first consular visit within 3 days of an arrest
-// notice or of immigration detention, and the hand-over within 48 hours of
+// notice or of immigration detention (lapsing once the person has left
+// on a flight), and the hand-over within 48 hours of
 // arrival (the time the police have to seek a warrant). A kind of duty is
 // started once per case.
 var DefaultDeadlines = []DeadlineRule{
-	{On: Arrested, Kind: "first_consular_visit", Within: 72 * time.Hour, MetBy: "visit"},
-	{On: InDetention, Kind: "first_consular_visit", Within: 72 * time.Hour, MetBy: "visit"},
+	{On: Arrested, Kind: "first_consular_visit", Within: 72 * time.Hour, MetBy: "visit", EndsOn: Departed},
+	{On: InDetention, Kind: "first_consular_visit", Within: 72 * time.Hour, MetBy: "visit", EndsOn: Departed},
 	{On: Arrived, Kind: "hand_over", Within: 48 * time.Hour, MetBy: "state:" + string(HandedOver)},
 }
 
@@ -97,8 +103,23 @@ type Overdue struct {
 	By       time.Duration // how long past due
 }
 
+// lapsed says whether the open duty d of case c is no longer due (see
+// DeadlineRule.EndsOn).
+func (s *Service) lapsed(d *store.Deadline, c *store.Case) bool {
+	at := slices.Index(States, State(c.State))
+	if State(c.State) == Closed {
+		return true
+	}
+	for _, r := range s.cfg.Deadlines {
+		if r.Kind == d.Kind && r.EndsOn != "" && at >= slices.Index(States, r.EndsOn) {
+			return true
+		}
+	}
+	return false
+}
+
 // OverdueDeadlines lists the open deadlines past due now, most overdue
-// first, of the cases p may read.
+// first, of the cases p may read; a duty that lapsed is not listed.
 func (s *Service) OverdueDeadlines(ctx context.Context, p trust.Principal) ([]Overdue, error) {
 	if !mayReadAny(p, auth.ActionReadPerson) {
 		return nil, trust.ErrForbidden
@@ -118,7 +139,7 @@ func (s *Service) OverdueDeadlines(ctx context.Context, p trust.Principal) ([]Ov
 			}
 			cases[d.CaseID] = c
 		}
-		if !mayRead(p, auth.ActionReadPerson, caseMarking(c)) {
+		if !mayRead(p, auth.ActionReadPerson, caseMarking(c)) || s.lapsed(d, c) {
 			continue
 		}
 		out = append(out, Overdue{Deadline: d, Case: c, By: now.Sub(d.DueAt)})

@@ -278,3 +278,60 @@ func TestPassportGivenBackIsNotRecordedTwice(t *testing.T) {
 		t.Errorf("documents after an ETD = %+v", got.Documents)
 	}
 }
+
+// TestFirstVisitLapsesOnceFlownHome: detainees deported before anyone
+// visited them (a charter within the three days) are no longer owed a
+// first visit once they have left: it is not overdue, on the list or on
+// the case's page, while their open hand-over still is; a case closed
+// with a duty open is not overdue either.
+func TestFirstVisitLapsesOnceFlownHome(t *testing.T) {
+	f, fl, _ := manifestFixture(t, 0)
+	in := minho()
+	in.Documents[0].Status = "held"
+	p := f.person(f.officer, in)
+	c := f.openCase(f.officer, p.ID, InDetention)
+	if _, err := f.svc.IssueTravelDocument(f.ctx, f.officer, c.ID, store.IdentityDocument{Number: "ETD-2025-0077"}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: c.ID, LegalStatus: "warrant_to_execute", FitToFly: "fit"}); err != nil {
+		t.Fatal(err)
+	}
+	other := f.openCase(f.officer, f.person(f.officer, &PersonInput{ExternalRef: "EMB-0099", LegalBasis: "x", Purpose: "y",
+		Names: []store.PersonName{{Kind: "primary", Text: "윤서준"}}}).ID, Arrested)
+	if _, err := f.svc.Transition(f.ctx, f.officer, other.ID, Closed, "released without charge, left by himself"); err != nil {
+		t.Fatal(err)
+	}
+	f.advance(48 * time.Hour)
+	if err := f.svc.FlightDeparted(f.ctx, f.officer, fl.ID, f.clock); err != nil {
+		t.Fatal(err)
+	}
+	f.advance(6 * time.Hour)
+	if err := f.svc.FlightArrived(f.ctx, f.officer, fl.ID, f.clock); err != nil {
+		t.Fatal(err)
+	}
+	f.advance(50 * time.Hour) // the first visit was due 50 h ago, the hand-over 2 h ago
+	od, err := f.svc.OverdueDeadlines(f.ctx, f.officer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, o := range od {
+		got = append(got, o.Case.ID+" "+o.Deadline.Kind)
+	}
+	if want := []string{c.ID + " hand_over"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("overdue = %q, want %q", got, want)
+	}
+	file, err := f.svc.GetCaseFile(f.ctx, f.officer, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var overdue []string
+	for _, d := range file.Deadlines {
+		if file.Overdue[d.ID] {
+			overdue = append(overdue, d.Kind)
+		}
+	}
+	if len(file.Deadlines) != 2 || !reflect.DeepEqual(overdue, []string{"hand_over"}) {
+		t.Errorf("the case file: %d deadlines, overdue %q", len(file.Deadlines), overdue)
+	}
+}
