@@ -184,3 +184,46 @@ func TestPublicReportsAreRateLimited(t *testing.T) {
 		}
 	}
 }
+
+// TestAmountInACurrencyWithoutDecimals: an amount with decimals in won
+// (or dong) is refused on both public forms with a message that gives
+// whole-number examples and names the currency, not "1,500.50 (at most 0
+// decimals)"; a currency with decimals keeps its own message.
+func TestAmountInACurrencyWithoutDecimals(t *testing.T) {
+	f := demoFixture(t)
+	for _, lang := range []string{"en", "ko", "km"} {
+		msgs := messages(t, lang)
+		whole := strings.Replace(msgs["report.err.amount_whole"], "%s", "KRW", 1)
+		for _, form := range []struct {
+			path string
+			open func() (*http.Client, string)
+			rest url.Values
+		}{
+			{"/report", func() (*http.Client, string) { return reportPage(t, f, lang) },
+				url.Values{"scam_type": {"romance"}, "narrative": {"She asked me to pay a fee to release the money."}}},
+			{"/missing", func() (*http.Client, string) { return missingPage(t, f.srv.URL, lang) },
+				url.Values{"name": {"김민수"}, "rep_phone": {"+82 10 2233 4455"}}},
+		} {
+			c, tok := form.open()
+			v := url.Values{"csrf": {tok}, "amount": {"1500000.50"}, "currency": {"KRW"}}
+			for k, x := range form.rest {
+				v[k] = x
+			}
+			code, body, _ := post(t, c, f.srv.URL+form.path, v)
+			if code != http.StatusUnprocessableEntity {
+				t.Fatalf("%s %s: status %d, want 422", lang, form.path, code)
+			}
+			i := strings.Index(body, `id="amount-err"`)
+			if i < 0 {
+				t.Fatalf("%s %s: no error next to the amount", lang, form.path)
+			}
+			box := body[i:min(len(body), i+600)]
+			if !strings.Contains(box, esc(whole)) {
+				t.Errorf("%s %s: next to the amount, want %q; got %s", lang, form.path, whole, box[:min(len(box), 300)])
+			}
+			if strings.Contains(box, "1,500.50") {
+				t.Errorf("%s %s: a won amount is given an example with decimals: %s", lang, form.path, box[:min(len(box), 300)])
+			}
+		}
+	}
+}

@@ -168,7 +168,8 @@ func (f *missingForm) ransom(in *casework.IntakeInput) {
 		exp, _ := intake.CurrencyExponent(f.Currency)
 		minor, ok := parseMinor(f.Amount, exp)
 		if !ok {
-			f.fail("amount", "report.err.amount", exp)
+			key, arg := amountProblem(f.Currency, exp)
+			f.fail("amount", key, arg)
 			return
 		}
 		r.AmountMinor = minor

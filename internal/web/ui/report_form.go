@@ -127,7 +127,8 @@ func (f *reportForm) loss(in *intel.ReportInput) {
 	exp, _ := intake.CurrencyExponent(f.Currency)
 	minor, ok := parseMinor(f.Amount, exp)
 	if !ok {
-		f.fail("amount", "report.err.amount", exp)
+		key, arg := amountProblem(f.Currency, exp)
+		f.fail("amount", key, arg)
 		return
 	}
 	if minor > 0 {
@@ -168,6 +169,16 @@ func (f *reportForm) contact(in *intel.ReportInput) {
 		c.Phone = sel.Value
 	}
 	in.Contact = c
+}
+
+// amountProblem is the message key and its argument for an amount that
+// could not be read: a currency without decimals (KRW, VND) is not shown
+// an example with decimals and told "at most 0 decimals".
+func amountProblem(currency string, exp int) (string, any) {
+	if exp == 0 {
+		return "report.err.amount_whole", currency
+	}
+	return "report.err.amount", exp
 }
 
 // parseMinor reads a non-negative decimal amount ("1,500.50", "1 000 000")
