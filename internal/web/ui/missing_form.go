@@ -16,7 +16,8 @@ import (
 // Limits of the missing person form's fields.
 const (
 	maxMissingLine  = 200      // a name, a handle, an account
-	maxMissingText  = 4 << 10  // the job ad, the last location
+	maxMissingText  = 4 << 10  // the job ad
+	maxMissingPlace = 1000     // the last known place, as casework keeps it
 	maxMissingStory = 16 << 10 // what happened
 	maxMissingIDs   = 10       // phones and handles of the person
 )
@@ -79,10 +80,10 @@ func (f *missingForm) input(today time.Time, lang string) *casework.IntakeInput 
 	}{
 		{"name", f.Name, maxMissingLine}, {"name_latin", f.NameLatin, maxMissingLine}, {"passport", f.Passport, 40},
 		{"payee", f.Payee, maxMissingLine}, {"recruiter", f.Recruiter, maxMissingLine}, {"rep_name", f.RepName, maxMissingLine},
-		{"location", f.Location, maxMissingText}, {"job_ad", f.JobAd, maxMissingText}, {"narrative", f.Narrative, maxMissingStory},
+		{"location", f.Location, maxMissingPlace}, {"job_ad", f.JobAd, maxMissingText}, {"narrative", f.Narrative, maxMissingStory},
 	} {
 		if len(x.v) > x.max || !utf8.ValidString(x.v) {
-			f.fail(x.field, "missing.err.long", x.max)
+			f.fail(x.field, "missing.err.long", fittingChars(x.v, x.max))
 		}
 	}
 	if f.Name == "" && f.NameLatin == "" {
@@ -126,6 +127,20 @@ func (f *missingForm) input(today time.Time, lang string) *casework.IntakeInput 
 	in.RecruiterHandle, in.JobAd, in.Narrative = f.Recruiter, f.JobAd, f.Narrative
 	f.reporter(in, lang)
 	return in
+}
+
+// fittingChars is how many characters of v fit in max bytes: the limit
+// said in the characters of the script the family writes in (a byte limit
+// of 1000 holds 1000 Latin letters but 333 Hangul or Khmer ones).
+func fittingChars(v string, max int) int {
+	n, size := 0, 0
+	for _, r := range v {
+		if size += utf8.RuneLen(r); size > max {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // contacts reads the person's phones and handles, one a line: each must

@@ -178,3 +178,44 @@ func TestMissingFormsAreRateLimited(t *testing.T) {
 		t.Errorf("a forged token: %d, want 403", code)
 	}
 }
+
+// TestMissingFormSaysHowLongInCharacters: a last known place longer than
+// casework keeps is refused next to its field in the page's language (not
+// casework's English "longer than 1000 bytes"), and a limit is said in
+// the characters the family typed: a job ad in Hangul holds a third as
+// many characters as one in Latin letters.
+func TestMissingFormSaysHowLongInCharacters(t *testing.T) {
+	f := demoFixture(t)
+	for _, lang := range []string{"en", "ko", "km"} {
+		msgs := messages(t, lang)
+		c, tok := missingPage(t, f.srv.URL, lang)
+		place := strings.Repeat("Near the casino in Bavet, ", 50) // 1,300 letters
+		ad := strings.Repeat("캄보디아 고수익 알바", 450)                  // 4,950 characters, 13,050 bytes
+		code, body, _ := post(t, c, f.srv.URL+"/missing", url.Values{
+			"csrf": {tok}, "name": {"김민수"}, "rep_phone": {"+82 10 2233 4455"},
+			"location": {place}, "job_ad": {ad},
+		})
+		if code != http.StatusUnprocessableEntity {
+			t.Fatalf("%s: status %d, want 422", lang, code)
+		}
+		for field, want := range map[string]string{
+			"location": strings.Replace(msgs["missing.err.long"], "%d", "1000", 1),
+			"job_ad":   strings.Replace(msgs["missing.err.long"], "%d", "1553", 1), // 4096 bytes of "캄보디아 고수익 알바"
+		} {
+			i := strings.Index(body, `id="`+field+`-err"`)
+			if i < 0 {
+				t.Errorf("%s: no error box for %s", lang, field)
+				continue
+			}
+			if box := body[i:min(len(body), i+600)]; !strings.Contains(box, esc(want)) {
+				t.Errorf("%s: next to %s, want %q; got %s", lang, field, want, box[:min(len(box), 300)])
+			}
+		}
+		if strings.Contains(body, "bytes") {
+			t.Errorf("%s: the page speaks of bytes", lang)
+		}
+		if !strings.Contains(body, esc(strings.TrimSpace(place))) || !strings.Contains(body, esc(ad)) {
+			t.Errorf("%s: the form lost the place or the ad", lang)
+		}
+	}
+}
