@@ -242,8 +242,11 @@ func (f *fixture) signIn(t testing.TB, email string) *http.Client {
 	_, body, _ := get(t, c, f.srv.URL+"/login")
 	code, _, loc := post(t, c, f.srv.URL+"/login", url.Values{"csrf": {csrf(t, body)}, "email": {email}, "password": {cli.DemoPassword}, "next": {"/dashboard"}})
 	want := "/dashboard"
-	if email == "worker@shelter.demo" {
+	switch email {
+	case "worker@shelter.demo":
 		want = "/referrals" // a shelter's worker lands on the referrals
+	case "screening@bank.demo":
+		want = "/" // a bank's screener on the check, the one page theirs
 	}
 	if code != http.StatusSeeOther || loc != want {
 		t.Fatalf("signing in %s: %d to %q, want %s", email, code, loc, want)

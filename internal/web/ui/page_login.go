@@ -56,9 +56,16 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 		return err
 	}
 	setSessionCookie(w, sess, c.secure)
-	if d.Next == "/dashboard" && s.cw != nil && sess.Principal.Role == auth.RoleSupportWorker {
-		// A shelter's worker has no intelligence dashboard: their work is the referrals.
-		d.Next = "/referrals"
+	if d.Next == "/dashboard" {
+		switch role := sess.Principal.Role; {
+		case role == auth.RoleSupportWorker && s.cw != nil:
+			// A shelter's worker has no intelligence dashboard: their work is the referrals.
+			d.Next = "/referrals"
+		case role == auth.RolePartner:
+			// A bank's or telecom's screener reads no reports: of the
+			// pages, theirs is the check.
+			d.Next = "/"
+		}
 	}
 	http.Redirect(w, r, d.Next, http.StatusSeeOther)
 	return nil

@@ -803,3 +803,28 @@ func TestSignInSendsNobodyAway(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryRoleLandsOnAPageItMayOpen: whoever signs in, from the sign-in
+// page as it is first opened, lands on a page of their own, not on "Your
+// role does not allow this" (as a bank's screener did on the dashboard).
+func TestEveryRoleLandsOnAPageItMayOpen(t *testing.T) {
+	f := demoFixture(t)
+	for _, email := range []string{"analyst@knpa.demo", "admin@knpa.demo", "screening@bank.demo",
+		"consul@mofa-kh.demo", "prosecutor@spo.demo", "worker@shelter.demo"} {
+		c := client(t)
+		_, page, _ := get(t, c, f.srv.URL+"/login")
+		next := regexp.MustCompile(`name="next" value="([^"]*)"`).FindStringSubmatch(page)
+		if next == nil {
+			t.Fatal("the sign-in form carries no next page")
+		}
+		code, _, loc := post(t, c, f.srv.URL+"/login", url.Values{"csrf": {csrf(t, page)}, "email": {email},
+			"password": {cli.DemoPassword}, "next": {next[1]}})
+		if code != http.StatusSeeOther {
+			t.Fatalf("%s: signing in answered %d", email, code)
+		}
+		code, body, _ := get(t, c, f.srv.URL+loc)
+		if code != http.StatusOK || !strings.Contains(body, `<body class="signed-in`) {
+			t.Errorf("%s lands on %s: %d", email, loc, code)
+		}
+	}
+}
