@@ -242,3 +242,33 @@ func TestCheckPageFindsAListedAccountInAMessage(t *testing.T) {
 		t.Errorf("digits no bank lists: an account is shown")
 	}
 }
+
+// TestCheckPageSaysAWalletIsMistyped: a wallet address with one character
+// wrong (its checksum fails) is told so, in the page's language, not "this
+// does not look like a phone number, account, wallet...", which sends the
+// person to doubt what kind of value they have rather than to copy it
+// again.
+func TestCheckPageSaysAWalletIsMistyped(t *testing.T) {
+	f := demoFixture(t)
+	for _, w := range []struct{ addr, format string }{
+		{"TExMBvm1f6nD7SRXdX2euQxb9Ba8W3zgpX", "base58check"}, // a demo TRON wallet, last letter changed
+		{"bc1qqwtc7sl0wh9s9nzyf7nt97pjgnvxm9d9p2emtx", "bech32"},
+		{"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD", "EIP-55"},
+	} {
+		for _, lang := range []string{"en", "ko", "km"} {
+			msgs := messages(t, lang)
+			_, body, _ := get(t, client(t), f.srv.URL+"/?lang="+lang+"&q="+url.QueryEscape(w.addr))
+			shown := w.addr
+			if len(shown) > 40 {
+				shown = shown[:40] + "…" // the message quotes a long value cut short; the result names it whole
+			}
+			want := strings.Replace(strings.Replace(msgs["selector.err.crypto_checksum"], "%s", `"`+shown+`"`, 1), "%s", w.format, 1)
+			if !strings.Contains(body, `data-status="invalid"`) || !strings.Contains(body, esc(want)) {
+				t.Errorf("%s %s: want %q", lang, w.addr, want)
+			}
+			if strings.Contains(body, esc(msgs["advice.invalid"])) {
+				t.Errorf("%s %s: told it does not look like a wallet", lang, w.addr)
+			}
+		}
+	}
+}

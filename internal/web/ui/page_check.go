@@ -49,6 +49,10 @@ type checkData struct {
 	// Readings: a lone number typed without its country code, as a
 	// number of each country where it is one, to check with a click.
 	Readings []selector.Selector
+	// Mistyped: a lone value that is a wallet address in its format but
+	// for its checksum, most likely with a character mistyped or lost in
+	// copying (the check itself calls it no kind of value at all).
+	Mistyped *selector.Error
 }
 
 // screenView is the lure screener's verdict, ready to show.
@@ -125,6 +129,12 @@ func (s *Server) runCheck(r *http.Request, c *reqCtx, d *checkData, text string)
 		// country chosen: offer the others where it is a number (also
 		// beside the listed accounts with its digits).
 		d.Readings = s.svc.NationalReadings(text)
+	}
+	if single && res[0].Status == intel.StatusInvalid && res[0].Code == selector.CodeUnrecognised {
+		var se *selector.Error
+		if _, err := selector.ParseAs(selector.Crypto, text, selector.Options{}); errors.As(err, &se) && se.Code == selector.CodeCryptoChecksum {
+			d.Mistyped = se
+		}
 	}
 	if s.screener == nil || single || len(strings.Fields(text)) < 3 {
 		return nil
