@@ -227,3 +227,30 @@ func TestAmountInACurrencyWithoutDecimals(t *testing.T) {
 		}
 	}
 }
+
+// TestReportFormSaysEveryContactMistakeAtOnce: contact details with a
+// mistake and the consent box not ticked are answered with both at once,
+// not the consent first and the mistyped e-mail address only after the
+// person has ticked it and sent the form again.
+func TestReportFormSaysEveryContactMistakeAtOnce(t *testing.T) {
+	f := demoFixture(t)
+	msgs := messages(t, "en")
+	c, tok := reportPage(t, f, "en")
+	code, body, _ := post(t, c, f.srv.URL+"/report", url.Values{
+		"csrf": {tok}, "scam_type": {"romance"}, "narrative": {"She asked me to pay a fee to release the money."},
+		"currency": {"USD"}, "name": {"Kim"}, "email": {"kim@"}, "phone": {"12"},
+	})
+	if code != http.StatusUnprocessableEntity {
+		t.Fatalf("status %d, want 422", code)
+	}
+	for field, want := range map[string]string{
+		"consent": msgs["report.err.consent"],
+		"email":   msgs["report.err.email"],
+		"phone":   msgs["report.err.phone"],
+	} {
+		i := strings.Index(body, `id="`+field+`-err"`)
+		if i < 0 || !strings.Contains(body[i:min(len(body), i+600)], esc(want)) {
+			t.Errorf("next to %s, want %q", field, want)
+		}
+	}
+}

@@ -142,10 +142,10 @@ func (f *reportForm) contact(in *intel.ReportInput) {
 		return
 	}
 	if !f.Consent {
+		// Said at once with any mistake in the details, not one round
+		// after the other.
 		f.fail("consent", "report.err.consent")
-		return
-	}
-	if f.Email == "" && f.Phone == "" {
+	} else if f.Email == "" && f.Phone == "" {
 		f.fail("email", "report.err.contact_missing")
 		return
 	}
@@ -168,7 +168,9 @@ func (f *reportForm) contact(in *intel.ReportInput) {
 		}
 		c.Phone = sel.Value
 	}
-	in.Contact = c
+	if f.Consent {
+		in.Contact = c
+	}
 }
 
 // amountProblem is the message key and its argument for an amount that
