@@ -828,3 +828,17 @@ func TestEveryRoleLandsOnAPageItMayOpen(t *testing.T) {
 		}
 	}
 }
+
+// TestSignInPageIsEveryStaffMembers: consular officers, prosecutors and
+// shelter workers sign in on the same page as analysts; its heading
+// speaks to all of them, not to analysts alone, in every language.
+func TestSignInPageIsEveryStaffMembers(t *testing.T) {
+	f := demoFixture(t)
+	for lang, analyst := range map[string]string{"en": "Analyst", "ko": "분석관", "km": "អ្នកវិភាគ"} {
+		_, body, _ := get(t, client(t), f.srv.URL+"/login?lang="+lang)
+		h1 := regexp.MustCompile(`<h1>([^<]*)</h1>`).FindStringSubmatch(body)
+		if h1 == nil || h1[1] != esc(messages(t, lang)["login.heading"]) || strings.Contains(h1[1], analyst) {
+			t.Errorf("%s: the sign-in page's heading is %q", lang, h1)
+		}
+	}
+}
