@@ -10,6 +10,7 @@ import (
 
 	"counterscam/internal/auth"
 	"counterscam/internal/intel"
+	"counterscam/internal/selector"
 	"counterscam/internal/store"
 )
 
@@ -111,6 +112,11 @@ type searchData struct {
 	Limit   int
 	After   string // the page lists the reports after this one
 	NextURL string
+	// Readings: a number typed without its country code, as a number of
+	// each country where it is one, each to search with a click (read as
+	// typed, it was searched as text, or as a number of the searcher's
+	// country).
+	Readings []selector.Selector
 }
 
 // searchLimit is how many reports a search page lists.
@@ -146,6 +152,9 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, c *reqCtx) e
 			d.Reports, d.Done = reps, true
 			if len(reps) == searchLimit {
 				d.NextURL = searchURL(d.Q, reps[len(reps)-1].ID)
+			}
+			if _, err := selector.Parse(d.Q, selector.Options{}); err != nil && d.After == "" {
+				d.Readings = s.svc.NationalReadings(d.Q)
 			}
 		}
 	}

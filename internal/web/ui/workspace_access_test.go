@@ -842,3 +842,35 @@ func TestSignInPageIsEveryStaffMembers(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchOffersTheCountriesOfANationalNumber: a Korean analyst who
+// types a Cambodian number the national way ("095 756 407", as a Khmer
+// narrative writes it) is not left with the narratives that spell it so:
+// the page offers it as a number of each country where it is one, and
+// the Cambodian link finds every report naming the number, as the hint
+// promises. A number with its country code is offered nothing.
+func TestSearchOffersTheCountriesOfANationalNumber(t *testing.T) {
+	f := demoFixture(t)
+	an := f.signIn(t, "analyst@knpa.demo")
+	count := func(body string) int {
+		m := regexp.MustCompile(`<p id="search-count">(\d+) `).FindStringSubmatch(body)
+		if m == nil {
+			t.Fatal("no count of the reports found")
+		}
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	_, body, _ := get(t, an, f.srv.URL+"/search?lang=en&q="+url.QueryEscape("095 756 407"))
+	link := `<a href="/search?q=%2b85595756407">Cambodia: <bdi>&#43;855 95 756 407</bdi></a>`
+	if !strings.Contains(body, esc(messages(t, "en")["search.readings"])) || !strings.Contains(body, link) {
+		t.Fatalf("the national number is not offered as Cambodia's: no %s", link)
+	}
+	asText := count(body)
+	_, body, _ = get(t, an, f.srv.URL+"/search?lang=en&q=%2b85595756407")
+	if n := count(body); n <= asText {
+		t.Errorf("searched as Cambodia's number: %d reports, as text %d", n, asText)
+	}
+	if strings.Contains(body, `id="search-readings"`) {
+		t.Error("a number with its country code is offered other countries")
+	}
+}
