@@ -111,3 +111,23 @@ func TestMenuOnPhone(t *testing.T) {
 		}
 	}
 }
+
+// TestLongValuesFitAPhone: a wallet address or a link, checked on a 360 px
+// phone, is broken across lines inside its answer instead of pushing the
+// page wider than the screen, in every language.
+func TestLongValuesFitAPhone(t *testing.T) {
+	chromiumPath(t)
+	f := demoFixture(t)
+	b := newBrowser(t)
+	for _, q := range []string{
+		"bc1qqwtc7sl0wh9s9nzyf7nt97pjgnvxm9d9p2emtd",
+		"0xbe03fDba0C230E4E3a0D03407028a7699157E724",
+		"https://www.mekongshop15.com/checkout/order?id=1234567890abcdefghijklmnopqrstuvwxyz",
+	} {
+		for _, lang := range []string{"en", "ko", "km"} {
+			b.do(t, q+" on a phone", chromedp.EmulateViewport(360, 780, chromedp.EmulateMobile, chromedp.EmulateTouch),
+				chromedp.Navigate(f.srv.URL+"/?lang="+lang+"&q="+urlq(q)), chromedp.WaitVisible(chromedp.CSS(".result .value")))
+			b.tooWide(t, lang+" "+q)
+		}
+	}
+}
