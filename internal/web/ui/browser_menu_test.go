@@ -123,6 +123,9 @@ func TestLongValuesFitAPhone(t *testing.T) {
 		"bc1qqwtc7sl0wh9s9nzyf7nt97pjgnvxm9d9p2emtd",
 		"0xbe03fDba0C230E4E3a0D03407028a7699157E724",
 		"https://www.mekongshop15.com/checkout/order?id=1234567890abcdefghijklmnopqrstuvwxyz",
+		"TExMBvm1f6nD7SRXdX2euQxb9Ba8W3zgpX", // mistyped: the message quotes it
+		// a message: the screener's reasons quote the link
+		"Customer service job in Cambodia, no experience, apply at https://star-trade.xyz/login?session=abcdefghijklmnopqrstuvwxyz0123456789",
 	} {
 		for _, lang := range []string{"en", "ko", "km"} {
 			b.do(t, q+" on a phone", chromedp.EmulateViewport(360, 780, chromedp.EmulateMobile, chromedp.EmulateTouch),
