@@ -133,4 +133,18 @@ func TestLongValuesFitAPhone(t *testing.T) {
 			b.tooWide(t, lang+" "+q)
 		}
 	}
+	// The public forms' errors quote a long line that could not be read.
+	for _, form := range []struct{ path, field, submit string }{
+		{"/report", "identifiers", ".report-form button[type=submit]"},
+		{"/missing", "contacts", "main form button[type=submit]"},
+	} {
+		for _, lang := range []string{"en", "km"} {
+			b.do(t, form.path+" on a phone", chromedp.EmulateViewport(360, 780, chromedp.EmulateMobile, chromedp.EmulateTouch),
+				chromedp.Navigate(f.srv.URL+form.path+"?lang="+lang), chromedp.WaitVisible(chromedp.ID(form.field)),
+				chromedp.SetValue(chromedp.ID(form.field), "https//broken-link-without-colon.example/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+				chromedp.Click(chromedp.CSS(form.submit)),
+				chromedp.WaitVisible(chromedp.CSS("#"+form.field+"-err .ferr")))
+			b.tooWide(t, lang+" "+form.path+" with a long line refused")
+		}
+	}
 }
