@@ -8,6 +8,7 @@ import (
 
 	"counterscam/internal/auth"
 	"counterscam/internal/casework"
+	"counterscam/internal/selector"
 	"counterscam/internal/store"
 )
 
@@ -17,6 +18,10 @@ type personsData struct {
 	Persons []*store.Person
 	Done    bool
 	Limit   int
+	// Readings: a phone number typed without its country code, as a
+	// number of each country where it is one, each to find with a click
+	// (persons are found by a number as written with its country code).
+	Readings []selector.Selector
 }
 
 const personsShown = 50
@@ -37,6 +42,9 @@ func (s *Server) personsPage(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 			return err
 		}
 		d.Persons, d.Done = ps, true
+		if _, err := selector.Parse(d.Q, selector.Options{}); err != nil {
+			d.Readings = s.svc.NationalReadings(d.Q)
+		}
 	}
 	return s.render(w, r, c, http.StatusOK, "persons", "triage", msg("people.persons.title"), d)
 }

@@ -442,3 +442,22 @@ func TestCaseVisitAndTravelDocument(t *testing.T) {
 		t.Errorf("following \"put on a flight\": %d", code)
 	}
 }
+
+// TestPersonSearchOffersTheCountriesOfANationalNumber: an embassy officer
+// in Phnom Penh (a Korean organisation) who types a person's Cambodian
+// phone the national way ("092 251 686") finds nobody: the page offers it
+// as a number of each country where it is one, and the Cambodian link
+// finds the person.
+func TestPersonSearchOffersTheCountriesOfANationalNumber(t *testing.T) {
+	f := demoFixture(t)
+	c := f.signIn(t, consul)
+	_, body, _ := get(t, c, f.srv.URL+"/persons?lang=en&q="+url.QueryEscape("092 251 686"))
+	link := `<a href="/persons?q=%2b85592251686">Cambodia: <bdi>&#43;855 92 251 686</bdi></a>`
+	if !strings.Contains(body, esc(messages(t, "en")["people.persons.readings"])) || !strings.Contains(body, link) {
+		t.Fatalf("the national number is not offered as Cambodia's: no %s", link)
+	}
+	_, body, _ = get(t, c, f.srv.URL+"/persons?lang=en&q=%2b85592251686")
+	if !strings.Contains(body, `<p id="persons-count">1 found.</p>`) || strings.Contains(body, `id="persons-readings"`) {
+		t.Errorf("the Cambodian number finds no one, or is offered other countries")
+	}
+}
