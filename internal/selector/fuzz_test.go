@@ -11,7 +11,8 @@ func fuzzSeeds(f *testing.F) {
 		f.Add(c.in, c.region)
 	}
 	for _, s := range []string{"@scam", "t.me/scam", "0x52908400098527886E0F7030069857D2E4169EE7", "[::1]:80",
-		"hxxp[://]a(dot)b", "\xff\xfe", "+", "00", "tel:", "mailto:", "a@b@c", "%", "http://a.com/%", "http://[", "1.2.3.4%x"} {
+		"hxxp[://]a(dot)b", "\xff\xfe", "+", "00", "tel:", "mailto:", "a@b@c", "%", "http://a.com/%", "http://[", "1.2.3.4%x",
+		"(+84) 912 345 678", "(+86)13800138000", "(+)"} {
 		f.Add(s, "KH")
 	}
 }
@@ -47,7 +48,8 @@ func FuzzParse(f *testing.F) {
 
 func FuzzParsePhone(f *testing.F) {
 	fuzzSeeds(f)
-	for _, s := range []string{"+855 12 345 678", "០១២ ៣៤៥ ៦៧៨", "00855 12", "001 855 12 345 678", "82 10 1234 5678"} {
+	for _, s := range []string{"+855 12 345 678", "០១២ ៣៤៥ ៦៧៨", "00855 12", "001 855 12 345 678", "82 10 1234 5678",
+		"(+84) 912 345 678", "（＋６３）９１７ １２３ ４５６７", "(+)84 912", "((+855", "+(84)+912"} {
 		f.Add(s, "KR")
 	}
 	eng := newPhoneEngine()

@@ -107,8 +107,8 @@ func detect(raw string) []Kind {
 	if strings.Contains(raw, "://") || strings.Contains(raw, "[://]") || strings.Contains(raw, "[:]//") {
 		return detectLink
 	}
-	if phoneShaped(raw) {
-		if raw[0] == '+' || strings.HasPrefix(raw, "＋") {
+	if shaped, plus := phoneShaped(raw); shaped {
+		if plus {
 			return detectIntlNumber
 		}
 		return detectNumber
@@ -133,19 +133,22 @@ func hasPrefixFold(s, prefix string) bool {
 }
 
 // phoneShaped reports whether s has only digits (in any script
-// phoneDigits reads), phone punctuation and a leading plus.
-func phoneShaped(s string) bool {
+// phoneDigits reads), phone punctuation and a plus before the first digit
+// (as in "(+84) 912 345 678"), and whether it has that plus.
+func phoneShaped(s string) (shaped, plus bool) {
 	if len(s) > maxPhoneLen {
-		return false
+		return false, false
 	}
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "+"), "＋")
 	digits := 0
 	for _, r := range s {
-		if digitValue(r) >= 0 {
+		switch {
+		case digitValue(r) >= 0:
 			digits++
-		} else if !isPhoneSeparator(r) {
-			return false
+		case (r == '+' || r == '＋') && !plus && digits == 0:
+			plus = true
+		case !isPhoneSeparator(r):
+			return false, false
 		}
 	}
-	return digits > 0
+	return digits > 0, plus
 }

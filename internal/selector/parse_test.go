@@ -21,6 +21,12 @@ func TestParseDetectsKind(t *testing.T) {
 		{"០១២ ៣៤៥ ៦៧៨", "KH", Phone, "+85512345678"},
 		{"00855 12 345 678", "", Phone, "+85512345678"},
 		{"tel:+85512345678", "", Phone, "+85512345678"},
+		// The country code in brackets, as many write it in Vietnam,
+		// China and the Philippines.
+		{"(+84) 912 345 678", "", Phone, "+84912345678"},
+		{"(+86)13800138000", "KR", Phone, "+8613800138000"},
+		{"(+855)-12-345-678", "", Phone, "+85512345678"},
+		{"（＋６３）９１７ １２３ ４５６７", "", Phone, "+639171234567"},
 		{"recruit@example.com", "KH", Email, "recruit@example.com"},
 		{"recruit[@]example[.]com", "", Email, "recruit@example.com"},
 		{"mailto:Recruit@Example.com", "", Email, "Recruit@example.com"},
