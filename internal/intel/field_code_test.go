@@ -88,7 +88,9 @@ func TestFieldErrorSelector(t *testing.T) {
 		code   selector.ErrorCode
 		text   string
 	}{
-		{intel.SelectorInput{Value: wallet}, "", selector.CodeUnrecognised, ""},
+		{intel.SelectorInput{Value: wallet}, "", selector.CodeCryptoChecksum,
+			`selectors: "` + wallet + `" is not a valid crypto: mixed-case EIP-55 checksum does not match (mistyped address?)`},
+		{intel.SelectorInput{Value: "not one"}, "", selector.CodeUnrecognised, ""},
 		{intel.SelectorInput{Value: wallet, Kind: "crypto"}, "", selector.CodeCryptoChecksum,
 			`selectors: "` + wallet + `" is not a valid crypto: mixed-case EIP-55 checksum does not match (mistyped address?)`},
 		{intel.SelectorInput{Value: "010 1234", Kind: "phone"}, "KR", selector.CodePhoneNotInRegion,

@@ -1,6 +1,7 @@
 package selector
 
 import (
+	"errors"
 	"strings"
 )
 
@@ -52,7 +53,9 @@ func parseAutoKind(raw string, o Options, eng *phoneEngine) (s Selector, by Kind
 	if raw == "" {
 		return Selector{}, "", invalid("", CodeEmpty, raw, "empty value")
 	}
-	for _, k := range detect(raw) {
+	kinds := detect(raw)
+	var errs [8]error
+	for i, k := range kinds {
 		if k == Phone {
 			s, err = parsePhoneWith(raw, o, eng)
 		} else {
@@ -61,8 +64,69 @@ func parseAutoKind(raw string, o Options, eng *phoneEngine) (s Selector, by Kind
 		if err == nil {
 			return s, k, nil
 		}
+		errs[i] = err
+	}
+	if err := formError(raw, kinds, errs[:len(kinds)]); err != nil {
+		return Selector{}, "", err
 	}
 	return Selector{}, "", invalid("", CodeUnrecognised, raw, "not a phone number, e-mail, URL, domain, IP address, wallet, bank account, card or handle")
+}
+
+// formError picks, among the errors of the kinds tried (errs[i] is that
+// of kinds[i]), the one of a kind raw has the unmistakable form of: the
+// only kind its shape admits ("+999 1234", "@bad name"), a wallet address
+// whose checksum fails, an IBAN with wrong check digits, a dotted name
+// under no top-level domain. Someone who mistyped one character of a
+// wallet is told so, not that it is nothing at all. Nil when no error
+// says more than that no kind fits.
+func formError(raw string, kinds []Kind, errs []error) error {
+	if len(kinds) == 1 {
+		return errs[0]
+	}
+	for i, k := range kinds {
+		var e *Error
+		if !errors.As(errs[i], &e) {
+			continue
+		}
+		switch {
+		case k == Crypto && (e.Code == CodeCryptoEVMLength || e.Code == CodeCryptoPrefix):
+			return e
+		case k == Crypto && e.Code == CodeCryptoChecksum:
+			// Any 25 to 36 characters fail as base58check: only a
+			// string that looks like an encoding (base58 letters of
+			// both cases and digits) was meant for an address.
+			if e.Accepted != "base58check" || base58Shaped(raw) {
+				return e
+			}
+		case k == BankAccount && e.Code == CodeBankIBAN:
+			return e
+		case k == Domain && (e.Code == CodeDomainTLD || e.Code == CodeDomainIDN || e.Code == CodeDomainSuffix):
+			return e
+		}
+	}
+	return nil
+}
+
+// base58Shaped reports whether s is made of base58 letters and has a
+// digit, an upper-case and a lower-case letter, as every address of 25
+// characters or more in that encoding has, and hardly a word.
+func base58Shaped(s string) bool {
+	var digit, upper, lower bool
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if strings.IndexByte(b58BitcoinAlphabet, c) < 0 {
+			return false
+		}
+		switch {
+		case c <= '9':
+			digit = true
+		case c <= 'Z':
+			upper = true
+		default:
+			lower = true
+		}
+	}
+	return digit && upper && lower
 }
 
 // Candidate kinds by the shape of the input, most specific first. Each

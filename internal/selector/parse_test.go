@@ -1,6 +1,7 @@
 package selector
 
 import (
+	"errors"
 	"fmt"
 	"testing"
 )
@@ -214,6 +215,50 @@ func TestParseFullWidthForms(t *testing.T) {
 		s, err := ParseAs(c.kind, c.in, Options{})
 		if err != nil || s.Value != c.want {
 			t.Errorf("ParseAs(%s, %q) = %q, %v; want %q", c.kind, c.in, s.Value, err, c.want)
+		}
+	}
+}
+
+// A value no kind takes is refused with the problem of the kind it
+// plainly is (a wallet whose checksum fails, an IBAN with wrong check
+// digits, a name under no top-level domain, the one kind its shape
+// admits), so that whoever typed it can fix it; a value of no clear
+// kind is unrecognised.
+func TestParseNamesTheProblem(t *testing.T) {
+	tests := []struct {
+		in   string
+		kind Kind
+		code ErrorCode
+		text string
+	}{
+		{"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD", Crypto, CodeCryptoChecksum,
+			`"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD" is not a valid crypto: mixed-case EIP-55 checksum does not match (mistyped address?)`},
+		{"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeA", Crypto, CodeCryptoEVMLength, ""},
+		{"TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeM", Crypto, CodeCryptoChecksum, ""}, // TRON, last character changed
+		{"1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb", Crypto, CodeCryptoChecksum, ""},
+		{"t1MMXtBrSp1XG38Lx9cePcNUCJj5vdWfUWM", Crypto, CodeCryptoChecksum, ""},
+		{"rnXyVQzgxZe7TR1EPzTkGj2jxH4LMJYh67", Crypto, CodeCryptoChecksum, ""},
+		{"bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdr", Crypto, CodeCryptoChecksum, ""},
+		{"GB82 WEST 1234 5698 7654 33", BankAccount, CodeBankIBAN,
+			`"GB82 WEST 1234 5698 7654 33" is not a valid bank_account: IBAN check digits do not match (mistyped?)`},
+		{"yugalabs.and", Domain, CodeDomainTLD, `"yugalabs.and" is not a valid domain: not a top-level domain: and`},
+		{"@golden job", Handle, CodeHandleSpaces, ""},
+		{"+999 1234 5678", Phone, CodePhoneInvalid, ""},
+		// No kind is plain: base58 needs digits and both cases, and a
+		// word is not a wallet.
+		{"hello world", "", CodeUnrecognised, ""},
+		{"ThisIsMyLongTelegramNameForScam1", "", CodeUnrecognised, ""},
+		{"tnpeeaafb7k9cmo4uqpcu32zgk8g1nyqel", "", CodeUnrecognised, ""},
+		{"chromewebdata", "", CodeUnrecognised, ""},
+	}
+	n := NewNormalizer(64)
+	for _, tc := range tests {
+		for _, parse := range []func(string, Options) (Selector, error){Parse, n.Parse} {
+			_, err := parse(tc.in, Options{})
+			var e *Error
+			if !errors.As(err, &e) || e.Kind != tc.kind || e.Code != tc.code || tc.text != "" && e.Error() != tc.text {
+				t.Errorf("Parse(%q) = %v, want %s %s %s", tc.in, err, tc.kind, tc.code, tc.text)
+			}
 		}
 	}
 }
