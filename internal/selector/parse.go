@@ -154,6 +154,9 @@ var (
 	detectWord = []Kind{Crypto, BankAccount, Card, Handle}
 	detectMail = []Kind{Email}
 	detectTel  = []Kind{Phone}
+	// A payment URI (bitcoin:1A...?amount=0.1, ethereum:0x...@1) names a
+	// wallet, whatever its query looks like.
+	detectPayment = []Kind{Crypto}
 )
 
 // detect returns the kinds worth trying for raw (trimmed, not empty), most
@@ -167,6 +170,9 @@ func detect(raw string) []Kind {
 	}
 	if hasPrefixFold(raw, "mailto:") {
 		return detectMail
+	}
+	if paymentURI(raw) {
+		return detectPayment
 	}
 	if strings.Contains(raw, "://") || strings.Contains(raw, "[://]") || strings.Contains(raw, "[:]//") {
 		return detectLink
@@ -190,6 +196,17 @@ func detect(raw string) []Kind {
 		return detectDotted
 	}
 	return detectWord
+}
+
+// paymentURI reports whether s starts with the scheme of a wallet's
+// payment URI.
+func paymentURI(s string) bool {
+	for _, scheme := range cryptoURISchemes {
+		if hasPrefixFold(s, scheme) {
+			return true
+		}
+	}
+	return hasPrefixFold(s, cashPrefix+":")
 }
 
 func hasPrefixFold(s, prefix string) bool {

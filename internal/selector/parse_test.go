@@ -44,6 +44,13 @@ func TestParseDetectsKind(t *testing.T) {
 		{"192.0.2[.]1", "", IP, "192.0.2.1"},
 		{"2001:db8::1", "", IP, "2001:db8::1"},
 		{"[2001:db8::1]", "", IP, "2001:db8::1"},
+		// Payment URIs, as wallets' QR codes give them, whatever their
+		// query.
+		{"bitcoin:1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa?amount=0.1&label=x", "", Crypto, "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"},
+		{"BITCOIN:BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ?amount=1", "", Crypto, "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"},
+		{"ethereum:0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed@1?value=1e18", "", Crypto, "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"},
+		{"tron:TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL?amount=100", "", Crypto, "TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL"},
+		{"bitcoincash:qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6a?amount=0.5", "", Crypto, "bitcoincash:qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6a"},
 	}
 	for _, tc := range tests {
 		s, err := Parse(tc.in, Options{Region: tc.region})
@@ -244,6 +251,7 @@ func TestParseNamesTheProblem(t *testing.T) {
 		{"yugalabs.and", Domain, CodeDomainTLD, `"yugalabs.and" is not a valid domain: not a top-level domain: and`},
 		{"@golden job", Handle, CodeHandleSpaces, ""},
 		{"+999 1234 5678", Phone, CodePhoneInvalid, ""},
+		{"bitcoin:1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb?amount=0.1", Crypto, CodeCryptoChecksum, ""},
 		// No kind is plain: base58 needs digits and both cases, and a
 		// word is not a wallet.
 		{"hello world", "", CodeUnrecognised, ""},
