@@ -73,6 +73,9 @@ func FuzzParsePhone(f *testing.F) {
 
 func FuzzParseURL(f *testing.F) {
 	fuzzSeeds(f)
+	for _, s := range []string{"https://a.com/?utm_source=x&fbclid=y", "a.com/?a=1&&fbclid=2&", "a.com/?%75tm_x=1&b", "a.com/?UTM_=&=&"} {
+		f.Add(s, "")
+	}
 	f.Fuzz(func(t *testing.T, in, _ string) {
 		for _, k := range []Kind{URL, Domain, Email, IP} {
 			s, err := ParseAs(k, in, Options{})

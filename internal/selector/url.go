@@ -170,8 +170,44 @@ func normalizeURL(s string) (urlParts, fault) {
 	if u.path == "" {
 		u.path = "/"
 	}
-	u.query = normalizePercent(query, queryChars)
+	u.query = dropTracking(normalizePercent(query, queryChars))
 	return u, fault{}
+}
+
+// trackingParams are query parameters that ad networks and platforms add
+// to a link to count its clicks (fbclid on every link shared on
+// Facebook): they say where the link was clicked, not which page it is.
+// Campaign tags (utm_*) go too.
+var trackingParams = map[string]bool{
+	"fbclid": true, "gclid": true, "gclsrc": true, "dclid": true, "gbraid": true, "wbraid": true,
+	"msclkid": true, "ttclid": true, "twclid": true, "yclid": true, "igshid": true, "igsh": true,
+	"li_fat_id": true, "mc_cid": true, "mc_eid": true, "_ga": true, "_gl": true,
+}
+
+// dropTracking removes the tracking parameters from a normalised query,
+// so that one page shared on two platforms is one selector.
+func dropTracking(q string) string {
+	if q == "" {
+		return q
+	}
+	var b strings.Builder
+	dropped := false
+	for p := range strings.SplitSeq(q, "&") {
+		name, _, _ := strings.Cut(p, "=")
+		name = strings.ToLower(name)
+		if trackingParams[name] || strings.HasPrefix(name, "utm_") {
+			dropped = true
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(p)
+	}
+	if !dropped {
+		return q
+	}
+	return b.String()
 }
 
 // isScheme reports whether s is an RFC 3986 scheme name.

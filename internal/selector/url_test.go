@@ -29,6 +29,12 @@ func TestParseURL(t *testing.T) {
 		{"http://[::ffff:192.0.2.1]/", "http://192.0.2.1/", "http://192.0.2.1/", ""},
 		{"https://t.me/scam_recruiter", "https://t.me/scam_recruiter", "https://t.me/scam_recruiter", "t.me"},
 		{"wss://ws.example.com:443/feed", "wss://ws.example.com/feed", "wss://ws.example.com/feed", "example.com"},
+		// Click and campaign tracking goes; the page's own parameters
+		// stay, in their order.
+		{"https://coin-tiger.example.com/login?utm_source=facebook&fbclid=IwAR1abc", "https://coin-tiger.example.com/login", "https://coin-tiger.example.com/login", "example.com"},
+		{"https://coin-tiger.example.com/login?UTM_Medium=cpc&ref=A7K2&gclid=x&id=5&igsh=y", "https://coin-tiger.example.com/login?ref=A7K2&id=5", "https://coin-tiger.example.com/login?ref=A7K2&id=5", "example.com"},
+		{"https://coin-tiger.example.com/?%75tm_source=x&&ttclid=1", "https://coin-tiger.example.com/", "https://coin-tiger.example.com/", "example.com"},
+		{"https://example.com/?fbclidx=1&my_utm_source=2", "https://example.com/?fbclidx=1&my_utm_source=2", "https://example.com/?fbclidx=1&my_utm_source=2", "example.com"},
 	}
 	for _, tc := range tests {
 		got, err := ParseAs(URL, tc.in, Options{})
