@@ -156,6 +156,10 @@ func normalizeURL(s string) (urlParts, fault) {
 		} else {
 			u.host = "[" + a.String() + "]"
 		}
+	} else if strings.IndexByte(host, ':') >= 0 {
+		// "::1:8080" may be ::1 port 8080 or ::1:8080 with no port;
+		// RFC 3986 puts an IPv6 host in brackets for that reason.
+		return u, fault{code: CodeURLBadHost, reason: "an IPv6 address in a URL goes in brackets: " + host}
 	} else if a, err := netip.ParseAddr(host); err == nil {
 		u.hostIsIP = true
 		u.host = a.String()

@@ -52,6 +52,7 @@ func TestParseURLRejects(t *testing.T) {
 		"http://example.com:99999/", "http://example.com:-1/", "http://example.com:abc/",
 		"http://[::1/", "http://[example.com]/", "user@example.com", "http://example.com/\x00",
 		"http://\xff.com/", "http://" + strings.Repeat("a", 9000) + ".com/",
+		":::", "::1:", "http://2001:db8::1/", "2001:db8::1:8080/x",
 	} {
 		if s, err := ParseAs(URL, in, Options{}); err == nil {
 			t.Errorf("ParseAs(url, %.40q) = %+v, want an error", in, s)
