@@ -3,6 +3,8 @@ package selector
 import (
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // bankEntry is one bank (or licensed payment institution) that scam
@@ -74,16 +76,18 @@ var bankDirectory = []bankEntry{
 	{"TH", "025", "Bank of Ayudhya (Krungsri)", "ธนาคารกรุงศรีอยุธยา", []string{"BAY", "Krungsri", "Bank of Ayudhya", "กรุงศรี", "กรุงศรีอยุธยา"}},
 	{"TH", "030", "Government Savings Bank", "ธนาคารออมสิน", []string{"GSB", "Government Savings Bank", "ออมสิน"}},
 
-	// Vietnam: short names as codes.
-	{"VN", "VCB", "Vietcombank", "", []string{"Vietcombank", "VCB"}},
-	{"VN", "ICB", "VietinBank", "", []string{"VietinBank", "Vietin", "CTG", "ICB"}},
-	{"VN", "BIDV", "BIDV", "", []string{"BIDV"}},
-	{"VN", "VBA", "Agribank", "", []string{"Agribank", "VBA"}},
-	{"VN", "TCB", "Techcombank", "", []string{"Techcombank", "TCB"}},
-	{"VN", "MB", "MB Bank", "", []string{"MB", "MB Bank", "Military Bank"}},
-	{"VN", "ACB", "Asia Commercial Bank", "", []string{"ACB", "Asia Commercial Bank"}},
-	{"VN", "VPB", "VPBank", "", []string{"VPBank", "VPB"}},
-	{"VN", "STB", "Sacombank", "", []string{"Sacombank", "STB"}},
+	// Vietnam: short names as codes; the Vietnamese names, with and
+	// without their marks, as victims write them ("Ngân hàng TMCP Quân
+	// đội").
+	{"VN", "VCB", "Vietcombank", "", []string{"Vietcombank", "VCB", "Ngoại thương", "Ngoại thương Việt Nam", "Ngoai thuong"}},
+	{"VN", "ICB", "VietinBank", "", []string{"VietinBank", "Vietin", "CTG", "ICB", "Công thương", "Công thương Việt Nam", "Cong thuong"}},
+	{"VN", "BIDV", "BIDV", "", []string{"BIDV", "Đầu tư và Phát triển", "Đầu tư và Phát triển Việt Nam", "Dau tu va Phat trien"}},
+	{"VN", "VBA", "Agribank", "", []string{"Agribank", "VBA", "Nông nghiệp và Phát triển Nông thôn", "Nông nghiệp và Phát triển Nông thôn Việt Nam", "Nong nghiep va Phat trien Nong thon"}},
+	{"VN", "TCB", "Techcombank", "", []string{"Techcombank", "TCB", "Kỹ thương", "Kỹ thương Việt Nam", "Ky thuong"}},
+	{"VN", "MB", "MB Bank", "", []string{"MB", "MB Bank", "Military Bank", "Quân đội", "Quan doi"}},
+	{"VN", "ACB", "Asia Commercial Bank", "", []string{"ACB", "Asia Commercial Bank", "Á Châu", "A Chau"}},
+	{"VN", "VPB", "VPBank", "", []string{"VPBank", "VPB", "Việt Nam Thịnh Vượng", "Viet Nam Thinh Vuong"}},
+	{"VN", "STB", "Sacombank", "", []string{"Sacombank", "STB", "Sài Gòn Thương Tín", "Sai Gon Thuong Tin"}},
 
 	// China: CNAPS bank codes.
 	{"CN", "102", "Industrial and Commercial Bank of China", "中国工商银行", []string{"ICBC", "工商银行", "中国工商银行", "工行"}},
@@ -131,7 +135,7 @@ func bankContainsInt(list []int, x int) bool {
 
 // Words around a bank's name that do not change which bank it is.
 var (
-	bankNamePrefixes = []string{"주식회사", "ธนาคาร", "ngânhàng", "nganhang", "ធនាគារ"}
+	bankNamePrefixes = []string{"주식회사", "ธนาคาร", "ngânhàng", "nganhang", "tmcp", "ធនាគារ"}
 	bankNameSuffixes = []string{"은행", "뱅크", "银行", "bank", "plc", "ltd", "limited", "coltd", "corporation", "corp"}
 )
 
@@ -141,6 +145,11 @@ var (
 func bankNormName(s string) string {
 	if len(s) > 200 {
 		return ""
+	}
+	// Vietnamese typed with combining marks ("a" and U+0302) is the
+	// same name as with precomposed letters.
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
 	}
 	var b strings.Builder
 	for _, r := range s {
