@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"counterscam/internal/intake"
 	"counterscam/internal/intel"
 )
 
@@ -16,8 +17,11 @@ type checkRequest struct {
 // maxQuery bounds one checked value; a longer one is no identifier.
 const maxQuery = 2048
 
+// validRegion reports whether s is empty or a country's ISO 3166-1
+// alpha-2 code, in either case: "XX" names no country, and its digits
+// would be answered as an account there.
 func validRegion(s string) bool {
-	return s == "" || (len(s) == 2 && strings.Trim(strings.ToUpper(s), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "")
+	return s == "" || intake.IsCountry(strings.ToUpper(s))
 }
 
 func (s *Server) check(w http.ResponseWriter, r *http.Request) error {
