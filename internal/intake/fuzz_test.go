@@ -88,6 +88,7 @@ func FuzzJSONL(f *testing.F) {
 	f.Add([]byte(`[{"a":"\"]}"}, 1, "s", null, {}]`))
 	f.Add([]byte(`{"id":"01M8F48EDND1F5WQT6307HNKYZ","network_id":"x","external_ref":"E","origin":"CNP","received_at":"2025-01-03T03:57:51Z","scam_type":"loan","losses":[{"amount_minor":148300,"currency":"USD"},{"amount_minor":"1.5","currency":"BTC"}],"selectors":[{"id":"u","kind":"url","value":"https://a.cc/","display":"https://a.cc/","role":"website","source":"narrative"}]}` + "\n"))
 	f.Add([]byte(`{"type":"bundle","id":"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d","objects":[` + "\n"))
+	f.Add([]byte(`{"origin":"A","x":{"y:":":"},"origin":"B","\u006frigin":"C","s\\":"\\"}` + "\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rd, err := newReader("f.jsonl", bytes.NewReader(data), JSONL, nil, 64)
 		var foreign *ForeignFormatError

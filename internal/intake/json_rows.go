@@ -24,6 +24,22 @@ func (r *Reader) jsonRecord(data []byte, line int) (*Record, error) {
 		}
 		return failCode(RowNotJSON, "", "", reason)
 	}
+	if jsonMembers(data) != len(obj) {
+		// A name given twice: decoding kept the last value and
+		// dropped the other without a word.
+		if k := duplicateName(data); k != "" {
+			t, ok := r.m.target(k)
+			if !ok {
+				if f, known := fieldByName(strings.ToLower(strings.TrimSpace(k))); known {
+					t, ok = Target{Field: f.String()}, true
+				}
+			}
+			if ok && t.Field != "-" {
+				return nil, &RowError{File: r.name, Line: line, Field: t.Field, Code: RowDuplicateKey, Value: k,
+					Reason: fmt.Sprintf("%s is given twice", quote(k))}
+			}
+		}
+	}
 	row := &r.row
 	row.reset()
 	var from [numFields]string // the key that gave each field
@@ -261,4 +277,74 @@ func (row *rawRow) jsonLosses(raw json.RawMessage) *RowError {
 		row.losses = append(row.losses, rawLoss{amount: amount, minor: minor, currency: cur})
 	}
 	return nil
+}
+
+// jsonMembers counts the members of the JSON object data (valid JSON):
+// the colons at its top level, outside strings.
+func jsonMembers(data []byte) int {
+	n, depth := 0, 0
+	var str jsonStrings
+	for _, c := range data {
+		switch {
+		case !str.outside(c):
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			depth--
+		case c == ':' && depth == 1:
+			n++
+		}
+	}
+	return n
+}
+
+// jsonStrings follows JSON text byte by byte to tell what is inside
+// strings.
+type jsonStrings struct{ in, escaped bool }
+
+// outside takes the next byte c and reports whether it stands outside
+// every string (a string's quotes are inside it).
+func (s *jsonStrings) outside(c byte) bool {
+	switch {
+	case s.in:
+		switch {
+		case s.escaped:
+			s.escaped = false
+		case c == '\\':
+			s.escaped = true
+		case c == '"':
+			s.in = false
+		}
+		return false
+	case c == '"':
+		s.in = true
+		return false
+	}
+	return true
+}
+
+// duplicateName is the first name the JSON object data (valid JSON)
+// gives twice, or "".
+func duplicateName(data []byte) string {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil {
+		return ""
+	}
+	seen := map[string]bool{}
+	for dec.More() {
+		t, err := dec.Token()
+		k, ok := t.(string)
+		if err != nil || !ok {
+			return ""
+		}
+		if seen[k] {
+			return k
+		}
+		seen[k] = true
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return ""
+		}
+	}
+	return ""
 }

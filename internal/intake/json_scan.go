@@ -157,21 +157,11 @@ func (j *jsonArrayScanner) value(c byte, put func(byte)) error {
 		}
 	}
 	j.stack = j.stack[:0]
-	inString, escaped := false, false
+	var str jsonStrings
 	for {
 		put(c)
 		switch {
-		case inString:
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
-		case c == '"':
-			inString = true
+		case !str.outside(c):
 		case c == '{' || c == '[':
 			if len(j.stack) >= maxDepth {
 				return j.fatal("JSON nested deeper than %d levels", maxDepth)
@@ -183,7 +173,7 @@ func (j *jsonArrayScanner) value(c byte, put func(byte)) error {
 			}
 			j.stack = j.stack[:len(j.stack)-1]
 		}
-		if !inString && len(j.stack) == 0 {
+		if !str.in && len(j.stack) == 0 {
 			return nil
 		}
 		var err error
