@@ -12,7 +12,7 @@ func fuzzSeeds(f *testing.F) {
 	}
 	for _, s := range []string{"@scam", "t.me/scam", "0x52908400098527886E0F7030069857D2E4169EE7", "[::1]:80",
 		"hxxp[://]a(dot)b", "\xff\xfe", "+", "00", "tel:", "mailto:", "a@b@c", "%", "http://a.com/%", "http://[", "1.2.3.4%x",
-		"(+84) 912 345 678", "(+86)13800138000", "(+)",
+		"(+84) 912 345 678", "(+86)13800138000", "(+)", "WhatsApp +855 12 345 678", "Zalo 0912 345 678", "Signal  +1 ",
 		"bitcoin:1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa?amount=0.1", "ethereum:0x52908400098527886E0F7030069857D2E4169EE7@56?value=1", "tron:?", "bitcoincash:?"} {
 		f.Add(s, "KH")
 	}

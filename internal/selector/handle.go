@@ -158,6 +158,17 @@ func hdlSplitPrefix(raw string) (platform, name string, ok bool) {
 			return p, strings.TrimSpace(raw[i:]), true
 		}
 	}
+	// "WhatsApp +855 12 345 678", "Zalo 0912 345 678": a platform whose
+	// accounts are phone numbers, then a number written with spaces.
+	for i, r := range raw {
+		if i == 0 || !unicode.IsSpace(r) {
+			continue
+		}
+		prefix, rest := strings.TrimSpace(raw[:i]), strings.TrimSpace(raw[i:])
+		if p, ok := hdlPlatformKey(prefix); ok && !hdlShortAliases[strings.ToLower(prefix)] && hdlPlatforms[p].phone && hdlLooksLikePhone(rest) {
+			return p, rest, true
+		}
+	}
 	return "", "", false
 }
 
