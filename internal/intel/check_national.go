@@ -42,8 +42,17 @@ func (s *Service) explainNational(r *CheckResult, region string) {
 	if len(readings) == 0 {
 		return
 	}
+	r.Problem = nationalError(r.Query, readings, "send its country in region")
+	r.Reason, r.Code, r.Advice = r.Problem.Reason, r.Problem.Code, adviceNational
+}
+
+// nationalError is the error of query, a national phone number of each
+// country of readings given without its country: which countries, and
+// what to do (fix).
+func nationalError(query string, readings []selector.Selector, fix string) *selector.Error {
 	var b strings.Builder
 	b.WriteString("a phone number without its country code; it is a valid number in ")
+	regions := make([]string, len(readings))
 	for i, sel := range readings {
 		if i > 0 {
 			b.WriteString(" or ")
@@ -52,15 +61,10 @@ func (s *Service) explainNational(r *CheckResult, region string) {
 		b.WriteString(" (")
 		b.WriteString(sel.Display)
 		b.WriteString(")")
-	}
-	b.WriteString(": send its country in region, or write it with the country code")
-	r.Reason, r.Advice = b.String(), adviceNational
-	regions := make([]string, len(readings))
-	for i, sel := range readings {
 		regions[i] = sel.Region
 	}
-	r.Code = selector.CodePhoneNoRegion
-	r.Problem = &selector.Error{Kind: selector.Phone, Input: r.Query, Reason: r.Reason, Code: r.Code, Accepted: strings.Join(regions, ", ")}
+	b.WriteString(": " + fix + ", or write it with the country code")
+	return &selector.Error{Kind: selector.Phone, Input: query, Reason: b.String(), Code: selector.CodePhoneNoRegion, Accepted: strings.Join(regions, ", ")}
 }
 
 // adviceNational is the advice for a phone number given without its

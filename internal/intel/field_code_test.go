@@ -91,6 +91,11 @@ func TestFieldErrorSelector(t *testing.T) {
 		{intel.SelectorInput{Value: wallet}, "", selector.CodeCryptoChecksum,
 			`selectors: "` + wallet + `" is not a valid crypto: mixed-case EIP-55 checksum does not match (mistyped address?)`},
 		{intel.SelectorInput{Value: "not one"}, "", selector.CodeUnrecognised, ""},
+		// A national number in a report without victim_country.
+		{intel.SelectorInput{Value: "010-1234-5678"}, "", selector.CodePhoneNoRegion,
+			`selectors: "010-1234-5678" is not a valid phone: a phone number without its country code; it is a valid number in KR (+82 10-1234-5678) or CN (+86 10 1234 5678): give victim_country, or write it with the country code`},
+		{intel.SelectorInput{Value: "012 345 678", Kind: "phone"}, "", selector.CodePhoneNoRegion,
+			`selectors: "012 345 678" is not a valid phone: a phone number without its country code; it is a valid number in KH (+855 12 345 678) or MM (+95 1 234 5678): give victim_country, or write it with the country code`},
 		{intel.SelectorInput{Value: wallet, Kind: "crypto"}, "", selector.CodeCryptoChecksum,
 			`selectors: "` + wallet + `" is not a valid crypto: mixed-case EIP-55 checksum does not match (mistyped address?)`},
 		{intel.SelectorInput{Value: "010 1234", Kind: "phone"}, "KR", selector.CodePhoneNotInRegion,

@@ -57,6 +57,20 @@ func referenceSelectors(in *intel.ReportInput) ([]store.ReportSelector, error) {
 		} else {
 			sel, err = selector.Parse(si.Value, opts)
 		}
+		if se := (*selector.Error)(nil); err != nil && opts.Region == "" && errors.As(err, &se) &&
+			(se.Code == selector.CodeUnrecognised || se.Code == selector.CodePhoneNoRegion) {
+			// A national number of the check's countries, named.
+			var in []string
+			for _, region := range intel.CheckRegions {
+				if p, perr := selector.ParseAs(selector.Phone, si.Value, selector.Options{Region: region}); perr == nil && p.Region == region {
+					in = append(in, region+" ("+p.Display+")")
+				}
+			}
+			if in != nil {
+				err = fmt.Errorf("%q is not a valid phone: a phone number without its country code; it is a valid number in %s: give victim_country, or write it with the country code",
+					si.Value, strings.Join(in, " or "))
+			}
+		}
 		if err != nil {
 			return nil, fmt.Errorf("selectors: %v", err)
 		}

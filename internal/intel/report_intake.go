@@ -254,6 +254,15 @@ func (s *Service) PrepareUnnumbered(in *ReportInput) (*store.Report, error) {
 			sel, err = s.norm.Parse(si.Value, opts)
 		}
 		if err != nil {
+			var se *selector.Error
+			if opts.Region == "" && errors.As(err, &se) && (se.Code == selector.CodeUnrecognised || se.Code == selector.CodePhoneNoRegion) {
+				// A national number, and the report names no victim
+				// country to read it in: say so, not that it is
+				// nothing at all.
+				if readings := s.NationalReadings(si.Value); len(readings) > 0 {
+					err = nationalError(si.Value, readings, "give victim_country")
+				}
+			}
 			return nil, selectorErr(si.Value, err)
 		}
 		role := si.Role
