@@ -272,3 +272,23 @@ func TestCheckPageSaysAWalletIsMistyped(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckPageSaysHowLongInCharacters: a pasted text longer than the
+// check reads is refused with its limit in characters of the text pasted
+// (a Korean message holds about a third as many as one in Latin letters),
+// never in kilobytes, which the public cannot count.
+func TestCheckPageSaysHowLongInCharacters(t *testing.T) {
+	f := demoFixture(t)
+	text := strings.Repeat("캄보디아 고수익 알바", 600) // 6,600 characters, 17,400 bytes
+	for _, lang := range []string{"en", "ko", "km"} {
+		msgs := messages(t, lang)
+		_, body, _ := get(t, client(t), f.srv.URL+"/?lang="+lang+"&q="+url.QueryEscape(text))
+		want := strings.Replace(msgs["check.too_long"], "%d", "6214", 1) // 16,384 bytes of the text
+		if !strings.Contains(body, `<p class="ferr" id="q-err">`+esc(want)+`</p>`) {
+			t.Errorf("%s: want %q", lang, want)
+		}
+		if strings.Contains(body, "KB") {
+			t.Errorf("%s: the page speaks of kilobytes", lang)
+		}
+	}
+}

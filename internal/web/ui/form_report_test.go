@@ -76,6 +76,39 @@ func TestReportFormKeepsInputAndSaysWhatToFix(t *testing.T) {
 	}
 }
 
+// TestReportFormSaysHowLongInCharacters: a story longer than a report
+// keeps is refused next to it with the limit in characters of the text
+// typed (a Korean story holds about a third as many as one in Latin
+// letters), never in kilobytes, and the story is kept in the form.
+func TestReportFormSaysHowLongInCharacters(t *testing.T) {
+	f := demoFixture(t)
+	story := strings.Repeat("돈을 보냈어요. ", 3500) // 31,500 characters, 73,500 bytes
+	for _, lang := range []string{"en", "ko", "km"} {
+		msgs := messages(t, lang)
+		c, tok := reportPage(t, f, lang)
+		code, body, _ := post(t, c, f.srv.URL+"/report", url.Values{
+			"csrf": {tok}, "scam_type": {"job_lure"}, "narrative": {story}, "consent": {"yes"},
+		})
+		if code != http.StatusUnprocessableEntity {
+			t.Fatalf("%s: status %d, want 422", lang, code)
+		}
+		want := strings.Replace(msgs["report.err.narrative_long"], "%d", "28086", 1) // 65,536 bytes of the story
+		i := strings.Index(body, `id="narrative-err"`)
+		if i < 0 {
+			t.Fatalf("%s: no error box for the story", lang)
+		}
+		if box := body[i:min(len(body), i+600)]; !strings.Contains(box, esc(want)) {
+			t.Errorf("%s: next to the story, want %q; got %s", lang, want, box[:min(len(box), 300)])
+		}
+		if strings.Contains(body, "KB") {
+			t.Errorf("%s: the page speaks of kilobytes", lang)
+		}
+		if !strings.Contains(body, esc(strings.TrimSpace(story))) {
+			t.Errorf("%s: the form lost the story", lang)
+		}
+	}
+}
+
 // TestReportFormFilesAPublicGreenReport sends a sound form: the report is
 // stored through the service as the public's (origin public, GREEN, web),
 // with its identifiers, loss and consenting contact, and the person gets

@@ -102,7 +102,7 @@ func (s *Server) checkPage(w http.ResponseWriter, r *http.Request, c *reqCtx) er
 
 func (s *Server) runCheck(r *http.Request, c *reqCtx, d *checkData, text string) error {
 	if len(text) > intel.MaxCheckText {
-		e := msg("check.too_long", intel.MaxCheckText>>10)
+		e := msg("check.too_long", fittingChars(text, intel.MaxCheckText))
 		d.Error = &e
 		return nil
 	}

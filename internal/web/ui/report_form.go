@@ -69,10 +69,8 @@ func (f *reportForm) input(today time.Time) *intel.ReportInput {
 	switch n := utf8.RuneCountInString(strings.TrimSpace(f.Narrative)); {
 	case n < minNarrative:
 		f.fail("narrative", "report.err.narrative_short")
-	case len(f.Narrative) > intel.MaxNarrative:
-		f.fail("narrative", "report.err.narrative_long", intel.MaxNarrative>>10)
-	case !utf8.ValidString(f.Narrative):
-		f.fail("narrative", "report.err.narrative_long", intel.MaxNarrative>>10)
+	case len(f.Narrative) > intel.MaxNarrative, !utf8.ValidString(f.Narrative):
+		f.fail("narrative", "report.err.narrative_long", fittingChars(f.Narrative, intel.MaxNarrative))
 	}
 	in.Narrative = strings.TrimSpace(f.Narrative)
 	if f.Country != "" && !knownRegion(f.Country) {
