@@ -247,7 +247,8 @@ func TestCheckPageFindsAListedAccountInAMessage(t *testing.T) {
 // wrong (its checksum fails) is told so, in the page's language, not "this
 // does not look like a phone number, account, wallet...", which sends the
 // person to doubt what kind of value they have rather than to copy it
-// again.
+// again; and what to do next is to copy it again from where it was given
+// (nothing was checked), not "type a phone with its country code".
 func TestCheckPageSaysAWalletIsMistyped(t *testing.T) {
 	f := demoFixture(t)
 	for _, w := range []struct{ addr, format string }{
@@ -268,6 +269,10 @@ func TestCheckPageSaysAWalletIsMistyped(t *testing.T) {
 			}
 			if strings.Contains(body, esc(msgs["advice.invalid"])) {
 				t.Errorf("%s %s: told it does not look like a wallet", lang, w.addr)
+			}
+			next := `<p class="next"><strong>` + esc(msgs["check.next"]) + `</strong> ` + esc(msgs["next.mistyped"]) + `</p>`
+			if !strings.Contains(body, next) || strings.Contains(body, esc(msgs["next.invalid"])) {
+				t.Errorf("%s %s: what to do next is not to copy the address again: want %s", lang, w.addr, next)
 			}
 		}
 	}
