@@ -68,6 +68,32 @@ type personData struct {
 	// the way. Name is the person's, for the sentence.
 	NoFlight *message
 	Name     string
+	// Called is who the page is about, for its heading: the name as
+	// recorded and its romanised (passport) form.
+	Called personCalled
+}
+
+// personCalled is a person's name as recorded (in their own script when
+// known) and its romanised form, the passport's Latin one, when that is
+// another; both empty for a person recorded without a name.
+type personCalled struct {
+	Name, Latin string
+}
+
+// calledBy is the name a person's page is headed with, and its
+// romanised form.
+func calledBy(p *store.Person) personCalled {
+	if len(p.Names) == 0 {
+		return personCalled{}
+	}
+	c := personCalled{Name: personName(p)}
+	for _, n := range p.Names {
+		if n.Kind == "passport" && n.Text != c.Name {
+			c.Latin = n.Text
+			break
+		}
+	}
+	return c
 }
 
 // personPage shows a person: names in every script, date of birth,
@@ -79,6 +105,10 @@ func (s *Server) personPage(w http.ResponseWriter, r *http.Request, c *reqCtx) e
 		return err
 	}
 	d.Done = r.URL.Query().Get("done") == "document"
+	// The heading names the person (d.Called) but the title does not: a
+	// title is kept in the browser's history and shown in the tab bar of
+	// a screen shared in a meeting, where a trafficked person's name must
+	// not travel; the title stays the bare "Person".
 	return s.render(w, r, c, http.StatusOK, "person", "triage", msg("people.person.title"), d)
 }
 
@@ -94,7 +124,7 @@ func (s *Server) personData(r *http.Request, c *reqCtx, id string) (*personData,
 		return nil, err
 	}
 	d := &personData{P: p, CanChange: casework.MayChangeCases(c.principal()), Statuses: casework.DocumentStatuses,
-		States: casework.OpeningStates(), Open: openCaseForm{State: string(casework.Arrested)}}
+		States: casework.OpeningStates(), Open: openCaseForm{State: string(casework.Arrested)}, Called: calledBy(p)}
 	if d.Roles, err = s.cw.PersonRoles(r.Context(), c.principal(), id); err != nil {
 		return nil, err
 	}
@@ -166,7 +196,7 @@ func (s *Server) personRefused(w http.ResponseWriter, r *http.Request, c *reqCtx
 	if keep != nil {
 		keep(d)
 	}
-	return s.render(w, r, c, code, "person", "triage", msg("people.person.title"), d)
+	return s.render(w, r, c, code, "person", "triage", msg("people.person.title"), d) // no name in the title: see personPage
 }
 
 // personName is the name a person is shown under: the primary one.
