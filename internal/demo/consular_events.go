@@ -244,7 +244,7 @@ func (l *consularLoader) screenings() error {
 	for i, outcome := range screeningOutcomes {
 		ref := l.detained[i]
 		p, c := l.persons[ref], l.cases[ref]
-		l.at(12+i/3, 3+2*(i%3))
+		l.at(12+i/3, 7+2*(i%3)) // after the move to detention at 05:00 on day 12
 		officer := []trust.Principal{l.consul, l.consul2}[i%2]
 		if _, err := l.cw.RecordScreening(l.ctx, officer, screening(p.ID, c.ID, l.compounds[0], outcome, l.clock, i)); err != nil {
 			return err

@@ -20,6 +20,7 @@ type cPerson struct {
 	phoneKH, handle  string // the Cambodian phone and messenger handle used in the compound
 	kinName, kinRel  string
 	kinPhone, kinRKo string // the reporting relative's phone, relation in Korean
+	kinCalls         string // what the relative calls the person in Korean: 아들, 딸, 동생...
 }
 
 func (p cPerson) hangul() string { return p.family + p.given }
@@ -62,7 +63,11 @@ func (g *gen) krPerson(ref string) cPerson {
 	p.phoneKH = g.phone("KH").intl[0]
 	p.handle = g.handle().intl[0]
 	rel := krRelations[g.rng.IntN(len(krRelations))]
-	p.kinRKo, p.kinRel = rel.ko, rel.kin
+	woman := 0
+	if p.sex == "F" {
+		woman = 1
+	}
+	p.kinRKo, p.kinRel, p.kinCalls = rel.ko[woman], rel.kin, rel.calls[woman]
 	p.kinName = g.pick(krFamilies) + g.pick(krGivens) + g.pick(krGivens)
 	p.kinPhone = g.phone("KR").intl[0]
 	return p

@@ -103,7 +103,7 @@ func (l *consularLoader) intake(p cPerson, i int, danger bool) (*store.Intake, e
 		DangerNow:       danger,
 		RecruiterHandle: l.pl.handles[i%len(l.pl.handles)],
 		JobAd:           fmt.Sprintf(krJobAds[i%len(krJobAds)], []string{l.pl.handles[i%4], l.pl.sites[i%4]}[i%2]),
-		Narrative:       fmt.Sprintf(krNarratives[i%len(krNarratives)], l.clock.AddDate(0, 0, -20-i).Format("1월 2일")),
+		Narrative:       fmt.Sprintf(krNarratives[i%len(krNarratives)], withSubjectParticle(p.kinCalls), l.clock.AddDate(0, 0, -20-i).Format("1월 2일")),
 		ReceivedAt:      l.clock,
 	}
 	if i%2 == 0 {
@@ -167,9 +167,10 @@ func (l *consularLoader) familyReports() error {
 		l.newRefs = append(l.newRefs, ref)
 		l.scene.Persons++
 	}
-	// Located: the first two and the first new one.
-	for _, ref := range []string{l.pl.registry[l.pl.families[0]].ref, l.pl.registry[l.pl.families[1]].ref, l.newRefs[0]} {
-		l.at(3, 15)
+	// Located: the first two from the places their families sent, and
+	// the first new one once their case is open (it was triaged on day 7).
+	for i, ref := range []string{l.pl.registry[l.pl.families[0]].ref, l.pl.registry[l.pl.families[1]].ref, l.newRefs[0]} {
+		l.at([]int{3, 3, 7}[i], 15)
 		if _, err := l.cw.Transition(l.ctx, l.consul, l.cases[ref].ID, casework.Located, "Golden Crane Park, block C, from the location the family sent"); err != nil {
 			return err
 		}

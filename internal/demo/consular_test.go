@@ -43,14 +43,15 @@ func TestConsularPlanIsDeterministic(t *testing.T) {
 	}
 }
 
-// TestLoadConsular builds the scene and checks what each user of it sees.
-func TestLoadConsular(t *testing.T) {
+// loadConsular builds the scene, ending at end, in a new SQLite store.
+func loadConsular(t *testing.T, end time.Time) (store.Store, *intel.Service, *ConsularScene) {
+	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
 	in, err := intel.New(ctx, st, intel.Config{})
 	if err != nil {
 		t.Fatal(err)
@@ -59,11 +60,18 @@ func TestLoadConsular(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	end := time.Date(2025, 11, 5, 10, 0, 0, 0, time.UTC)
 	sc, err := LoadConsular(ctx, st, in, ts, 2025, ConsularOptions{Password: "demo-password-2025", Now: end})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return st, in, sc
+}
+
+// TestLoadConsular builds the scene and checks what each user of it sees.
+func TestLoadConsular(t *testing.T) {
+	ctx := context.Background()
+	end := time.Date(2025, 11, 5, 10, 0, 0, 0, time.UTC)
+	st, in, sc := loadConsular(t, end)
 	if len(sc.Users) != 4 || sc.Users[0].Token == "" {
 		t.Errorf("users = %+v", sc.Users)
 	}

@@ -1,6 +1,8 @@
 package demo
 
 import (
+	"unicode/utf8"
+
 	"counterscam/internal/casework"
 	"counterscam/internal/store"
 )
@@ -55,18 +57,44 @@ var krJobAds = []string{
 	"게임 운영 사무직, 프놈펜 근무, 월 700만원 보장. 출국 비용 전액 지원. 연락 %s",
 }
 
-// Families' reports, in Korean. %s is a date.
+// Families' reports, in Korean: the first %s is the person reported as
+// the relative calls them, with its particle ("아들이"), the second a date.
 var krNarratives = []string{
-	"아들이 %s 캄보디아로 출국한 뒤 연락이 끊겼습니다. 어제 모르는 번호로 전화가 와서 감금되어 있으니 돈을 보내라고 했습니다.",
-	"딸이 해외 취업을 간다고 %s 나간 후 여권을 빼앗기고 건물 밖으로 나가지 못한다고 텔레그램으로 연락이 왔습니다.",
-	"동생이 %s부터 시아누크빌의 한 건물에 갇혀 있다고 합니다. 때리고 전기충격기로 위협한다고 합니다.",
-	"남편이 %s 고수익 일자리 광고를 보고 떠났습니다. 할당량을 못 채우면 다른 회사로 팔아넘긴다고 했답니다.",
-	"조카가 %s 출국 후 카카오톡이 안 됩니다. 마지막 메시지에 '살려줘, 위치는 보코산 근처'라고 보냈습니다.",
+	"%s %s 캄보디아로 출국한 뒤 연락이 끊겼습니다. 어제 모르는 번호로 전화가 와서 감금되어 있으니 돈을 보내라고 했습니다.",
+	"%s 해외 취업을 간다고 %s 나간 후 여권을 빼앗기고 건물 밖으로 나가지 못한다고 텔레그램으로 연락이 왔습니다.",
+	"%s %s부터 시아누크빌의 한 건물에 갇혀 있다고 합니다. 때리고 전기충격기로 위협한다고 합니다.",
+	"%s %s 고수익 일자리 광고를 보고 떠났습니다. 할당량을 못 채우면 다른 회사로 팔아넘긴다고 했답니다.",
+	"%s %s 출국 후 카카오톡이 안 됩니다. 마지막 메시지에 '살려줘, 위치는 보코산 근처'라고 보냈습니다.",
 }
 
-// krRelations of reporters to the person reported, with the kin relation.
-var krRelations = []struct{ ko, kin string }{
-	{"어머니", "mother"}, {"아버지", "father"}, {"누나", "sibling"}, {"형", "sibling"}, {"아내", "spouse"}, {"삼촌", "relative"},
+// krRelation is how a reporting relative stands to the person reported:
+// the kin relation; the relative in Korean, and what they call the person
+// in their report, each for a man reported and for a woman (a man's
+// older sister is his 누나, a woman's her 언니; a mother's son is her
+// 아들, her daughter her 딸).
+type krRelation struct {
+	kin       string
+	ko, calls [2]string
+}
+
+// krRelations are the relatives who report.
+var krRelations = []krRelation{
+	{"mother", [2]string{"어머니", "어머니"}, [2]string{"아들", "딸"}},
+	{"father", [2]string{"아버지", "아버지"}, [2]string{"아들", "딸"}},
+	{"sibling", [2]string{"누나", "언니"}, [2]string{"동생", "동생"}},
+	{"sibling", [2]string{"형", "오빠"}, [2]string{"동생", "동생"}},
+	{"spouse", [2]string{"아내", "남편"}, [2]string{"남편", "아내"}},
+	{"relative", [2]string{"삼촌", "삼촌"}, [2]string{"조카", "조카"}},
+}
+
+// withSubjectParticle is a Korean noun with its subject particle: 이
+// after a final consonant (아들이), 가 after a vowel (조카가).
+func withSubjectParticle(noun string) string {
+	r, _ := utf8.DecodeLastRuneInString(noun)
+	if r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 != 0 {
+		return noun + "이"
+	}
+	return noun + "가"
 }
 
 // Roles in the compound and what screenings found.
