@@ -71,7 +71,8 @@ func (s *Server) screeningForm(w http.ResponseWriter, r *http.Request, c *reqCtx
 	}
 	f.CaseID = newestOpenCase(d.Cases)
 	d.Saved = r.URL.Query().Get("saved")
-	return s.render(w, r, c, http.StatusOK, "screening", "", msg("repat.scr.title", d.Name), d)
+	// The page names the person; its title does not (see personPage).
+	return s.render(w, r, c, http.StatusOK, "screening", "", msg("repat.scr.title"), d)
 }
 
 // screeningSubmit records the screening; a form with mistakes comes back
@@ -86,7 +87,7 @@ func (s *Server) screeningSubmit(w http.ResponseWriter, r *http.Request, c *reqC
 	if r.PostForm.Get("more") != "" {
 		// "Add another piece of evidence": the form as typed, nothing
 		// checked or saved, each finding with a blank row to fill.
-		return s.render(w, r, c, http.StatusOK, "screening", "", msg("repat.scr.title", d.Name), d)
+		return s.render(w, r, c, http.StatusOK, "screening", "", msg("repat.scr.title"), d)
 	}
 	in := f.input(personID, now().UTC())
 	if f.CaseID != "" && !slices.ContainsFunc(d.Cases, func(cs *store.Case) bool { return cs.ID == f.CaseID }) {
@@ -103,7 +104,7 @@ func (s *Server) screeningSubmit(w http.ResponseWriter, r *http.Request, c *reqC
 			return nil
 		}
 	}
-	return s.render(w, r, c, http.StatusUnprocessableEntity, "screening", "", msg("repat.scr.title_fix", d.Name), d)
+	return s.render(w, r, c, http.StatusUnprocessableEntity, "screening", "", msg("repat.scr.title_fix"), d)
 }
 
 // dossierData is the prosecutor's dossier: the screening beside, never
@@ -137,7 +138,8 @@ func (s *Server) dossierPage(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 		return err
 	}
 	d.Done = r.URL.Query().Get("done") == "evidence"
-	return s.render(w, r, c, http.StatusOK, "dossier", "", msg("repat.dos.title", d.Name), d)
+	// The page names the person; its title does not (see personPage).
+	return s.render(w, r, c, http.StatusOK, "dossier", "", msg("repat.dos.title"), d)
 }
 
 // dossierEvidence files an item of charge evidence from the dossier's
@@ -177,7 +179,7 @@ func (s *Server) dossierEvidence(w http.ResponseWriter, r *http.Request, c *reqC
 		return err
 	}
 	d.Form, d.Refused = f, ref
-	return s.render(w, r, c, code, "dossier", "", msg("repat.dos.title", d.Name), d)
+	return s.render(w, r, c, code, "dossier", "", msg("repat.dos.title"), d)
 }
 
 // dossierData reads the dossier of the person the path names.

@@ -50,3 +50,34 @@ func TestPersonPageIsHeadedWithTheName(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonPagesTitlesNameNoOne: the screening form (empty and sent
+// back to fix) and the prosecutor's dossier name the person on the page,
+// but their titles, kept in the browser's history, do not.
+func TestPersonPagesTitlesNameNoOne(t *testing.T) {
+	f := demoFixture(t)
+	person := f.newPerson(t, "윤서연", "YUN SEOYEON", "M71230093")
+	dos := f.dossierPerson(t)
+	c, pros := f.signIn(t, consul), f.signIn(t, "prosecutor@spo.demo")
+	for _, lang := range []string{"en", "ko", "km"} {
+		msgs := messages(t, lang)
+		_, form, _ := get(t, c, f.srv.URL+"/persons/"+person.ID+"/screenings/new?lang="+lang)
+		v := screeningValues(csrf(t, form))
+		v.Set("interviewer", "")
+		_, fix, _ := post(t, c, f.srv.URL+"/persons/"+person.ID+"/screenings", v)
+		_, dossier, _ := get(t, pros, f.srv.URL+"/persons/"+dos.Person.ID+"/dossier?lang="+lang)
+		for _, p := range []struct{ what, body, title, name string }{
+			{"the screening form", form, "repat.scr.title", "윤서연"},
+			{"the screening form to fix", fix, "repat.scr.title_fix", "윤서연"},
+			{"the dossier", dossier, "repat.dos.title", dos.Person.Names[0].Text},
+		} {
+			if !strings.Contains(p.body, esc(p.name)) {
+				t.Errorf("%s, %s: the page does not name the person", lang, p.what)
+			}
+			title := titleRe.FindStringSubmatch(p.body)
+			if title == nil || title[1] != esc(msgs[p.title])+" · counterscam" || strings.Contains(title[1], esc(p.name)) {
+				t.Errorf("%s, %s: the title is %q, want %q with no name", lang, p.what, title, msgs[p.title])
+			}
+		}
+	}
+}
