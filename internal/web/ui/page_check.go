@@ -51,7 +51,8 @@ type checkData struct {
 	Readings []selector.Selector
 	// Mistyped: a lone value that is a wallet address in its format but
 	// for its checksum, most likely with a character mistyped or lost in
-	// copying (the check itself calls it no kind of value at all).
+	// copying (the check names the failed checksum, or, where the value
+	// could be of another kind too, calls it no kind of value at all).
 	Mistyped *selector.Error
 }
 
@@ -130,7 +131,7 @@ func (s *Server) runCheck(r *http.Request, c *reqCtx, d *checkData, text string)
 		// beside the listed accounts with its digits).
 		d.Readings = s.svc.NationalReadings(text)
 	}
-	if single && res[0].Status == intel.StatusInvalid && res[0].Code == selector.CodeUnrecognised {
+	if single && res[0].Status == intel.StatusInvalid && (res[0].Code == selector.CodeUnrecognised || res[0].Code == selector.CodeCryptoChecksum) {
 		var se *selector.Error
 		if _, err := selector.ParseAs(selector.Crypto, text, selector.Options{}); errors.As(err, &se) && se.Code == selector.CodeCryptoChecksum {
 			d.Mistyped = se
