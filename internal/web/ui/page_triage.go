@@ -67,7 +67,7 @@ func (s *Server) triagePage(w http.ResponseWriter, r *http.Request, c *reqCtx) e
 type intakeData struct {
 	In         *store.Intake
 	CanTriage  bool
-	Candidates []*store.Person // persons it may be, found by name, document and selector
+	Candidates []candidate // persons it may be, found by name, document and selector
 	States     []casework.State
 	TLPs       []string
 	Form       triageForm
@@ -88,6 +88,30 @@ type triageForm struct {
 var triageTLPs = []string{store.TLPAmberStrict, store.TLPAmber, store.TLPRed}
 
 const candidatesShown = 10
+
+// candidate is a person the intake may be about, with the case of theirs
+// still open (the latest, nil when none): a report matched to someone
+// already in process does not open a second case unless the officer ticks
+// the box.
+type candidate struct {
+	*store.Person
+	Open *store.Case
+}
+
+// openCase is the latest of a person's cases that p may read and that is
+// not closed, or nil.
+func (s *Server) openCase(r *http.Request, c *reqCtx, personID string) (*store.Case, error) {
+	cs, err := s.cw.ListCases(r.Context(), c.principal(), store.CaseFilter{PersonID: personID})
+	if err != nil {
+		return nil, err
+	}
+	for i := len(cs) - 1; i >= 0; i-- {
+		if casework.State(cs[i].State) != casework.Closed {
+			return cs[i], nil
+		}
+	}
+	return nil, nil
+}
 
 func (s *Server) intakeData(r *http.Request, c *reqCtx, id string) (*intakeData, error) {
 	if _, err := ulid.ParseStrict(id); err != nil {
@@ -120,9 +144,20 @@ func (s *Server) intakeData(r *http.Request, c *reqCtx, id string) (*intakeData,
 			return nil, err
 		}
 		for _, p := range ps {
-			if len(d.Candidates) < candidatesShown && !slices.ContainsFunc(d.Candidates, func(x *store.Person) bool { return x.ID == p.ID }) {
-				d.Candidates = append(d.Candidates, p)
+			if len(d.Candidates) < candidatesShown && !slices.ContainsFunc(d.Candidates, func(x candidate) bool { return x.ID == p.ID }) {
+				open, err := s.openCase(r, c, p.ID)
+				if err != nil {
+					return nil, err
+				}
+				d.Candidates = append(d.Candidates, candidate{Person: p, Open: open})
 			}
+		}
+	}
+	// ?person=ID chooses a candidate; the box to open a case is then
+	// unticked where that person's case is still open.
+	if want := r.URL.Query().Get("person"); want != "" {
+		if i := slices.IndexFunc(d.Candidates, func(x candidate) bool { return x.ID == want }); i >= 0 {
+			d.Form.Person, d.Form.OpenCase = want, d.Candidates[i].Open == nil
 		}
 	}
 	return d, nil

@@ -461,3 +461,51 @@ func TestPersonSearchOffersTheCountriesOfANationalNumber(t *testing.T) {
 		t.Errorf("the Cambodian number finds no one, or is offered other countries")
 	}
 }
+
+// TestTriageCandidateShowsItsOpenCase: a report about a person whose case
+// is still open shows that case's state beside the person, and choosing
+// them leaves "open a consular case" unticked; a person whose cases are all
+// closed gets the box ticked.
+func TestTriageCandidateShowsItsOpenCase(t *testing.T) {
+	f := demoFixture(t)
+	c := f.signIn(t, consul)
+	first := triage(t, f, c, fileMissing(t, f, "한서윤"))
+	known, err := f.cw.GetCaseFile(context.Background(), trust.Operator(), first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := fileMissing(t, f, "한서윤")
+	_, body, _ := get(t, c, f.srv.URL+"/intakes/"+second+"?lang=en&person="+known.Person.ID)
+	radio := `name="person" value="` + known.Person.ID + `" data-open-case="reported" checked`
+	if !strings.Contains(body, radio) {
+		t.Fatalf("the known person is not offered with their open case chosen: %s", excerpt(body, `value="`+known.Person.ID+`"`))
+	}
+	if want := `Case open: <a href="/cases/` + first + `">`; !strings.Contains(body, want) {
+		t.Errorf("the candidate does not show its open case: %s", excerpt(body, `value="`+known.Person.ID+`"`))
+	}
+	if !strings.Contains(body, `id="open-case" name="open_case" value="yes">`) {
+		t.Errorf("the box to open a case is ticked for a person with an open case: %s", excerpt(body, `id="open-case"`))
+	}
+	// Without the box, triage links the report and opens no second case.
+	code, _, loc := post(t, c, f.srv.URL+"/intakes/"+second+"/triage", url.Values{"csrf": {csrf(t, body)},
+		"person": {known.Person.ID}, "state": {"reported"}, "tlp": {store.TLPAmberStrict}})
+	if code != http.StatusSeeOther || loc != "/persons/"+known.Person.ID {
+		t.Fatalf("triage onto the person in process: %d to %q", code, loc)
+	}
+	cs, err := f.cw.ListCases(context.Background(), trust.Operator(), store.CaseFilter{PersonID: known.Person.ID})
+	if err != nil || len(cs) != 1 {
+		t.Fatalf("the person has %d cases (%v), want 1", len(cs), err)
+	}
+	// Once the case is closed, a new report about them ticks the box.
+	if code, _, _ := move(t, f, c, first, url.Values{"to": {"closed"}, "note": {"found at home"}}); code != http.StatusSeeOther {
+		t.Fatalf("closing the case: %d", code)
+	}
+	third := fileMissing(t, f, "한서윤")
+	_, body, _ = get(t, c, f.srv.URL+"/intakes/"+third+"?lang=en&person="+known.Person.ID)
+	if !strings.Contains(body, `name="person" value="`+known.Person.ID+`" checked`) || !strings.Contains(body, "No open case.") {
+		t.Errorf("a person whose case is closed: %s", excerpt(body, `value="`+known.Person.ID+`"`))
+	}
+	if !strings.Contains(body, `id="open-case" name="open_case" value="yes" checked>`) {
+		t.Errorf("the box to open a case is not ticked for a person without an open case: %s", excerpt(body, `id="open-case"`))
+	}
+}

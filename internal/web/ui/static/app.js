@@ -97,6 +97,18 @@
     sync();
   }
 
+  // The triage form: choosing a person whose case is still open unticks
+  // "open a consular case" (a report about someone already in process does
+  // not open a second case unless the officer ticks it again); choosing one
+  // without an open case, or a new person, ticks it.
+  function openCaseDefault(box) {
+    [].slice.call(document.querySelectorAll('.triage-form input[name="person"]')).forEach(function (r) {
+      r.addEventListener("change", function () {
+        if (r.checked) box.checked = !r.dataset.openCase;
+      });
+    });
+  }
+
   // A form shown again with mistakes: bring the summary into view.
   function focusErrors() {
     var box = document.getElementById("form-errors");
@@ -117,6 +129,8 @@
     if (job && job.dataset.finished === "false" && window.fetch) pollJob(job);
     var all = document.getElementById("tick-all");
     if (all) tickAll(all);
+    var openBox = document.querySelector('.triage-form #open-case');
+    if (openBox) openCaseDefault(openBox);
     focusErrors();
     focusResults();
   });
