@@ -15,7 +15,7 @@ import (
 //	name_latin       the Latin spelling as in the passport
 //	date_of_birth    YYYY-MM-DD, YYYY-MM or YYYY
 //	sex              M, F or X
-//	nationality      ISO 3166-1 alpha-2
+//	nationality      ISO 3166-1 alpha-2 or alpha-3, or the country's name (readCountry)
 //	passport_number  as printed
 //	passport_status  held, held_by_captors, lost, invalidated, replaced, seized, expired
 //	aliases          other names and nicknames, separated by ;
@@ -79,9 +79,9 @@ func (pr *PersonReader) Next() (*PersonRecord, error) {
 		return bad("sex", "not M, F or X")
 	}
 	if nat := r.get("nationality"); nat != "" {
-		cc, err := normCountry("nationality", nat)
+		cc, err := readCountry("nationality", nat)
 		if err != nil {
-			return bad("nationality", "not an ISO 3166-1 alpha-2 code")
+			return bad("nationality", err.(*FieldError).Reason)
 		}
 		in.Nationalities = []string{cc}
 	}

@@ -76,7 +76,7 @@ func TestPersonReaderRejects(t *testing.T) {
 		"R3,이서연,98-11-20,F,KR,,\n" +
 		"R4,이서연,1998-02-30,F,KR,,\n" +
 		"R5,이서연,1998,woman?,KR,,\n" +
-		"R6,이서연,1998,F,Korea,,\n" +
+		"R6,이서연,1998,F,Koreana,,\n" +
 		"R7,이서연,1998,F,KR,M1,\n" +
 		"R8,이서연,1998,F,KR,M12345678,burnt\n" +
 		"R9,이서연,1998,F,KR,,lost\n" +
@@ -97,7 +97,7 @@ func TestPersonReaderRejects(t *testing.T) {
 		"persons.csv:4: date_of_birth: not YYYY-MM-DD, YYYY-MM or YYYY",
 		"persons.csv:5: date_of_birth: day out of range for the month",
 		"persons.csv:6: sex: not M, F or X",
-		"persons.csv:7: nationality: not an ISO 3166-1 alpha-2 code",
+		"persons.csv:7: nationality: \"Koreana\" is not a country: write an ISO 3166-1 code (KR, KOR) or the country's name in English, Korean or Khmer",
 		"persons.csv:8: passport_number: fewer than 5 letters and digits",
 		"persons.csv:9: passport_status: \"burnt\" is not one of held, held_by_captors, lost, invalidated, replaced, seized, expired",
 		"persons.csv:10: passport_status: given without a passport_number",

@@ -13,7 +13,7 @@ import (
 //	row_ref          the partner's reference of the row (unique in the file)
 //	name_latin       the name as the partner spelled it
 //	date_of_birth    as the partner wrote it (1990-03-05, 05/03/1990, 5 Mar 1990, 1990-03, 1990 ...)
-//	nationality      ISO 3166-1 alpha-2
+//	nationality      ISO 3166-1 alpha-2 or alpha-3, or the country's name (readCountry)
 //	passport_number  may be empty
 //	place_of_arrest
 var PartnerColumns = []string{"row_ref", "name_latin", "date_of_birth", "nationality", "passport_number", "place_of_arrest"}
@@ -77,8 +77,8 @@ func ReadPartnerList(file string, r io.Reader) ([]PartnerRow, []*RowError, error
 			}
 		}
 		if nat := rw.get("nationality"); nat != "" {
-			if p.Nationality, err = normCountry("nationality", nat); err != nil {
-				bad("nationality", "not an ISO 3166-1 alpha-2 code")
+			if p.Nationality, err = readCountry("nationality", nat); err != nil {
+				bad("nationality", err.(*FieldError).Reason)
 				continue
 			}
 		}

@@ -192,7 +192,7 @@ func TestReadPartnerListRejects(t *testing.T) {
 		"3,,1990,KR\n" +
 		"1,AGAIN,1990,KR\n" +
 		"5,LEE,the day after,KR\n" +
-		"6,KIM,1990,Korea\n" +
+		"6,KIM,1990,Koreana\n" +
 		"7,\"CHOI \"JUN\",1990,KR\n" +
 		"8,CHOI,1990\n"
 	rows, rejects, err := ReadPartnerList("list.csv", strings.NewReader(in))
@@ -211,7 +211,7 @@ func TestReadPartnerListRejects(t *testing.T) {
 		"list.csv:4: name_latin: missing",
 		"list.csv:5: row_ref: the same reference is on an earlier row",
 		"list.csv:6: date_of_birth: not a date of birth the partner lists use",
-		"list.csv:7: nationality: not an ISO 3166-1 alpha-2 code",
+		"list.csv:7: nationality: \"Koreana\" is not a country: write an ISO 3166-1 code (KR, KOR) or the country's name in English, Korean or Khmer",
 		"list.csv:8: a quote out of place (a field with quotes, commas or line breaks must be quoted whole)",
 		"list.csv:9: wrong number of fields (not as many as the header's columns)",
 	}

@@ -19,7 +19,7 @@ EMB-1,박민호,PARK MINHO,1998-03-07,M,KR,M12345678
 EMB-2,이서연,LEE SEOYEON,1995-11,F,KR,
 EMB-3,최준영,CHOI JUNYOUNG,1990,M,KR,M22223333
 EMB-4,김지훈,KIM JIHUN,2000-02-31,M,KR,
-EMB-5,정하늘,,1999,X,Korea,
+EMB-5,정하늘,,1999,X,Koreana,
 `
 
 func writeFile(t *testing.T, dir, name, content string) string {
@@ -48,7 +48,7 @@ func TestPersonsImport(t *testing.T) {
 	}
 	for _, want := range []string{
 		file + ":5: date_of_birth: day out of range for the month",
-		file + ":6: nationality: not an ISO 3166-1 alpha-2 code",
+		file + `:6: nationality: "Koreana" is not a country: write an ISO 3166-1 code (KR, KOR) or the country's name in English, Korean or Khmer`,
 		"persons: 5 rows read, 3 new, 0 updated, 0 already stored, 2 rejected",
 	} {
 		if !strings.Contains(stderr, want) {
