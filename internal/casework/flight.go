@@ -62,6 +62,9 @@ func (s *Service) CreateFlight(ctx context.Context, p trust.Principal, in *Fligh
 	if in.DepartAt.IsZero() {
 		return nil, fieldErr("depart_at", "missing")
 	}
+	if !f.DepartAt.After(s.now()) {
+		return nil, fieldErr("depart_at", "%s has passed: a flight is planned for a time still to come", f.DepartAt.Format(flightClock))
+	}
 	if in.ArriveAt.IsZero() {
 		f.ArriveAt = time.Time{}
 	} else if f.ArriveAt.Before(f.DepartAt) {

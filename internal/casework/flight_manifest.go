@@ -222,11 +222,32 @@ func travelDocument(p *store.Person) store.IdentityDocument {
 	return best
 }
 
+// EarlyDeparture is how long before its scheduled time a flight's
+// departure may be recorded. A departure cannot be undone, so one recorded
+// earlier (a flight marked departed by mistake, days ahead) is refused: a
+// flight that really leaves earlier is rescheduled first.
+const EarlyDeparture = 12 * time.Hour
+
 // FlightDeparted records a flight's departure at a time (which becomes
-// its departure time): every passenger's case moves to departed. Refused
-// while a passenger is not declared fit to fly.
+// its departure time; zero: now): every passenger's case moves to
+// departed. Refused while a passenger is not declared fit to fly, and
+// when the departure, or the moment it is recorded, is more than
+// EarlyDeparture before the scheduled time.
 func (s *Service) FlightDeparted(ctx context.Context, p trust.Principal, flightID string, at time.Time) error {
 	return s.flightMoves(ctx, p, flightID, "planned", "departed", Departed, at, DepartureRefusal)
+}
+
+// departureTooEarly refuses a departure of f recorded now for the time at
+// (zero: now) more than EarlyDeparture before f's scheduled time.
+func departureTooEarly(f *store.Flight, now, at time.Time) error {
+	if at.IsZero() || now.Before(at) {
+		at = now
+	}
+	if at.Before(f.DepartAt.Add(-EarlyDeparture)) {
+		return fieldErr("depart_at", "flight %s is scheduled to depart at %s, more than %d hours after %s: reschedule the flight first if it leaves early",
+			f.Number, f.DepartAt.UTC().Format(flightClock), int(EarlyDeparture/time.Hour), at.UTC().Format(flightClock))
+	}
+	return nil
 }
 
 // DepartureRefusal is what FlightDeparted answers for a planned flight
@@ -263,6 +284,11 @@ func (s *Service) flightMoves(ctx context.Context, p trust.Principal, flightID, 
 		}
 		if f.Status != from {
 			return fieldErr("flight", "the flight is %s, not %s", f.Status, from)
+		}
+		if to == Departed {
+			if err := departureTooEarly(f, s.now(), at); err != nil {
+				return err
+			}
 		}
 		rows, err := w.ListPassengers(ctx, flightID)
 		if err != nil {

@@ -110,6 +110,7 @@ func TestRescheduleFlightRefusals(t *testing.T) {
 	if _, err := f.svc.RescheduleFlight(f.ctx, f.worker, fl.ID, ahead, time.Time{}, "delayed"); !errors.Is(err, trust.ErrForbidden) {
 		t.Errorf("a support worker reschedules: %v", err)
 	}
+	f.clock = fl.DepartAt
 	if err := f.svc.FlightDeparted(f.ctx, f.officer, fl.ID, fl.DepartAt); err != nil { // on time
 		t.Fatal(err)
 	}

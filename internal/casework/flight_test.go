@@ -134,6 +134,7 @@ func TestManifestExportAndArrival(t *testing.T) {
 	if err := f.svc.FlightArrived(f.ctx, f.officer, fl.ID, f.clock); err == nil {
 		t.Error("a planned flight arrived without departing")
 	}
+	f.clock = fl.DepartAt
 	if err := f.svc.FlightDeparted(f.ctx, f.officer, fl.ID, f.clock); err != nil {
 		t.Fatal(err)
 	}
@@ -418,6 +419,7 @@ func TestDepartureRefusalIsWhatFlightDepartedSays(t *testing.T) {
 		return out
 	}
 	want := DepartureRefusal(rows())
+	f.clock = fl.DepartAt
 	var fe *FieldError
 	if !errors.As(want, &fe) || fe.Field != "fit_to_fly" || !strings.Contains(fe.Reason, cases[1].PersonID) || strings.Contains(fe.Reason, cases[0].PersonID) {
 		t.Fatalf("with one passenger pending: %v", want)
@@ -486,6 +488,7 @@ func TestHandOverOutcomeStands(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	f.clock = fl.DepartAt
 	if err := f.svc.FlightDeparted(f.ctx, f.officer, fl.ID, f.clock); err != nil {
 		t.Fatal(err)
 	}
@@ -526,5 +529,40 @@ func TestHandOverOutcomeStands(t *testing.T) {
 	}
 	if want := []string{"handed_over:police", "handed_over:shelter"}; !reflect.DeepEqual(handed, want) {
 		t.Errorf("cases = %v, want %v", handed, want)
+	}
+}
+
+// TestDepartureNotLongBeforeSchedule: a departure, which cannot be undone,
+// is refused more than EarlyDeparture before the flight's scheduled time,
+// whether recorded now or for an earlier time; within the window it is
+// recorded; and a flight is not planned for a time already past.
+func TestDepartureNotLongBeforeSchedule(t *testing.T) {
+	f, fl, cases := manifestFixture(t, 1) // departs 48h after the clock
+	if _, err := f.svc.AddPassenger(f.ctx, f.officer, &PassengerInput{FlightID: fl.ID, CaseID: cases[0].ID, LegalStatus: "victim", FitToFly: "fit"}); err != nil {
+		t.Fatal(err)
+	}
+	f.advance(48*time.Hour - EarlyDeparture - time.Minute) // 12h01 before
+	want := "depart_at: flight KE9688 is scheduled to depart at 2025-10-16 09:00 UTC, more than 12 hours after 2025-10-15 20:59 UTC: reschedule the flight first if it leaves early"
+	if err := f.svc.FlightDeparted(f.ctx, f.officer, fl.ID, time.Time{}); fmt.Sprint(err) != want {
+		t.Errorf("departed now, 12h01 early: %v\nwant %s", err, want)
+	}
+	f.advance(2 * time.Minute) // 11h59 before
+	want = "depart_at: flight KE9688 is scheduled to depart at 2025-10-16 09:00 UTC, more than 12 hours after 2025-10-15 08:00 UTC: reschedule the flight first if it leaves early"
+	if err := f.svc.FlightDeparted(f.ctx, f.officer, fl.ID, fl.DepartAt.Add(-25*time.Hour)); fmt.Sprint(err) != want {
+		t.Errorf("departed a day early: %v\nwant %s", err, want)
+	}
+	if got, _ := f.st.GetFlight(f.ctx, fl.ID); got.Status != "planned" || !got.DepartAt.Equal(fl.DepartAt) {
+		t.Fatalf("after the refusals the flight is %s at %s", got.Status, got.DepartAt)
+	}
+	if err := f.svc.FlightDeparted(f.ctx, f.officer, fl.ID, f.clock); err != nil {
+		t.Fatalf("departed 11h59 early: %v", err)
+	}
+	if got, _ := f.st.GetFlight(f.ctx, fl.ID); got.Status != "departed" || !got.DepartAt.Equal(f.clock) {
+		t.Errorf("the flight is %s at %s, want departed at %s", got.Status, got.DepartAt, f.clock)
+	}
+	_, err := f.svc.CreateFlight(f.ctx, f.officer, &FlightInput{Number: "KE9690", From: "PNH", To: "ICN", DepartAt: f.clock.Add(-time.Hour)})
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Field != "depart_at" || fe.Reason != "2025-10-15 20:01 UTC has passed: a flight is planned for a time still to come" {
+		t.Errorf("a flight planned in the past: %v", err)
 	}
 }

@@ -120,6 +120,9 @@ func boardingMessage(err error) *message {
 func (s *Server) createFlight(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
 	f := readFlightForm(r.PostForm)
 	in := f.input()
+	if !in.DepartAt.IsZero() && !in.DepartAt.After(now()) {
+		f.fail("depart_at", "repat.rs.err.past")
+	}
 	if f.Errors == nil {
 		fl, err := s.cw.CreateFlight(r.Context(), c.principal(), in)
 		if fe := fieldError(err); fe != nil {

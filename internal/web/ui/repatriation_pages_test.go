@@ -380,6 +380,12 @@ func TestFlightFromManifestToArrival(t *testing.T) {
 	}
 	plan.Set("from", "pnh")
 	plan.Set("arrive_at", depart.Add(5*time.Hour).Format("2006-01-02T15:04"))
+	// A departure already past is refused, in the page's words.
+	plan.Set("depart_at", depart.Add(-72*time.Hour).Format("2006-01-02T15:04"))
+	if code, body, _ := post(t, c, f.srv.URL+"/flights", plan); code != http.StatusUnprocessableEntity || !strings.Contains(body, esc(en["repat.rs.err.past"])) || !strings.Contains(body, `value="Asiana"`) {
+		t.Errorf("a flight planned for a time past: %d %s", code, excerpt(body, "depart_at"))
+	}
+	plan.Set("depart_at", depart.Format("2006-01-02T15:04"))
 	code, _, loc := post(t, c, f.srv.URL+"/flights", plan)
 	if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/flights/") {
 		t.Fatalf("planning the flight: %d to %q", code, loc)
@@ -452,6 +458,13 @@ func TestFlightFromManifestToArrival(t *testing.T) {
 	}
 	if _, body, _ := get(t, c, page); !strings.Contains(body, `id="record-departed"`) || strings.Contains(body, `id="departure-held"`) {
 		t.Error("with every passenger fit the departure is not offered")
+	}
+	// Two days ahead, the departure is refused: the flight is rescheduled first.
+	if code, body, _ := post(t, c, page+"/departed", tok); code != http.StatusUnprocessableEntity || !strings.Contains(body, "reschedule the flight first if it leaves early") {
+		t.Errorf("a departure two days early: %d %s", code, excerpt(body, `id="manifest-problem"`))
+	}
+	if _, err := f.cw.RescheduleFlight(ctx, consul, fl.Flight.ID, time.Now().Add(time.Hour), time.Time{}, "brought forward"); err != nil {
+		t.Fatal(err)
 	}
 	for _, step := range []string{"departed", "arrived"} {
 		if code, _, loc := post(t, c, page+"/"+step, tok); code != http.StatusSeeOther || !strings.HasSuffix(loc, "done="+step) {
