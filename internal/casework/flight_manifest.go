@@ -237,13 +237,17 @@ func (s *Service) FlightDeparted(ctx context.Context, p trust.Principal, flightI
 	return s.flightMoves(ctx, p, flightID, "planned", "departed", Departed, at, DepartureRefusal)
 }
 
+// DepartureOpensAt is the earliest time f's departure may be recorded:
+// EarlyDeparture before its scheduled time.
+func DepartureOpensAt(f *store.Flight) time.Time { return f.DepartAt.Add(-EarlyDeparture) }
+
 // departureTooEarly refuses a departure of f recorded now for the time at
 // (zero: now) more than EarlyDeparture before f's scheduled time.
 func departureTooEarly(f *store.Flight, now, at time.Time) error {
 	if at.IsZero() || now.Before(at) {
 		at = now
 	}
-	if at.Before(f.DepartAt.Add(-EarlyDeparture)) {
+	if at.Before(DepartureOpensAt(f)) {
 		return fieldErr("depart_at", "flight %s is scheduled to depart at %s, more than %d hours after %s: reschedule the flight first if it leaves early",
 			f.Number, f.DepartAt.UTC().Format(flightClock), int(EarlyDeparture/time.Hour), at.UTC().Format(flightClock))
 	}

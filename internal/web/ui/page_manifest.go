@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"counterscam/internal/auth"
 	"counterscam/internal/casework"
@@ -33,6 +34,9 @@ type manifestData struct {
 	// fly, so its departure is refused (casework.DepartureRefusal): the
 	// page says so instead of offering to record it.
 	NotFit bool
+	// TooEarly says from when the departure of the planned flight may be
+	// recorded (casework.DepartureOpensAt), while that time is to come.
+	TooEarly *message
 	// NoBoard says why the person named by ?person= may not board any
 	// flight (then the form is not filled with them); Name is theirs.
 	NoBoard *message
@@ -179,6 +183,10 @@ func (s *Server) manifestData(r *http.Request, c *reqCtx, id string, add *passen
 		rows[i] = row.Passenger
 	}
 	d.NotFit = d.Planned && casework.DepartureRefusal(rows) != nil
+	if opens := casework.DepartureOpensAt(m.Flight); d.Planned && now().Before(opens) {
+		m := msg("repat.man.too_early", opens.UTC().Format("2006-01-02 15:04 UTC"), int(casework.EarlyDeparture/time.Hour))
+		d.TooEarly = &m
+	}
 	if d.Planned && d.Write {
 		d.Move = rescheduleFormOf(m.Flight)
 		d.MoveOpen = !d.Boarding

@@ -456,15 +456,23 @@ func TestFlightFromManifestToArrival(t *testing.T) {
 	if code, _, _ := post(t, c, page+"/passengers/"+person.ID, upd); code != http.StatusSeeOther {
 		t.Fatalf("declaring fit: %d", code)
 	}
-	if _, body, _ := get(t, c, page); !strings.Contains(body, `id="record-departed"`) || strings.Contains(body, `id="departure-held"`) {
-		t.Error("with every passenger fit the departure is not offered")
+	// Two days ahead, the departure is not offered but says from when it
+	// is, and one sent anyway is refused: the flight is rescheduled first.
+	for _, lang := range []string{"en", "ko", "km"} {
+		_, body, _ := get(t, c, page+"?lang="+lang)
+		why := esc(fmt.Sprintf(messages(t, lang)["repat.man.too_early"], depart.Add(-12*time.Hour).Format("2006-01-02 15:04 UTC"), 12))
+		if strings.Contains(body, `id="record-departed"`) || !strings.Contains(body, `id="departure-early"><p>`+why) {
+			t.Errorf("%s: two days before the departure: %s", lang, excerpt(body, `id="departure-early"`))
+		}
 	}
-	// Two days ahead, the departure is refused: the flight is rescheduled first.
 	if code, body, _ := post(t, c, page+"/departed", tok); code != http.StatusUnprocessableEntity || !strings.Contains(body, "reschedule the flight first if it leaves early") {
 		t.Errorf("a departure two days early: %d %s", code, excerpt(body, `id="manifest-problem"`))
 	}
 	if _, err := f.cw.RescheduleFlight(ctx, consul, fl.Flight.ID, time.Now().Add(time.Hour), time.Time{}, "brought forward"); err != nil {
 		t.Fatal(err)
+	}
+	if _, body, _ := get(t, c, page); !strings.Contains(body, `id="record-departed"`) || strings.Contains(body, `id="departure-held"`) || strings.Contains(body, `id="departure-early"`) {
+		t.Error("with every passenger fit, an hour before the departure, the departure is not offered")
 	}
 	for _, step := range []string{"departed", "arrived"} {
 		if code, _, loc := post(t, c, page+"/"+step, tok); code != http.StatusSeeOther || !strings.HasSuffix(loc, "done="+step) {
