@@ -19,8 +19,8 @@ const personsUsage = `persons import [--data DIR | --db DSN] [--origin ORG] [--t
        counterscam persons export --htcds [--data DIR | --db DSN]
 
 import reads persons from CSV (columns: external_ref, name, name_latin,
-date_of_birth as YYYY-MM-DD, YYYY-MM or YYYY, sex, nationality,
-passport_number; optional passport_status, aliases, phones, languages and
+date_of_birth as YYYY-MM-DD, YYYY-MM or YYYY, sex, nationality (KR,
+KOR, or the country's name in English, Korean or Khmer), passport_number; optional passport_status, aliases, phones, languages and
 notes, lists separated by ;). It is idempotent on (origin, external_ref):
 a person stored already is left as it is; with --update the file's
 fields replace theirs, and what casework recorded since that the file

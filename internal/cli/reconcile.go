@@ -18,7 +18,9 @@ Matches a partner's arrest or deportation list against the persons here:
 exact passport numbers first, then names across scripts and spellings with
 dates of birth; stored same/not-same decisions always win. The list's
 columns: row_ref, name_latin, date_of_birth (as the partner writes it),
-nationality, passport_number (may be empty), place_of_arrest.
+nationality (KR, KOR, or the country's name in English, Korean or Khmer;
+"Korea" alone is the Republic of Korea), passport_number (may be empty),
+place_of_arrest.
 
 Each row is matched (to one person), a conflict (same passport under
 another name, two persons here fit, a likely person not sure enough, or
