@@ -45,13 +45,13 @@ func (f *flightForm) input() *casework.FlightInput {
 	case f.Number == "":
 		f.fail("number", "repat.err.required")
 	case len(f.Number) > 20:
-		f.fail("number", "repat.err.too_long", 20)
+		f.fail("number", "repat.err.too_long", fittingChars(f.Number, 20))
 	}
 	if len(f.Carrier) > scrMaxText {
-		f.fail("carrier", "repat.err.too_long", scrMaxText)
+		f.fail("carrier", "repat.err.too_long", fittingChars(f.Carrier, scrMaxText))
 	}
 	if len(f.Note) > scrMaxNotes {
-		f.fail("note", "repat.err.too_long", scrMaxNotes)
+		f.fail("note", "repat.err.too_long", fittingChars(f.Note, scrMaxNotes))
 	}
 	for field, v := range map[string]string{"from": f.From, "to": f.To} {
 		if !iata(v) {
@@ -117,7 +117,7 @@ func (f *rescheduleForm) times(at time.Time) (depart, arrive time.Time) {
 	if f.Reason == "" {
 		f.fail("reason", "repat.rs.err.reason")
 	} else if len(f.Reason) > scrMaxText {
-		f.fail("reason", "repat.err.too_long", scrMaxText)
+		f.fail("reason", "repat.err.too_long", fittingChars(f.Reason, scrMaxText))
 	}
 	depart, err := time.Parse(flightTime, f.Depart)
 	switch {

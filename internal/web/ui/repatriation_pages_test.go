@@ -724,3 +724,41 @@ func TestRepatriationLinks(t *testing.T) {
 		t.Error("the flight list does not carry the person to the planned flight only")
 	}
 }
+
+// TestFlightFormSaysHowLongInCharacters: a carrier name longer than a
+// flight keeps is refused next to it with the limit in characters of the
+// text typed (Hangul takes three bytes each), never in bytes, and the
+// form comes back with what the officer typed.
+func TestFlightFormSaysHowLongInCharacters(t *testing.T) {
+	f := demoFixture(t)
+	c := f.signIn(t, "consul@mofa-kh.demo")
+	carrier := strings.Repeat("대한항공", 20) // 80 characters, 240 bytes
+	depart := time.Now().UTC().Add(48 * time.Hour).Truncate(time.Minute)
+	for _, lang := range []string{"en", "ko", "km"} {
+		msgs := messages(t, lang)
+		_, body, _ := get(t, c, f.srv.URL+"/flights?lang="+lang)
+		plan := url.Values{"csrf": {csrf(t, body)}, "number": {"KE9681"}, "carrier": {carrier}, "from": {"PNH"}, "to": {"ICN"},
+			"depart_at": {depart.Format("2006-01-02T15:04")}, "arrive_at": {depart.Add(5 * time.Hour).Format("2006-01-02T15:04")}, "tlp": {"AMBER"}}
+		code, body, _ := post(t, c, f.srv.URL+"/flights", plan)
+		if code != http.StatusUnprocessableEntity {
+			t.Fatalf("%s: status %d, want 422", lang, code)
+		}
+		if !strings.Contains(body, `<html lang="`+lang+`">`) {
+			t.Fatalf("%s: the page came back in another language", lang)
+		}
+		want := strings.Replace(msgs["repat.err.too_long"], "%d", "66", 1) // 198 of the 200 bytes
+		if said := map[string]string{"en": "Too long: at most 66 characters.", "ko": "너무 깁니다. 최대 66자입니다.", "km": "វែងពេក៖ យ៉ាងច្រើន 66 តួអក្សរ។"}[lang]; want != said {
+			t.Errorf("%s: the message says %q, want %q", lang, want, said)
+		}
+		i := strings.Index(body, `id="carrier"`)
+		if i < 0 {
+			t.Fatalf("%s: no carrier field", lang)
+		}
+		if box := body[i:min(len(body), i+1500)]; !strings.Contains(box, "<li>"+esc(want)+"</li>") {
+			t.Errorf("%s: next to the carrier, want %q; got %s", lang, want, box[:min(len(box), 800)])
+		}
+		if !strings.Contains(body, `value="`+carrier+`"`) {
+			t.Errorf("%s: the form lost the carrier typed", lang)
+		}
+	}
+}

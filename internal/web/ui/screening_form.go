@@ -144,7 +144,7 @@ func (f *screeningForm) text(field, v string, max int, required bool) string {
 	case v == "" && required:
 		f.fail(field, "repat.err.required")
 	case len(v) > max || !utf8.ValidString(v):
-		f.fail(field, "repat.err.too_long", max)
+		f.fail(field, "repat.err.too_long", fittingChars(v, max))
 	}
 	return v
 }
