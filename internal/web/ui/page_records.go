@@ -142,7 +142,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, c *reqCtx) e
 	}
 	if d.Q != "" {
 		if len(d.Q) > intel.MaxSearchText {
-			e := msg("search.err.long", intel.MaxSearchText)
+			e := msg("search.err.long", fittingChars(d.Q, intel.MaxSearchText))
 			d.Error = &e
 		} else {
 			reps, err := s.svc.Search(r.Context(), c.principal(), d.Q, store.ReportFilter{Limit: searchLimit, After: d.After})

@@ -182,3 +182,27 @@ func TestAssetsFingerprintedAndCached(t *testing.T) {
 		t.Errorf("pages may load code from elsewhere: CSP %q", csp)
 	}
 }
+
+// TestSearchSaysHowLongInCharacters: a search longer than the search
+// takes is refused with the limit in characters of the text typed (a
+// Korean search holds a third as many as one in Latin letters), and the
+// box keeps what was typed.
+func TestSearchSaysHowLongInCharacters(t *testing.T) {
+	f := demoFixture(t)
+	c := f.signIn(t, "analyst@knpa.demo")
+	q := strings.TrimSpace(strings.Repeat("캄보디아 ", 30)) // 149 characters, 389 bytes
+	for _, lang := range []string{"en", "ko", "km"} {
+		msgs := messages(t, lang)
+		code, body, _ := get(t, c, f.srv.URL+"/search?lang="+lang+"&q="+url.QueryEscape(q))
+		if code != http.StatusOK {
+			t.Fatalf("%s: status %d", lang, code)
+		}
+		want := strings.Replace(msgs["search.err.long"], "%d", "98", 1) // the first 256 bytes
+		if !strings.Contains(body, `<p class="ferr" id="sq-err">`+esc(want)+`</p>`) {
+			t.Errorf("%s: want %q; got %s", lang, want, excerpt(body, `id="sq-err"`))
+		}
+		if !strings.Contains(body, `value="`+q+`"`) {
+			t.Errorf("%s: the search box lost what was typed", lang)
+		}
+	}
+}
