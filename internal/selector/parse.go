@@ -54,8 +54,8 @@ func parseAutoKind(raw string, o Options, eng *phoneEngine) (s Selector, by Kind
 		return Selector{}, "", invalid("", CodeEmpty, raw, "empty value")
 	}
 	kinds := detect(raw)
-	var errs [8]error
-	for i, k := range kinds {
+	errs := make([]error, 0, 8) // on the stack for every list detect returns
+	for _, k := range kinds {
 		if k == Phone {
 			s, err = parsePhoneWith(raw, o, eng)
 		} else {
@@ -64,9 +64,9 @@ func parseAutoKind(raw string, o Options, eng *phoneEngine) (s Selector, by Kind
 		if err == nil {
 			return s, k, nil
 		}
-		errs[i] = err
+		errs = append(errs, err)
 	}
-	if err := formError(raw, kinds, errs[:len(kinds)]); err != nil {
+	if err := formError(raw, kinds, errs); err != nil {
 		return Selector{}, "", err
 	}
 	return Selector{}, "", invalid("", CodeUnrecognised, raw, "not a phone number, e-mail, URL, domain, IP address, wallet, bank account, card or handle")
